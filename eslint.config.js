@@ -1,0 +1,29 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'docs/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // Renderer code runs in a browser: Node-only modules must never reach it.
+    files: ['apps/*/src/renderer/**/*.{ts,tsx}', 'packages/shared/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['node:*'], message: 'Node-only module in browser-side code.' },
+            { group: ['fs', 'path', 'os', 'child_process', 'net', 'better-sqlite3', 'electron', 'serialport'], message: 'Node-only module in browser-side code.' },
+          ],
+        },
+      ],
+    },
+  },
+);
