@@ -1,0 +1,267 @@
+import { z } from 'zod';
+
+/** Languages a hall may show. Chinese is always present and is the fallback (DOMAIN.md, Languages). */
+export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
+export type LanguageCode = z.infer<typeof LanguageCode>;
+
+/** A text in the hall's languages; `zh` is required, the others fall back to it. */
+export const LocalizedText = z
+  .object({
+    zh: z.string().min(1),
+    bo: z.string().min(1).optional(),
+    mn: z.string().min(1).optional(),
+    ug: z.string().min(1).optional(),
+    en: z.string().min(1).optional(),
+  })
+  .strict();
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** HH:MM, 24-hour; 24:00 is allowed as a closing time (open through midnight). */
+const clock = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
+export const ClockTime = z.string().regex(clock, 'must be a time of day as HH:MM (24-hour)');
+export type ClockTime = z.infer<typeof ClockTime>;
+
+export const DayHours = z
+  .object({
+    open: ClockTime,
+    close: ClockTime,
+    /** Lunch break; omitted where the hall serves through lunch (延时服务). */
+    lunch: z.object({ start: ClockTime, end: ClockTime }).strict().optional(),
+  })
+  .strict()
+  .refine((d) => d.open < d.close, { message: 'open must be before close', path: ['close'] })
+  .refine((d) => !d.lunch || (d.open < d.lunch.start && d.lunch.start < d.lunch.end && d.lunch.end < d.close), {
+    message: 'lunch must lie inside the opening hours',
+    path: ['lunch'],
+  });
+export type DayHours = z.infer<typeof DayHours>;
+
+export const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+export type Weekday = z.infer<typeof Weekday>;
+
+/** Opening hours per weekday; `null` means closed that day. */
+export const WeekHours = z
+  .object({
+    mon: DayHours.nullable(),
+    tue: DayHours.nullable(),
+    wed: DayHours.nullable(),
+    thu: DayHours.nullable(),
+    fri: DayHours.nullable(),
+    sat: DayHours.nullable(),
+    sun: DayHours.nullable(),
+  })
+  .strict();
+export type WeekHours = z.infer<typeof WeekHours>;
+
+/** The window-type kinds of DOMAIN.md. */
+export const WindowTypeKind = z.enum([
+  'comprehensive', // 综合窗口
+  'sector', // 行业小综窗
+  'help_and_proxy', // 帮办代办
+  'cross_region', // 跨省通办 / 区内通办
+  'complaint', // 办不成事反映窗口
+  'consultation', // 综合咨询
+  'enterprise', // 涉企服务
+  'pickup', // 综合出件
+]);
+export type WindowTypeKind = z.infer<typeof WindowTypeKind>;
+
+const code = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be 1-32 letters, digits, _ or -');
+
+export const WindowTypeConfig = z
+  .object({
+    code,
+    /** Ticket prefix: one capital letter, unique in the hall. */
+    prefix: z.string().regex(/^[A-Z]$/, 'must be one capital letter'),
+    name: LocalizedText,
+    kind: WindowTypeKind,
+    /** 限号: the most tickets per day; omitted for no cap. */
+    dailyCap: z.number().int().positive().optional(),
+    /** Hours of this window type when they differ from the hall's. */
+    hours: WeekHours.optional(),
+    /** The wait the hall aims for, in minutes; longer waits raise an alert. */
+    targetWaitMinutes: z.number().int().positive(),
+    /** Service time assumed for estimates until the day has its own samples. */
+    defaultServiceMinutes: z.number().positive(),
+  })
+  .strict();
+export type WindowTypeConfig = z.infer<typeof WindowTypeConfig>;
+
+export const GovernmentLevel = z.enum(['province', 'region', 'city', 'district', 'county', 'township']);
+export type GovernmentLevel = z.infer<typeof GovernmentLevel>;
+
+/** 即办件 is decided on the spot; 承办件 is accepted and decided within the promised working days. */
+export const ServiceItemKind = z.enum(['immediate', 'promised']);
+export type ServiceItemKind = z.infer<typeof ServiceItemKind>;
+
+export const ServiceItemConfig = z
+  .object({
+    code,
+    name: LocalizedText,
+    level: GovernmentLevel,
+    kind: ServiceItemKind,
+    /** 承诺时限 in working days; 0 for 即办件. */
+    promisedWorkingDays: z.number().int().min(0),
+    /** 一次性告知: every material to bring. */
+    materials: z.array(LocalizedText),
+    /** Fee in yuan; 0 when free. */
+    feeYuan: z.number().min(0),
+    /** The legal basis (设定依据), for the 五公开. */
+    legalBasis: z.string().optional(),
+    windowType: code,
+  })
+  .strict()
+  .refine((s) => s.kind === 'promised' || s.promisedWorkingDays === 0, {
+    message: 'an immediate (即办件) item has 0 promised working days',
+    path: ['promisedWorkingDays'],
+  });
+export type ServiceItemConfig = z.infer<typeof ServiceItemConfig>;
+
+/** strict preference: the first served type with a waiting ticket; longest wait: the oldest ticket of any served type. */
+export const CallMode = z.enum(['preference', 'longest_wait']);
+export type CallMode = z.infer<typeof CallMode>;
+
+export const WindowConfig = z
+  .object({
+    number: z.number().int().positive(),
+    name: LocalizedText,
+    zone: z.string().min(1),
+    floor: z.number().int(),
+    /** Window-type codes this window serves, in order of preference. */
+    serves: z.array(code).min(1),
+    callMode: CallMode,
+  })
+  .strict();
+export type WindowConfig = z.infer<typeof WindowConfig>;
+
+export const StaffRole = z.enum(['clerk', 'chief_representative', 'manager']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+/** `scrypt$<salt hex>$<key hex>`, made by `hashPassword` in the server. */
+export const PasswordHash = z.string().regex(/^scrypt\$[0-9a-f]{16,}\$[0-9a-f]{64,}$/, 'must be scrypt$<salt>$<hash>');
+
+export const StaffConfig = z
+  .object({
+    id: code,
+    name: z.string().min(1),
+    role: StaffRole,
+    passwordHash: PasswordHash,
+    /** Windows where this person holds the A post (main) and the B post (stand-in). */
+    aWindows: z.array(z.number().int().positive()).default([]),
+    bWindows: z.array(z.number().int().positive()).default([]),
+  })
+  .strict();
+export type StaffConfig = z.infer<typeof StaffConfig>;
+
+/** Device keys are stored as SHA-256 hex, never in the clear. */
+export const KeyHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 hex of the key');
+
+export const KioskDeviceConfig = z.object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash }).strict();
+export const DisplayDeviceConfig = z
+  .object({
+    id: code,
+    name: z.string().min(1),
+    kind: z.enum(['hall', 'window', 'rating']),
+    /** The window a window screen or rating pad belongs to. */
+    window: z.number().int().positive().optional(),
+    keyHash: KeyHash,
+  })
+  .strict()
+  .refine((d) => d.kind === 'hall' || d.window !== undefined, {
+    message: 'a window screen or rating pad names its window',
+    path: ['window'],
+  });
+export const LockerDeviceConfig = z.object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash }).strict();
+
+export const DevicesConfig = z
+  .object({
+    kiosks: z.array(KioskDeviceConfig).default([]),
+    displays: z.array(DisplayDeviceConfig).default([]),
+    lockers: z.array(LockerDeviceConfig).default([]),
+  })
+  .strict();
+export type DevicesConfig = z.infer<typeof DevicesConfig>;
+
+/** The rules of the queue; every number a hall may want to tune. */
+export const QueuePolicy = z
+  .object({
+    /** At most this many priority tickets in a row at one window while normal tickets wait. */
+    priorityBurst: z.number().int().min(1).default(2),
+    /** A ticket may be marked no-show once it has been called this many times. */
+    noShowAfterCalls: z.number().int().min(1).default(2),
+    /** A reactivated no-show ticket goes back this many places behind the head of its queue. */
+    reactivateBehind: z.number().int().min(0).default(3),
+    /** How early and how late an appointment may check in, in minutes around its slot start. */
+    appointmentEarlyMinutes: z.number().int().min(0).default(30),
+    appointmentLateMinutes: z.number().int().min(0).default(15),
+    /** How many of the day's latest service times an estimate averages. */
+    estimateSamples: z.number().int().min(1).default(10),
+    /** Staff tokens expire after this many minutes. */
+    staffTokenTtlMinutes: z.number().int().min(1).default(720),
+  })
+  .strict();
+export type QueuePolicy = z.infer<typeof QueuePolicy>;
+
+const HallConfigObject = z
+  .object({
+    name: LocalizedText,
+    /** IANA time zone: the hall's day, hours and numbering follow it. */
+    timeZone: z.string().default('Asia/Shanghai'),
+    languages: z.array(LanguageCode).min(1).default(['zh']),
+    hours: WeekHours,
+    windowTypes: z.array(WindowTypeConfig).min(1),
+    serviceItems: z.array(ServiceItemConfig).default([]),
+    windows: z.array(WindowConfig).min(1),
+    staff: z.array(StaffConfig).default([]),
+    devices: DevicesConfig.default({ kiosks: [], displays: [], lockers: [] }),
+    policy: QueuePolicy.default(QueuePolicy.parse({})),
+  })
+  .strict();
+
+/** Cross-references between sections; each issue names the path of the offending value. */
+export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
+  const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+  const dup = <T>(items: T[], key: (t: T) => string | number, section: string, field: string) => {
+    const seen = new Set<string | number>();
+    items.forEach((item, i) => {
+      const k = key(item);
+      if (seen.has(k)) issue([section, i, field], `duplicate ${field} ${JSON.stringify(k)}`);
+      seen.add(k);
+    });
+  };
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: hall.timeZone });
+  } catch {
+    issue(['timeZone'], `unknown time zone "${hall.timeZone}"`);
+  }
+  if (!hall.languages.includes('zh')) issue(['languages'], 'must include "zh": Chinese is always shown');
+  dup(hall.windowTypes, (t) => t.code, 'windowTypes', 'code');
+  dup(hall.windowTypes, (t) => t.prefix, 'windowTypes', 'prefix');
+  dup(hall.serviceItems, (s) => s.code, 'serviceItems', 'code');
+  dup(hall.windows, (w) => w.number, 'windows', 'number');
+  dup(hall.staff, (s) => s.id, 'staff', 'id');
+  const allDevices = [...hall.devices.kiosks, ...hall.devices.displays, ...hall.devices.lockers];
+  dup(allDevices, (d) => d.id, 'devices', 'id');
+  const types = new Set(hall.windowTypes.map((t) => t.code));
+  const windows = new Set(hall.windows.map((w) => w.number));
+  hall.serviceItems.forEach((s, i) => {
+    if (!types.has(s.windowType)) issue(['serviceItems', i, 'windowType'], `unknown window type "${s.windowType}"`);
+  });
+  hall.windows.forEach((w, i) =>
+    w.serves.forEach((t, j) => {
+      if (!types.has(t)) issue(['windows', i, 'serves', j], `unknown window type "${t}"`);
+      if (w.serves.indexOf(t) !== j) issue(['windows', i, 'serves', j], `window type "${t}" listed twice`);
+    }),
+  );
+  hall.staff.forEach((s, i) => {
+    s.aWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'aWindows', j], `unknown window ${n}`));
+    s.bWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'bWindows', j], `unknown window ${n}`));
+  });
+  hall.devices.displays.forEach((d, i) => {
+    if (d.window !== undefined && !windows.has(d.window))
+      issue(['devices', 'displays', i, 'window'], `unknown window ${d.window}`);
+  });
+});
+export type HallConfig = z.infer<typeof HallConfig>;
+/** What a hall file may omit (defaults filled in by parsing). */
+export type HallConfigInput = z.input<typeof HallConfig>;
