@@ -12,6 +12,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.test.ts', '**/test/**/*.ts', '**/bench/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
     // Renderer code runs in a browser: Node-only modules must never reach it.
     files: ['apps/*/src/renderer/**/*.{ts,tsx}', 'packages/shared/src/**/*.ts'],
     rules: {

@@ -156,7 +156,9 @@ export type StaffConfig = z.infer<typeof StaffConfig>;
 /** Device keys are stored as SHA-256 hex, never in the clear. */
 export const KeyHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 hex of the key');
 
-export const KioskDeviceConfig = z.object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash }).strict();
+export const KioskDeviceConfig = z
+  .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash })
+  .strict();
 export const DisplayDeviceConfig = z
   .object({
     id: code,
@@ -171,7 +173,9 @@ export const DisplayDeviceConfig = z
     message: 'a window screen or rating pad names its window',
     path: ['window'],
   });
-export const LockerDeviceConfig = z.object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash }).strict();
+export const LockerDeviceConfig = z
+  .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash })
+  .strict();
 
 export const DevicesConfig = z
   .object({

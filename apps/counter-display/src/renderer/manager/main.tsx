@@ -1,0 +1,3 @@
+import { mount } from '../common/mount';
+
+mount({ title: '管理端', size: 'normal' });

@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const queueServer = 'http://127.0.0.1:8080';
+const page = (name: string) => fileURLToPath(new URL(`./${name}/index.html`, import.meta.url));
+
+/** One build, three pages: served by the queue server at /counter/, /display/ and /manager/. */
+export default defineConfig({
+  base: '/',
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': queueServer,
+      '/socket.io': { target: queueServer, ws: true },
+    },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: {
+      input: { counter: page('counter'), display: page('display'), manager: page('manager') },
+    },
+  },
+});

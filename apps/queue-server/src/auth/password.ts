@@ -1,0 +1,37 @@
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+// scrypt cost parameters; stored hashes do not record them, so changing these invalidates every hash.
+const N = 16384;
+const R = 8;
+const P = 1;
+const KEY_BYTES = 32;
+const SALT_BYTES = 16;
+
+function derive(password: string, salt: Buffer, keyBytes: number): Buffer {
+  return scryptSync(password, salt, keyBytes, { N, r: R, p: P });
+}
+
+/**
+ * Hashes a staff password as `scrypt$<salt hex>$<key hex>` (the `PasswordHash` format of the hall config).
+ * A fixed salt is only for reproducible files such as the demo hall; real use takes the random default.
+ */
+export function hashPassword(password: string, salt: Buffer = randomBytes(SALT_BYTES)): string {
+  return `scrypt$${salt.toString('hex')}$${derive(password, salt, KEY_BYTES).toString('hex')}`;
+}
+
+/** True when `password` matches `hash`; false for a wrong password and for any malformed hash (never throws). */
+export function verifyPassword(password: string, hash: string): boolean {
+  const m = /^scrypt\$((?:[0-9a-f]{2})+)\$((?:[0-9a-f]{2})+)$/.exec(hash);
+  if (!m) return false;
+  const salt = Buffer.from(m[1]!, 'hex');
+  const expected = Buffer.from(m[2]!, 'hex');
+  // Shorter keys would weaken the check; the config schema requires at least 32 bytes too.
+  if (salt.length === 0 || expected.length < KEY_BYTES) return false;
+  // Constant-time compare so response timing does not leak how much of the key matched.
+  return timingSafeEqual(derive(password, salt, expected.length), expected);
+}
+
+/** SHA-256 of a UTF-8 text as lowercase hex: how device keys are stored in the hall config. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type {
+  FinishRequest,
+  PauseRequest,
+  PublicHall,
+  RouteContract,
+  Routes,
+  StaffConfig,
+  TransferRequest,
+} from '@hallq/shared';
+import { routes } from '@hallq/shared';
+import type { Authenticator, Principal } from '../auth/authenticator';
+import { actorOf } from '../auth/authenticator';
+import { ApiError } from '../service/api-error';
+import type { HallService, WindowAction } from '../service/hall-service';
+import { openApiDocument } from './openapi';
+import { registerRoute, type RouteHandler } from './register-route';
+
+export interface AppDeps {
+  service: HallService;
+  auth: Authenticator;
+  version: string;
+  seq: () => number;
+}
+
+type Handlers = { [K in keyof Routes]: RouteHandler<Routes[K]> };
+
+function staffOf(principal: Principal | null): StaffConfig {
+  if (principal?.kind !== 'staff') throw new ApiError('forbidden', 'only staff may do this');
+  return principal.staff;
+}
+
+const ok = <T>(body: T, status = 200) => ({ status, body });
+
+/** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
+export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof ApiError) return reply.code(error.status).send(error.toBody());
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Fastify's own refusals (malformed JSON, wrong content type, body too large) are the client's mistake.
+      return reply.code(400).send({ error: { code: 'validation_failed', message: (error as Error).message } });
+    }
+    app.log.error(error);
+    console.error(error);
+    return reply
+      .code(500)
+      .send({ error: { code: 'internal', message: 'internal error; the request was not applied' } });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
+  );
+
+  const publicHall = (): PublicHall => {
+    const { name, timeZone, languages, hours, windowTypes, serviceItems, windows } = service.hall;
+    return { name, timeZone, languages, hours, windowTypes, serviceItems, windows };
+  };
+
+  const windowAction =
+    <B extends { requestId: string }>(action: (body: B) => WindowAction) =>
+    ({ params, body, principal }: { params: { id: number }; body: B; principal: Principal | null }) =>
+      service.windowAction(params.id, action(body), body.requestId, staffOf(principal));
+
+  const handlers: Handlers = {
+    health: () =>
+      ok({ status: 'ok' as const, version, now: new Date().toISOString(), hallDay: service.currentDay(), seq: seq() }),
+    hall: () => ok(publicHall()),
+    queues: () => ok(service.queues()),
+    issueTicket: ({ body, principal }) => service.issueTicket(body, actorOf(principal!)),
+    ticketStatus: ({ params }) => ok(service.ticketStatus(params.token)),
+    giveUpTicket: ({ params, body }) => service.giveUpTicket(params.token, body.requestId, body.reason),
+    cancelTicket: ({ params, body, principal }) =>
+      service.cancelTicket(
+        params.number,
+        body.requestId,
+        body.reason,
+        actorOf(principal!),
+        principal!.kind === 'staff',
+      ),
+    reactivateTicket: ({ params, body, principal }) =>
+      service.reactivateTicket(params.number, body.requestId, actorOf(principal!)),
+    createAppointment: ({ body, principal }) => service.createAppointment(body, actorOf(principal!)),
+    login: ({ body }) => {
+      const staff = auth.verify(body.staffId, body.password);
+      const window = body.window === undefined ? null : service.loginAtWindow(body.window, staff, randomUUID());
+      const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
+      return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
+    },
+    logout: ({ principal }) => {
+      const p = principal as Extract<Principal, { kind: 'staff' }>;
+      for (const w of service.windowStates()) {
+        if (w.clerk === p.staff.id) service.logoutFromWindow(w.number, p.staff, randomUUID());
+      }
+      auth.revoke(p);
+      return ok({ ok: true as const });
+    },
+    windows: () => ok({ windows: service.windowStates() }),
+    window: ({ params }) => ok(service.windowDetail(params.id)),
+    callNext: windowAction(() => ({ type: 'call-next' })),
+    recall: windowAction(() => ({ type: 'recall' })),
+    noShow: windowAction(() => ({ type: 'no-show' })),
+    start: windowAction(() => ({ type: 'start' })),
+    finish: windowAction((b: FinishRequest) => ({ type: 'finish', outcome: b.outcome })),
+    transfer: windowAction(({ toWindowType, toWindow, note }: TransferRequest) => ({
+      type: 'transfer',
+      ...(toWindowType !== undefined && { toWindowType }),
+      ...(toWindow !== undefined && { toWindow }),
+      ...(note !== undefined && { note }),
+    })),
+    pause: windowAction((b: PauseRequest) => ({ type: 'pause', reason: b.reason })),
+    resume: windowAction(() => ({ type: 'resume' })),
+  };
+
+  for (const name of Object.keys(routes) as (keyof Routes)[]) {
+    registerRoute(app, auth, routes[name] as RouteContract, handlers[name] as RouteHandler<RouteContract>);
+  }
+  const document = openApiDocument(version);
+  app.get('/api/openapi.json', async () => document);
+  return app;
+}

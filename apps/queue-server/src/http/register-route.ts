@@ -1,0 +1,76 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { RouteContract } from '@hallq/shared';
+import { fieldErrors } from '@hallq/shared';
+import type { Authenticator, Principal } from '../auth/authenticator';
+import { ApiError } from '../service/api-error';
+
+type Parsed<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
+  ? z.infer<S>
+  : undefined;
+
+export interface RouteContext<R extends RouteContract> {
+  params: Parsed<R, 'params'>;
+  body: Parsed<R, 'body'>;
+  principal: Principal | null;
+}
+
+export type RouteHandler<R extends RouteContract> = (ctx: RouteContext<R>) => {
+  status: number;
+  body: z.infer<R['response']>;
+};
+
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  const match = header && /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1] : undefined;
+}
+
+/** Checks the route's auth rule; `window_clerk` is finished by the service, which knows who is at the window. */
+function authorize(contract: RouteContract, principal: Principal | null): void {
+  if (contract.auth === 'public') return;
+  if (!principal) throw new ApiError('unauthorized', 'log in or present a device key (Authorization: Bearer …)');
+  const isStaff = principal.kind === 'staff';
+  const allowed =
+    contract.auth === 'device' ||
+    (contract.auth === 'issuer' && (isStaff || principal.device === 'kiosk')) ||
+    ((contract.auth === 'staff' || contract.auth === 'window_clerk') && isStaff) ||
+    (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
+  if (!allowed)
+    throw new ApiError(
+      'forbidden',
+      `this ${principal.kind === 'staff' ? 'account' : 'device'} may not ${contract.summary.toLowerCase()}`,
+    );
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? {});
+  if (!result.success) {
+    const fields = fieldErrors(result.error).map((f) => ({ ...f, path: f.path === '' ? where : f.path }));
+    const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
+    throw new ApiError('validation_failed', `invalid ${where}: ${message}`, { fields });
+  }
+  return result.data;
+}
+
+/** Registers one route of the contract table: auth, zod validation of params and body, then the handler. */
+export function registerRoute<R extends RouteContract>(
+  app: FastifyInstance,
+  auth: Authenticator,
+  contract: R,
+  handler: RouteHandler<R>,
+): void {
+  app.route({
+    method: contract.method,
+    url: contract.path,
+    handler: async (request, reply) => {
+      const principal = auth.authenticate(bearerToken(request));
+      authorize(contract, principal);
+      const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
+      const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
+      const result = handler({ params, body, principal });
+      return reply.code(result.status).send(result.body);
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import { networkInterfaces } from 'node:os';
+import { resolve } from 'node:path';
+import { readCliOptions } from './cli-options';
+import { ignoringHours } from './config/ignore-hours';
+import { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from './config/load-hall-config';
+import { startHallServer } from './server';
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+async function main(): Promise<void> {
+  const options = readCliOptions(process.argv.slice(2), process.env);
+  const demo = options.configPath === undefined;
+  let hall = loadHallConfig(demo ? DEMO_HALL_PATH : resolve(options.configPath!));
+  if (options.ignoreHours) hall = ignoringHours(hall);
+  const server = await startHallServer({
+    hall,
+    dataDir: resolve(options.dataDir),
+    port: options.port,
+    host: options.host,
+  });
+
+  const hosts = options.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [options.host];
+  const lines = [`HallQ queue server — ${hall.name.zh}`, `data: ${resolve(options.dataDir)}`, ''];
+  for (const host of hosts) {
+    const base = `http://${host}:${server.port}`;
+    lines.push(
+      `  kiosk           ${base}/kiosk/`,
+      `  counter panel   ${base}/counter/`,
+      `  hall display    ${base}/display/`,
+      `  manager         ${base}/manager/`,
+      `  API             ${base}/api/health   (OpenAPI: ${base}/api/openapi.json)`,
+      '',
+    );
+  }
+  if (options.ignoreHours)
+    lines.push('Opening hours are ignored (--ignore-hours): every window type takes tickets now.');
+  if (demo) {
+    lines.push(
+      'WARNING: this is the built-in demo hall with demonstration credentials. Do not use them in a real hall.',
+      '  staff: admin / admin (manager); c01 … c20 / demo (clerk cNN holds the A post of window NN, the B post of NN+1)',
+      '  device keys: demo-kiosk, demo-display, demo-locker',
+    );
+  }
+  console.log(lines.join('\n'));
+
+  const stop = (signal: string) => {
+    console.log(`\n${signal}: closing connections and the database…`);
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof HallConfigError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared';
+import { SocketAuth } from '@hallq/shared';
+import type { Authenticator } from '../auth/authenticator';
+import type { HallService } from '../service/hall-service';
+import type { EventHub } from './event-hub';
+
+export type HallIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/**
+ * socket.io on the HTTP server. A connection names its room in the handshake (`hall` for displays, `kiosk`,
+ * `window` with its number for a counter panel) and authenticates with a device key or staff token. It gets a snapshot,
+ * then every hall event in sequence.
+ */
+export function attachRealtime(
+  server: HttpServer,
+  deps: { service: HallService; auth: Authenticator; hub: EventHub },
+): HallIo {
+  const { service, auth, hub } = deps;
+  const io: HallIo = new Server(server, { serveClient: false, cors: { origin: true } });
+
+  io.use((socket, next) => {
+    const parsed = SocketAuth.safeParse(socket.handshake.auth);
+    if (!parsed.success) return next(new Error('validation_failed: handshake auth must be { room, token, window? }'));
+    const request = parsed.data;
+    const principal = auth.authenticate(request.token);
+    if (!principal) return next(new Error('unauthorized: unknown or expired token'));
+    const allowed =
+      principal.kind === 'staff' ||
+      (request.room === 'hall' && principal.device === 'display') ||
+      (request.room === 'kiosk' && principal.device === 'kiosk') ||
+      (request.room === 'window' && principal.device === 'display' && principal.window === request.window);
+    if (!allowed) return next(new Error(`forbidden: this device may not join the ${request.room} room`));
+    if (request.room === 'window' && !service.hall.windows.some((w) => w.number === request.window)) {
+      return next(new Error(`not_found: no window ${request.window}`));
+    }
+    socket.data.room = request.room === 'window' ? `window:${request.window}` : request.room;
+    next();
+  });
+
+  io.on('connection', (socket) => {
+    void socket.join(socket.data.room as string);
+    socket.emit('snapshot', service.snapshot(hub.seq));
+    socket.on('resync', (ack) => {
+      if (typeof ack === 'function') ack(service.snapshot(hub.seq));
+    });
+  });
+
+  // Every connection gets every event: the stream is small, and one sequence lets any client detect a gap.
+  hub.subscribe((envelope) => io.emit('event', envelope));
+  return io;
+}

@@ -1,0 +1,59 @@
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import type { HallConfig } from '@hallq/shared';
+import { Authenticator } from './auth/authenticator';
+import { openDatabase } from './db/open-database';
+import { buildApp } from './http/build-app';
+import { serveUis } from './http/serve-uis';
+import { attachRealtime } from './realtime/attach-realtime';
+import { EventHub } from './realtime/event-hub';
+import { HallService } from './service/hall-service';
+import { HallStore } from './store/hall-store';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export interface HallServerOptions {
+  hall: HallConfig;
+  dataDir: string;
+  port?: number;
+  host?: string;
+  /** The hall's clock; tests pass their own. */
+  clock?: () => Date;
+}
+
+export interface HallServer {
+  url: string;
+  port: number;
+  service: HallService;
+  close(): Promise<void>;
+}
+
+/** Opens the database, resumes the day and listens. */
+export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
+  const clock = options.clock ?? (() => new Date());
+  const db = openDatabase(options.dataDir);
+  const store = new HallStore(db);
+  const hub = new EventHub(store.maxJournalId());
+  const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
+  const auth = new Authenticator(options.hall, store, clock);
+  const app = buildApp({ service, auth, version, seq: () => hub.seq });
+  await serveUis(app);
+  const io = attachRealtime(app.server, { service, auth, hub });
+  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  const port = (app.server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${options.host === '0.0.0.0' || options.host === undefined ? '127.0.0.1' : options.host}:${port}`,
+    port,
+    service,
+    close() {
+      closing ??= (async () => {
+        io.disconnectSockets(true);
+        await new Promise<void>((resolve) => io.close(() => resolve()));
+        await app.close().catch(() => undefined);
+        db.close();
+      })();
+      return closing;
+    },
+  };
+}

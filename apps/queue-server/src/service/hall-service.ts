@@ -1,0 +1,784 @@
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type {
+  AppointmentRecord,
+  CreateAppointmentRequest,
+  DomainEvent,
+  HallConfig,
+  HallEvent,
+  IssuedTicket,
+  IssueTicketRequest,
+  Outcome,
+  PauseReason,
+  QueueInfo,
+  QueuesResponse,
+  RecentCall,
+  Snapshot,
+  StaffConfig,
+  Ticket,
+  TicketCommand,
+  TicketStatus,
+  WindowActionResponse,
+  WindowCommand,
+  WindowConfig,
+  WindowDetail,
+  WindowState,
+  WindowTypeConfig,
+} from '@hallq/shared';
+import {
+  QUEUED_STATES,
+  checkIssuable,
+  emptyPosts,
+  estimateWaitMinutes,
+  hallDay,
+  initialWindowState,
+  newTicket,
+  orderQueue,
+  peopleAhead,
+  pickNext,
+  reactivationRank,
+  transition,
+  windowTransition,
+} from '@hallq/shared';
+import type { HallStore, JournalEntry } from '../store/hall-store';
+import { ApiError } from './api-error';
+
+/** Who asked: journaled with every write. */
+export type Actor = string;
+
+export interface HallServiceOptions {
+  hall: HallConfig;
+  store: HallStore;
+  clock: () => Date;
+  /** Receives every event after its write has committed, in order. */
+  publish: (events: HallEvent[]) => void;
+}
+
+/** The result of one write: the answer, and what to apply to memory once the transaction has committed. */
+interface Outcome2<T> {
+  status: number;
+  body: T;
+  apply: () => HallEvent[];
+}
+
+const RECENT_CALLS = 10;
+
+/**
+ * The hall's state machine at the edge: it holds today's tickets and the windows in memory, runs the pure domain
+ * functions against them, writes each change in one durable transaction, and only then updates memory and publishes.
+ * Node runs one request at a time through here, so two windows can never be handed the same ticket.
+ */
+export class HallService {
+  readonly hall: HallConfig;
+  private readonly store: HallStore;
+  private readonly clock: () => Date;
+  private readonly publish: (events: HallEvent[]) => void;
+
+  private readonly typeByCode: Map<string, WindowTypeConfig>;
+  private readonly windowByNumber: Map<number, WindowConfig>;
+
+  private day = '';
+  private tickets = new Map<string, Ticket>();
+  private ticketIdByNumber = new Map<string, string>();
+  private ticketIdByToken = new Map<string, string>();
+  private lastSequence = new Map<string, number>();
+  /** Minutes of each finished service today, per window type, oldest first. */
+  private serviceMinutes = new Map<string, number[]>();
+  private windows = new Map<number, WindowState>();
+  private activeEmptyPosts = new Set<string>();
+  private recentCalls: RecentCall[] = [];
+
+  constructor(options: HallServiceOptions) {
+    this.hall = options.hall;
+    this.store = options.store;
+    this.clock = options.clock;
+    this.publish = options.publish;
+    this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
+    this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
+    const stored = new Map(this.store.windows().map((w) => [w.number, w]));
+    const now = this.clock();
+    for (const w of this.hall.windows)
+      this.windows.set(w.number, stored.get(w.number) ?? initialWindowState(w.number, now));
+    this.ensureDay(now);
+  }
+
+  /** Loads the day's state from the database when the hall's local date changes (and at start). */
+  private ensureDay(now: Date): string {
+    const today = hallDay(now, this.hall.timeZone);
+    if (today === this.day) return today;
+    this.day = today;
+    this.tickets = new Map();
+    this.ticketIdByNumber = new Map();
+    this.ticketIdByToken = new Map();
+    for (const { ticket, statusToken } of this.store.ticketsOfDay(today)) {
+      this.tickets.set(ticket.id, ticket);
+      this.ticketIdByNumber.set(ticket.number, ticket.id);
+      this.ticketIdByToken.set(statusToken, ticket.id);
+    }
+    this.lastSequence = this.store.sequencesOfDay(today);
+    this.serviceMinutes = new Map();
+    for (const s of this.store.journalOfDay<{ windowType: string; serviceMinutes: number }>(today, 'ticket.finished')) {
+      this.pushServiceMinutes(s.windowType, s.serviceMinutes);
+    }
+    this.recentCalls = [];
+    this.activeEmptyPosts = new Set();
+    return today;
+  }
+
+  private pushServiceMinutes(windowType: string, minutes: number): void {
+    const list = this.serviceMinutes.get(windowType) ?? [];
+    list.push(minutes);
+    if (list.length > 100) list.shift();
+    this.serviceMinutes.set(windowType, list);
+  }
+
+  // ---------------------------------------------------------------- idempotent writes
+
+  /**
+   * Runs a write once per requestId: a repeat gets the stored answer. The request record, the rows and the journal
+   * are one transaction; memory and the event stream change only after it commits.
+   */
+  private write<T>(
+    route: string,
+    requestId: string,
+    actor: Actor,
+    run: (now: Date, day: string) => Outcome2<T>,
+  ): {
+    status: number;
+    body: T;
+  } {
+    const now = this.clock();
+    const day = this.ensureDay(now);
+    const previous = this.store.findRequest(requestId);
+    if (previous) {
+      if (previous.route !== route || previous.actor !== actor) {
+        throw new ApiError('request_id_reused', `requestId ${requestId} was already used for another request`);
+      }
+      return { status: previous.status, body: previous.response as T };
+    }
+    const result = this.store.transaction(() => {
+      const r = run(now, day);
+      this.store.saveRequest(requestId, { route, actor, status: r.status, response: r.body }, now.toISOString());
+      return r;
+    });
+    const events = result.apply();
+    events.push(...this.derivedEvents(now));
+    this.noteCalls(events, now.toISOString());
+    this.publish(events);
+    return { status: result.status, body: result.body };
+  }
+
+  private journal(now: Date, entry: Omit<JournalEntry, 'at' | 'hallDay'>): void {
+    this.store.journal({ ...entry, at: now.toISOString(), hallDay: this.day });
+  }
+
+  /** Queue stats and empty-post changes that follow any change. */
+  private derivedEvents(now: Date): HallEvent[] {
+    const queues = this.queueInfos(now);
+    const events: HallEvent[] = [{ type: 'queues.updated', queues }];
+    const waiting = Object.fromEntries(queues.map((q) => [q.windowType, q.waiting]));
+    const current = new Set(emptyPosts(this.hall, [...this.windows.values()], waiting));
+    for (const t of current)
+      if (!this.activeEmptyPosts.has(t)) events.push({ type: 'empty_post', windowType: t, active: true });
+    for (const t of this.activeEmptyPosts)
+      if (!current.has(t)) events.push({ type: 'empty_post', windowType: t, active: false });
+    this.activeEmptyPosts = current;
+    return events;
+  }
+
+  // ---------------------------------------------------------------- tickets
+
+  issueTicket(req: IssueTicketRequest, actor: Actor): { status: number; body: IssuedTicket } {
+    return this.write('issue-ticket', req.requestId, actor, (now, day) => {
+      let windowTypeCode = req.windowType;
+      let serviceItem = req.serviceItem ?? null;
+      let appointment: Ticket['appointment'] = null;
+      if (req.appointmentCode !== undefined) {
+        const a = this.checkInAppointment(req.appointmentCode, now, day);
+        if (windowTypeCode !== undefined && windowTypeCode !== a.windowType) {
+          throw ApiError.field('windowType', `the appointment is for window type "${a.windowType}"`);
+        }
+        windowTypeCode = a.windowType;
+        serviceItem = serviceItem ?? a.serviceItem;
+        appointment = { code: a.code, slotStart: a.slotStart };
+      }
+      const type = this.windowType(windowTypeCode!, 'windowType');
+      if (serviceItem !== null) this.checkServiceItem(serviceItem, type);
+      const availability = checkIssuable({
+        hall: this.hall,
+        windowType: type,
+        now,
+        issuedToday: this.lastSequence.get(type.prefix) ?? 0,
+      });
+      // A booked appointment is honoured even when the day's walk-in cap is reached.
+      if (!availability.ok && !(availability.code === 'cap_reached' && appointment)) {
+        throw new ApiError(availability.code, availability.message, { opensAt: availability.opensAt });
+      }
+      const sequence = this.store.nextSequence(day, type.prefix);
+      const ticket = newTicket({
+        id: randomUUID(),
+        hallDay: day,
+        windowType: type.code,
+        prefix: type.prefix,
+        sequence,
+        serviceItem,
+        priority: req.priority ?? null,
+        appointment,
+        now,
+      });
+      const statusToken = randomBytes(18).toString('base64url');
+      this.store.insertTicket(ticket, statusToken, actor);
+      if (appointment) this.store.useAppointment(appointment.code, ticket.id);
+      this.journal(now, {
+        type: 'ticket.issued',
+        actor,
+        ticketId: ticket.id,
+        ticketNumber: ticket.number,
+        data: { windowType: type.code, serviceItem, priority: ticket.priority, appointment: appointment?.code ?? null },
+      });
+      const queued = [...this.queued(), ticket];
+      const ahead = peopleAhead(ticket, queued, now);
+      const body: IssuedTicket = {
+        ticket,
+        peopleAhead: ahead,
+        estimatedWaitMinutes: this.estimate(type, ahead),
+        windows: this.windowsServing(type.code).map((w) => w.number),
+        statusToken,
+        statusPath: `/t/${statusToken}`,
+      };
+      return {
+        status: 201,
+        body,
+        apply: () => {
+          this.tickets.set(ticket.id, ticket);
+          this.ticketIdByNumber.set(ticket.number, ticket.id);
+          this.ticketIdByToken.set(statusToken, ticket.id);
+          this.lastSequence.set(type.prefix, sequence);
+          return [{ type: 'ticket.issued', ticket }];
+        },
+      };
+    });
+  }
+
+  private checkInAppointment(code: string, now: Date, day: string) {
+    const a = this.store.findAppointment(code);
+    if (!a)
+      throw new ApiError('not_found', `no appointment with code ${code}`, {
+        fields: [{ path: 'appointmentCode', message: 'unknown appointment code' }],
+      });
+    if (a.ticketId !== null) throw new ApiError('appointment_used', `appointment ${code} has already been checked in`);
+    const slot = new Date(a.slotStart).getTime();
+    const earliest = slot - this.hall.policy.appointmentEarlyMinutes * 60_000;
+    const latest = slot + this.hall.policy.appointmentLateMinutes * 60_000;
+    if (a.hallDay < day || now.getTime() > latest) {
+      throw new ApiError(
+        'appointment_missed',
+        `appointment ${code} was for ${a.slotStart}; its check-in time has passed, please take a normal ticket`,
+      );
+    }
+    if (a.hallDay > day || now.getTime() < earliest) {
+      throw new ApiError(
+        'appointment_too_early',
+        `appointment ${code} is for ${a.slotStart}; check-in opens ${this.hall.policy.appointmentEarlyMinutes} minutes before`,
+        {
+          opensAt: new Date(earliest).toISOString(),
+        },
+      );
+    }
+    return a;
+  }
+
+  private checkServiceItem(code: string, type: WindowTypeConfig): void {
+    const item = this.hall.serviceItems.find((s) => s.code === code);
+    if (!item) throw ApiError.field('serviceItem', `unknown service item "${code}"`);
+    // Comprehensive windows handle any item (无差别受理); help-and-proxy staff accompany any item.
+    const anyItem = type.kind === 'comprehensive' || type.kind === 'help_and_proxy';
+    if (!anyItem && item.windowType !== type.code) {
+      throw ApiError.field(
+        'serviceItem',
+        `"${code}" is handled at window type "${item.windowType}", not "${type.code}"`,
+      );
+    }
+  }
+
+  createAppointment(req: CreateAppointmentRequest, actor: Actor): { status: number; body: AppointmentRecord } {
+    return this.write('create-appointment', req.requestId, actor, (now) => {
+      const type = this.windowType(req.windowType, 'windowType');
+      if (req.serviceItem !== undefined) this.checkServiceItem(req.serviceItem, type);
+      const slotStart = new Date(req.slotStart);
+      if (slotStart.getTime() < now.getTime()) throw ApiError.field('slotStart', 'the slot has already begun');
+      let code: string;
+      do code = String(randomInt(100000, 1000000));
+      while (this.store.findAppointment(code));
+      const record: AppointmentRecord = {
+        code,
+        windowType: type.code,
+        serviceItem: req.serviceItem ?? null,
+        slotStart: slotStart.toISOString(),
+        hallDay: hallDay(slotStart, this.hall.timeZone),
+        ticketNumber: null,
+      };
+      this.store.insertAppointment(record, actor, now.toISOString());
+      this.journal(now, {
+        type: 'appointment.created',
+        actor,
+        data: { code, windowType: type.code, slotStart: record.slotStart },
+      });
+      return { status: 201, body: record, apply: () => [] };
+    });
+  }
+
+  ticketStatus(token: string): TicketStatus {
+    const now = this.clock();
+    this.ensureDay(now);
+    const id = this.ticketIdByToken.get(token);
+    const ticket = id ? this.tickets.get(id) : this.store.readTicketByToken(token);
+    if (!ticket) throw new ApiError('not_found', 'no ticket with this status code');
+    return this.toStatus(ticket, now);
+  }
+
+  private toStatus(ticket: Ticket, now: Date): TicketStatus {
+    const queued = QUEUED_STATES.includes(ticket.state) && ticket.hallDay === this.day;
+    const ahead = queued ? peopleAhead(ticket, this.queued(), now) : null;
+    const type = this.typeByCode.get(ticket.windowType);
+    return {
+      number: ticket.number,
+      hallDay: ticket.hallDay,
+      windowType: ticket.windowType,
+      state: ticket.state,
+      peopleAhead: ahead,
+      estimatedWaitMinutes: ahead !== null && type ? this.estimate(type, ahead) : null,
+      window: ticket.window,
+      calls: ticket.calls,
+      issuedAt: ticket.issuedAt,
+      calledAt: ticket.calledAt,
+    };
+  }
+
+  /** The citizen gives the ticket up from the phone page. */
+  giveUpTicket(token: string, requestId: string, reason: string | undefined): { status: number; body: TicketStatus } {
+    const id = this.ticketIdByToken.get(token);
+    const ticket = id && this.tickets.get(id);
+    if (!ticket) throw new ApiError('not_found', 'no ticket of today with this status code');
+    return this.write('give-up-ticket', requestId, `citizen:${ticket.number}`, (now) => {
+      const r = this.ticketWrite(ticket, { type: 'cancel', by: 'citizen', reason }, now, `citizen:${ticket.number}`);
+      return { status: 200, body: this.toStatus(r.ticket, now), apply: r.apply };
+    });
+  }
+
+  cancelTicket(number: string, requestId: string, reason: string | undefined, actor: Actor, byStaff: boolean) {
+    return this.write('cancel-ticket', requestId, actor, (now) => {
+      const ticket = this.ticketByNumber(number);
+      const r = this.ticketWrite(ticket, { type: 'cancel', by: byStaff ? 'staff' : 'kiosk', reason }, now, actor);
+      return { status: 200, body: { ticket: r.ticket }, apply: r.apply };
+    });
+  }
+
+  reactivateTicket(number: string, requestId: string, actor: Actor) {
+    return this.write('reactivate-ticket', requestId, actor, (now, day) => {
+      const ticket = this.ticketByNumber(number);
+      const queue = orderQueue(
+        this.queued().filter((t) => t.windowType === ticket.windowType),
+        now,
+      );
+      const rank = reactivationRank(queue, this.hall.policy.reactivateBehind, now);
+      const r = this.ticketWrite(ticket, { type: 'reactivate', hallDay: day, rank }, now, actor);
+      return { status: 200, body: { ticket: r.ticket }, apply: r.apply };
+    });
+  }
+
+  private ticketByNumber(number: string): Ticket {
+    const id = this.ticketIdByNumber.get(number);
+    const ticket = id && this.tickets.get(id);
+    if (!ticket) throw new ApiError('not_found', `no ticket ${number} today`);
+    return ticket;
+  }
+
+  /** Runs one ticket transition inside the current transaction; memory changes wait for `apply`. */
+  private ticketWrite(ticket: Ticket, command: TicketCommand, now: Date, actor: Actor) {
+    const r = transition(ticket, command, { now, policy: this.hall.policy });
+    if (!r.ok) throw new ApiError(r.code, r.message);
+    this.store.updateTicket(r.ticket);
+    const type = journalType(command);
+    this.journal(now, {
+      type,
+      actor,
+      window: 'window' in command ? command.window : r.ticket.window,
+      ticketId: r.ticket.id,
+      ticketNumber: r.ticket.number,
+      data: journalData(ticket, r.ticket, command, now),
+    });
+    const updated = r.ticket;
+    return {
+      ticket: updated,
+      apply: (): HallEvent[] => {
+        this.tickets.set(updated.id, updated);
+        if (type === 'ticket.finished' && ticket.startedAt) {
+          this.pushServiceMinutes(ticket.windowType, minutesBetween(ticket.startedAt, now));
+        }
+        return r.events.map(toHallEvent);
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------- windows
+
+  /** The clerk at a window acts on the ticket in play there (or calls the next). */
+  windowAction(
+    windowNumber: number,
+    action: WindowAction,
+    requestId: string,
+    staff: StaffConfig,
+  ): { status: number; body: WindowActionResponse } {
+    const actor = `staff:${staff.id}`;
+    return this.write(`window-${action.type}`, requestId, actor, (now) => {
+      const state = this.windowState(windowNumber);
+      if (state.clerk !== staff.id) {
+        throw new ApiError(
+          'forbidden',
+          `window ${windowNumber} is served by ${state.clerk ?? 'nobody'} now, not ${staff.id}`,
+        );
+      }
+      switch (action.type) {
+        case 'call-next':
+          return this.callNext(state, staff, now, actor);
+        case 'pause':
+          return this.windowWrite(state, { type: 'pause', reason: action.reason }, now, actor, null);
+        case 'resume':
+          return this.windowWrite(state, { type: 'resume' }, now, actor, null);
+        default:
+          return this.actOnCurrent(state, action, staff, now, actor);
+      }
+    });
+  }
+
+  private callNext(state: WindowState, staff: StaffConfig, now: Date, actor: Actor): Outcome2<WindowActionResponse> {
+    if (state.status !== 'open') {
+      throw new ApiError(
+        'invalid_state',
+        `window ${state.number} is ${state.status}${state.pauseReason ? ` (${state.pauseReason})` : ''}; resume it to call`,
+      );
+    }
+    if (state.currentTicket !== null) {
+      const current = this.tickets.get(state.currentTicket);
+      throw new ApiError(
+        'window_busy',
+        `ticket ${current?.number ?? state.currentTicket} is still in play at window ${state.number}: finish, transfer or mark it no-show first`,
+      );
+    }
+    const pick = pickNext({
+      window: this.windowConfig(state.number),
+      state,
+      queued: this.queued(),
+      policy: this.hall.policy,
+      now,
+    });
+    if (!pick) return { status: 200, body: { window: state, ticket: null }, apply: () => [] };
+    const t = this.ticketWrite(pick.ticket, { type: 'call', window: state.number, clerk: staff.id }, now, actor);
+    const w = this.windowWrite(
+      state,
+      { type: 'assign', ticketId: t.ticket.id, priorityStreak: pick.priorityStreak },
+      now,
+      actor,
+      t.ticket,
+    );
+    return {
+      status: 200,
+      body: w.body,
+      apply: () => [...t.apply(), ...w.apply()],
+    };
+  }
+
+  private actOnCurrent(
+    state: WindowState,
+    action: Exclude<WindowAction, { type: 'call-next' | 'pause' | 'resume' }>,
+    staff: StaffConfig,
+    now: Date,
+    actor: Actor,
+  ): Outcome2<WindowActionResponse> {
+    const id = state.currentTicket;
+    const ticket = id === null ? undefined : this.tickets.get(id);
+    if (!ticket) throw new ApiError('invalid_state', `no ticket is called at window ${state.number}`);
+    const base = { window: state.number, clerk: staff.id };
+    let command: TicketCommand;
+    switch (action.type) {
+      case 'recall':
+        command = { type: 'recall', ...base };
+        break;
+      case 'start':
+        command = { type: 'start', ...base };
+        break;
+      case 'no-show':
+        command = { type: 'no_show', ...base };
+        break;
+      case 'finish': {
+        const outcome =
+          action.outcome.kind === 'transferred'
+            ? this.resolveTransferOutcome(action.outcome, state.number)
+            : action.outcome;
+        command = { type: 'finish', ...base, outcome };
+        break;
+      }
+      case 'transfer': {
+        const target = this.resolveTransfer(action.toWindowType, action.toWindow, state.number);
+        command = { type: 'transfer', ...base, ...target, ...(action.note !== undefined && { note: action.note }) };
+        break;
+      }
+    }
+    const t = this.ticketWrite(ticket, command, now, actor);
+    // The window is free again once the ticket has left it (finished, no-show, transferred).
+    const stillHere = t.ticket.window === state.number && (t.ticket.state === 'called' || t.ticket.state === 'serving');
+    if (stillHere) {
+      return { status: 200, body: { window: state, ticket: t.ticket }, apply: t.apply };
+    }
+    const w = this.windowWrite(state, { type: 'assign', ticketId: null }, now, actor, t.ticket);
+    return { status: 200, body: w.body, apply: () => [...t.apply(), ...w.apply()] };
+  }
+
+  private resolveTransferOutcome(outcome: Extract<Outcome, { kind: 'transferred' }>, from: number): Outcome {
+    const target = this.resolveTransfer(outcome.toWindowType, outcome.toWindow, from, 'outcome.');
+    return { ...outcome, ...target };
+  }
+
+  /** A transfer names a window type, a window, or both; the window must serve the type. */
+  private resolveTransfer(toWindowType: string | undefined, toWindow: number | undefined, from: number, prefix = '') {
+    let type: string;
+    if (toWindow !== undefined) {
+      const w = this.windowByNumber.get(toWindow);
+      if (!w) throw ApiError.field(`${prefix}toWindow`, `unknown window ${toWindow}`);
+      if (toWindow === from) throw ApiError.field(`${prefix}toWindow`, 'cannot transfer to the same window');
+      if (toWindowType !== undefined && !w.serves.includes(toWindowType)) {
+        throw ApiError.field(`${prefix}toWindowType`, `window ${toWindow} does not serve "${toWindowType}"`);
+      }
+      type = toWindowType ?? w.serves[0]!;
+    } else {
+      type = toWindowType!;
+    }
+    this.windowType(type, `${prefix}toWindowType`);
+    return { toWindowType: type, ...(toWindow !== undefined && { toWindow }) };
+  }
+
+  private windowWrite(
+    state: WindowState,
+    command: WindowCommand,
+    now: Date,
+    actor: Actor,
+    ticket: Ticket | null,
+  ): Outcome2<WindowActionResponse> {
+    const r = windowTransition(state, command, now);
+    if (!r.ok) throw new ApiError(r.code, r.message);
+    this.store.saveWindow(r.window);
+    if (command.type !== 'assign') {
+      this.journal(now, {
+        type: `window.${command.type}`,
+        actor,
+        window: state.number,
+        data: { command, status: r.window.status },
+      });
+    }
+    const window = r.window;
+    return {
+      status: 200,
+      body: { window, ticket },
+      apply: () => {
+        this.windows.set(window.number, window);
+        return r.events.map(toHallEvent);
+      },
+    };
+  }
+
+  /** A clerk logs in at a window: opens it, or takes it over from the other post. */
+  loginAtWindow(windowNumber: number, staff: StaffConfig, requestId: string): WindowState {
+    const post = staff.aWindows.includes(windowNumber) ? 'A' : staff.bWindows.includes(windowNumber) ? 'B' : null;
+    if (post === null)
+      throw new ApiError('forbidden', `${staff.id} holds neither the A nor the B post of window ${windowNumber}`);
+    const state = this.windowState(windowNumber);
+    if (state.clerk === staff.id && state.status !== 'closed') return state;
+    return this.write('login-at-window', requestId, `staff:${staff.id}`, (now) =>
+      this.windowWrite(state, { type: 'login', clerk: staff.id, post }, now, `staff:${staff.id}`, null),
+    ).body.window;
+  }
+
+  /** The clerk leaves the window: it closes (not while a ticket is in play there). */
+  logoutFromWindow(windowNumber: number, staff: StaffConfig, requestId: string): void {
+    const state = this.windowState(windowNumber);
+    if (state.clerk !== staff.id) return;
+    this.write('logout-from-window', requestId, `staff:${staff.id}`, (now) =>
+      this.windowWrite(state, { type: 'logout', clerk: staff.id }, now, `staff:${staff.id}`, null),
+    );
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  windowState(number: number): WindowState {
+    const state = this.windows.get(number);
+    if (!state) throw new ApiError('not_found', `no window ${number} in this hall`);
+    return state;
+  }
+
+  private windowConfig(number: number): WindowConfig {
+    const config = this.windowByNumber.get(number);
+    if (!config) throw new ApiError('not_found', `no window ${number} in this hall`);
+    return config;
+  }
+
+  windowStates(): WindowState[] {
+    return [...this.windows.values()];
+  }
+
+  windowDetail(number: number): WindowDetail {
+    const now = this.clock();
+    this.ensureDay(now);
+    const config = this.windowConfig(number);
+    const state = this.windowState(number);
+    const queued = this.queued();
+    return {
+      config,
+      state,
+      current: state.currentTicket ? (this.tickets.get(state.currentTicket) ?? null) : null,
+      queues: config.serves.map((code) => {
+        const ofType = orderQueue(
+          queued.filter((t) => t.windowType === code),
+          now,
+        );
+        return { windowType: code, waiting: ofType.length, next: ofType.slice(0, 5) };
+      }),
+    };
+  }
+
+  private windowType(code: string, field: string): WindowTypeConfig {
+    const type = this.typeByCode.get(code);
+    if (!type) throw ApiError.field(field, `unknown window type "${code}"`);
+    return type;
+  }
+
+  private queued(): Ticket[] {
+    const out: Ticket[] = [];
+    for (const t of this.tickets.values()) if (QUEUED_STATES.includes(t.state)) out.push(t);
+    return out;
+  }
+
+  private windowsServing(typeCode: string): WindowConfig[] {
+    return this.hall.windows.filter((w) => w.serves.includes(typeCode));
+  }
+
+  private openWindowsServing(typeCode: string): number[] {
+    return this.windowsServing(typeCode)
+      .filter((w) => {
+        const s = this.windows.get(w.number);
+        return s?.status === 'open' && s.clerk !== null;
+      })
+      .map((w) => w.number);
+  }
+
+  private estimate(type: WindowTypeConfig, ahead: number): number | null {
+    return estimateWaitMinutes({
+      peopleAhead: ahead,
+      recentServiceMinutes: this.serviceMinutes.get(type.code) ?? [],
+      defaultServiceMinutes: type.defaultServiceMinutes,
+      openWindows: this.openWindowsServing(type.code).length,
+      samples: this.hall.policy.estimateSamples,
+    });
+  }
+
+  queueInfos(now: Date): QueueInfo[] {
+    const waiting = new Map<string, Ticket[]>();
+    for (const t of this.queued()) {
+      const list = waiting.get(t.windowType) ?? [];
+      list.push(t);
+      waiting.set(t.windowType, list);
+    }
+    return this.hall.windowTypes.map((type) => {
+      const list = waiting.get(type.code) ?? [];
+      const issuedToday = this.lastSequence.get(type.prefix) ?? 0;
+      const availability = checkIssuable({ hall: this.hall, windowType: type, now, issuedToday });
+      const oldest = list.reduce((min, t) => Math.min(min, Date.parse(t.issuedAt)), now.getTime());
+      return {
+        windowType: type.code,
+        waiting: list.length,
+        estimatedWaitMinutes: this.estimate(type, list.length),
+        open: availability.ok,
+        closed: availability.ok
+          ? null
+          : { code: availability.code, message: availability.message, opensAt: availability.opensAt },
+        servingWindows: this.openWindowsServing(type.code),
+        issuedToday,
+        dailyCap: type.dailyCap ?? null,
+        longestWaitMinutes: Math.max(0, Math.floor((now.getTime() - oldest) / 60_000)),
+      };
+    });
+  }
+
+  queues(): QueuesResponse {
+    const now = this.clock();
+    const day = this.ensureDay(now);
+    const queues = this.queueInfos(now);
+    return { hallDay: day, generatedAt: now.toISOString(), queues, emptyPosts: [...this.activeEmptyPosts] };
+  }
+
+  snapshot(seq: number): Snapshot {
+    const now = this.clock();
+    const day = this.ensureDay(now);
+    const inPlay: Ticket[] = [];
+    for (const t of this.tickets.values()) {
+      if (QUEUED_STATES.includes(t.state) || t.state === 'called' || t.state === 'serving') inPlay.push(t);
+    }
+    return {
+      seq,
+      hallDay: day,
+      queues: this.queueInfos(now),
+      windows: this.windowStates(),
+      tickets: inPlay,
+      recentCalls: [...this.recentCalls],
+      emptyPosts: [...this.activeEmptyPosts],
+    };
+  }
+
+  /** Remembers calls for the hall display's history. */
+  private noteCalls(events: HallEvent[], at: string): void {
+    for (const e of events) {
+      if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') continue;
+      this.recentCalls.unshift({ number: e.ticket.number, window: e.window, at, recall: e.type === 'ticket.recalled' });
+      if (this.recentCalls.length > RECENT_CALLS) this.recentCalls.pop();
+    }
+  }
+
+  currentDay(): string {
+    return this.ensureDay(this.clock());
+  }
+}
+
+export type WindowAction =
+  | { type: 'call-next' }
+  | { type: 'recall' }
+  | { type: 'no-show' }
+  | { type: 'start' }
+  | { type: 'finish'; outcome: Outcome }
+  | { type: 'transfer'; toWindowType?: string; toWindow?: number; note?: string }
+  | { type: 'pause'; reason: PauseReason }
+  | { type: 'resume' };
+
+function toHallEvent(e: DomainEvent): HallEvent {
+  return e;
+}
+
+function journalType(command: TicketCommand): string {
+  if (command.type === 'finish')
+    return command.outcome.kind === 'transferred' ? 'ticket.transferred' : 'ticket.finished';
+  return `ticket.${command.type === 'transfer' ? 'transferred' : command.type}`;
+}
+
+function minutesBetween(fromIso: string, to: Date): number {
+  return Math.max(0, (to.getTime() - Date.parse(fromIso)) / 60_000);
+}
+
+/** What the statistics will need from each event: the command, and for finishes the service time and its type. */
+function journalData(before: Ticket, after: Ticket, command: TicketCommand, now: Date): Record<string, unknown> {
+  const data: Record<string, unknown> = { command, from: before.state, to: after.state };
+  if (command.type === 'finish' || command.type === 'transfer') {
+    data.windowType = before.windowType;
+    data.serviceItem = before.serviceItem;
+    if (before.startedAt) data.serviceMinutes = minutesBetween(before.startedAt, now);
+    if (before.calledAt) data.waitMinutes = minutesBetween(before.issuedAt, new Date(before.calledAt));
+  }
+  return data;
+}

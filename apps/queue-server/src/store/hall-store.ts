@@ -1,0 +1,205 @@
+import type { Statement } from 'better-sqlite3';
+import type { Ticket, WindowState } from '@hallq/shared';
+import type { HallDatabase } from '../db/open-database';
+
+export interface JournalEntry {
+  at: string;
+  hallDay: string;
+  type: string;
+  actor: string;
+  window?: number | null;
+  ticketId?: string | null;
+  ticketNumber?: string | null;
+  data?: unknown;
+}
+
+export interface StoredRequest {
+  route: string;
+  actor: string;
+  status: number;
+  response: unknown;
+}
+
+export interface SessionRow {
+  staffId: string;
+  window: number | null;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface AppointmentRow {
+  code: string;
+  hallDay: string;
+  windowType: string;
+  serviceItem: string | null;
+  slotStart: string;
+  ticketId: string | null;
+}
+
+interface TicketRow {
+  data: string;
+  status_token: string;
+}
+
+/**
+ * Every SQL statement of the hall in one place. Writes go to the write handle and must run inside `transaction`;
+ * `readTicketByToken` uses the read handle.
+ */
+export class HallStore {
+  private readonly w: HallDatabase['write'];
+  private readonly s: Record<string, Statement>;
+  private readonly ticketByToken: Statement;
+
+  constructor(db: HallDatabase) {
+    this.w = db.write;
+    this.ticketByToken = db.read.prepare('SELECT data FROM tickets WHERE status_token = ?');
+    const p = (sql: string) => this.w.prepare(sql);
+    this.s = {
+      ticketsOfDay: p('SELECT data, status_token FROM tickets WHERE hall_day = ?'),
+      insertTicket: p(
+        'INSERT INTO tickets (id, hall_day, number, state, window, status_token, issued_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      updateTicket: p('UPDATE tickets SET state = ?, window = ?, data = ? WHERE id = ?'),
+      nextSequence: p(
+        `INSERT INTO ticket_counters (hall_day, prefix, last_sequence) VALUES (?, ?, 1)
+         ON CONFLICT (hall_day, prefix) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence`,
+      ),
+      sequencesOfDay: p('SELECT prefix, last_sequence FROM ticket_counters WHERE hall_day = ?'),
+      windows: p('SELECT data FROM windows'),
+      saveWindow: p(
+        'INSERT INTO windows (number, data) VALUES (?, ?) ON CONFLICT (number) DO UPDATE SET data = excluded.data',
+      ),
+      journal: p(
+        'INSERT INTO journal (at, hall_day, type, actor, window, ticket_id, ticket_number, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      journalOfDay: p('SELECT data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id'),
+      maxJournalId: p('SELECT COALESCE(MAX(id), 0) AS id FROM journal'),
+      findRequest: p('SELECT route, actor, status, response FROM requests WHERE request_id = ?'),
+      saveRequest: p('INSERT INTO requests (request_id, route, actor, status, response, at) VALUES (?, ?, ?, ?, ?, ?)'),
+      insertSession: p(
+        'INSERT INTO sessions (token_hash, staff_id, window, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      findSession: p(
+        'SELECT staff_id AS staffId, window, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE token_hash = ?',
+      ),
+      revokeSession: p('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
+      insertAppointment: p(
+        'INSERT INTO appointments (code, hall_day, window_type, service_item, slot_start, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      findAppointment: p(
+        `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
+                ticket_id AS ticketId FROM appointments WHERE code = ?`,
+      ),
+      useAppointment: p('UPDATE appointments SET ticket_id = ? WHERE code = ? AND ticket_id IS NULL'),
+    };
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.w.transaction(fn)();
+  }
+
+  ticketsOfDay(hallDay: string): { ticket: Ticket; statusToken: string }[] {
+    return (this.s.ticketsOfDay!.all(hallDay) as TicketRow[]).map((row) => ({
+      ticket: JSON.parse(row.data) as Ticket,
+      statusToken: row.status_token,
+    }));
+  }
+
+  insertTicket(ticket: Ticket, statusToken: string, issuedBy: string): void {
+    this.s.insertTicket!.run(
+      ticket.id,
+      ticket.hallDay,
+      ticket.number,
+      ticket.state,
+      ticket.window,
+      statusToken,
+      issuedBy,
+      JSON.stringify(ticket),
+    );
+  }
+
+  updateTicket(ticket: Ticket): void {
+    const result = this.s.updateTicket!.run(ticket.state, ticket.window, JSON.stringify(ticket), ticket.id);
+    if (result.changes !== 1) throw new Error(`ticket ${ticket.id} is not in the database`);
+  }
+
+  /** Atomically takes the next running number of a prefix for the day. */
+  nextSequence(hallDay: string, prefix: string): number {
+    return (this.s.nextSequence!.get(hallDay, prefix) as { last_sequence: number }).last_sequence;
+  }
+
+  sequencesOfDay(hallDay: string): Map<string, number> {
+    const rows = this.s.sequencesOfDay!.all(hallDay) as { prefix: string; last_sequence: number }[];
+    return new Map(rows.map((r) => [r.prefix, r.last_sequence]));
+  }
+
+  windows(): WindowState[] {
+    return (this.s.windows!.all() as { data: string }[]).map((r) => JSON.parse(r.data) as WindowState);
+  }
+
+  saveWindow(state: WindowState): void {
+    this.s.saveWindow!.run(state.number, JSON.stringify(state));
+  }
+
+  journal(e: JournalEntry): void {
+    this.s.journal!.run(
+      e.at,
+      e.hallDay,
+      e.type,
+      e.actor,
+      e.window ?? null,
+      e.ticketId ?? null,
+      e.ticketNumber ?? null,
+      JSON.stringify(e.data ?? {}),
+    );
+  }
+
+  journalOfDay<T>(hallDay: string, type: string): T[] {
+    return (this.s.journalOfDay!.all(hallDay, type) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
+  }
+
+  maxJournalId(): number {
+    return (this.s.maxJournalId!.get() as { id: number }).id;
+  }
+
+  findRequest(requestId: string): StoredRequest | undefined {
+    const row = this.s.findRequest!.get(requestId) as
+      { route: string; actor: string; status: number; response: string } | undefined;
+    return row && { route: row.route, actor: row.actor, status: row.status, response: JSON.parse(row.response) };
+  }
+
+  saveRequest(requestId: string, req: StoredRequest, at: string): void {
+    this.s.saveRequest!.run(requestId, req.route, req.actor, req.status, JSON.stringify(req.response), at);
+  }
+
+  insertSession(tokenHash: string, staffId: string, window: number | null, createdAt: string, expiresAt: string): void {
+    this.s.insertSession!.run(tokenHash, staffId, window, createdAt, expiresAt);
+  }
+
+  findSession(tokenHash: string): SessionRow | undefined {
+    return this.s.findSession!.get(tokenHash) as SessionRow | undefined;
+  }
+
+  revokeSession(tokenHash: string, at: string): void {
+    this.s.revokeSession!.run(at, tokenHash);
+  }
+
+  insertAppointment(a: Omit<AppointmentRow, 'ticketId'>, createdBy: string, createdAt: string): void {
+    this.s.insertAppointment!.run(a.code, a.hallDay, a.windowType, a.serviceItem, a.slotStart, createdBy, createdAt);
+  }
+
+  findAppointment(code: string): AppointmentRow | undefined {
+    return this.s.findAppointment!.get(code) as AppointmentRow | undefined;
+  }
+
+  useAppointment(code: string, ticketId: string): void {
+    const result = this.s.useAppointment!.run(ticketId, code);
+    if (result.changes !== 1) throw new Error(`appointment ${code} was already used`);
+  }
+
+  /** A ticket of any day by its status token, from the read handle. */
+  readTicketByToken(token: string): Ticket | undefined {
+    const row = this.ticketByToken.get(token) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as Ticket);
+  }
+}

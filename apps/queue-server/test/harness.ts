@@ -1,0 +1,139 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  ClientToServerEvents,
+  EventEnvelope,
+  HallConfig,
+  ServerToClientEvents,
+  Snapshot,
+  SocketAuth,
+} from '@hallq/shared';
+import { HallConfig as HallConfigSchema } from '@hallq/shared';
+import { hashPassword, sha256Hex } from '../src/auth/password';
+import { ignoringHours } from '../src/config/ignore-hours';
+import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';
+import { startHallServer, type HallServer } from '../src/server';
+
+export const KIOSK_KEY = 'demo-kiosk';
+export const DISPLAY_KEY = 'demo-display';
+
+/** The demo hall, taking tickets at any hour. */
+export function demoHall(): HallConfig {
+  return ignoringHours(loadHallConfig(DEMO_HALL_PATH));
+}
+
+const BIG_HALL_PASSWORD = hashPassword('demo', Buffer.alloc(16, 7));
+
+/**
+ * A hall of `windows` identical comprehensive windows (clerk wNN at window NN), for concurrency tests and the benchmark.
+ */
+export function bigHall(windows: number): HallConfig {
+  const demo = demoHall();
+  return HallConfigSchema.parse({
+    ...demo,
+    windows: Array.from({ length: windows }, (_, i) => ({
+      number: i + 1,
+      name: { zh: `${i + 1}号窗口` },
+      zone: 'A',
+      floor: 1,
+      serves: ['personal'],
+      callMode: 'preference',
+    })),
+    staff: [
+      ...Array.from({ length: windows }, (_, i) => ({
+        id: `w${String(i + 1).padStart(3, '0')}`,
+        name: `Clerk ${i + 1}`,
+        role: 'clerk',
+        passwordHash: BIG_HALL_PASSWORD,
+        aWindows: [i + 1],
+        bWindows: [],
+      })),
+    ],
+    devices: {
+      kiosks: [{ id: 'kiosk-1', name: 'Kiosk', zone: 'A', keyHash: sha256Hex(KIOSK_KEY) }],
+      displays: [{ id: 'display-hall', name: 'Hall', kind: 'hall', keyHash: sha256Hex(DISPLAY_KEY) }],
+      lockers: [],
+    },
+  });
+}
+
+export interface TestServer extends HallServer {
+  dataDir: string;
+}
+
+export async function startTestServer(
+  options: { hall?: HallConfig; dataDir?: string; clock?: () => Date } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallq-test-'));
+  const server = await startHallServer({
+    hall: options.hall ?? demoHall(),
+    dataDir,
+    ...(options.clock && { clock: options.clock }),
+  });
+  return Object.assign(server, { dataDir });
+}
+
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A tiny JSON client over real HTTP. */
+export function api(baseUrl: string, token?: string) {
+  const send = async <T = any>(method: string, path: string, body?: unknown, raw?: string): Promise<Reply<T>> => {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined || raw !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    get: <T = any>(path: string) => send<T>('GET', path),
+    post: <T = any>(path: string, body?: unknown) => send<T>('POST', path, body ?? {}),
+    postRaw: <T = any>(path: string, raw: string) => send<T>('POST', path, undefined, raw),
+  };
+}
+
+let counter = 0;
+/** A fresh requestId. */
+export const rid = (label = 'req') => `${label}-${process.pid}-${Date.now()}-${++counter}`;
+
+export async function login(baseUrl: string, staffId: string, password: string, window?: number): Promise<string> {
+  const res = await api(baseUrl).post('/api/auth/login', {
+    staffId,
+    password,
+    ...(window !== undefined && { window }),
+  });
+  if (res.status !== 200) throw new Error(`login ${staffId} failed: ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
+
+export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Connects a real socket.io client and resolves with it and its first snapshot; events are collected in `events`. */
+export async function connect(baseUrl: string, auth: SocketAuth) {
+  const socket: HallSocket = io(baseUrl, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
+  const events: EventEnvelope[] = [];
+  socket.on('event', (e) => events.push(e));
+  const snapshot = await new Promise<Snapshot>((resolve, reject) => {
+    socket.once('snapshot', resolve);
+    socket.once('connect_error', reject);
+  });
+  return { socket, snapshot, events };
+}
+
+/** Waits until `predicate` holds, polling; fails after `ms`. */
+export async function until(predicate: () => boolean, ms = 2000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

@@ -1,0 +1,1 @@
+export type DeviceStatus = 'ready' | 'offline' | 'error';

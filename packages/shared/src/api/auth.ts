@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { StaffRole } from '../config/hall-config';
+import { WindowState } from '../domain/window';
+
+export const LoginRequest = z
+  .object({
+    staffId: z.string().min(1),
+    password: z.string().min(1),
+    /** Log in at this window (as its A or B post); omitted for the manager's console. */
+    window: z.number().int().positive().optional(),
+  })
+  .strict();
+export type LoginRequest = z.infer<typeof LoginRequest>;
+
+export const StaffInfo = z.object({ id: z.string(), name: z.string(), role: StaffRole }).strict();
+export type StaffInfo = z.infer<typeof StaffInfo>;
+
+export const LoginResponse = z
+  .object({ token: z.string(), expiresAt: z.string(), staff: StaffInfo, window: WindowState.nullable() })
+  .strict();
+export type LoginResponse = z.infer<typeof LoginResponse>;
+
+export const LogoutResponse = z.object({ ok: z.literal(true) }).strict();

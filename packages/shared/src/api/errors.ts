@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** Every error code the API answers with, and the HTTP status that carries it. */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_state: 409,
+  wrong_window: 409,
+  not_enough_calls: 409,
+  other_day: 409,
+  request_id_reused: 409,
+  closed_today: 409,
+  not_yet_open: 409,
+  lunch_break: 409,
+  closed_for_day: 409,
+  cap_reached: 409,
+  appointment_too_early: 409,
+  appointment_missed: 409,
+  appointment_used: 409,
+  window_busy: 409,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
+
+/** One invalid field: its path in the request (`outcome.promisedDate`) and what is wrong with it. */
+export const FieldError = z.object({ path: z.string(), message: z.string() }).strict();
+export type FieldError = z.infer<typeof FieldError>;
+
+export const ErrorBody = z
+  .object({
+    error: z
+      .object({
+        code: ErrorCode,
+        message: z.string(),
+        fields: z.array(FieldError).optional(),
+        /** For refusals with a time in them (closed until …): the ISO instant the thing opens again. */
+        opensAt: z.string().nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** `windows[3].serves[1]` from a zod issue path. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/** A request's zod failure as field errors. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { Ticket, TicketState } from '../domain/ticket';
+import { WindowState } from '../domain/window';
+import { QueueInfo } from './queues';
+
+/** Everything that happens in the hall, as the realtime stream carries it. */
+export const HallEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ticket.issued'), ticket: Ticket }).strict(),
+  z.object({ type: z.literal('ticket.called'), ticket: Ticket, window: z.number().int() }).strict(),
+  z.object({ type: z.literal('ticket.recalled'), ticket: Ticket, window: z.number().int() }).strict(),
+  z.object({ type: z.literal('ticket.updated'), ticket: Ticket, previousState: TicketState }).strict(),
+  z.object({ type: z.literal('window.updated'), window: WindowState }).strict(),
+  z.object({ type: z.literal('queues.updated'), queues: z.array(QueueInfo) }).strict(),
+  /** A window type gained (active) or lost (inactive) an empty post: people waiting, no open window serving it. */
+  z.object({ type: z.literal('empty_post'), windowType: z.string(), active: z.boolean() }).strict(),
+]);
+export type HallEvent = z.infer<typeof HallEvent>;
+
+/**
+ * Each event carries the hall-wide sequence number; every connection receives every event, so a client that sees
+ * seq jump by more than one has missed something and asks for a new snapshot.
+ */
+export const EventEnvelope = z.object({ seq: z.number().int().positive(), at: z.string(), event: HallEvent }).strict();
+export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+export const RecentCall = z
+  .object({ number: z.string(), window: z.number().int(), at: z.string(), recall: z.boolean() })
+  .strict();
+export type RecentCall = z.infer<typeof RecentCall>;
+
+export const Snapshot = z
+  .object({
+    /** The seq of the last event included in this snapshot. */
+    seq: z.number().int().min(0),
+    hallDay: z.string(),
+    queues: z.array(QueueInfo),
+    windows: z.array(WindowState),
+    /** Today's tickets still in play: waiting, transferred, called or serving. */
+    tickets: z.array(Ticket),
+    /** The latest calls, newest first, for the hall display's history. */
+    recentCalls: z.array(RecentCall),
+    emptyPosts: z.array(z.string()),
+  })
+  .strict();
+export type Snapshot = z.infer<typeof Snapshot>;
+
+/** What a connection says it is when it connects (socket.io handshake `auth`). */
+export const SocketAuth = z.discriminatedUnion('room', [
+  z.object({ room: z.literal('hall'), token: z.string().min(1) }).strict(),
+  z.object({ room: z.literal('kiosk'), token: z.string().min(1) }).strict(),
+  z.object({ room: z.literal('window'), token: z.string().min(1), window: z.number().int().positive() }).strict(),
+]);
+export type SocketAuth = z.infer<typeof SocketAuth>;
+
+export interface ServerToClientEvents {
+  snapshot: (snapshot: Snapshot) => void;
+  event: (envelope: EventEnvelope) => void;
+}
+export interface ClientToServerEvents {
+  /** Ask for a fresh snapshot (after a gap in seq). */
+  resync: (ack: (snapshot: Snapshot) => void) => void;
+}

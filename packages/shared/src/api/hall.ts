@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import {
+  LanguageCode,
+  LocalizedText,
+  ServiceItemConfig,
+  WeekHours,
+  WindowConfig,
+  WindowTypeConfig,
+} from '../config/hall-config';
+
+/** What any device may know about the hall: no staff, no device keys. */
+export const PublicHall = z
+  .object({
+    name: LocalizedText,
+    timeZone: z.string(),
+    languages: z.array(LanguageCode),
+    hours: WeekHours,
+    windowTypes: z.array(WindowTypeConfig),
+    serviceItems: z.array(ServiceItemConfig),
+    windows: z.array(WindowConfig),
+  })
+  .strict();
+export type PublicHall = z.infer<typeof PublicHall>;
+
+export const Health = z
+  .object({ status: z.literal('ok'), version: z.string(), now: z.string(), hallDay: z.string(), seq: z.number() })
+  .strict();
+export type Health = z.infer<typeof Health>;

@@ -1,0 +1,188 @@
+import type { z } from 'zod';
+import { LoginRequest, LoginResponse, LogoutResponse } from './auth';
+import { StatusTokenParam, TicketNumberParam, WindowNumberParam } from './common';
+import { Health, PublicHall } from './hall';
+import { QueuesResponse } from './queues';
+import {
+  AppointmentRecord,
+  CancelTicketRequest,
+  CreateAppointmentRequest,
+  IssuedTicket,
+  IssueTicketRequest,
+  ReactivateTicketRequest,
+  TicketResponse,
+  TicketStatus,
+} from './tickets';
+import {
+  FinishRequest,
+  PauseRequest,
+  TransferRequest,
+  WindowActionRequest,
+  WindowActionResponse,
+  WindowDetail,
+  WindowsResponse,
+} from './windows';
+
+/**
+ * Who may call a route:
+ * - public: anyone on the LAN (health, hall, status page);
+ * - device: a device key (kiosk, display, locker) or a staff token;
+ * - issuer: a kiosk key or a staff token;
+ * - staff: any logged-in staff member;
+ * - window_clerk: the clerk logged in at the window named by `:id`;
+ * - manager: the manager role.
+ */
+export type RouteAuth = 'public' | 'device' | 'issuer' | 'staff' | 'window_clerk' | 'manager';
+
+export interface RouteContract {
+  method: 'GET' | 'POST';
+  path: string;
+  summary: string;
+  auth: RouteAuth;
+  params?: z.ZodType;
+  body?: z.ZodType;
+  status: 200 | 201;
+  response: z.ZodType;
+}
+
+const windowAction = <B extends z.ZodType>(action: string, summary: string, body: B) =>
+  ({
+    method: 'POST',
+    path: `/api/windows/:id/${action}`,
+    summary,
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    body,
+    status: 200,
+    response: WindowActionResponse,
+  }) as const satisfies RouteContract;
+
+/** The HTTP API, one entry per route: the server registers these and the OpenAPI document is generated from them. */
+export const routes = {
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Liveness and the hall day',
+    auth: 'public',
+    status: 200,
+    response: Health,
+  },
+  hall: {
+    method: 'GET',
+    path: '/api/hall',
+    summary: 'Public part of the hall configuration',
+    auth: 'public',
+    status: 200,
+    response: PublicHall,
+  },
+  queues: {
+    method: 'GET',
+    path: '/api/queues',
+    summary: 'Per window type: waiting, estimated wait, open or closed and why',
+    auth: 'public',
+    status: 200,
+    response: QueuesResponse,
+  },
+  issueTicket: {
+    method: 'POST',
+    path: '/api/tickets',
+    summary: 'Take a ticket (idempotent by requestId)',
+    auth: 'issuer',
+    body: IssueTicketRequest,
+    status: 201,
+    response: IssuedTicket,
+  },
+  ticketStatus: {
+    method: 'GET',
+    path: '/api/tickets/status/:token',
+    summary: 'Public status of one ticket, for the phone page',
+    auth: 'public',
+    params: StatusTokenParam,
+    status: 200,
+    response: TicketStatus,
+  },
+  giveUpTicket: {
+    method: 'POST',
+    path: '/api/tickets/status/:token/cancel',
+    summary: 'The citizen gives the ticket up from the phone page',
+    auth: 'public',
+    params: StatusTokenParam,
+    body: CancelTicketRequest,
+    status: 200,
+    response: TicketStatus,
+  },
+  cancelTicket: {
+    method: 'POST',
+    path: '/api/tickets/:number/cancel',
+    summary: "Cancel today's ticket (a kiosk whose print failed, or staff)",
+    auth: 'issuer',
+    params: TicketNumberParam,
+    body: CancelTicketRequest,
+    status: 200,
+    response: TicketResponse,
+  },
+  reactivateTicket: {
+    method: 'POST',
+    path: '/api/tickets/:number/reactivate',
+    summary: "Put today's no-show ticket back in its queue, a few places behind the head",
+    auth: 'staff',
+    params: TicketNumberParam,
+    body: ReactivateTicketRequest,
+    status: 200,
+    response: TicketResponse,
+  },
+  createAppointment: {
+    method: 'POST',
+    path: '/api/appointments',
+    summary: 'Book an appointment slot (on site or on behalf of a caller)',
+    auth: 'staff',
+    body: CreateAppointmentRequest,
+    status: 201,
+    response: AppointmentRecord,
+  },
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Staff login, optionally at a window (A or B post)',
+    auth: 'public',
+    body: LoginRequest,
+    status: 200,
+    response: LoginResponse,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End the session; a clerk at a window closes it',
+    auth: 'staff',
+    status: 200,
+    response: LogoutResponse,
+  },
+  windows: {
+    method: 'GET',
+    path: '/api/windows',
+    summary: 'State of every window',
+    auth: 'device',
+    status: 200,
+    response: WindowsResponse,
+  },
+  window: {
+    method: 'GET',
+    path: '/api/windows/:id',
+    summary: 'One window: state, current ticket, the next tickets of each served type',
+    auth: 'device',
+    params: WindowNumberParam,
+    status: 200,
+    response: WindowDetail,
+  },
+  callNext: windowAction('call-next', 'Call the next ticket by the call policy', WindowActionRequest),
+  recall: windowAction('recall', 'Call the current ticket again', WindowActionRequest),
+  noShow: windowAction('no-show', 'Mark the called ticket as not present', WindowActionRequest),
+  start: windowAction('start', 'The called citizen has arrived: start serving', WindowActionRequest),
+  finish: windowAction('finish', 'Finish the service with its outcome', FinishRequest),
+  transfer: windowAction('transfer', 'Hand the ticket to another window type or window', TransferRequest),
+  pause: windowAction('pause', 'Pause the window (lunch, meeting, away)', PauseRequest),
+  resume: windowAction('resume', 'Open the paused window again', WindowActionRequest),
+} as const satisfies Record<string, RouteContract>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { WindowConfig } from '../config/hall-config';
+import { Outcome, Ticket } from '../domain/ticket';
+import { PauseReason, WindowState } from '../domain/window';
+import { RequestId } from './common';
+
+export const WindowActionRequest = z.object({ requestId: RequestId }).strict();
+export type WindowActionRequest = z.infer<typeof WindowActionRequest>;
+
+export const FinishRequest = z.object({ requestId: RequestId, outcome: Outcome }).strict();
+export type FinishRequest = z.infer<typeof FinishRequest>;
+
+export const TransferRequest = z
+  .object({
+    requestId: RequestId,
+    toWindowType: z.string().min(1).optional(),
+    toWindow: z.number().int().positive().optional(),
+    note: z.string().max(500).optional(),
+  })
+  .strict()
+  .refine((r) => r.toWindowType !== undefined || r.toWindow !== undefined, {
+    message: 'name the window type or the window to transfer to',
+    path: ['toWindowType'],
+  });
+export type TransferRequest = z.infer<typeof TransferRequest>;
+
+export const PauseRequest = z.object({ requestId: RequestId, reason: PauseReason }).strict();
+export type PauseRequest = z.infer<typeof PauseRequest>;
+
+/** Every window action answers with the window and the ticket it acted on (null when call-next found nobody). */
+export const WindowActionResponse = z.object({ window: WindowState, ticket: Ticket.nullable() }).strict();
+export type WindowActionResponse = z.infer<typeof WindowActionResponse>;
+
+export const WindowQueue = z
+  .object({ windowType: z.string(), waiting: z.number().int(), next: z.array(Ticket) })
+  .strict();
+export type WindowQueue = z.infer<typeof WindowQueue>;
+
+export const WindowDetail = z
+  .object({
+    config: WindowConfig,
+    state: WindowState,
+    current: Ticket.nullable(),
+    /** Per served type, in the window's order of preference: the next few tickets in call order. */
+    queues: z.array(WindowQueue),
+  })
+  .strict();
+export type WindowDetail = z.infer<typeof WindowDetail>;
+
+export const WindowsResponse = z.object({ windows: z.array(WindowState) }).strict();
+export type WindowsResponse = z.infer<typeof WindowsResponse>;

@@ -1,0 +1,149 @@
+import type { WeekHours, Weekday } from '../config/hall-config';
+
+export interface LocalClock {
+  /** The hall day, YYYY-MM-DD. */
+  day: string;
+  weekday: Weekday;
+  /** The local time of day, HH:MM (seconds dropped, so 08:59:59 is still before a 09:00 opening). */
+  time: string;
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: Weekday;
+}
+
+const WEEKDAYS: readonly Weekday[] = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const DAY_MS = 86_400_000;
+
+// Building an Intl.DateTimeFormat is far slower than using one, and every request asks for the hall day.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function wallClock(instant: Date | number, timeZone: string): WallClock {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
+  const weekday = (parts.weekday ?? '').toLowerCase() as Weekday;
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    // Some engines still print midnight as 24 even with h23.
+    hour: Number(parts.hour) % 24,
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+    weekday,
+  };
+}
+
+const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+
+function dayString(year: number, month: number, day: number): string {
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
+function parseDay(day: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) throw new RangeError(`"${day}" is not a date as YYYY-MM-DD`);
+  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+}
+
+function parseTime(time: string): { hour: number; minute: number } {
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) throw new RangeError(`"${time}" is not a time as HH:MM`);
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** The hall day (YYYY-MM-DD) of an instant, in the hall's time zone. */
+export function hallDay(now: Date, timeZone: string): string {
+  const wall = wallClock(now, timeZone);
+  return dayString(wall.year, wall.month, wall.day);
+}
+
+/** The hall day, weekday and HH:MM of an instant, in the hall's time zone. */
+export function localClock(now: Date, timeZone: string): LocalClock {
+  const wall = wallClock(now, timeZone);
+  return {
+    day: dayString(wall.year, wall.month, wall.day),
+    weekday: wall.weekday,
+    time: `${pad(wall.hour)}:${pad(wall.minute)}`,
+  };
+}
+
+/** The weekday of a calendar date (the date alone decides it, whatever the zone). */
+export function weekdayOf(day: string): Weekday {
+  const { year, month, day: d } = parseDay(day);
+  return WEEKDAYS[new Date(Date.UTC(year, month - 1, d)).getUTCDay()] as Weekday;
+}
+
+/** The calendar date n days after `day` (n may be negative). */
+export function addDays(day: string, n: number): string {
+  const { year, month, day: d } = parseDay(day);
+  return new Date(Date.UTC(year, month - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/**
+ * The date n working days after `day` (承诺时限): a working day is a weekday the hours open.
+ * Public holidays and their swapped working days (调休) are not in the configuration, so they are not counted.
+ */
+export function addWorkingDays(day: string, n: number, weekHours: WeekHours): string {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
+  if (n > 0 && WEEKDAYS.every((w) => weekHours[w] === null)) {
+    throw new RangeError('the hours have no working weekday');
+  }
+  let current = day;
+  for (let counted = 0; counted < n;) {
+    current = addDays(current, 1);
+    if (weekHours[weekdayOf(current)] !== null) counted++;
+  }
+  return current;
+}
+
+/** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  const wall = wallClock(instant, timeZone);
+  const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  return wallAsUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant at which the hall's clock shows `time` on `day` ('24:00' is midnight at the end of the day).
+ * Across a DST change it behaves like Temporal's 'compatible': a time skipped by a spring-forward gap moves later by
+ * the gap, and a time that occurs twice in an autumn overlap is the earlier one.
+ */
+export function zonedDateTime(day: string, time: string, timeZone: string): Date {
+  const { year, month, day: d } = parseDay(day);
+  const { hour, minute } = parseTime(time);
+  const wallAsUtc = Date.UTC(year, month - 1, d, hour, minute);
+  // Any offset change near the wanted time lies inside this window, so the offsets on both sides bracket it.
+  const before = wallAsUtc - offsetAt(wallAsUtc - DAY_MS, timeZone);
+  const after = wallAsUtc - offsetAt(wallAsUtc + DAY_MS, timeZone);
+  const shows = (instant: number) => instant + offsetAt(instant, timeZone) === wallAsUtc;
+  const candidates = [before, after].filter(shows);
+  if (candidates.length > 0) return new Date(Math.min(...candidates));
+  // In a gap the earlier side's offset reads the wall time as an instant after the change.
+  return new Date(before);
+}

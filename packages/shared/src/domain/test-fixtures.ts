@@ -1,0 +1,140 @@
+// Test-only helpers: a tiny hall and tickets/windows built from a few fields. Not exported by the package.
+import { HallConfig, QueuePolicy, WindowConfig } from '../config/hall-config';
+import type { HallConfigInput } from '../config/hall-config';
+import { formatTicketNumber } from './numbering';
+import type { Ticket } from './ticket';
+import type { WindowState } from './window';
+
+const weekday = { open: '09:00', close: '17:00', lunch: { start: '12:00', end: '13:30' } };
+
+/** Mon-Fri 09:00-17:00 with lunch 12:00-13:30, Saturday morning, closed on Sunday; Asia/Shanghai. */
+export function hallInput(): HallConfigInput {
+  return {
+    name: { zh: '测试政务服务大厅' },
+    hours: {
+      mon: weekday,
+      tue: weekday,
+      wed: weekday,
+      thu: weekday,
+      fri: weekday,
+      sat: { open: '09:00', close: '12:00' },
+      sun: null,
+    },
+    windowTypes: [
+      {
+        code: 'general',
+        prefix: 'A',
+        name: { zh: '综合窗口' },
+        kind: 'comprehensive',
+        targetWaitMinutes: 20,
+        defaultServiceMinutes: 6,
+      },
+      {
+        code: 'social',
+        prefix: 'B',
+        name: { zh: '社保' },
+        kind: 'sector',
+        targetWaitMinutes: 20,
+        defaultServiceMinutes: 8,
+      },
+      {
+        code: 'help',
+        prefix: 'C',
+        name: { zh: '帮办代办' },
+        kind: 'help_and_proxy',
+        dailyCap: 3,
+        targetWaitMinutes: 10,
+        defaultServiceMinutes: 15,
+        // Weekdays only, through lunch (延时服务).
+        hours: {
+          mon: { open: '08:30', close: '18:00' },
+          tue: { open: '08:30', close: '18:00' },
+          wed: { open: '08:30', close: '18:00' },
+          thu: { open: '08:30', close: '18:00' },
+          fri: { open: '08:30', close: '18:00' },
+          sat: null,
+          sun: null,
+        },
+      },
+    ],
+    windows: [
+      {
+        number: 1,
+        name: { zh: '1号窗口' },
+        zone: 'A',
+        floor: 1,
+        serves: ['general', 'social'],
+        callMode: 'preference',
+      },
+      {
+        number: 2,
+        name: { zh: '2号窗口' },
+        zone: 'A',
+        floor: 1,
+        serves: ['social', 'general'],
+        callMode: 'longest_wait',
+      },
+      { number: 3, name: { zh: '3号窗口' }, zone: 'B', floor: 1, serves: ['help'], callMode: 'preference' },
+    ],
+  };
+}
+
+export function testHall(patch: Partial<HallConfigInput> = {}): HallConfig {
+  return HallConfig.parse({ ...hallInput(), ...patch });
+}
+
+export const policy: QueuePolicy = QueuePolicy.parse({});
+
+export function windowConfig(hall: HallConfig, number: number): WindowConfig {
+  const found = hall.windows.find((w) => w.number === number);
+  if (!found) throw new Error(`no window ${number} in the test hall`);
+  return WindowConfig.parse(found);
+}
+
+const PREFIX: Record<string, string> = { general: 'A', social: 'B', help: 'C' };
+
+/** 2026-11-23 (a Monday) at a Shanghai wall-clock time. */
+export function shanghai(time: string, day = '2026-11-23'): Date {
+  return new Date(`${day}T${time}+08:00`);
+}
+
+/** A waiting ticket of `windowType` (default general), ranked by its sequence unless told otherwise. */
+export function makeTicket(fields: Partial<Ticket> & { sequence: number }): Ticket {
+  const windowType = fields.windowType ?? 'general';
+  const issuedAt = shanghai('09:00');
+  return {
+    id: `${windowType}-${fields.sequence}`,
+    hallDay: '2026-11-23',
+    number: formatTicketNumber(PREFIX[windowType] ?? 'Z', fields.sequence),
+    windowType,
+    serviceItem: null,
+    priority: null,
+    appointment: null,
+    state: 'waiting',
+    calls: 0,
+    window: null,
+    clerk: null,
+    rank: issuedAt.getTime() + fields.sequence * 1000,
+    transfer: null,
+    outcome: null,
+    issuedAt: issuedAt.toISOString(),
+    calledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    ...fields,
+  };
+}
+
+export function makeWindow(number: number, fields: Partial<WindowState> = {}): WindowState {
+  return {
+    number,
+    status: 'open',
+    pauseReason: null,
+    clerk: 'clerk1',
+    post: 'A',
+    currentTicket: null,
+    priorityStreak: 0,
+    since: shanghai('08:55').toISOString(),
+    ...fields,
+  };
+}
