@@ -14,18 +14,16 @@ function lanAddresses(): string[] {
 
 async function main(): Promise<void> {
   const options = readCliOptions(process.argv.slice(2), process.env);
+  // Relative paths are the user's: pnpm runs this script from the package folder but keeps theirs in INIT_CWD.
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  const dataDir = resolve(cwd, options.dataDir);
   const demo = options.configPath === undefined;
-  let hall = loadHallConfig(demo ? DEMO_HALL_PATH : resolve(options.configPath!));
+  let hall = loadHallConfig(demo ? DEMO_HALL_PATH : resolve(cwd, options.configPath!));
   if (options.ignoreHours) hall = ignoringHours(hall);
-  const server = await startHallServer({
-    hall,
-    dataDir: resolve(options.dataDir),
-    port: options.port,
-    host: options.host,
-  });
+  const server = await startHallServer({ hall, dataDir, port: options.port, host: options.host });
 
   const hosts = options.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [options.host];
-  const lines = [`HallQ queue server — ${hall.name.zh}`, `data: ${resolve(options.dataDir)}`, ''];
+  const lines = [`HallQ queue server — ${hall.name.zh}`, `data: ${dataDir}`, ''];
   for (const host of hosts) {
     const base = `http://${host}:${server.port}`;
     lines.push(
