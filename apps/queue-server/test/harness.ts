@@ -137,3 +137,21 @@ export async function until(predicate: () => boolean, ms = 2000): Promise<void> 
     await new Promise((r) => setTimeout(r, 5));
   }
 }
+
+/** A hall clock the test moves by hand: `clock.now` goes to startTestServer({ clock: clock.now }). */
+export function manualClock(startIso: string) {
+  let ms = Date.parse(startIso);
+  if (Number.isNaN(ms)) throw new Error(`bad start instant ${startIso}`);
+  return {
+    now: () => new Date(ms),
+    set: (iso: string) => {
+      ms = Date.parse(iso);
+    },
+    advanceMinutes: (minutes: number) => {
+      ms += minutes * 60_000;
+    },
+    advanceMs: (delta: number) => {
+      ms += delta;
+    },
+  };
+}

@@ -66,7 +66,13 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
 
   const handlers: Handlers = {
     health: () =>
-      ok({ status: 'ok' as const, version, now: new Date().toISOString(), hallDay: service.currentDay(), seq: seq() }),
+      ok({
+        status: 'ok' as const,
+        version,
+        now: service.now().toISOString(),
+        hallDay: service.currentDay(),
+        seq: seq(),
+      }),
     hall: () => ok(publicHall()),
     queues: () => ok(service.queues()),
     issueTicket: ({ body, principal }) => service.issueTicket(body, actorOf(principal!)),

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteContract } from '@hallq/shared';
-import { fieldErrors } from '@hallq/shared';
+import { formatPath } from '@hallq/shared';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 
@@ -47,7 +47,12 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   if (!schema) return undefined;
   const result = schema.safeParse(value ?? {});
   if (!result.success) {
-    const fields = fieldErrors(result.error).map((f) => ({ ...f, path: f.path === '' ? where : f.path }));
+    // An unknown key is reported at its object's path; name each unknown field instead (`colour`, `outcome.x`).
+    const fields = result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ path: formatPath([...issue.path, key]), message: 'unknown field' }))
+        : [{ path: formatPath(issue.path) || where, message: issue.message }],
+    );
     const message = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     throw new ApiError('validation_failed', `invalid ${where}: ${message}`, { fields });
   }

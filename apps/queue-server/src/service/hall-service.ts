@@ -50,7 +50,7 @@ export interface HallServiceOptions {
   store: HallStore;
   clock: () => Date;
   /** Receives every event after its write has committed, in order. */
-  publish: (events: HallEvent[]) => void;
+  publish: (events: HallEvent[], at: Date) => void;
 }
 
 /** The result of one write: the answer, and what to apply to memory once the transaction has committed. */
@@ -71,7 +71,7 @@ export class HallService {
   readonly hall: HallConfig;
   private readonly store: HallStore;
   private readonly clock: () => Date;
-  private readonly publish: (events: HallEvent[]) => void;
+  private readonly publish: (events: HallEvent[], at: Date) => void;
 
   private readonly typeByCode: Map<string, WindowTypeConfig>;
   private readonly windowByNumber: Map<number, WindowConfig>;
@@ -163,7 +163,7 @@ export class HallService {
     const events = result.apply();
     events.push(...this.derivedEvents(now));
     this.noteCalls(events, now.toISOString());
-    this.publish(events);
+    this.publish(events, now);
     return { status: result.status, body: result.body };
   }
 
@@ -306,6 +306,10 @@ export class HallService {
       if (req.serviceItem !== undefined) this.checkServiceItem(req.serviceItem, type);
       const slotStart = new Date(req.slotStart);
       if (slotStart.getTime() < now.getTime()) throw ApiError.field('slotStart', 'the slot has already begun');
+      // A slot must fall in the type's opening hours (the day's cap does not bind a booking).
+      const atSlot = checkIssuable({ hall: this.hall, windowType: type, now: slotStart, issuedToday: 0 });
+      if (!atSlot.ok)
+        throw ApiError.field('slotStart', `window type "${type.code}" is not open then: ${atSlot.message}`);
       let code: string;
       do code = String(randomInt(100000, 1000000));
       while (this.store.findAppointment(code));
@@ -360,7 +364,7 @@ export class HallService {
     const ticket = id && this.tickets.get(id);
     if (!ticket) throw new ApiError('not_found', 'no ticket of today with this status code');
     return this.write('give-up-ticket', requestId, `citizen:${ticket.number}`, (now) => {
-      const r = this.ticketWrite(ticket, { type: 'cancel', by: 'citizen', reason }, now, `citizen:${ticket.number}`);
+      const r = this.cancelWrite(ticket, { type: 'cancel', by: 'citizen', reason }, now, `citizen:${ticket.number}`);
       return { status: 200, body: this.toStatus(r.ticket, now), apply: r.apply };
     });
   }
@@ -368,9 +372,18 @@ export class HallService {
   cancelTicket(number: string, requestId: string, reason: string | undefined, actor: Actor, byStaff: boolean) {
     return this.write('cancel-ticket', requestId, actor, (now) => {
       const ticket = this.ticketByNumber(number);
-      const r = this.ticketWrite(ticket, { type: 'cancel', by: byStaff ? 'staff' : 'kiosk', reason }, now, actor);
+      const r = this.cancelWrite(ticket, { type: 'cancel', by: byStaff ? 'staff' : 'kiosk', reason }, now, actor);
       return { status: 200, body: { ticket: r.ticket }, apply: r.apply };
     });
+  }
+
+  /** Cancels a ticket; a called one also frees the window that called it, or that window could never call again. */
+  private cancelWrite(ticket: Ticket, command: Extract<TicketCommand, { type: 'cancel' }>, now: Date, actor: Actor) {
+    const r = this.ticketWrite(ticket, command, now, actor);
+    const state = ticket.window === null ? undefined : this.windows.get(ticket.window);
+    if (state?.currentTicket !== ticket.id) return r;
+    const w = this.windowWrite(state, { type: 'assign', ticketId: null }, now, actor, r.ticket);
+    return { ticket: r.ticket, apply: (): HallEvent[] => [...r.apply(), ...w.apply()] };
   }
 
   reactivateTicket(number: string, requestId: string, actor: Actor) {
@@ -393,6 +406,14 @@ export class HallService {
     return ticket;
   }
 
+  /**
+   * The ticket in play at a window: today's, or one of an earlier day left called or in service at midnight, which the
+   * clerk must still be able to finish (or mark no-show) to free the window.
+   */
+  private ticketAtWindow(id: string): Ticket | undefined {
+    return this.tickets.get(id) ?? this.store.readTicketById(id);
+  }
+
   /** Runs one ticket transition inside the current transaction; memory changes wait for `apply`. */
   private ticketWrite(ticket: Ticket, command: TicketCommand, now: Date, actor: Actor) {
     const r = transition(ticket, command, { now, policy: this.hall.policy });
@@ -411,6 +432,8 @@ export class HallService {
     return {
       ticket: updated,
       apply: (): HallEvent[] => {
+        // A ticket of an earlier day is settled in the database only: it joins neither today's queues nor its estimates.
+        if (updated.hallDay !== this.day) return r.events.map(toHallEvent);
         this.tickets.set(updated.id, updated);
         if (type === 'ticket.finished' && ticket.startedAt) {
           this.pushServiceMinutes(ticket.windowType, minutesBetween(ticket.startedAt, now));
@@ -459,7 +482,7 @@ export class HallService {
       );
     }
     if (state.currentTicket !== null) {
-      const current = this.tickets.get(state.currentTicket);
+      const current = this.ticketAtWindow(state.currentTicket);
       throw new ApiError(
         'window_busy',
         `ticket ${current?.number ?? state.currentTicket} is still in play at window ${state.number}: finish, transfer or mark it no-show first`,
@@ -496,7 +519,7 @@ export class HallService {
     actor: Actor,
   ): Outcome2<WindowActionResponse> {
     const id = state.currentTicket;
-    const ticket = id === null ? undefined : this.tickets.get(id);
+    const ticket = id === null ? undefined : this.ticketAtWindow(id);
     if (!ticket) throw new ApiError('invalid_state', `no ticket is called at window ${state.number}`);
     const base = { window: state.number, clerk: staff.id };
     let command: TicketCommand;
@@ -634,7 +657,7 @@ export class HallService {
     return {
       config,
       state,
-      current: state.currentTicket ? (this.tickets.get(state.currentTicket) ?? null) : null,
+      current: state.currentTicket ? (this.ticketAtWindow(state.currentTicket) ?? null) : null,
       queues: config.serves.map((code) => {
         const ofType = orderQueue(
           queued.filter((t) => t.windowType === code),
@@ -744,6 +767,10 @@ export class HallService {
 
   currentDay(): string {
     return this.ensureDay(this.clock());
+  }
+
+  now(): Date {
+    return this.clock();
   }
 }
 

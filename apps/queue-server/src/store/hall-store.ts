@@ -60,6 +60,7 @@ export class HallStore {
         'INSERT INTO tickets (id, hall_day, number, state, window, status_token, issued_by, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       updateTicket: p('UPDATE tickets SET state = ?, window = ?, data = ? WHERE id = ?'),
+      ticketById: p('SELECT data FROM tickets WHERE id = ?'),
       nextSequence: p(
         `INSERT INTO ticket_counters (hall_day, prefix, last_sequence) VALUES (?, ?, 1)
          ON CONFLICT (hall_day, prefix) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence`,
@@ -74,6 +75,10 @@ export class HallStore {
       ),
       journalOfDay: p('SELECT data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id'),
       maxJournalId: p('SELECT COALESCE(MAX(id), 0) AS id FROM journal'),
+      reservedSeq: p('SELECT COALESCE(MAX(reserved), 0) AS reserved FROM event_seq'),
+      reserveSeq: p(
+        'INSERT INTO event_seq (id, reserved) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET reserved = MAX(reserved, excluded.reserved)',
+      ),
       findRequest: p('SELECT route, actor, status, response FROM requests WHERE request_id = ?'),
       saveRequest: p('INSERT INTO requests (request_id, route, actor, status, response, at) VALUES (?, ?, ?, ?, ?, ?)'),
       insertSession: p(
@@ -123,6 +128,12 @@ export class HallStore {
     if (result.changes !== 1) throw new Error(`ticket ${ticket.id} is not in the database`);
   }
 
+  /** A ticket of any day by its id, from the write handle (so inside a transaction it sees that transaction's writes). */
+  readTicketById(id: string): Ticket | undefined {
+    const row = this.s.ticketById!.get(id) as { data: string } | undefined;
+    return row && (JSON.parse(row.data) as Ticket);
+  }
+
   /** Atomically takes the next running number of a prefix for the day. */
   nextSequence(hallDay: string, prefix: string): number {
     return (this.s.nextSequence!.get(hallDay, prefix) as { last_sequence: number }).last_sequence;
@@ -160,6 +171,16 @@ export class HallStore {
 
   maxJournalId(): number {
     return (this.s.maxJournalId!.get() as { id: number }).id;
+  }
+
+  /** The highest event sequence number reserved so far (0 when none was). */
+  reservedSeq(): number {
+    return (this.s.reservedSeq!.get() as { reserved: number }).reserved;
+  }
+
+  /** Durably reserves the event sequence up to `upTo`, in its own transaction. */
+  reserveSeq(upTo: number): void {
+    this.transaction(() => this.s.reserveSeq!.run(upTo));
   }
 
   findRequest(requestId: string): StoredRequest | undefined {
