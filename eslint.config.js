@@ -24,7 +24,10 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'Node-only module in browser-side code.' },
-            { group: ['fs', 'path', 'os', 'child_process', 'net', 'better-sqlite3', 'electron', 'serialport'], message: 'Node-only module in browser-side code.' },
+            {
+              group: ['fs', 'path', 'os', 'child_process', 'net', 'better-sqlite3', 'electron', 'serialport'],
+              message: 'Node-only module in browser-side code.',
+            },
           ],
         },
       ],
