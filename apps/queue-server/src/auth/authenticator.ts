@@ -22,6 +22,7 @@ export function actorOf(p: Principal): string {
 export class Authenticator {
   private readonly staffById: Map<string, StaffConfig>;
   private readonly devices = new Map<string, Extract<Principal, { kind: 'device' }>>();
+  private readonly ttlMs: number;
 
   constructor(
     hall: HallConfig,
@@ -37,7 +38,6 @@ export class Authenticator {
     this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
   }
 
-  private readonly ttlMs: number;
 
   /** Checks the password; the same answer for an unknown id and a wrong password. */
   verify(staffId: string, password: string): StaffConfig {

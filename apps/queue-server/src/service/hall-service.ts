@@ -2,7 +2,6 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type {
   AppointmentRecord,
   CreateAppointmentRequest,
-  DomainEvent,
   HallConfig,
   HallEvent,
   IssuedTicket,
@@ -54,7 +53,7 @@ export interface HallServiceOptions {
 }
 
 /** The result of one write: the answer, and what to apply to memory once the transaction has committed. */
-interface Outcome2<T> {
+interface WriteResult<T> {
   status: number;
   body: T;
   apply: () => HallEvent[];
@@ -141,7 +140,7 @@ export class HallService {
     route: string,
     requestId: string,
     actor: Actor,
-    run: (now: Date, day: string) => Outcome2<T>,
+    run: (now: Date, day: string) => WriteResult<T>,
   ): {
     status: number;
     body: T;
@@ -433,12 +432,12 @@ export class HallService {
       ticket: updated,
       apply: (): HallEvent[] => {
         // A ticket of an earlier day is settled in the database only: it joins neither today's queues nor its estimates.
-        if (updated.hallDay !== this.day) return r.events.map(toHallEvent);
+        if (updated.hallDay !== this.day) return [...r.events];
         this.tickets.set(updated.id, updated);
         if (type === 'ticket.finished' && ticket.startedAt) {
           this.pushServiceMinutes(ticket.windowType, minutesBetween(ticket.startedAt, now));
         }
-        return r.events.map(toHallEvent);
+        return [...r.events];
       },
     };
   }
@@ -474,7 +473,7 @@ export class HallService {
     });
   }
 
-  private callNext(state: WindowState, staff: StaffConfig, now: Date, actor: Actor): Outcome2<WindowActionResponse> {
+  private callNext(state: WindowState, staff: StaffConfig, now: Date, actor: Actor): WriteResult<WindowActionResponse> {
     if (state.status !== 'open') {
       throw new ApiError(
         'invalid_state',
@@ -517,7 +516,7 @@ export class HallService {
     staff: StaffConfig,
     now: Date,
     actor: Actor,
-  ): Outcome2<WindowActionResponse> {
+  ): WriteResult<WindowActionResponse> {
     const id = state.currentTicket;
     const ticket = id === null ? undefined : this.ticketAtWindow(id);
     if (!ticket) throw new ApiError('invalid_state', `no ticket is called at window ${state.number}`);
@@ -586,7 +585,7 @@ export class HallService {
     now: Date,
     actor: Actor,
     ticket: Ticket | null,
-  ): Outcome2<WindowActionResponse> {
+  ): WriteResult<WindowActionResponse> {
     const r = windowTransition(state, command, now);
     if (!r.ok) throw new ApiError(r.code, r.message);
     this.store.saveWindow(r.window);
@@ -604,7 +603,7 @@ export class HallService {
       body: { window, ticket },
       apply: () => {
         this.windows.set(window.number, window);
-        return r.events.map(toHallEvent);
+        return [...r.events];
       },
     };
   }
@@ -783,10 +782,6 @@ export type WindowAction =
   | { type: 'transfer'; toWindowType?: string; toWindow?: number; note?: string }
   | { type: 'pause'; reason: PauseReason }
   | { type: 'resume' };
-
-function toHallEvent(e: DomainEvent): HallEvent {
-  return e;
-}
 
 function journalType(command: TicketCommand): string {
   if (command.type === 'finish')
