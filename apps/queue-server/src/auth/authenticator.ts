@@ -38,7 +38,6 @@ export class Authenticator {
     this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
   }
 
-
   /** Checks the password; the same answer for an unknown id and a wrong password. */
   verify(staffId: string, password: string): StaffConfig {
     const staff = this.staffById.get(staffId);

@@ -89,16 +89,16 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
     reactivateTicket: ({ params, body, principal }) =>
       service.reactivateTicket(params.number, body.requestId, actorOf(principal!)),
     createAppointment: ({ body, principal }) => service.createAppointment(body, actorOf(principal!)),
-    login: ({ body }) => {
+    login: async ({ body }) => {
       const staff = auth.verify(body.staffId, body.password);
-      const window = body.window === undefined ? null : service.loginAtWindow(body.window, staff, randomUUID());
+      const window = body.window === undefined ? null : await service.loginAtWindow(body.window, staff, randomUUID());
       const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
       return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
     },
-    logout: ({ principal }) => {
+    logout: async ({ principal }) => {
       const p = principal as Extract<Principal, { kind: 'staff' }>;
       for (const w of service.windowStates()) {
-        if (w.clerk === p.staff.id) service.logoutFromWindow(w.number, p.staff, randomUUID());
+        if (w.clerk === p.staff.id) await service.logoutFromWindow(w.number, p.staff, randomUUID());
       }
       auth.revoke(p);
       return ok({ ok: true as const });

@@ -4,6 +4,7 @@ import type { RouteContract } from '@hallq/shared';
 import { formatPath } from '@hallq/shared';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
+import type { Reply } from '../service/hall-service';
 
 type Parsed<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.infer<S>
@@ -15,10 +16,9 @@ export interface RouteContext<R extends RouteContract> {
   principal: Principal | null;
 }
 
-export type RouteHandler<R extends RouteContract> = (ctx: RouteContext<R>) => {
-  status: number;
-  body: z.infer<R['response']>;
-};
+export type RouteHandler<R extends RouteContract> = (
+  ctx: RouteContext<R>,
+) => Reply<z.infer<R['response']>> | Promise<Reply<z.infer<R['response']>>>;
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -74,7 +74,7 @@ export function registerRoute<R extends RouteContract>(
       authorize(contract, principal);
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
-      const result = handler({ params, body, principal });
+      const result = await handler({ params, body, principal });
       return reply.code(result.status).send(result.body);
     },
   });

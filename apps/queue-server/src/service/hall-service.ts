@@ -59,6 +59,20 @@ interface WriteResult<T> {
   apply: () => HallEvent[];
 }
 
+export interface Reply<T> {
+  status: number;
+  body: T;
+}
+
+interface PendingWrite {
+  route: string;
+  requestId: string;
+  actor: Actor;
+  run: (now: Date, day: string) => WriteResult<unknown>;
+  resolve: (reply: Reply<unknown>) => void;
+  reject: (error: unknown) => void;
+}
+
 const RECENT_CALLS = 10;
 
 /**
@@ -85,6 +99,7 @@ export class HallService {
   private windows = new Map<number, WindowState>();
   private activeEmptyPosts = new Set<string>();
   private recentCalls: RecentCall[] = [];
+  private pending: PendingWrite[] = [];
 
   constructor(options: HallServiceOptions) {
     this.hall = options.hall;
@@ -93,18 +108,24 @@ export class HallService {
     this.publish = options.publish;
     this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
     this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
-    const stored = new Map(this.store.windows().map((w) => [w.number, w]));
-    const now = this.clock();
-    for (const w of this.hall.windows)
-      this.windows.set(w.number, stored.get(w.number) ?? initialWindowState(w.number, now));
-    this.ensureDay(now);
+    this.reloadDay(this.clock());
   }
 
   /** Loads the day's state from the database when the hall's local date changes (and at start). */
   private ensureDay(now: Date): string {
     const today = hallDay(now, this.hall.timeZone);
     if (today === this.day) return today;
+    return this.reloadDay(now);
+  }
+
+  /** Rebuilds today's memory from the database. */
+  private reloadDay(now: Date): string {
+    const today = hallDay(now, this.hall.timeZone);
     this.day = today;
+    const stored = new Map(this.store.windows().map((w) => [w.number, w]));
+    this.windows = new Map(
+      this.hall.windows.map((w) => [w.number, stored.get(w.number) ?? initialWindowState(w.number, now)]),
+    );
     this.tickets = new Map();
     this.ticketIdByNumber = new Map();
     this.ticketIdByToken = new Map();
@@ -130,39 +151,81 @@ export class HallService {
     this.serviceMinutes.set(windowType, list);
   }
 
-  // ---------------------------------------------------------------- idempotent writes
+  // ---------------------------------------------------------------- idempotent writes, committed in groups
 
   /**
-   * Runs a write once per requestId: a repeat gets the stored answer. The request record, the rows and the journal
-   * are one transaction; memory and the event stream change only after it commits.
+   * Runs a write once per requestId: a repeat gets the stored answer. Writes that arrive together are committed
+   * together (group commit: one fsync for many requests), each in its own savepoint so one refusal does not touch the
+   * others. A write's memory changes apply as soon as its savepoint succeeds, so the next write in the group sees
+   * them; answers and events leave only after the commit.
    */
   private write<T>(
     route: string,
     requestId: string,
     actor: Actor,
     run: (now: Date, day: string) => WriteResult<T>,
-  ): {
-    status: number;
-    body: T;
-  } {
-    const now = this.clock();
+  ): Promise<Reply<T>> {
+    return new Promise<Reply<T>>((resolve, reject) => {
+      this.pending.push({ route, requestId, actor, run, resolve: resolve as (r: Reply<unknown>) => void, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const jobs = this.pending;
+    this.pending = [];
+    const settled: { job: PendingWrite; reply?: Reply<unknown>; error?: unknown }[] = [];
+    const events: HallEvent[] = [];
+    let now = this.clock();
+    try {
+      this.store.transaction(() => {
+        for (const job of jobs) {
+          now = this.clock();
+          try {
+            const reply = this.runOne(job, now, events);
+            settled.push({ job, reply });
+          } catch (error) {
+            settled.push({ job, error });
+          }
+        }
+      });
+    } catch (error) {
+      // The commit failed (disk full, I/O error): memory ran ahead of the disk, so reload it and refuse them all.
+      this.reloadDay(now);
+      for (const job of jobs) job.reject(error);
+      return;
+    }
+    if (events.length > 0) {
+      events.push(...this.derivedEvents(now));
+      this.noteCalls(events, now.toISOString());
+      this.publish(events, now);
+    }
+    for (const { job, reply, error } of settled) {
+      if (reply) job.resolve(reply);
+      else job.reject(error);
+    }
+  }
+
+  /** One write inside the group's transaction, in its own savepoint. */
+  private runOne(job: PendingWrite, now: Date, events: HallEvent[]): Reply<unknown> {
     const day = this.ensureDay(now);
-    const previous = this.store.findRequest(requestId);
+    const previous = this.store.findRequest(job.requestId);
     if (previous) {
-      if (previous.route !== route || previous.actor !== actor) {
-        throw new ApiError('request_id_reused', `requestId ${requestId} was already used for another request`);
+      if (previous.route !== job.route || previous.actor !== job.actor) {
+        throw new ApiError('request_id_reused', `requestId ${job.requestId} was already used for another request`);
       }
-      return { status: previous.status, body: previous.response as T };
+      return { status: previous.status, body: previous.response };
     }
     const result = this.store.transaction(() => {
-      const r = run(now, day);
-      this.store.saveRequest(requestId, { route, actor, status: r.status, response: r.body }, now.toISOString());
+      const r = job.run(now, day);
+      this.store.saveRequest(
+        job.requestId,
+        { route: job.route, actor: job.actor, status: r.status, response: r.body },
+        now.toISOString(),
+      );
       return r;
     });
-    const events = result.apply();
-    events.push(...this.derivedEvents(now));
-    this.noteCalls(events, now.toISOString());
-    this.publish(events, now);
+    events.push(...result.apply());
     return { status: result.status, body: result.body };
   }
 
@@ -186,7 +249,7 @@ export class HallService {
 
   // ---------------------------------------------------------------- tickets
 
-  issueTicket(req: IssueTicketRequest, actor: Actor): { status: number; body: IssuedTicket } {
+  issueTicket(req: IssueTicketRequest, actor: Actor): Promise<Reply<IssuedTicket>> {
     return this.write('issue-ticket', req.requestId, actor, (now, day) => {
       let windowTypeCode = req.windowType;
       let serviceItem = req.serviceItem ?? null;
@@ -299,7 +362,7 @@ export class HallService {
     }
   }
 
-  createAppointment(req: CreateAppointmentRequest, actor: Actor): { status: number; body: AppointmentRecord } {
+  createAppointment(req: CreateAppointmentRequest, actor: Actor): Promise<Reply<AppointmentRecord>> {
     return this.write('create-appointment', req.requestId, actor, (now) => {
       const type = this.windowType(req.windowType, 'windowType');
       if (req.serviceItem !== undefined) this.checkServiceItem(req.serviceItem, type);
@@ -358,12 +421,13 @@ export class HallService {
   }
 
   /** The citizen gives the ticket up from the phone page. */
-  giveUpTicket(token: string, requestId: string, reason: string | undefined): { status: number; body: TicketStatus } {
+  giveUpTicket(token: string, requestId: string, reason: string | undefined): Promise<Reply<TicketStatus>> {
     const id = this.ticketIdByToken.get(token);
-    const ticket = id && this.tickets.get(id);
-    if (!ticket) throw new ApiError('not_found', 'no ticket of today with this status code');
-    return this.write('give-up-ticket', requestId, `citizen:${ticket.number}`, (now) => {
-      const r = this.cancelWrite(ticket, { type: 'cancel', by: 'citizen', reason }, now, `citizen:${ticket.number}`);
+    const number = id && this.tickets.get(id)?.number;
+    if (!number) throw new ApiError('not_found', 'no ticket of today with this status code');
+    return this.write('give-up-ticket', requestId, `citizen:${number}`, (now) => {
+      const ticket = this.ticketByNumber(number);
+      const r = this.cancelWrite(ticket, { type: 'cancel', by: 'citizen', reason }, now, `citizen:${number}`);
       return { status: 200, body: this.toStatus(r.ticket, now), apply: r.apply };
     });
   }
@@ -450,7 +514,7 @@ export class HallService {
     action: WindowAction,
     requestId: string,
     staff: StaffConfig,
-  ): { status: number; body: WindowActionResponse } {
+  ): Promise<Reply<WindowActionResponse>> {
     const actor = `staff:${staff.id}`;
     return this.write(`window-${action.type}`, requestId, actor, (now) => {
       const state = this.windowState(windowNumber);
@@ -609,24 +673,29 @@ export class HallService {
   }
 
   /** A clerk logs in at a window: opens it, or takes it over from the other post. */
-  loginAtWindow(windowNumber: number, staff: StaffConfig, requestId: string): WindowState {
+  async loginAtWindow(windowNumber: number, staff: StaffConfig, requestId: string): Promise<WindowState> {
     const post = staff.aWindows.includes(windowNumber) ? 'A' : staff.bWindows.includes(windowNumber) ? 'B' : null;
     if (post === null)
       throw new ApiError('forbidden', `${staff.id} holds neither the A nor the B post of window ${windowNumber}`);
-    const state = this.windowState(windowNumber);
-    if (state.clerk === staff.id && state.status !== 'closed') return state;
-    return this.write('login-at-window', requestId, `staff:${staff.id}`, (now) =>
-      this.windowWrite(state, { type: 'login', clerk: staff.id, post }, now, `staff:${staff.id}`, null),
-    ).body.window;
+    this.windowState(windowNumber);
+    const reply = await this.write('login-at-window', requestId, `staff:${staff.id}`, (now) => {
+      const state = this.windowState(windowNumber);
+      // Logging in again where one already is changes nothing.
+      if (state.clerk === staff.id && state.status !== 'closed') {
+        return { status: 200, body: { window: state, ticket: null }, apply: () => [] };
+      }
+      return this.windowWrite(state, { type: 'login', clerk: staff.id, post }, now, `staff:${staff.id}`, null);
+    });
+    return reply.body.window;
   }
 
   /** The clerk leaves the window: it closes (not while a ticket is in play there). */
-  logoutFromWindow(windowNumber: number, staff: StaffConfig, requestId: string): void {
-    const state = this.windowState(windowNumber);
-    if (state.clerk !== staff.id) return;
-    this.write('logout-from-window', requestId, `staff:${staff.id}`, (now) =>
-      this.windowWrite(state, { type: 'logout', clerk: staff.id }, now, `staff:${staff.id}`, null),
-    );
+  async logoutFromWindow(windowNumber: number, staff: StaffConfig, requestId: string): Promise<void> {
+    await this.write('logout-from-window', requestId, `staff:${staff.id}`, (now) => {
+      const state = this.windowState(windowNumber);
+      if (state.clerk !== staff.id) return { status: 200, body: null, apply: () => [] };
+      return this.windowWrite(state, { type: 'logout', clerk: staff.id }, now, `staff:${staff.id}`, null);
+    });
   }
 
   // ---------------------------------------------------------------- reads
