@@ -121,7 +121,7 @@ export type HallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export async function connect(baseUrl: string, auth: SocketAuth) {
   const socket: HallSocket = io(baseUrl, { auth, transports: ['websocket'], reconnection: false, forceNew: true });
   const events: EventEnvelope[] = [];
-  socket.on('event', (e) => events.push(e));
+  socket.on('events', (batch) => events.push(...batch));
   const snapshot = await new Promise<Snapshot>((resolve, reject) => {
     socket.once('snapshot', resolve);
     socket.once('connect_error', reject);

@@ -48,6 +48,7 @@ export function attachRealtime(
   });
 
   // Every connection gets every event: the stream is small, and one sequence lets any client detect a gap.
-  hub.subscribe((envelope) => io.emit('event', envelope));
+  // One message per commit group: serialised once, written once to each connection.
+  hub.subscribe((envelopes) => io.emit('events', envelopes));
   return io;
 }

@@ -6,7 +6,7 @@ import type { EventEnvelope, HallEvent } from '@hallq/shared';
  * and a restarted server starts above the last reservation.
  */
 export class EventHub {
-  private listeners = new Set<(envelope: EventEnvelope) => void>();
+  private listeners = new Set<(envelopes: EventEnvelope[]) => void>();
   private reserved: number;
 
   constructor(
@@ -29,13 +29,11 @@ export class EventHub {
       this.reserved = upTo;
     }
     const iso = at.toISOString();
-    for (const event of events) {
-      const envelope: EventEnvelope = { seq: ++this.last, at: iso, event };
-      for (const listener of this.listeners) listener(envelope);
-    }
+    const envelopes = events.map((event): EventEnvelope => ({ seq: ++this.last, at: iso, event }));
+    for (const listener of this.listeners) listener(envelopes);
   };
 
-  subscribe(listener: (envelope: EventEnvelope) => void): () => void {
+  subscribe(listener: (envelopes: EventEnvelope[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }

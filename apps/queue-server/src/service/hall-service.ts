@@ -25,6 +25,7 @@ import type {
 } from '@hallq/shared';
 import {
   QUEUED_STATES,
+  addDays,
   checkIssuable,
   emptyPosts,
   estimateWaitMinutes,
@@ -37,6 +38,7 @@ import {
   reactivationRank,
   transition,
   windowTransition,
+  zonedDateTime,
 } from '@hallq/shared';
 import type { HallStore, JournalEntry } from '../store/hall-store';
 import { ApiError } from './api-error';
@@ -90,7 +92,9 @@ export class HallService {
   private readonly windowByNumber: Map<number, WindowConfig>;
 
   private day = '';
+  private dayBounds = { start: 0, end: 0 };
   private tickets = new Map<string, Ticket>();
+  private queuedByType = new Map<string, Map<string, Ticket>>();
   private ticketIdByNumber = new Map<string, string>();
   private ticketIdByToken = new Map<string, string>();
   private lastSequence = new Map<string, number>();
@@ -113,6 +117,9 @@ export class HallService {
 
   /** Loads the day's state from the database when the hall's local date changes (and at start). */
   private ensureDay(now: Date): string {
+    // Asking Intl for the local date costs more than the rest of a request; within the day's bounds it cannot change.
+    const t = now.getTime();
+    if (t >= this.dayBounds.start && t < this.dayBounds.end) return this.day;
     const today = hallDay(now, this.hall.timeZone);
     if (today === this.day) return today;
     return this.reloadDay(now);
@@ -122,15 +129,20 @@ export class HallService {
   private reloadDay(now: Date): string {
     const today = hallDay(now, this.hall.timeZone);
     this.day = today;
+    this.dayBounds = {
+      start: zonedDateTime(today, '00:00', this.hall.timeZone).getTime(),
+      end: zonedDateTime(addDays(today, 1), '00:00', this.hall.timeZone).getTime(),
+    };
     const stored = new Map(this.store.windows().map((w) => [w.number, w]));
     this.windows = new Map(
       this.hall.windows.map((w) => [w.number, stored.get(w.number) ?? initialWindowState(w.number, now)]),
     );
     this.tickets = new Map();
+    this.queuedByType = new Map();
     this.ticketIdByNumber = new Map();
     this.ticketIdByToken = new Map();
     for (const { ticket, statusToken } of this.store.ticketsOfDay(today)) {
-      this.tickets.set(ticket.id, ticket);
+      this.putTicket(ticket);
       this.ticketIdByNumber.set(ticket.number, ticket.id);
       this.ticketIdByToken.set(statusToken, ticket.id);
     }
@@ -297,7 +309,7 @@ export class HallService {
         ticketNumber: ticket.number,
         data: { windowType: type.code, serviceItem, priority: ticket.priority, appointment: appointment?.code ?? null },
       });
-      const queued = [...this.queued(), ticket];
+      const queued = [...this.queued(type.code), ticket];
       const ahead = peopleAhead(ticket, queued, now);
       const body: IssuedTicket = {
         ticket,
@@ -311,7 +323,7 @@ export class HallService {
         status: 201,
         body,
         apply: () => {
-          this.tickets.set(ticket.id, ticket);
+          this.putTicket(ticket);
           this.ticketIdByNumber.set(ticket.number, ticket.id);
           this.ticketIdByToken.set(statusToken, ticket.id);
           this.lastSequence.set(type.prefix, sequence);
@@ -404,7 +416,7 @@ export class HallService {
 
   private toStatus(ticket: Ticket, now: Date): TicketStatus {
     const queued = QUEUED_STATES.includes(ticket.state) && ticket.hallDay === this.day;
-    const ahead = queued ? peopleAhead(ticket, this.queued(), now) : null;
+    const ahead = queued ? peopleAhead(ticket, this.queued(ticket.windowType), now) : null;
     const type = this.typeByCode.get(ticket.windowType);
     return {
       number: ticket.number,
@@ -452,10 +464,7 @@ export class HallService {
   reactivateTicket(number: string, requestId: string, actor: Actor) {
     return this.write('reactivate-ticket', requestId, actor, (now, day) => {
       const ticket = this.ticketByNumber(number);
-      const queue = orderQueue(
-        this.queued().filter((t) => t.windowType === ticket.windowType),
-        now,
-      );
+      const queue = orderQueue(this.queued(ticket.windowType), now);
       const rank = reactivationRank(queue, this.hall.policy.reactivateBehind, now);
       const r = this.ticketWrite(ticket, { type: 'reactivate', hallDay: day, rank }, now, actor);
       return { status: 200, body: { ticket: r.ticket }, apply: r.apply };
@@ -497,7 +506,7 @@ export class HallService {
       apply: (): HallEvent[] => {
         // A ticket of an earlier day is settled in the database only: it joins neither today's queues nor its estimates.
         if (updated.hallDay !== this.day) return [...r.events];
-        this.tickets.set(updated.id, updated);
+        this.putTicket(updated);
         if (type === 'ticket.finished' && ticket.startedAt) {
           this.pushServiceMinutes(ticket.windowType, minutesBetween(ticket.startedAt, now));
         }
@@ -554,7 +563,8 @@ export class HallService {
     const pick = pickNext({
       window: this.windowConfig(state.number),
       state,
-      queued: this.queued(),
+      // A window is offered only its own types (a ticket transferred to it has one of them).
+      queued: this.windowConfig(state.number).serves.flatMap((code) => this.queued(code)),
       policy: this.hall.policy,
       now,
     });
@@ -721,16 +731,12 @@ export class HallService {
     this.ensureDay(now);
     const config = this.windowConfig(number);
     const state = this.windowState(number);
-    const queued = this.queued();
     return {
       config,
       state,
       current: state.currentTicket ? (this.ticketAtWindow(state.currentTicket) ?? null) : null,
       queues: config.serves.map((code) => {
-        const ofType = orderQueue(
-          queued.filter((t) => t.windowType === code),
-          now,
-        );
+        const ofType = orderQueue(this.queued(code), now);
         return { windowType: code, waiting: ofType.length, next: ofType.slice(0, 5) };
       }),
     };
@@ -742,10 +748,24 @@ export class HallService {
     return type;
   }
 
-  private queued(): Ticket[] {
+  /** Today's queued tickets (waiting or transferred), of one window type or of all. */
+  private queued(windowType?: string): Ticket[] {
+    if (windowType !== undefined) return [...(this.queuedByType.get(windowType)?.values() ?? [])];
     const out: Ticket[] = [];
-    for (const t of this.tickets.values()) if (QUEUED_STATES.includes(t.state)) out.push(t);
+    for (const byId of this.queuedByType.values()) for (const t of byId.values()) out.push(t);
     return out;
+  }
+
+  /** Keeps the per-type index of queued tickets in step with the tickets (a transfer moves a ticket between types). */
+  private putTicket(ticket: Ticket): void {
+    const previous = this.tickets.get(ticket.id);
+    if (previous) this.queuedByType.get(previous.windowType)?.delete(previous.id);
+    this.tickets.set(ticket.id, ticket);
+    if (QUEUED_STATES.includes(ticket.state)) {
+      const byId = this.queuedByType.get(ticket.windowType) ?? new Map<string, Ticket>();
+      byId.set(ticket.id, ticket);
+      this.queuedByType.set(ticket.windowType, byId);
+    }
   }
 
   private windowsServing(typeCode: string): WindowConfig[] {
@@ -772,14 +792,8 @@ export class HallService {
   }
 
   queueInfos(now: Date): QueueInfo[] {
-    const waiting = new Map<string, Ticket[]>();
-    for (const t of this.queued()) {
-      const list = waiting.get(t.windowType) ?? [];
-      list.push(t);
-      waiting.set(t.windowType, list);
-    }
     return this.hall.windowTypes.map((type) => {
-      const list = waiting.get(type.code) ?? [];
+      const list = this.queued(type.code);
       const issuedToday = this.lastSequence.get(type.prefix) ?? 0;
       const availability = checkIssuable({ hall: this.hall, windowType: type, now, issuedToday });
       const oldest = list.reduce((min, t) => Math.min(min, Date.parse(t.issuedAt)), now.getTime());

@@ -18,7 +18,8 @@ export type HallEvent = z.infer<typeof HallEvent>;
 
 /**
  * Each event carries the hall-wide sequence number; every connection receives every event, so a client that sees
- * seq jump by more than one has missed something and asks for a new snapshot.
+ * seq jump by more than one has missed something and asks for a new snapshot. Events arrive in batches: all the
+ * events of the writes committed together, in order.
  */
 export const EventEnvelope = z.object({ seq: z.number().int().positive(), at: z.string(), event: HallEvent }).strict();
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
@@ -54,7 +55,7 @@ export type SocketAuth = z.infer<typeof SocketAuth>;
 
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
-  event: (envelope: EventEnvelope) => void;
+  events: (envelopes: EventEnvelope[]) => void;
 }
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (after a gap in seq). */
