@@ -34,6 +34,7 @@ import {
   newTicket,
   orderQueue,
   peopleAhead,
+  peopleAheadOfNew,
   pickNext,
   reactivationRank,
   transition,
@@ -309,8 +310,7 @@ export class HallService {
         ticketNumber: ticket.number,
         data: { windowType: type.code, serviceItem, priority: ticket.priority, appointment: appointment?.code ?? null },
       });
-      const queued = [...this.queued(type.code), ticket];
-      const ahead = peopleAhead(ticket, queued, now);
+      const ahead = peopleAheadOfNew(ticket, this.queued(type.code), now);
       const body: IssuedTicket = {
         ticket,
         peopleAhead: ahead,
@@ -796,7 +796,11 @@ export class HallService {
       const list = this.queued(type.code);
       const issuedToday = this.lastSequence.get(type.prefix) ?? 0;
       const availability = checkIssuable({ hall: this.hall, windowType: type, now, issuedToday });
-      const oldest = list.reduce((min, t) => Math.min(min, Date.parse(t.issuedAt)), now.getTime());
+      // ISO instants in UTC sort as strings: find the earliest, parse once.
+      const oldest = list.reduce<string | null>(
+        (min, t) => (min === null || t.issuedAt < min ? t.issuedAt : min),
+        null,
+      );
       return {
         windowType: type.code,
         waiting: list.length,
@@ -808,7 +812,8 @@ export class HallService {
         servingWindows: this.openWindowsServing(type.code),
         issuedToday,
         dailyCap: type.dailyCap ?? null,
-        longestWaitMinutes: Math.max(0, Math.floor((now.getTime() - oldest) / 60_000)),
+        longestWaitMinutes:
+          oldest === null ? 0 : Math.max(0, Math.floor((now.getTime() - Date.parse(oldest)) / 60_000)),
       };
     });
   }

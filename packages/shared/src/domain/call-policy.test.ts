@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from './ticket';
 import type { WindowState } from './window';
 import type { CallReason } from './call-policy';
-import { orderQueue, peopleAhead, pickNext, reactivationRank } from './call-policy';
+import { orderQueue, peopleAhead, peopleAheadOfNew, pickNext, reactivationRank } from './call-policy';
 import { makeTicket, makeWindow, policy, shanghai, testHall, windowConfig } from './test-fixtures';
 
 const hall = testHall();
@@ -247,6 +247,18 @@ describe('orderQueue and peopleAhead', () => {
     const fresh = makeTicket({ sequence: 6, rank: now.getTime() });
     expect(peopleAhead(fresh, queue, now)).toBe(4);
     expect(peopleAhead(makeTicket({ sequence: 2, windowType: 'social', rank: now.getTime() }), queue, now)).toBe(1);
+  });
+
+  it('counts the same for a new ticket by the constant-time path, normal or priority', () => {
+    const general = orderQueue(
+      queue.filter((t) => t.windowType === 'general'),
+      now,
+    );
+    const normal = makeTicket({ sequence: 6, rank: now.getTime() });
+    const elderly = makeTicket({ sequence: 7, rank: now.getTime(), priority: 'elderly' });
+    expect(peopleAheadOfNew(normal, general, now)).toBe(peopleAhead(normal, general, now));
+    expect(peopleAheadOfNew(elderly, general, now)).toBe(peopleAhead(elderly, general, now));
+    expect(peopleAheadOfNew(elderly, general, now)).toBe(2);
   });
 });
 

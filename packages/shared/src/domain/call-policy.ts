@@ -127,6 +127,14 @@ export function peopleAhead(ticket: Ticket, queued: Ticket[], now: Date): number
 }
 
 /**
+ * `peopleAhead` for a ticket just issued (not yet in `queuedOfType`), in constant time for the common case: its rank
+ * is the newest, so a normal ticket has every queued ticket of its type ahead of it.
+ */
+export function peopleAheadOfNew(ticket: Ticket, queuedOfType: Ticket[], now: Date): number {
+  return typeClass(ticket, now) === 'normal' ? queuedOfType.length : peopleAhead(ticket, queuedOfType, now);
+}
+
+/**
  * The rank for a reactivated no-show ticket: `behind` places after the head of its type's normal queue (the normal
  * tickets of queueOfType; other classes have their own order). Between two ranks it takes the midpoint; past the end
  * of the line it goes last; with nobody waiting it ranks as if issued now.
