@@ -310,7 +310,11 @@ export class HallService {
         ticketNumber: ticket.number,
         data: { windowType: type.code, serviceItem, priority: ticket.priority, appointment: appointment?.code ?? null },
       });
-      const ahead = peopleAheadOfNew(ticket, this.queued(type.code), now);
+      const ahead = peopleAheadOfNew(
+        ticket,
+        { count: this.queuedCount(type.code), list: () => this.queued(type.code) },
+        now,
+      );
       const body: IssuedTicket = {
         ticket,
         peopleAhead: ahead,
@@ -756,6 +760,10 @@ export class HallService {
     return out;
   }
 
+  private queuedCount(windowType: string): number {
+    return this.queuedByType.get(windowType)?.size ?? 0;
+  }
+
   /** Keeps the per-type index of queued tickets in step with the tickets (a transfer moves a ticket between types). */
   private putTicket(ticket: Ticket): void {
     const previous = this.tickets.get(ticket.id);
@@ -793,18 +801,18 @@ export class HallService {
 
   queueInfos(now: Date): QueueInfo[] {
     return this.hall.windowTypes.map((type) => {
-      const list = this.queued(type.code);
+      const waiting = this.queuedCount(type.code);
       const issuedToday = this.lastSequence.get(type.prefix) ?? 0;
       const availability = checkIssuable({ hall: this.hall, windowType: type, now, issuedToday });
       // ISO instants in UTC sort as strings: find the earliest, parse once.
-      const oldest = list.reduce<string | null>(
-        (min, t) => (min === null || t.issuedAt < min ? t.issuedAt : min),
-        null,
-      );
+      let oldest: string | null = null;
+      for (const t of this.queuedByType.get(type.code)?.values() ?? []) {
+        if (oldest === null || t.issuedAt < oldest) oldest = t.issuedAt;
+      }
       return {
         windowType: type.code,
-        waiting: list.length,
-        estimatedWaitMinutes: this.estimate(type, list.length),
+        waiting,
+        estimatedWaitMinutes: this.estimate(type, waiting),
         open: availability.ok,
         closed: availability.ok
           ? null

@@ -256,9 +256,10 @@ describe('orderQueue and peopleAhead', () => {
     );
     const normal = makeTicket({ sequence: 6, rank: now.getTime() });
     const elderly = makeTicket({ sequence: 7, rank: now.getTime(), priority: 'elderly' });
-    expect(peopleAheadOfNew(normal, general, now)).toBe(peopleAhead(normal, general, now));
-    expect(peopleAheadOfNew(elderly, general, now)).toBe(peopleAhead(elderly, general, now));
-    expect(peopleAheadOfNew(elderly, general, now)).toBe(2);
+    const queued = { count: general.length, list: () => general };
+    expect(peopleAheadOfNew(normal, queued, now)).toBe(peopleAhead(normal, general, now));
+    expect(peopleAheadOfNew(elderly, queued, now)).toBe(peopleAhead(elderly, general, now));
+    expect(peopleAheadOfNew(elderly, queued, now)).toBe(2);
   });
 });
 

@@ -127,11 +127,15 @@ export function peopleAhead(ticket: Ticket, queued: Ticket[], now: Date): number
 }
 
 /**
- * `peopleAhead` for a ticket just issued (not yet in `queuedOfType`), in constant time for the common case: its rank
- * is the newest, so a normal ticket has every queued ticket of its type ahead of it.
+ * `peopleAhead` for a ticket just issued (not yet queued), in constant time for the common case: its rank is the
+ * newest, so a normal ticket has every queued ticket of its type ahead of it. The list is asked for only otherwise.
  */
-export function peopleAheadOfNew(ticket: Ticket, queuedOfType: Ticket[], now: Date): number {
-  return typeClass(ticket, now) === 'normal' ? queuedOfType.length : peopleAhead(ticket, queuedOfType, now);
+export function peopleAheadOfNew(
+  ticket: Ticket,
+  queuedOfType: { count: number; list: () => Ticket[] },
+  now: Date,
+): number {
+  return typeClass(ticket, now) === 'normal' ? queuedOfType.count : peopleAhead(ticket, queuedOfType.list(), now);
 }
 
 /**

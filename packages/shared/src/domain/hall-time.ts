@@ -43,7 +43,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function wallClock(instant: Date | number, timeZone: string): WallClock {
+/** The last answer per zone: a busy server asks about the same second many times, and Intl is slow. */
+const lastWallClock = new Map<string, { second: number; clock: Readonly<WallClock> }>();
+
+function wallClock(instant: Date | number, timeZone: string): Readonly<WallClock> {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  const second = Math.floor(ms / 1000);
+  const cached = lastWallClock.get(timeZone);
+  if (cached?.second === second) return cached.clock;
+  const clock = computeWallClock(ms, timeZone);
+  lastWallClock.set(timeZone, { second, clock });
+  return clock;
+}
+
+function computeWallClock(instant: number, timeZone: string): WallClock {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) parts[part.type] = part.value;
   const weekday = (parts.weekday ?? '').toLowerCase() as Weekday;
