@@ -1,0 +1,59 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { HallEvent } from '@hallq/shared';
+import { openDatabase } from '../db/open-database';
+import { HallStore } from '../store/hall-store';
+import { demoHall } from '../../test/harness';
+import { ApiError } from './api-error';
+import { HallService } from './hall-service';
+
+function service() {
+  const db = openDatabase(mkdtempSync(join(tmpdir(), 'hallq-service-')));
+  const published: HallEvent[][] = [];
+  const clock = () => new Date('2026-11-23T02:00:00Z');
+  const svc = new HallService({ hall: demoHall(), store: new HallStore(db), clock, publish: (e) => published.push(e) });
+  return { svc, db, published };
+}
+
+describe('HallService group commit', () => {
+  it('commits writes that arrive together in one group, each answered, a refusal touching none of the others', async () => {
+    const { svc, db, published } = service();
+    const issue = (n: number) => svc.issueTicket({ windowType: 'personal', requestId: `group-${n}` }, 'kiosk:k1');
+    const results = await Promise.allSettled([
+      issue(1),
+      svc.issueTicket({ windowType: 'nope', requestId: 'group-bad' }, 'kiosk:k1'),
+      issue(2),
+      issue(1), // the same request again in the same group: the same answer
+    ]);
+    const [a, bad, b, again] = results;
+    expect(a.status === 'fulfilled' && a.value.body.ticket.number).toBe('A001');
+    expect(b.status === 'fulfilled' && b.value.body.ticket.number).toBe('A002');
+    expect(again.status === 'fulfilled' && again.value.body.ticket.id).toBe(
+      a.status === 'fulfilled' && a.value.body.ticket.id,
+    );
+    expect(bad.status === 'rejected' && bad.reason instanceof ApiError && bad.reason.code).toBe('validation_failed');
+    // One group: one publication carrying both issues, then the queue stats once (and the empty post: no window open).
+    expect(published).toHaveLength(1);
+    expect(published[0]!.map((e) => e.type)).toEqual([
+      'ticket.issued',
+      'ticket.issued',
+      'queues.updated',
+      'empty_post',
+    ]);
+    expect(db.read.prepare('SELECT COUNT(*) FROM tickets').pluck().get()).toBe(2);
+    expect(db.read.prepare('SELECT COUNT(*) FROM requests').pluck().get()).toBe(2);
+  });
+
+  it('lets a later write in the group see an earlier one (a call right after an issue finds the ticket)', async () => {
+    const { svc } = service();
+    const clerk = svc.hall.staff.find((s) => s.id === 'c01')!;
+    await svc.loginAtWindow(1, clerk, 'login-c01');
+    const [issued, called] = await Promise.all([
+      svc.issueTicket({ windowType: 'personal', requestId: 'issue-1' }, 'kiosk:k1'),
+      svc.windowAction(1, { type: 'call-next' }, 'call-1', clerk),
+    ]);
+    expect(called.body.ticket?.id).toBe(issued.body.ticket.id);
+  });
+});
