@@ -11,8 +11,11 @@
  *   --write-doc            rewrite docs/performance.md with this run
  *   --server-cpu-prof DIR  run the server child with --cpu-prof, profiles into DIR
  *
- * The server runs as a child process (its own event loop); this process is the load: kiosks, counter panels, hall
- * displays. Every latency is read from this process's clock. It is a measurement: it exits 0 whether aims are met.
+ * The server runs as a child process (its own event loop); this process is the load: kiosks and counter panels. The
+ * hall displays run in a third process (display-fleet.ts), as real displays are separate machines, so decoding every
+ * event for each display does not delay the requests this process times. Latencies within this process are read from
+ * performance.now(); call → display spans two processes, so both ends are stamped with process.hrtime.bigint()
+ * (CLOCK_MONOTONIC on Linux, one clock for every process). It is a measurement: it exits 0 whether aims are met.
  */
 import { type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,11 +25,20 @@ import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
-import { bigHall, connect, DISPLAY_KEY, KIOSK_KEY, login, rid, type HallSocket } from '../test/harness';
+import { bigHall, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
 import { cpuSeconds, freePort, killChildrenNow, spawnNode, stopAllChildren, stopChild } from './children';
+import type { FleetCommand, FleetMessage, FleetReport } from './display-fleet';
 import { JsonClient } from './http-client';
 import { BareSqlite } from './sqlite-baseline';
-import { between, sleep, summarize, within, type LatencySummary } from './stats';
+import {
+  between,
+  EVENT_LOOP_RESOLUTION_MS,
+  eventLoopDelayP99Ms,
+  sleep,
+  summarize,
+  within,
+  type LatencySummary,
+} from './stats';
 import { renderDoc } from './write-doc';
 
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -138,6 +150,8 @@ export interface BenchResults {
     seqGaps: number;
     serverCpuPercent: number;
     loadProcess: { eventLoopUtilization: number; eventLoopDelayP99Ms: number };
+    /** The display fleet's own process (bench/display-fleet.ts) during the measurement. */
+    displayProcess: { eventLoopUtilization: number; eventLoopDelayP99Ms: number; cpuPercent: number };
   };
   limits: {
     bareSqliteTxPerSecond: number;
@@ -158,6 +172,9 @@ export interface BurstResult {
   errors: number;
   latency: LatencySummary;
   serverCpuPercent: number;
+  /** CPU of the load (this process) and of the display process during the burst, % of one core. */
+  loadCpuPercent: number;
+  displayCpuPercent: number;
 }
 
 // ---------------------------------------------------------------- (b) bare socket.io
@@ -269,16 +286,95 @@ async function startServer(): Promise<RunningServer> {
   return { child, url, base: new URL(url), output };
 }
 
-// ---------------------------------------------------------------- the hall simulation
+// ---------------------------------------------------------------- the hall displays, in their own process
 
-interface Display {
-  socket: HallSocket;
-  calledReceipts: number;
-  lastSeq: number;
-  gaps: number;
+/** process.hrtime.bigint() is CLOCK_MONOTONIC on Linux, the same in every process: stamps from the fleet and from
+ * this process are comparable. As milliseconds since this origin, for the statistics. */
+const HR_ORIGIN = process.hrtime.bigint();
+const hrMs = (ns: bigint) => Number(ns - HR_ORIGIN) / 1e6;
+
+class DisplayFleet {
+  private readonly waiting = new Map<FleetMessage['type'], ((m: FleetMessage) => void)[]>();
+  private readonly failed: Promise<never>;
+  /** Called with every batch of `ticket.called` receipts: ticket id and receipt time (ms, see hrMs). */
+  onReceipts: (tickets: string[], at: number[]) => void = () => undefined;
+
+  private constructor(readonly child: ChildProcess) {
+    this.failed = new Promise<never>((_, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) => reject(new Error(`the display fleet exited (${code ?? signal})`)));
+      child.on('message', (m: FleetMessage) => {
+        if (m.type === 'error') reject(new Error(`the display fleet failed: ${m.message}`));
+      });
+    });
+    this.failed.catch(() => undefined); // observed by whoever waits on the fleet
+    child.on('message', (m: FleetMessage) => {
+      if (m.type === 'receipts') {
+        this.onReceipts(
+          m.tickets,
+          m.at.map((ns) => hrMs(BigInt(ns))),
+        );
+        return;
+      }
+      this.waiting.get(m.type)?.shift()?.(m);
+    });
+  }
+
+  static async start(): Promise<DisplayFleet> {
+    const child = spawnNode([join(PACKAGE_DIR, 'bench/display-fleet.ts')], {
+      cwd: PACKAGE_DIR,
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const fleet = new DisplayFleet(child);
+    await fleet.reply('ready', 20_000, 'the display fleet to start');
+    return fleet;
+  }
+
+  private reply<T extends FleetMessage['type']>(
+    type: T,
+    timeoutMs: number,
+    what: string,
+  ): Promise<Extract<FleetMessage, { type: T }>> {
+    const answer = new Promise<Extract<FleetMessage, { type: T }>>((resolve) => {
+      const list = this.waiting.get(type) ?? [];
+      list.push((m) => resolve(m as Extract<FleetMessage, { type: T }>));
+      this.waiting.set(type, list);
+    });
+    return within(Promise.race([answer, this.failed]), timeoutMs, what);
+  }
+
+  private send(command: FleetCommand): void {
+    if (!this.child.connected) throw new Error('the display fleet is gone');
+    this.child.send(command);
+  }
+
+  async connect(url: string, count: number): Promise<number> {
+    const answer = this.reply('connected', 20_000 + count * 2000, 'the displays to connect');
+    this.send({ type: 'connect', url, key: DISPLAY_KEY, count });
+    return (await answer).count;
+  }
+
+  measure(): void {
+    this.send({ type: 'measure' });
+  }
+
+  /** Every receipt sent before this answer has been delivered to onReceipts (IPC keeps the order). */
+  async report(): Promise<FleetReport> {
+    const answer = this.reply('report', 20_000, 'the display fleet to report');
+    this.send({ type: 'report' });
+    return await answer;
+  }
+
+  async disconnect(): Promise<void> {
+    const answer = this.reply('disconnected', 20_000, 'the displays to disconnect');
+    this.send({ type: 'disconnect' });
+    await answer;
+  }
 }
 
-async function simulateHall(server: RunningServer, displays: Display[]): Promise<BenchResults['hall']> {
+// ---------------------------------------------------------------- the hall simulation
+
+async function simulateHall(server: RunningServer, fleet: DisplayFleet): Promise<BenchResults['hall']> {
   // Clerks log in at their windows (scrypt on the server: a few at a time).
   const tokens: string[] = [];
   for (let i = 0; i < WINDOWS; i += 10) {
@@ -289,22 +385,11 @@ async function simulateHall(server: RunningServer, displays: Display[]): Promise
     tokens.push(...(await within(Promise.all(batch), 60_000, 'clerk logins')));
   }
 
-  // One clock: performance.now() of this process, for sends and receipts alike.
+  // Call → display spans two processes: sends (here) and receipts (in the fleet) are both stamped with
+  // process.hrtime.bigint(), one clock system-wide on Linux, as ms since HR_ORIGIN.
   const callSentAt = new Map<string, number>(); // ticket id → when its call-next was sent
-  const receipts: { ticket: string; at: number }[] = [];
-  for (const display of displays) {
-    display.socket.on('events', (batch) => {
-      const at = performance.now();
-      for (const envelope of batch) {
-        if (display.lastSeq !== 0 && envelope.seq !== display.lastSeq + 1) display.gaps += 1;
-        display.lastSeq = envelope.seq;
-        if (envelope.event.type === 'ticket.called') {
-          display.calledReceipts += 1;
-          receipts.push({ ticket: envelope.event.ticket.id, at });
-        }
-      }
-    });
-  }
+  const receipts: { tickets: string[]; at: number[] }[] = [];
+  fleet.onReceipts = (tickets, at) => receipts.push({ tickets, at });
 
   let running = true;
   let measureFrom = Number.POSITIVE_INFINITY;
@@ -336,6 +421,7 @@ async function simulateHall(server: RunningServer, displays: Display[]): Promise
     const path = `/api/windows/${number}`;
     while (running) {
       const t0 = performance.now();
+      const sentAt = hrMs(process.hrtime.bigint());
       const call = await client.post(`${path}/call-next`, { requestId: rid('call') }).catch((e) => e);
       if (call?.status !== 200) {
         fail('call-next', call?.body ?? String(call));
@@ -349,7 +435,7 @@ async function simulateHall(server: RunningServer, displays: Display[]): Promise
         continue;
       }
       if (measured(t0)) {
-        callSentAt.set(ticket.id, t0);
+        callSentAt.set(ticket.id, sentAt);
         callsMeasured += 1;
       }
       // The cycle always completes, so every window is free again when the loops stop.
@@ -371,39 +457,52 @@ async function simulateHall(server: RunningServer, displays: Display[]): Promise
 
   console.log(`  warm-up ${WARMUP} s…`);
   await sleep(WARMUP * 1000);
-  const delay = monitorEventLoopDelay({ resolution: 10 });
+  const delay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
   delay.enable();
   const elu0 = performance.eventLoopUtilization();
   const cpu0 = cpuSeconds(server.child.pid);
+  const fleetCpu0 = cpuSeconds(fleet.child.pid);
+  fleet.measure();
   measureFrom = performance.now();
   measureTo = measureFrom + SECONDS * 1000;
   console.log(`  measuring ${SECONDS} s…`);
   await sleep(SECONDS * 1000);
   const cpu1 = cpuSeconds(server.child.pid);
+  const fleetCpu1 = cpuSeconds(fleet.child.pid);
   const elu = performance.eventLoopUtilization(elu0);
   delay.disable();
+  const fleetMeasured = await fleet.report();
   running = false;
   await within(Promise.all(loops), 30_000, 'the kiosk and window loops to stop');
   await sleep(1000); // the last calls' events
   for (const c of [...kioskClients, ...windowClients]) c.close();
+  const fleetTotals = await fleet.report(); // after every receipt so far has arrived
+  fleet.onReceipts = () => undefined;
 
   const callLatency: number[] = [];
-  for (const r of receipts) {
-    const sent = callSentAt.get(r.ticket);
-    if (sent !== undefined) callLatency.push(r.at - sent);
+  for (const batch of receipts) {
+    for (let i = 0; i < batch.tickets.length; i++) {
+      const sent = callSentAt.get(batch.tickets[i]!);
+      if (sent !== undefined) callLatency.push(batch.at[i]! - sent);
+    }
   }
   if (errorSamples.length) console.log(`  errors (${errors}), first ones:\n    ${errorSamples.join('\n    ')}`);
   return {
     callToDisplay: summarize(callLatency),
     callsPerSecond: callsMeasured / SECONDS,
-    deliveries: { expected: callsMeasured * displays.length, received: callLatency.length },
+    deliveries: { expected: callsMeasured * fleetTotals.connected, received: callLatency.length },
     emptyCallsPerSecond: emptyCallsMeasured / SECONDS,
     issue: summarize(issueLatency),
     issuesPerSecond: issueLatency.length / SECONDS,
     errors,
-    seqGaps: displays.reduce((s, d) => s + d.gaps, 0),
+    seqGaps: fleetTotals.seqGaps,
     serverCpuPercent: ((cpu1 - cpu0) / SECONDS) * 100,
-    loadProcess: { eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: delay.percentile(99) / 1e6 },
+    loadProcess: { eventLoopUtilization: elu.utilization, eventLoopDelayP99Ms: eventLoopDelayP99Ms(delay) },
+    displayProcess: {
+      eventLoopUtilization: fleetMeasured.eventLoopUtilization,
+      eventLoopDelayP99Ms: fleetMeasured.eventLoopDelayP99Ms,
+      cpuPercent: ((fleetCpu1 - fleetCpu0) / SECONDS) * 100,
+    },
   };
 }
 
@@ -411,13 +510,15 @@ async function simulateHall(server: RunningServer, displays: Display[]): Promise
 
 type Round = Omit<BurstResult, 'bareSqliteTxPerSecond' | 'ratio' | 'latency'> & { latency: number[]; elapsed: number };
 
-async function burstRound(server: RunningServer, seconds: number): Promise<Round> {
+async function burstRound(server: RunningServer, fleetPid: number | undefined, seconds: number): Promise<Round> {
   const client = new JsonClient(server.base, KIOSK_KEY, BURST_CONCURRENCY);
   const latency: number[] = [];
   let errors = 0;
   const started = performance.now();
   const end = started + seconds * 1000;
   const cpu0 = cpuSeconds(server.child.pid);
+  const load0 = cpuSeconds(process.pid);
+  const fleet0 = cpuSeconds(fleetPid);
   const worker = async () => {
     while (performance.now() < end) {
       const t0 = performance.now();
@@ -429,6 +530,8 @@ async function burstRound(server: RunningServer, seconds: number): Promise<Round
   await within(Promise.all(Array.from({ length: BURST_CONCURRENCY }, worker)), seconds * 1000 + 30_000, 'the burst');
   const elapsed = (performance.now() - started) / 1000;
   const cpu1 = cpuSeconds(server.child.pid);
+  const load1 = cpuSeconds(process.pid);
+  const fleet1 = cpuSeconds(fleetPid);
   client.close();
   return {
     opsPerSecond: latency.length / elapsed,
@@ -437,6 +540,8 @@ async function burstRound(server: RunningServer, seconds: number): Promise<Round
     latency,
     elapsed,
     serverCpuPercent: ((cpu1 - cpu0) / elapsed) * 100,
+    loadCpuPercent: ((load1 - load0) / elapsed) * 100,
+    displayCpuPercent: ((fleet1 - fleet0) / elapsed) * 100,
   };
 }
 
@@ -444,17 +549,24 @@ async function burstRound(server: RunningServer, seconds: number): Promise<Round
  * The burst in rounds, each preceded by a slot of bare SQLite on the same disk: the ratio compares like with like
  * even when the disk's speed drifts during the run.
  */
-async function burst(server: RunningServer, bare: BareSqlite, rounds = 3): Promise<BurstResult> {
+async function burst(
+  server: RunningServer,
+  fleetPid: number | undefined,
+  bare: BareSqlite,
+  rounds = 3,
+): Promise<BurstResult> {
   const bareRates: number[] = [];
   const done: Round[] = [];
   for (let i = 0; i < rounds; i++) {
     bareRates.push(bare.measure(SQLITE_SECONDS / rounds));
-    done.push(await burstRound(server, BURST_SECONDS / rounds));
+    done.push(await burstRound(server, fleetPid, BURST_SECONDS / rounds));
   }
   const elapsed = done.reduce((s, r) => s + r.elapsed, 0);
   const issued = done.reduce((s, r) => s + r.issued, 0);
   const opsPerSecond = issued / elapsed;
   const bareSqliteTxPerSecond = bareRates.reduce((s, x) => s + x, 0) / rounds;
+  const cpuMean = (key: 'serverCpuPercent' | 'loadCpuPercent' | 'displayCpuPercent') =>
+    done.reduce((s, r) => s + r[key] * r.elapsed, 0) / elapsed;
   return {
     opsPerSecond,
     bareSqliteTxPerSecond,
@@ -462,7 +574,9 @@ async function burst(server: RunningServer, bare: BareSqlite, rounds = 3): Promi
     issued,
     errors: done.reduce((s, r) => s + r.errors, 0),
     latency: summarize(done.flatMap((r) => r.latency)),
-    serverCpuPercent: done.reduce((s, r) => s + r.serverCpuPercent * r.elapsed, 0) / elapsed,
+    serverCpuPercent: cpuMean('serverCpuPercent'),
+    loadCpuPercent: cpuMean('loadCpuPercent'),
+    displayCpuPercent: cpuMean('displayCpuPercent'),
   };
 }
 
@@ -544,33 +658,27 @@ async function main(): Promise<void> {
   let hall: BenchResults['hall'];
   let burstResult: BurstResult;
   let burstNoDisplays: BurstResult;
+  let fleet: DisplayFleet | undefined;
   try {
-    const displays: Display[] = [];
-    for (let i = 0; i < DISPLAYS; i++) {
-      const { socket, events } = await within(
-        connect(server.url, { room: 'hall', token: DISPLAY_KEY }),
-        20_000,
-        'a display to connect',
-      );
-      // The harness keeps every event; the benchmark only needs its own listener.
-      socket.on('events', () => void events.splice(0));
-      displays.push({ socket, calledReceipts: 0, lastSeq: 0, gaps: 0 });
-    }
-    console.log(`hall: ${WINDOWS} clerks, ${DISPLAYS} displays, ${KIOSKS} kiosks`);
-    hall = await simulateHall(server, displays);
+    fleet = await DisplayFleet.start();
+    const connected = await fleet.connect(server.url, DISPLAYS);
+    if (connected !== DISPLAYS) throw new Error(`${connected} of ${DISPLAYS} displays connected`);
+    console.log(`hall: ${WINDOWS} clerks, ${KIOSKS} kiosks; ${DISPLAYS} displays in their own process`);
+    hall = await simulateHall(server, fleet);
     console.log(
       `burst: ${BURST_CONCURRENCY} ticket requests in flight for ${BURST_SECONDS} s, displays connected, ` +
         `alternating with ${SQLITE_SECONDS} s of bare SQLite…`,
     );
-    burstResult = await burst(server, bare);
-    for (const d of displays) d.socket.disconnect();
+    burstResult = await burst(server, fleet.child.pid, bare);
+    await fleet.disconnect();
     await sleep(500);
     console.log('burst: again with no displays connected…');
-    burstNoDisplays = await burst(server, bare);
+    burstNoDisplays = await burst(server, fleet.child.pid, bare);
   } catch (error) {
     console.error(`server output:\n${server.output.join('')}`);
     throw error;
   } finally {
+    if (fleet) await stopChild(fleet.child);
     await stopChild(server.child, 10_000);
     bare.close();
   }
@@ -625,8 +733,9 @@ async function main(): Promise<void> {
       '',
       `deliveries: ${h.deliveries.received} of ${h.deliveries.expected} (calls × displays); seq gaps seen by displays: ${h.seqGaps}; errors: ${h.errors}`,
       `call-next that found nobody: ${h.emptyCallsPerSecond.toFixed(1)}/s`,
-      `server CPU: ${h.serverCpuPercent.toFixed(0)} % of a core in the hall run, ${burstResult.serverCpuPercent.toFixed(0)} % in the burst`,
+      `server CPU: ${h.serverCpuPercent.toFixed(0)} % of a core in the hall run, ${burstResult.serverCpuPercent.toFixed(0)} % in the burst (load ${burstResult.loadCpuPercent.toFixed(0)} %, displays ${burstResult.displayCpuPercent.toFixed(0)} %), ${burstNoDisplays.serverCpuPercent.toFixed(0)} % without displays (load ${burstNoDisplays.loadCpuPercent.toFixed(0)} %)`,
       `load process: event-loop utilisation ${(h.loadProcess.eventLoopUtilization * 100).toFixed(0)} %, event-loop delay p99 ${ms(h.loadProcess.eventLoopDelayP99Ms)}`,
+      `display process (${DISPLAYS} displays): CPU ${h.displayProcess.cpuPercent.toFixed(0)} % of a core, event-loop utilisation ${(h.displayProcess.eventLoopUtilization * 100).toFixed(0)} %, event-loop delay p99 ${ms(h.displayProcess.eventLoopDelayP99Ms)}`,
       `burst latency: ${latencyText(burstResult.latency)} (${burstResult.errors} errors)`,
     ].join('\n'),
   );

@@ -26,6 +26,18 @@ export function summarize(samples: readonly number[]): LatencySummary {
   };
 }
 
+/** How often the event-loop delay monitors sample (ms). */
+export const EVENT_LOOP_RESOLUTION_MS = 10;
+
+/**
+ * The p99 event-loop delay (ms) of a monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS }) histogram. Node
+ * records the whole interval between its timer's runs, so the sampling interval itself is taken off: an idle loop
+ * reads about 0, not 10 ms.
+ */
+export function eventLoopDelayP99Ms(histogram: { percentile(p: number): number }): number {
+  return Math.max(0, histogram.percentile(99) / 1e6 - EVENT_LOOP_RESOLUTION_MS);
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A uniformly random duration in [min, max] ms. */

@@ -52,7 +52,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);
-        db.close();
+        await db.close();
       })();
       return closing;
     },
