@@ -4,7 +4,7 @@
  *   --seconds N            measured duration of the hall simulation (default 20)
  *   --warmup N             warm-up before it (default 3)
  *   --burst-seconds N      closed-loop ticket burst (default 4)
- *   --burst-concurrency N  requests in flight during the burst (default 16)
+ *   --burst-concurrency N  requests in flight during the burst (default 32: enough to keep the server busy)
  *   --sqlite-seconds N     bare SQLite time, in slots between the burst's rounds (default 3)
  *   --tmp DIR              where the temporary databases go (default the OS temp dir)
  *   --json FILE            write the results as JSON
@@ -68,7 +68,7 @@ const { values: flags } = parseArgs({
     seconds: { type: 'string', default: '20' },
     warmup: { type: 'string', default: '3' },
     'burst-seconds': { type: 'string', default: '4' },
-    'burst-concurrency': { type: 'string', default: '16' },
+    'burst-concurrency': { type: 'string', default: '32' },
     'sqlite-seconds': { type: 'string', default: '3' },
     json: { type: 'string' },
     'write-doc': { type: 'boolean', default: false },

@@ -30,7 +30,7 @@ export interface Checkpointer {
  * Copies the WAL back into the database file from a worker thread, on its own connection, so that the copy and its
  * fsync never stall a request on the main thread (a PASSIVE checkpoint does not block the writer).
  */
-export function startCheckpointer(path: string, intervalMs = 500): Checkpointer {
+export function startCheckpointer(path: string, intervalMs = 2000): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, intervalMs } });
   worker.on('message', (m: { error?: string }) => {
