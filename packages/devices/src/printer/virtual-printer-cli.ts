@@ -1,0 +1,36 @@
+/**
+ * A virtual ESC/POS network printer for the counter PC or a demo:
+ *   tsx src/printer/virtual-printer-cli.ts [--port 9100] [--host 0.0.0.0] [--paper-out] [--slow-ms 0]
+ * Prints each decoded ticket to stdout.
+ */
+import { parseArgs } from 'node:util';
+import { VirtualPrinter } from './virtual-printer';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '9100' },
+    host: { type: 'string', default: '0.0.0.0' },
+    'paper-out': { type: 'boolean', default: false },
+    'slow-ms': { type: 'string', default: '0' },
+  },
+});
+
+const port = Number(values.port);
+const slowMs = Number(values['slow-ms']);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`invalid --port ${values.port}`);
+  process.exit(2);
+}
+
+const printer = new VirtualPrinter({ paperOut: values['paper-out'], slowMs: Number.isFinite(slowMs) ? slowMs : 0 });
+printer.on('ticket', (ticket) => {
+  process.stdout.write(`${ticket.text}\n\n`);
+});
+const address = await printer.listen(port, values.host);
+console.error(`virtual printer listening on ${address.host}:${address.port}`);
+
+const stop = () => {
+  void printer.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
