@@ -4,3 +4,4 @@ export * from './domain/window';
 export * from './api/index';
 export * from './domain/index';
 export * from './client/fetch-json';
+export * from './client/poll';

@@ -1,16 +1,8 @@
-import { fetchJson, PublicHall, QueuesResponse } from '@hallq/shared';
+import { loadHallAndQueues } from '@hallq/shared';
 import { usePolling } from './use-polling';
 import { tileTexts } from './tile-text';
 
 const REFRESH_MS = 5000;
-
-async function loadHallAndQueues() {
-  const [hall, queues] = await Promise.all([
-    fetchJson('/api/hall', PublicHall),
-    fetchJson('/api/queues', QueuesResponse),
-  ]);
-  return { hall, queues };
-}
 
 export function App() {
   const { data, error } = usePolling(loadHallAndQueues, REFRESH_MS);

@@ -1,4 +1,4 @@
-import { fetchJson, PublicHall, QueuesResponse } from '@hallq/shared';
+import { loadHallAndQueues } from '@hallq/shared';
 import { queueRows } from './queue-rows';
 import { usePolling } from './use-polling';
 
@@ -8,14 +8,6 @@ export interface QueuePageProps {
   /** What this screen is: 柜台, 大厅显示屏 or 管理端. */
   title: string;
   size: 'normal' | 'large';
-}
-
-async function loadHallAndQueues() {
-  const [hall, queues] = await Promise.all([
-    fetchJson('/api/hall', PublicHall),
-    fetchJson('/api/queues', QueuesResponse),
-  ]);
-  return { hall, queues };
 }
 
 export function QueuePage({ title, size }: QueuePageProps) {
