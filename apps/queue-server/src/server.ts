@@ -34,7 +34,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const db = openDatabase(options.dataDir);
   const store = new HallStore(db);
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
-  const hub = new EventHub(Math.max(store.maxJournalId(), store.reservedSeq()), (upTo) => store.reserveSeq(upTo));
+  const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
   const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
   const auth = new Authenticator(options.hall, store, clock);
   const app = buildApp({ service, auth, version, seq: () => hub.seq });

@@ -9,12 +9,14 @@ import { demoHall } from '../../test/harness';
 import { ApiError } from './api-error';
 import { HallService } from './hall-service';
 
-function service() {
-  const db = openDatabase(mkdtempSync(join(tmpdir(), 'hallq-service-')));
+function service(
+  clock = () => new Date('2026-11-23T02:00:00Z'),
+  dataDir = mkdtempSync(join(tmpdir(), 'hallq-service-')),
+) {
+  const db = openDatabase(dataDir);
   const published: HallEvent[][] = [];
-  const clock = () => new Date('2026-11-23T02:00:00Z');
   const svc = new HallService({ hall: demoHall(), store: new HallStore(db), clock, publish: (e) => published.push(e) });
-  return { svc, db, published };
+  return { svc, db, published, dataDir };
 }
 
 describe('HallService group commit', () => {
@@ -55,5 +57,28 @@ describe('HallService group commit', () => {
       svc.windowAction(1, { type: 'call-next' }, 'call-1', clerk),
     ]);
     expect(called.body.ticket?.id).toBe(issued.body.ticket.id);
+  });
+});
+
+describe('HallService estimates', () => {
+  it("leaves an overnight service (yesterday's ticket finished after midnight) out of the new day's estimates, after a restart too", async () => {
+    let now = new Date('2026-11-23T15:00:00Z'); // 23:00 in Shanghai
+    const first = service(() => now);
+    const clerk = first.svc.hall.staff.find((s) => s.id === 'c01')!;
+    await first.svc.loginAtWindow(1, clerk, 'login-1');
+    await first.svc.issueTicket({ windowType: 'personal', requestId: 'issue-late' }, 'kiosk:k1');
+    await first.svc.windowAction(1, { type: 'call-next' }, 'call-late', clerk);
+    await first.svc.windowAction(1, { type: 'start' }, 'start-late', clerk);
+    now = new Date('2026-11-24T01:00:00Z'); // 09:00 the next morning: ten hours of "service"
+    await first.svc.windowAction(1, { type: 'finish', outcome: { kind: 'completed' } }, 'finish-late', clerk);
+    await first.db.close();
+
+    const again = service(() => now, first.dataDir);
+    await again.svc.issueTicket({ windowType: 'personal', requestId: 'issue-morning' }, 'kiosk:k1');
+    const personal = again.svc.queues().queues.find((q) => q.windowType === 'personal')!;
+    const defaultMinutes = again.svc.hall.windowTypes.find((t) => t.code === 'personal')!.defaultServiceMinutes;
+    expect(personal.waiting).toBe(1);
+    expect(personal.estimatedWaitMinutes).toBe(Math.ceil(defaultMinutes));
+    await again.db.close();
   });
 });

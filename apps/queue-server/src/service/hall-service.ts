@@ -149,9 +149,12 @@ export class HallService {
     }
     this.lastSequence = this.store.sequencesOfDay(today);
     this.serviceMinutes = new Map();
-    for (const s of this.store.journalOfDay<{ windowType: string; serviceMinutes: number }>(today, 'ticket.finished')) {
-      this.pushServiceMinutes(s.windowType, s.serviceMinutes);
-    }
+    const finished = this.store.journalOfDay<{ windowType: string; serviceMinutes: number; ticketDay?: string }>(
+      today,
+      'ticket.finished',
+    );
+    // A ticket of yesterday finished after midnight served overnight: its time says nothing about today's pace.
+    for (const s of finished) if (s.ticketDay === today) this.pushServiceMinutes(s.windowType, s.serviceMinutes);
     this.recentCalls = [];
     this.activeEmptyPosts = new Set();
     return today;
@@ -896,6 +899,7 @@ function journalData(before: Ticket, after: Ticket, command: TicketCommand, now:
   if (command.type === 'finish' || command.type === 'transfer') {
     data.windowType = before.windowType;
     data.serviceItem = before.serviceItem;
+    data.ticketDay = before.hallDay;
     if (before.startedAt) data.serviceMinutes = minutesBetween(before.startedAt, now);
     if (before.calledAt) data.waitMinutes = minutesBetween(before.issuedAt, new Date(before.calledAt));
   }

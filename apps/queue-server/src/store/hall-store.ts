@@ -74,7 +74,6 @@ export class HallStore {
         'INSERT INTO journal (at, hall_day, type, actor, window, ticket_id, ticket_number, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       journalOfDay: p('SELECT data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id'),
-      maxJournalId: p('SELECT COALESCE(MAX(id), 0) AS id FROM journal'),
       reservedSeq: p('SELECT COALESCE(MAX(reserved), 0) AS reserved FROM event_seq'),
       reserveSeq: p(
         'INSERT INTO event_seq (id, reserved) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET reserved = MAX(reserved, excluded.reserved)',
@@ -167,10 +166,6 @@ export class HallStore {
 
   journalOfDay<T>(hallDay: string, type: string): T[] {
     return (this.s.journalOfDay!.all(hallDay, type) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
-  }
-
-  maxJournalId(): number {
-    return (this.s.maxJournalId!.get() as { id: number }).id;
   }
 
   /** The highest event sequence number reserved so far (0 when none was). */
