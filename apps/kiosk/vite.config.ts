@@ -1,8 +1,14 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
 const queueServer = 'http://127.0.0.1:8080';
+const page = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * Two pages in one build under /kiosk/: the kiosk itself (index.html) and the phone status page (phone/index.html),
+ * which the queue server serves at /t/<token>.
+ */
 export default defineConfig({
   base: '/kiosk/',
   plugins: [react()],
@@ -12,5 +18,9 @@ export default defineConfig({
       '/socket.io': { target: queueServer, ws: true },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    rolldownOptions: { input: { kiosk: page('./index.html'), phone: page('./phone/index.html') } },
+  },
 });

@@ -5,3 +5,4 @@ export * from './api/index';
 export * from './domain/index';
 export * from './client/fetch-json';
 export * from './client/poll';
+export * from './i18n/index';

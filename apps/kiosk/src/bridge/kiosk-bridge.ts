@@ -1,0 +1,56 @@
+/**
+ * The one object the Electron preload exposes to the kiosk renderer as `window.hallq`. Type-only and free of Node
+ * imports: the preload implements it (checked with `satisfies`), the renderer calls it, and the e2e scenarios inject
+ * an implementation backed by the same main-process modules. Everything crossing it is plain JSON.
+ */
+
+/** What is printed on a ticket, already localized (the printed ticket is Chinese: GBK has no Tibetan). */
+export interface TicketPrintJob {
+  hallName: string;
+  windowTypeName: string;
+  number: string;
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+  windows: number[];
+  /** ISO 8601 instant the ticket was issued. */
+  issuedAt: string;
+  /** IANA time zone of the hall. */
+  timeZone: string;
+  /** Absolute URL of the public status page (ASCII): the QR code. */
+  statusUrl: string;
+  /** Materials to bring (一次性告知), in order. */
+  materials: string[];
+}
+
+export type PrinterState = 'ready' | 'offline' | 'paper_out' | 'not_configured';
+
+export type PrintFailure = 'offline' | 'paper_out' | 'timeout' | 'error';
+
+export type PrintResult = { ok: true } | { ok: false; reason: PrintFailure; message: string };
+
+/** A second-generation resident ID card as the reader returns it; the renderer only forwards the number. */
+export interface IdCardReading {
+  idNumber: string;
+}
+
+export interface KioskInfo {
+  kioskId: string;
+  /** The kiosk's device key for the queue server (Authorization: Bearer …). */
+  deviceKey: string;
+  hasIdCardReader: boolean;
+}
+
+export interface KioskBridge {
+  info(): Promise<KioskInfo>;
+  printerStatus(): Promise<PrinterState>;
+  printTicket(job: TicketPrintJob): Promise<PrintResult>;
+  /** Waits up to `timeoutMs` for a card on the reader; null when no card was placed or no reader is fitted. */
+  readIdCard(timeoutMs: number): Promise<IdCardReading | null>;
+}
+
+declare global {
+  interface Window {
+    /** Present only inside the Electron shell (or an e2e harness standing in for it). */
+    hallq?: KioskBridge;
+  }
+}
