@@ -15,3 +15,6 @@ export const TicketNumberParam = z
 export const StatusTokenParam = z
   .object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'malformed token') })
   .strict();
+
+/** 18-character resident ID number (居民身份证号): 17 digits and a digit or X check character. */
+export const IdNumber = z.string().regex(/^\d{17}[\dX]$/, 'must be an 18-character resident ID number');

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
+import { GuideCall } from './guide-calls';
 import { QueueInfo } from './queues';
+import { TicketStatus } from './tickets';
 
 /** Everything that happens in the hall, as the realtime stream carries it. */
 export const HallEvent = z.discriminatedUnion('type', [
@@ -13,6 +15,9 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('queues.updated'), queues: z.array(QueueInfo) }).strict(),
   /** A window type gained (active) or lost (inactive) an empty post: people waiting, no open window serving it. */
   z.object({ type: z.literal('empty_post'), windowType: z.string(), active: z.boolean() }).strict(),
+  /** A citizen pressed 呼叫导办 at a kiosk; staff screens raise an alert until someone answers it. */
+  z.object({ type: z.literal('guide.called'), call: GuideCall }).strict(),
+  z.object({ type: z.literal('guide.answered'), call: GuideCall }).strict(),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 
@@ -41,6 +46,8 @@ export const Snapshot = z
     /** The latest calls, newest first, for the hall display's history. */
     recentCalls: z.array(RecentCall),
     emptyPosts: z.array(z.string()),
+    /** Guide calls not yet answered, oldest first. */
+    guideCalls: z.array(GuideCall),
   })
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;
@@ -50,12 +57,19 @@ export const SocketAuth = z.discriminatedUnion('room', [
   z.object({ room: z.literal('hall'), token: z.string().min(1) }).strict(),
   z.object({ room: z.literal('kiosk'), token: z.string().min(1) }).strict(),
   z.object({ room: z.literal('window'), token: z.string().min(1), window: z.number().int().positive() }).strict(),
+  /**
+   * The phone page behind a ticket's QR code: no key, only the ticket's status token. It receives `status` (the
+   * public TicketStatus) on connecting and whenever that ticket or the people ahead of it change; nothing else.
+   */
+  z.object({ room: z.literal('status'), statusToken: z.string().min(1) }).strict(),
 ]);
 export type SocketAuth = z.infer<typeof SocketAuth>;
 
 export interface ServerToClientEvents {
   snapshot: (snapshot: Snapshot) => void;
   events: (envelopes: EventEnvelope[]) => void;
+  /** Only to `status` connections. */
+  status: (status: TicketStatus) => void;
 }
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (after a gap in seq). */

@@ -18,6 +18,11 @@ export const PublicHall = z
     windowTypes: z.array(WindowTypeConfig),
     serviceItems: z.array(ServiceItemConfig),
     windows: z.array(WindowConfig),
+    /** Where the kiosk's priority button leads (policy.priorityPath). */
+    priorityPath: z.enum(['help_and_proxy', 'priority_ticket']),
+    /** The appointment check-in window around a slot start, for the kiosk to explain early and late arrivals. */
+    appointmentEarlyMinutes: z.number().int(),
+    appointmentLateMinutes: z.number().int(),
   })
   .strict();
 export type PublicHall = z.infer<typeof PublicHall>;

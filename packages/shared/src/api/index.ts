@@ -2,6 +2,7 @@ export * from './auth';
 export * from './common';
 export * from './errors';
 export * from './events';
+export * from './guide-calls';
 export * from './hall';
 export * from './queues';
 export * from './routes';

@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { LoginRequest, LoginResponse, LogoutResponse } from './auth';
 import { StatusTokenParam, TicketNumberParam, WindowNumberParam } from './common';
+import {
+  AnswerGuideRequest,
+  CallGuideRequest,
+  GuideCallParam,
+  GuideCallResponse,
+  GuideCallsResponse,
+} from './guide-calls';
 import { Health, PublicHall } from './hall';
 import { QueuesResponse } from './queues';
 import {
@@ -28,11 +35,12 @@ import {
  * - public: anyone on the LAN (health, hall, status page);
  * - device: a device key (kiosk, display, locker) or a staff token;
  * - issuer: a kiosk key or a staff token;
+ * - kiosk: a kiosk key only;
  * - staff: any logged-in staff member;
  * - window_clerk: the clerk logged in at the window named by `:id`;
  * - manager: the manager role.
  */
-export type RouteAuth = 'public' | 'device' | 'issuer' | 'staff' | 'window_clerk' | 'manager';
+export type RouteAuth = 'public' | 'device' | 'issuer' | 'kiosk' | 'staff' | 'window_clerk' | 'manager';
 
 export interface RouteContract {
   method: 'GET' | 'POST';
@@ -139,6 +147,42 @@ export const routes = {
     body: CreateAppointmentRequest,
     status: 201,
     response: AppointmentRecord,
+  },
+  callGuide: {
+    method: 'POST',
+    path: '/api/guide-calls',
+    summary: '呼叫导办: a kiosk asks for a guide (idempotent by requestId)',
+    auth: 'kiosk',
+    body: CallGuideRequest,
+    status: 201,
+    response: GuideCallResponse,
+  },
+  guideCall: {
+    method: 'GET',
+    path: '/api/guide-calls/:id',
+    summary: 'One guide call, so the kiosk can tell the citizen somebody is coming',
+    auth: 'kiosk',
+    params: GuideCallParam,
+    status: 200,
+    response: GuideCallResponse,
+  },
+  guideCalls: {
+    method: 'GET',
+    path: '/api/guide-calls',
+    summary: "Today's guide calls not yet answered, oldest first",
+    auth: 'staff',
+    status: 200,
+    response: GuideCallsResponse,
+  },
+  answerGuide: {
+    method: 'POST',
+    path: '/api/guide-calls/:id/answer',
+    summary: 'A member of staff is on the way to the kiosk',
+    auth: 'staff',
+    params: GuideCallParam,
+    body: AnswerGuideRequest,
+    status: 200,
+    response: GuideCallResponse,
   },
   login: {
     method: 'POST',

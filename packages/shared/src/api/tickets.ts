@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PriorityGroup, Ticket, TicketState } from '../domain/ticket';
-import { RequestId } from './common';
+import { IdNumber, RequestId } from './common';
 
 export const IssueTicketRequest = z
   .object({
@@ -9,12 +9,18 @@ export const IssueTicketRequest = z
     serviceItem: z.string().min(1).optional(),
     priority: PriorityGroup.optional(),
     appointmentCode: z.string().min(1).max(40).optional(),
+    /** Check in today's appointment booked with this resident ID number (read by the kiosk's card reader). */
+    appointmentIdNumber: IdNumber.optional(),
     requestId: RequestId,
   })
   .strict()
-  .refine((r) => r.windowType !== undefined || r.appointmentCode !== undefined, {
-    message: 'required unless appointmentCode is given',
+  .refine((r) => r.windowType !== undefined || r.appointmentCode !== undefined || r.appointmentIdNumber !== undefined, {
+    message: 'required unless appointmentCode or appointmentIdNumber is given',
     path: ['windowType'],
+  })
+  .refine((r) => r.appointmentCode === undefined || r.appointmentIdNumber === undefined, {
+    message: 'give the appointment code or the ID number, not both',
+    path: ['appointmentIdNumber'],
   });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
@@ -65,6 +71,8 @@ export const CreateAppointmentRequest = z
     serviceItem: z.string().min(1).optional(),
     /** Slot start, ISO 8601 with offset. */
     slotStart: z.iso.datetime({ offset: true }),
+    /** The applicant's resident ID number, so the kiosk's card reader can check them in; stored only as a hash. */
+    idNumber: IdNumber.optional(),
   })
   .strict();
 export type CreateAppointmentRequest = z.infer<typeof CreateAppointmentRequest>;

@@ -200,6 +200,12 @@ export const QueuePolicy = z
     appointmentLateMinutes: z.number().int().min(0).default(15),
     /** How many of the day's latest service times an estimate averages. */
     estimateSamples: z.number().int().min(1).default(10),
+    /**
+     * Where the kiosk's priority button (老年人 / 残疾人 / 孕妇 / 军人 优先) leads: `help_and_proxy` issues a priority
+     * ticket for the hall's 帮办代办 window type; `priority_ticket` lets the citizen choose any window type and marks
+     * the ticket priority there.
+     */
+    priorityPath: z.enum(['help_and_proxy', 'priority_ticket']).default('help_and_proxy'),
     /** Staff tokens expire after this many minutes. */
     staffTokenTtlMinutes: z.number().int().min(1).default(720),
   })
@@ -261,6 +267,8 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
     s.aWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'aWindows', j], `unknown window ${n}`));
     s.bWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'bWindows', j], `unknown window ${n}`));
   });
+  if (hall.policy.priorityPath === 'help_and_proxy' && !hall.windowTypes.some((t) => t.kind === 'help_and_proxy'))
+    issue(['policy', 'priorityPath'], 'help_and_proxy needs a window type of kind help_and_proxy');
   hall.devices.displays.forEach((d, i) => {
     if (d.window !== undefined && !windows.has(d.window))
       issue(['devices', 'displays', i, 'window'], `unknown window ${d.window}`);

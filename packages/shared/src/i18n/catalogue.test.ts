@@ -27,7 +27,10 @@ describe('catalogueProblems', () => {
 
 describe('createI18n', () => {
   it('falls back to Chinese for a key Tibetan lacks, and interpolates', () => {
-    const i18n = createI18n({ t: { zh: { hi: '你好 {{name}}', only: '仅中文' }, bo: { hi: 'བཀྲ་ཤིས {{name}}' }, en: {} } }, 'bo');
+    const i18n = createI18n(
+      { t: { zh: { hi: '你好 {{name}}', only: '仅中文' }, bo: { hi: 'བཀྲ་ཤིས {{name}}' }, en: {} } },
+      'bo',
+    );
     expect(i18n.t('t:hi', { name: 'A' })).toBe('བཀྲ་ཤིས A');
     expect(i18n.t('t:only')).toBe('仅中文');
   });
