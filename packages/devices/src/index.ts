@@ -19,24 +19,32 @@ export {
   type PaperWidth,
   type Align,
 } from './printer/ticket-layout';
-export { encodeTicket, qrCommands, escpos } from './printer/escpos-encoder';
+export { encodeTicket, escpos } from './printer/escpos-encoder';
 export {
   VirtualPrinter,
   EscPosDecoder,
   statusByte,
+  ticketSummary,
   type VirtualPrinterOptions,
   type PrintedTicket,
   type PrintedLine,
 } from './printer/virtual-printer';
 export {
-  printTicket,
-  printerStatus,
-  isPaperEnd,
   PrinterError,
   PrinterOfflineError,
   PrinterTimeoutError,
   PaperOutError,
-  type PrinterAddress,
-  type PrintOptions,
+  isPaperEnd,
   type PrinterStatus,
-} from './printer/network-printer';
+} from './printer/printer-errors';
+export { printTicket, printerStatus, type PrinterAddress, type PrintOptions } from './printer/network-printer';
+export { printSerial, serialStatus, type SerialAddress } from './printer/serial-printer';
+export { printSystem, systemPrinterStatus } from './printer/system-printer';
+export {
+  openTicketPrinter,
+  parsePrinterUri,
+  PrinterUriError,
+  type TicketPrinter,
+  type TicketPrinterOptions,
+  type PrinterTarget,
+} from './printer/ticket-printer';

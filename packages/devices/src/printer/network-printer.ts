@@ -1,4 +1,15 @@
 import net from 'node:net';
+import {
+  DLE_EOT,
+  isPaperEnd,
+  isStatusByte,
+  PaperOutError,
+  PrinterError,
+  PrinterOfflineError,
+  PrinterTimeoutError,
+  statusFromReplies,
+  type PrinterStatus,
+} from './printer-errors';
 
 export interface PrinterAddress {
   host: string;
@@ -12,38 +23,8 @@ export interface PrintOptions extends PrinterAddress {
   checkPaper?: boolean;
 }
 
-export type PrinterStatus = 'ready' | 'offline' | 'paper_out';
-
-export class PrinterError extends Error {
-  constructor(
-    message: string,
-    readonly address: PrinterAddress,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
-/** Nothing answered at the printer's address (refused, unreachable, or no answer to connect). */
-export class PrinterOfflineError extends PrinterError {}
-/** The printer accepted the connection but did not finish the job in time. */
-export class PrinterTimeoutError extends PrinterError {}
-/** The printer reports paper end; nothing was printed. */
-export class PaperOutError extends PrinterError {}
-
-const DLE_EOT = (n: number) => [0x10, 0x04, n];
-
-/** Bits 5 and 6 of the DLE EOT 4 reply: paper roll end. */
-export function isPaperEnd(rollStatus: number): boolean {
-  return (rollStatus & 0x60) === 0x60;
-}
-
-/** A status byte always has bit 4 set and bits 0 and 7 clear. */
-function isStatusByte(b: number): boolean {
-  return (b & 0x93) === 0x12;
-}
-
 const where = (a: PrinterAddress) => `${a.host}:${a.port}`;
+const uri = (a: PrinterAddress) => `tcp://${where(a)}`;
 
 /**
  * Opens a connection and runs `job` on it; everything must finish before `timeoutMs`.
@@ -73,8 +54,8 @@ function withConnection<T>(
     const timer = setTimeout(() => {
       finish(
         connected
-          ? new PrinterTimeoutError(`printer ${where(address)} did not finish within ${timeoutMs} ms`, address)
-          : new PrinterOfflineError(`printer ${where(address)} did not answer within ${timeoutMs} ms`, address),
+          ? new PrinterTimeoutError(`printer ${where(address)} did not finish within ${timeoutMs} ms`, uri(address))
+          : new PrinterOfflineError(`printer ${where(address)} did not answer within ${timeoutMs} ms`, uri(address)),
       );
     }, timeoutMs);
 
@@ -100,14 +81,14 @@ function withConnection<T>(
     socket.on('error', (cause) => {
       finish(
         connected
-          ? new PrinterOfflineError(`connection to printer ${where(address)} failed: ${cause.message}`, address, {
+          ? new PrinterOfflineError(`connection to printer ${where(address)} failed: ${cause.message}`, uri(address), {
               cause,
             })
-          : new PrinterOfflineError(`printer ${where(address)} is offline: ${cause.message}`, address, { cause }),
+          : new PrinterOfflineError(`printer ${where(address)} is offline: ${cause.message}`, uri(address), { cause }),
       );
     });
     socket.on('close', () => {
-      if (waiting) finish(new PrinterOfflineError(`printer ${where(address)} closed the connection`, address));
+      if (waiting) finish(new PrinterOfflineError(`printer ${where(address)} closed the connection`, uri(address)));
     });
     socket.on('connect', () => {
       connected = true;
@@ -131,13 +112,13 @@ export function printTicket(bytes: Uint8Array, options: PrintOptions): Promise<v
       socket.write(Buffer.from(DLE_EOT(4)));
       const [roll] = await read(1);
       if (roll !== undefined && isStatusByte(roll) && isPaperEnd(roll)) {
-        throw new PaperOutError(`printer ${where(address)} is out of paper`, address);
+        throw new PaperOutError(`printer ${where(address)} is out of paper`, uri(address));
       }
     }
     await new Promise<void>((resolve, reject) => {
       socket.once('close', (hadError) =>
         hadError
-          ? reject(new PrinterOfflineError(`printer ${where(address)} dropped the connection`, address))
+          ? reject(new PrinterOfflineError(`printer ${where(address)} dropped the connection`, uri(address)))
           : resolve(),
       );
       socket.end(bytes);
@@ -155,10 +136,7 @@ export async function printerStatus(address: PrinterAddress & { timeoutMs?: numb
       socket.end();
       return [reply[0] as number, reply[1] as number];
     });
-    if (!isStatusByte(printer) || !isStatusByte(roll)) return 'offline';
-    if (isPaperEnd(roll)) return 'paper_out';
-    if ((printer & 0x08) !== 0) return 'offline';
-    return 'ready';
+    return statusFromReplies(printer, roll);
   } catch (err) {
     if (err instanceof PrinterError) return 'offline';
     throw err;

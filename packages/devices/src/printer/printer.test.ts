@@ -1,9 +1,10 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeTicket } from './escpos-encoder';
-import { PaperOutError, PrinterOfflineError, PrinterTimeoutError, printerStatus, printTicket } from './network-printer';
+import { printerStatus, printTicket } from './network-printer';
+import { PaperOutError, PrinterOfflineError, PrinterTimeoutError } from './printer-errors';
 import { layoutText, ticketLines, type TicketPrint } from './ticket-layout';
-import { VirtualPrinter } from './virtual-printer';
+import { ticketSummary, VirtualPrinter } from './virtual-printer';
 
 const ticket: TicketPrint = {
   hallName: '拉萨市城关区政务服务中心',
@@ -27,6 +28,21 @@ async function startPrinter(options: ConstructorParameters<typeof VirtualPrinter
 }
 afterEach(async () => {
   await Promise.all(printers.splice(0).map((p) => p.close()));
+});
+
+describe('encoding a ticket', () => {
+  it('resets the printer, turns Chinese mode on and selects the China character set before any text', () => {
+    const bytes = encodeTicket(ticketLines(ticket, 80));
+    // ESC @, FS &, ESC R 15.
+    expect([...bytes.subarray(0, 7)]).toEqual([0x1b, 0x40, 0x1c, 0x26, 0x1b, 0x52, 0x0f]);
+  });
+
+  it('encodes hanzi as GBK double bytes', () => {
+    const bytes = encodeTicket([
+      { kind: 'text', text: '当日有效', align: 'left', widthScale: 1, heightScale: 1, bold: false },
+    ]);
+    expect(bytes.includes(Buffer.from([0xb5, 0xb1, 0xc8, 0xd5, 0xd3, 0xd0, 0xd0, 0xa7]))).toBe(true);
+  });
 });
 
 describe('printing to a network printer', () => {
@@ -62,6 +78,13 @@ describe('printing to a network printer', () => {
     expect(tickets).toHaveLength(2);
     expect(tickets.map((t) => t.lines.find((l) => l.widthScale > 1)?.text)).toEqual(['A023', 'A024']);
     expect(tickets.every((t) => t.cut && t.qr[0] === ticket.statusUrl)).toBe(true);
+  });
+
+  it('sums a received ticket up in one line: number, window type, printed time', async () => {
+    const printer = await startPrinter();
+    const printed = printer.nextTicket();
+    await printTicket(encodeTicket(ticketLines(ticket, 58)), { host: printer.host, port: printer.port });
+    expect(ticketSummary(await printed)).toBe('A023  不动产登记  2026-11-23 09:05');
   });
 
   it('reports ready for a working printer', async () => {

@@ -1,10 +1,10 @@
 /**
  * A virtual ESC/POS network printer for the counter PC or a demo:
- *   tsx src/printer/virtual-printer-cli.ts [--port 9100] [--host 0.0.0.0] [--paper-out] [--slow-ms 0]
- * Prints each decoded ticket to stdout.
+ *   tsx src/printer/virtual-printer-cli.ts [--port 9100] [--host 0.0.0.0] [--paper-out] [--slow-ms 0] [--full]
+ * Writes one line per ticket received to stdout (number, window type, printed time), or the whole ticket with --full.
  */
 import { parseArgs } from 'node:util';
-import { VirtualPrinter } from './virtual-printer';
+import { ticketSummary, VirtualPrinter } from './virtual-printer';
 
 const { values } = parseArgs({
   options: {
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: '0.0.0.0' },
     'paper-out': { type: 'boolean', default: false },
     'slow-ms': { type: 'string', default: '0' },
+    full: { type: 'boolean', default: false },
   },
 });
 
@@ -24,7 +25,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 
 const printer = new VirtualPrinter({ paperOut: values['paper-out'], slowMs: Number.isFinite(slowMs) ? slowMs : 0 });
 printer.on('ticket', (ticket) => {
-  process.stdout.write(`${ticket.text}\n\n`);
+  process.stdout.write(values.full ? `${ticket.text}\n\n` : `printed ${ticketSummary(ticket)}\n`);
 });
 const address = await printer.listen(port, values.host);
 console.error(`virtual printer listening on ${address.host}:${address.port}`);

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
+import type { Duplex } from 'node:stream';
 import iconv from 'iconv-lite';
 import type { Align } from './ticket-layout';
 
@@ -206,7 +207,7 @@ export interface VirtualPrinterEvents {
  */
 export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
   private server: net.Server | null = null;
-  private readonly sockets = new Set<net.Socket>();
+  private readonly streams = new Set<Duplex>();
   private readonly printed: PrintedTicket[] = [];
   private boundPort = 0;
   private boundHost = '127.0.0.1';
@@ -259,7 +260,7 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
   }
 
   private bind(port: number): Promise<void> {
-    const server = net.createServer({ allowHalfOpen: true }, (socket) => this.accept(socket));
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => this.attach(socket));
     return new Promise((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, this.boundHost, () => {
@@ -275,17 +276,21 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
   private unbind(): Promise<void> {
     const server = this.server;
     this.server = null;
-    for (const socket of this.sockets) socket.destroy();
-    this.sockets.clear();
+    for (const stream of this.streams) stream.destroy();
+    this.streams.clear();
     if (server === null) return Promise.resolve();
     return new Promise((resolve) => server.close(() => resolve()));
   }
 
-  private accept(socket: net.Socket): void {
-    this.sockets.add(socket);
+  /**
+   * Serves one connection: a TCP socket, or the far end of a serial link (e.g. one side of a pty pair) so the same
+   * printer stands in for a serial one. Closing the printer destroys it.
+   */
+  attach(stream: Duplex): void {
+    this.streams.add(stream);
     const decoder = new EscPosDecoder({
       onStatusQuery: (n) => {
-        if (!socket.destroyed) socket.write(Buffer.from([statusByte(n, this.paperOut)]));
+        if (!stream.destroyed) stream.write(Buffer.from([statusByte(n, this.paperOut)]));
       },
       onTicket: (ticket) => {
         // Without paper nothing reaches the page.
@@ -299,17 +304,32 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
     const later = (work: () => void) => {
       queue = queue.then(async () => {
         if (this.slowMs > 0) await new Promise((r) => setTimeout(r, this.slowMs));
-        if (!socket.destroyed) work();
+        if (!stream.destroyed) work();
       });
     };
-    socket.on('data', (chunk) => later(() => decoder.push(chunk)));
-    socket.on('end', () =>
+    stream.on('data', (chunk: Buffer) => later(() => decoder.push(chunk)));
+    stream.on('end', () =>
       later(() => {
         decoder.finish();
-        socket.end();
+        stream.end();
       }),
     );
-    socket.on('error', () => socket.destroy());
-    socket.on('close', () => this.sockets.delete(socket));
+    stream.on('error', () => stream.destroy());
+    stream.on('close', () => this.streams.delete(stream));
   }
+}
+
+const HALL_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
+
+/**
+ * One line for a log of tickets as they arrive: number, window type and printed time, e.g.
+ * "A023  不动产登记  2026-11-23 09:05". The number is the first enlarged line; the window type is the line above it.
+ */
+export function ticketSummary(ticket: PrintedTicket): string {
+  const lines = ticket.lines.filter((l) => l.text.trim() !== '');
+  const at = lines.findIndex((l) => l.widthScale > 1);
+  const number = at >= 0 ? (lines[at] as PrintedLine).text.trim() : '?';
+  const windowType = at >= 1 ? (lines[at - 1] as PrintedLine).text.trim() : '?';
+  const time = lines.find((l) => HALL_TIME.test(l.text.trim()))?.text.trim() ?? '';
+  return [number, windowType, time].filter((s) => s !== '').join('  ');
 }

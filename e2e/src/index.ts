@@ -1,0 +1,3 @@
+export * from './chromium';
+export * from './browser';
+export * from './hall-server';
