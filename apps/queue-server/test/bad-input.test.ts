@@ -166,6 +166,36 @@ describe('bad input over HTTP', () => {
       ).toEqual(['slotStart']); // already begun
     });
 
+    it('a malformed resident ID number, or both an appointment code and an ID number', async () => {
+      expect(
+        await invalidFields(
+          kiosk.post('/api/tickets', { appointmentIdNumber: '54010219900101123x', requestId: rid() }),
+        ),
+      ).toEqual(['appointmentIdNumber']);
+      expect(
+        await invalidFields(
+          kiosk.post('/api/tickets', {
+            appointmentCode: '123456',
+            appointmentIdNumber: '54010219900101123X',
+            requestId: rid(),
+          }),
+        ),
+      ).toEqual(['appointmentIdNumber']);
+      expect(
+        await invalidFields(
+          c01.post('/api/appointments', {
+            requestId: rid(),
+            windowType: 'personal',
+            slotStart: '2025-06-11T11:00:00+08:00',
+            idNumber: '5401021990',
+          }),
+        ),
+      ).toEqual(['idNumber']);
+      expect(await invalidFields(kiosk.post('/api/guide-calls', { requestId: rid(), reason: 'lonely' }))).toEqual([
+        'reason',
+      ]);
+    });
+
     it('an unknown window type or service item names the field', async () => {
       expect(await invalidFields(kiosk.post('/api/tickets', { windowType: 'passports', requestId: rid() }))).toEqual([
         'windowType',
@@ -400,6 +430,17 @@ describe('bad input over HTTP', () => {
       await refused(kiosk.post('/api/auth/logout'), 403, 'forbidden');
     });
 
+    it('guide calls: only a kiosk calls or reads its call, only staff list and answer', async () => {
+      await refused(display.post('/api/guide-calls', { requestId: rid() }), 403, 'forbidden');
+      await refused(c01.post('/api/guide-calls', { requestId: rid() }), 403, 'forbidden');
+      const call = await kiosk.post('/api/guide-calls', { requestId: rid() });
+      expect(call.status).toBe(201);
+      await refused(c01.get(`/api/guide-calls/${call.body.call.id}`), 403, 'forbidden');
+      await refused(kiosk.get('/api/guide-calls'), 403, 'forbidden');
+      await refused(display.get('/api/guide-calls'), 403, 'forbidden');
+      await refused(kiosk.post(`/api/guide-calls/${call.body.call.id}/answer`, { requestId: rid() }), 403, 'forbidden');
+    });
+
     it("a clerk acting at another clerk's window, or at a closed one", async () => {
       const e = await refused(act(c02, 1, 'call-next'), 403, 'forbidden');
       expect(e.message).toMatch(/served by c01.*not c02/);
@@ -516,6 +557,12 @@ describe('bad input over socket.io', () => {
     const token = await login(server.url, 'c01', 'demo');
     expect(await refusal({ room: 'window', token, window: 99 })).toMatch(/^not_found: /);
     expect(await refusal({ room: 'lobby', token })).toMatch(/^validation_failed: /);
+    // The phone page: no key, only a status token, which must be one of a ticket.
+    expect(await refusal({ room: 'status', statusToken: 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6' })).toMatch(
+      /^not_found: no ticket with this status code/,
+    );
+    expect(await refusal({ room: 'status', statusToken: '!' })).toMatch(/^validation_failed: statusToken/);
+    expect(await refusal({ room: 'status', token: KIOSK_KEY })).toMatch(/^validation_failed: /);
     // And the right key gets in.
     const ok = await connect(server.url, { room: 'hall', token: DISPLAY_KEY });
     ok.socket.disconnect();

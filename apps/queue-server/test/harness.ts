@@ -9,6 +9,7 @@ import type {
   ServerToClientEvents,
   Snapshot,
   SocketAuth,
+  TicketStatus,
 } from '@hallq/shared';
 import { HallConfig as HallConfigSchema } from '@hallq/shared';
 import { hashPassword, sha256Hex } from '../src/auth/password';
@@ -127,6 +128,30 @@ export async function connect(baseUrl: string, auth: SocketAuth) {
     socket.once('connect_error', reject);
   });
   return { socket, snapshot, events };
+}
+
+/**
+ * Connects a real socket.io client as the phone page following one ticket; resolves with its first status. Every
+ * later status lands in `statuses`, the name of anything else the server sends in `other`.
+ */
+export async function connectStatus(baseUrl: string, statusToken: string) {
+  const socket: HallSocket = io(baseUrl, {
+    auth: { room: 'status', statusToken },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const statuses: TicketStatus[] = [];
+  const other: string[] = [];
+  socket.onAny((event: string) => {
+    if (event !== 'status') other.push(event);
+  });
+  socket.on('status', (status) => statuses.push(status));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('status', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, statuses, other };
 }
 
 /** Waits until `predicate` holds, polling; fails after `ms`. */

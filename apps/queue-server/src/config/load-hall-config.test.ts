@@ -129,6 +129,8 @@ function minimalHall(): HallConfigInput {
         bWindows: [2],
       },
     ],
+    // No 帮办代办 window type here, so the priority button cannot lead to one.
+    policy: { priorityPath: 'priority_ticket' },
   };
 }
 
@@ -149,6 +151,12 @@ describe('parseHallConfig', () => {
     expect(hall.timeZone).toBe('Asia/Shanghai');
     expect(hall.policy.noShowAfterCalls).toBe(2);
     expect(hall.devices).toEqual({ kiosks: [], displays: [], lockers: [] });
+  });
+
+  it('refuses the default priorityPath help_and_proxy in a hall without a help_and_proxy window type', () => {
+    const hall = minimalHall();
+    delete hall.policy;
+    expect(issuesOf(hall)).toEqual(['policy.priorityPath: help_and_proxy needs a window type of kind help_and_proxy']);
   });
 
   it('names an unknown window type in serves by its path', () => {

@@ -31,6 +31,12 @@ function staffOf(principal: Principal | null): StaffConfig {
   return principal.staff;
 }
 
+function kioskOf(principal: Principal | null): string {
+  if (principal?.kind !== 'device' || principal.device !== 'kiosk')
+    throw new ApiError('forbidden', 'only a kiosk may do this');
+  return principal.id;
+}
+
 const ok = <T>(body: T, status = 200) => ({ status, body });
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
@@ -55,8 +61,20 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
   );
 
   const publicHall = (): PublicHall => {
-    const { name, timeZone, languages, hours, windowTypes, serviceItems, windows } = service.hall;
-    return { name, timeZone, languages, hours, windowTypes, serviceItems, windows };
+    const { name, timeZone, languages, hours, windowTypes, serviceItems, windows, policy } = service.hall;
+    const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes } = policy;
+    return {
+      name,
+      timeZone,
+      languages,
+      hours,
+      windowTypes,
+      serviceItems,
+      windows,
+      priorityPath,
+      appointmentEarlyMinutes,
+      appointmentLateMinutes,
+    };
   };
 
   const windowAction =
@@ -89,6 +107,10 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
     reactivateTicket: ({ params, body, principal }) =>
       service.reactivateTicket(params.number, body.requestId, actorOf(principal!)),
     createAppointment: ({ body, principal }) => service.createAppointment(body, actorOf(principal!)),
+    callGuide: ({ body, principal }) => service.callGuide(body, kioskOf(principal)),
+    guideCall: ({ params, principal }) => ok({ call: service.guideCall(params.id, kioskOf(principal)) }),
+    guideCalls: () => ok({ calls: service.guideCalls() }),
+    answerGuide: ({ params, body, principal }) => service.answerGuide(params.id, body.requestId, staffOf(principal)),
     login: async ({ body }) => {
       const staff = auth.verify(body.staffId, body.password);
       const window = body.window === undefined ? null : await service.loginAtWindow(body.window, staff, randomUUID());

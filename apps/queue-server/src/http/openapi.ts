@@ -6,6 +6,7 @@ const SECURITY: Record<RouteContract['auth'], string> = {
   public: 'none',
   device: 'a device key or a staff token',
   issuer: 'a kiosk key or a staff token',
+  kiosk: 'a kiosk key',
   staff: 'a staff token',
   window_clerk: 'the token of the clerk logged in at this window',
   manager: 'a manager token',

@@ -34,6 +34,7 @@ function authorize(contract: RouteContract, principal: Principal | null): void {
   const allowed =
     contract.auth === 'device' ||
     (contract.auth === 'issuer' && (isStaff || principal.device === 'kiosk')) ||
+    (contract.auth === 'kiosk' && !isStaff && principal.device === 'kiosk') ||
     ((contract.auth === 'staff' || contract.auth === 'window_clerk') && isStaff) ||
     (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
   if (!allowed)

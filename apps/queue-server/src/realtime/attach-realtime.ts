@@ -1,17 +1,23 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared';
-import { SocketAuth } from '@hallq/shared';
+import { SocketAuth, StatusTokenParam } from '@hallq/shared';
 import type { Authenticator } from '../auth/authenticator';
+import { ApiError } from '../service/api-error';
 import type { HallService } from '../service/hall-service';
 import type { EventHub } from './event-hub';
+import { StatusFeed } from './status-feed';
 
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents>;
+
+/** Every connection but the phones' status connections: they receive the hall's event stream. */
+const STREAM_ROOM = 'stream';
 
 /**
  * socket.io on the HTTP server. A connection names its room in the handshake (`hall` for displays, `kiosk`,
  * `window` with its number for a counter panel) and authenticates with a device key or staff token. It gets a snapshot,
- * then every hall event in sequence.
+ * then every hall event in sequence. The phone page (`status` with a ticket's status token, no key) gets only that
+ * ticket's status, on connecting and whenever it changes.
  */
 export function attachRealtime(
   server: HttpServer,
@@ -19,11 +25,31 @@ export function attachRealtime(
 ): HallIo {
   const { service, auth, hub } = deps;
   const io: HallIo = new Server(server, { serveClient: false, cors: { origin: true } });
+  const statusFeed = new StatusFeed(io, service, service.hall);
 
   io.use((socket, next) => {
     const parsed = SocketAuth.safeParse(socket.handshake.auth);
-    if (!parsed.success) return next(new Error('validation_failed: handshake auth must be { room, token, window? }'));
+    if (!parsed.success) {
+      return next(
+        new Error(
+          'validation_failed: handshake auth must be { room, token, window? } or { room: "status", statusToken }',
+        ),
+      );
+    }
     const request = parsed.data;
+    if (request.room === 'status') {
+      if (!StatusTokenParam.shape.token.safeParse(request.statusToken).success) {
+        return next(new Error('validation_failed: statusToken is malformed'));
+      }
+      try {
+        service.ticketStatus(request.statusToken);
+      } catch (error) {
+        if (error instanceof ApiError) return next(new Error(`${error.code}: ${error.message}`));
+        throw error;
+      }
+      socket.data.statusToken = request.statusToken;
+      return next();
+    }
     const principal = auth.authenticate(request.token);
     if (!principal) return next(new Error('unauthorized: unknown or expired token'));
     const allowed =
@@ -40,15 +66,22 @@ export function attachRealtime(
   });
 
   io.on('connection', (socket) => {
-    void socket.join(socket.data.room as string);
+    if (socket.data.statusToken !== undefined) {
+      statusFeed.join(socket, socket.data.statusToken as string);
+      return;
+    }
+    void socket.join([socket.data.room as string, STREAM_ROOM]);
     socket.emit('snapshot', service.snapshot(hub.seq));
     socket.on('resync', (ack) => {
       if (typeof ack === 'function') ack(service.snapshot(hub.seq));
     });
   });
 
-  // Every connection gets every event: the stream is small, and one sequence lets any client detect a gap.
+  // Every stream connection gets every event: the stream is small, and one sequence lets any client detect a gap.
   // One message per commit group: serialised once, written once to each connection.
-  hub.subscribe((envelopes) => io.emit('events', envelopes));
+  hub.subscribe((envelopes) => {
+    io.to(STREAM_ROOM).emit('events', envelopes);
+    statusFeed.onEvents(envelopes);
+  });
   return io;
 }

@@ -1,7 +1,10 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type {
   AppointmentRecord,
+  CallGuideRequest,
   CreateAppointmentRequest,
+  GuideCall,
+  GuideCallResponse,
   HallConfig,
   HallEvent,
   IssuedTicket,
@@ -41,7 +44,7 @@ import {
   windowTransition,
   zonedDateTime,
 } from '@hallq/shared';
-import type { HallStore, JournalEntry } from '../store/hall-store';
+import type { AppointmentRow, HallStore, IdNumberDigest, JournalEntry } from '../store/hall-store';
 import { ApiError } from './api-error';
 
 /** Who asked: journaled with every write. */
@@ -104,6 +107,9 @@ export class HallService {
   private windows = new Map<number, WindowState>();
   private activeEmptyPosts = new Set<string>();
   private recentCalls: RecentCall[] = [];
+  /** Today's unanswered guide calls by id, oldest first (insertion order). */
+  private openGuideCalls = new Map<string, GuideCall>();
+  private readonly idNumberKey: Buffer;
   private pending: PendingWrite[] = [];
 
   constructor(options: HallServiceOptions) {
@@ -113,6 +119,7 @@ export class HallService {
     this.publish = options.publish;
     this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
     this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
+    this.idNumberKey = this.store.installationSecret('id_number_hmac');
     this.reloadDay(this.clock());
   }
 
@@ -157,6 +164,7 @@ export class HallService {
     for (const s of finished) if (s.ticketDay === today) this.pushServiceMinutes(s.windowType, s.serviceMinutes);
     this.recentCalls = [];
     this.activeEmptyPosts = new Set();
+    this.openGuideCalls = new Map(this.store.openGuideCallsOfDay(today).map((c) => [c.id, c]));
     return today;
   }
 
@@ -212,7 +220,8 @@ export class HallService {
       return;
     }
     if (events.length > 0) {
-      events.push(...this.derivedEvents(now));
+      // Guide calls change neither queues nor windows.
+      if (events.some((e) => !e.type.startsWith('guide.'))) events.push(...this.derivedEvents(now));
       this.noteCalls(events, now.toISOString());
       this.publish(events, now);
     }
@@ -270,8 +279,14 @@ export class HallService {
       let windowTypeCode = req.windowType;
       let serviceItem = req.serviceItem ?? null;
       let appointment: Ticket['appointment'] = null;
-      if (req.appointmentCode !== undefined) {
-        const a = this.checkInAppointment(req.appointmentCode, now, day);
+      const booked =
+        req.appointmentCode !== undefined
+          ? this.appointmentByCode(req.appointmentCode)
+          : req.appointmentIdNumber !== undefined
+            ? this.appointmentByIdNumber(req.appointmentIdNumber, now, day)
+            : undefined;
+      if (booked) {
+        const a = this.checkInAppointment(booked, now, day);
         if (windowTypeCode !== undefined && windowTypeCode !== a.windowType) {
           throw ApiError.field('windowType', `the appointment is for window type "${a.windowType}"`);
         }
@@ -341,16 +356,48 @@ export class HallService {
     });
   }
 
-  private checkInAppointment(code: string, now: Date, day: string) {
+  private appointmentByCode(code: string): AppointmentRow {
     const a = this.store.findAppointment(code);
     if (!a)
       throw new ApiError('not_found', `no appointment with code ${code}`, {
         fields: [{ path: 'appointmentCode', message: 'unknown appointment code' }],
       });
-    if (a.ticketId !== null) throw new ApiError('appointment_used', `appointment ${code} has already been checked in`);
-    const slot = new Date(a.slotStart).getTime();
+    return a;
+  }
+
+  /**
+   * Today's appointment booked with this ID number: of the unused ones, the nearest to now whose check-in window is
+   * open, else the nearest (so the refusal says early or missed); else a used one (so it says used).
+   */
+  private appointmentByIdNumber(idNumber: string, now: Date, day: string): AppointmentRow {
+    const all = this.store.appointmentsByIdHash(this.idNumberDigest(idNumber).hash, day);
+    const distance = (a: AppointmentRow) => Math.abs(Date.parse(a.slotStart) - now.getTime());
+    const unused = all.filter((a) => a.ticketId === null).sort((a, b) => distance(a) - distance(b));
+    const found = unused.find((a) => this.checkInWindow(a).contains(now)) ?? unused[0] ?? all[0];
+    // Never echo the number: refusals are logged and shown on screens.
+    if (!found)
+      throw new ApiError('not_found', 'no appointment today for this ID card', {
+        fields: [{ path: 'appointmentIdNumber', message: 'no appointment today for this ID number' }],
+      });
+    return found;
+  }
+
+  private checkInWindow(a: AppointmentRow) {
+    const slot = Date.parse(a.slotStart);
     const earliest = slot - this.hall.policy.appointmentEarlyMinutes * 60_000;
     const latest = slot + this.hall.policy.appointmentLateMinutes * 60_000;
+    return { earliest, latest, contains: (now: Date) => now.getTime() >= earliest && now.getTime() <= latest };
+  }
+
+  /** HMAC-SHA256 under this installation's secret, and the last four characters; never the number itself. */
+  private idNumberDigest(idNumber: string): IdNumberDigest {
+    return { hash: createHmac('sha256', this.idNumberKey).update(idNumber).digest('hex'), last4: idNumber.slice(-4) };
+  }
+
+  private checkInAppointment(a: AppointmentRow, now: Date, day: string): AppointmentRow {
+    const code = a.code;
+    if (a.ticketId !== null) throw new ApiError('appointment_used', `appointment ${code} has already been checked in`);
+    const { earliest, latest } = this.checkInWindow(a);
     if (a.hallDay < day || now.getTime() > latest) {
       throw new ApiError(
         'appointment_missed',
@@ -403,11 +450,12 @@ export class HallService {
         hallDay: hallDay(slotStart, this.hall.timeZone),
         ticketNumber: null,
       };
-      this.store.insertAppointment(record, actor, now.toISOString());
+      const idNumber = req.idNumber === undefined ? null : this.idNumberDigest(req.idNumber);
+      this.store.insertAppointment(record, idNumber, actor, now.toISOString());
       this.journal(now, {
         type: 'appointment.created',
         actor,
-        data: { code, windowType: type.code, slotStart: record.slotStart },
+        data: { code, windowType: type.code, slotStart: record.slotStart, idCard: idNumber !== null },
       });
       return { status: 201, body: record, apply: () => [] };
     });
@@ -416,15 +464,48 @@ export class HallService {
   ticketStatus(token: string): TicketStatus {
     const now = this.clock();
     this.ensureDay(now);
-    const id = this.ticketIdByToken.get(token);
-    const ticket = id ? this.tickets.get(id) : this.store.readTicketByToken(token);
+    const ticket = this.ticketOfToken(token);
     if (!ticket) throw new ApiError('not_found', 'no ticket with this status code');
     return this.toStatus(ticket, now);
   }
 
-  private toStatus(ticket: Ticket, now: Date): TicketStatus {
+  /**
+   * The statuses of many tickets at once (the phones following them): each window type's line is ordered once, where
+   * `peopleAhead` per ticket would walk the whole line for every one. Unknown tokens are left out.
+   */
+  ticketStatuses(tokens: Iterable<string>): Map<string, TicketStatus> {
+    const now = this.clock();
+    this.ensureDay(now);
+    const lines = new Map<string, Map<string, number>>();
+    const aheadOf = (ticket: Ticket) => {
+      let line = lines.get(ticket.windowType);
+      if (!line) {
+        line = new Map(orderQueue(this.queued(ticket.windowType), now).map((t, i) => [t.id, i]));
+        lines.set(ticket.windowType, line);
+      }
+      return line.get(ticket.id) ?? 0;
+    };
+    const statuses = new Map<string, TicketStatus>();
+    for (const token of tokens) {
+      const ticket = this.ticketOfToken(token);
+      if (ticket) statuses.set(token, this.toStatus(ticket, now, aheadOf));
+    }
+    return statuses;
+  }
+
+  /** Today's ticket from memory; one of an earlier day from the database. */
+  private ticketOfToken(token: string): Ticket | undefined {
+    const id = this.ticketIdByToken.get(token);
+    return id ? this.tickets.get(id) : this.store.readTicketByToken(token);
+  }
+
+  private toStatus(
+    ticket: Ticket,
+    now: Date,
+    aheadOf = (t: Ticket) => peopleAhead(t, this.queued(t.windowType), now),
+  ): TicketStatus {
     const queued = QUEUED_STATES.includes(ticket.state) && ticket.hallDay === this.day;
-    const ahead = queued ? peopleAhead(ticket, this.queued(ticket.windowType), now) : null;
+    const ahead = queued ? aheadOf(ticket) : null;
     const type = this.typeByCode.get(ticket.windowType);
     return {
       number: ticket.number,
@@ -521,6 +602,80 @@ export class HallService {
         return [...r.events];
       },
     };
+  }
+
+  // ---------------------------------------------------------------- guide calls (呼叫导办)
+
+  /** A kiosk asks for a guide; pressed again while its call of today waits, it gets that call back and no new alert. */
+  callGuide(req: CallGuideRequest, kioskId: string): Promise<Reply<GuideCallResponse>> {
+    const actor = `kiosk:${kioskId}`;
+    return this.write('call-guide', req.requestId, actor, (now, day) => {
+      for (const open of this.openGuideCalls.values()) {
+        if (open.kiosk === kioskId) return { status: 201, body: { call: open }, apply: () => [] };
+      }
+      // The key that authenticated the kiosk came from this same list.
+      const kiosk = this.hall.devices.kiosks.find((k) => k.id === kioskId)!;
+      const call: GuideCall = {
+        id: randomUUID(),
+        kiosk: kiosk.id,
+        zone: kiosk.zone,
+        reason: req.reason,
+        calledAt: now.toISOString(),
+        answeredAt: null,
+        answeredBy: null,
+      };
+      this.store.insertGuideCall(call, day);
+      this.journal(now, { type: 'guide.called', actor, data: { id: call.id, zone: call.zone, reason: call.reason } });
+      return {
+        // Created, the repeat included: the route has one success status, and the kiosk reads calledAt either way.
+        status: 201,
+        body: { call },
+        apply: () => {
+          this.openGuideCalls.set(call.id, call);
+          return [{ type: 'guide.called', call }];
+        },
+      };
+    });
+  }
+
+  /** One call, only to the kiosk it came from: another kiosk's id is answered as unknown. */
+  guideCall(id: string, kioskId: string): GuideCall {
+    const call = this.store.guideCall(id);
+    if (!call || call.kiosk !== kioskId) throw new ApiError('not_found', `no guide call ${id}`);
+    return call;
+  }
+
+  /** Today's unanswered calls, oldest first. */
+  guideCalls(): GuideCall[] {
+    this.ensureDay(this.clock());
+    return [...this.openGuideCalls.values()];
+  }
+
+  answerGuide(id: string, requestId: string, staff: StaffConfig): Promise<Reply<GuideCallResponse>> {
+    const actor = `staff:${staff.id}`;
+    return this.write('answer-guide', requestId, actor, (now) => {
+      const call = this.store.guideCall(id);
+      if (!call) throw new ApiError('not_found', `no guide call ${id}`);
+      if (call.answeredAt !== null) {
+        throw new ApiError('invalid_state', `guide call ${id} was already answered by ${call.answeredBy}`);
+      }
+      const answeredAt = now.toISOString();
+      const answered: GuideCall = { ...call, answeredAt, answeredBy: staff.id };
+      this.store.answerGuideCall(id, answeredAt, staff.id);
+      this.journal(now, {
+        type: 'guide.answered',
+        actor,
+        data: { id, kiosk: call.kiosk, waitMinutes: minutesBetween(call.calledAt, now) },
+      });
+      return {
+        status: 200,
+        body: { call: answered },
+        apply: () => {
+          this.openGuideCalls.delete(id);
+          return [{ type: 'guide.answered', call: answered }];
+        },
+      };
+    });
   }
 
   // ---------------------------------------------------------------- windows
@@ -852,6 +1007,7 @@ export class HallService {
       tickets: inPlay,
       recentCalls: [...this.recentCalls],
       emptyPosts: [...this.activeEmptyPosts],
+      guideCalls: [...this.openGuideCalls.values()],
     };
   }
 

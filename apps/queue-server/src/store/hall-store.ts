@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Ticket, WindowState } from '@hallq/shared';
+import type { GuideCall, Ticket, WindowState } from '@hallq/shared';
 import type { HallDatabase } from '../db/open-database';
 
 export interface JournalEntry {
@@ -35,6 +35,14 @@ export interface AppointmentRow {
   slotStart: string;
   ticketId: string | null;
 }
+
+/** What an ID card check-in keeps of the number: a keyed hash to find the booking, the last four to confirm it. */
+export interface IdNumberDigest {
+  hash: string;
+  last4: string;
+}
+
+const GUIDE_CALL_COLUMNS = `id, kiosk, zone, reason, called_at AS calledAt, answered_at AS answeredAt, answered_by AS answeredBy`;
 
 interface TicketRow {
   data: string;
@@ -88,13 +96,29 @@ export class HallStore {
       ),
       revokeSession: p('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
       insertAppointment: p(
-        'INSERT INTO appointments (code, hall_day, window_type, service_item, slot_start, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        `INSERT INTO appointments (code, hall_day, window_type, service_item, slot_start, created_by, created_at, id_hash,
+                                   id_last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       findAppointment: p(
         `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
                 ticket_id AS ticketId FROM appointments WHERE code = ?`,
       ),
+      appointmentsByIdHash: p(
+        `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
+                ticket_id AS ticketId FROM appointments WHERE id_hash = ? AND hall_day = ?`,
+      ),
       useAppointment: p('UPDATE appointments SET ticket_id = ? WHERE code = ? AND ticket_id IS NULL'),
+      installationSecret: p('SELECT secret FROM installation_secrets WHERE name = ?'),
+      insertGuideCall: p(
+        'INSERT INTO guide_calls (id, hall_day, kiosk, zone, reason, called_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      guideCall: p(`SELECT ${GUIDE_CALL_COLUMNS} FROM guide_calls WHERE id = ?`),
+      openGuideCallsOfDay: p(
+        `SELECT ${GUIDE_CALL_COLUMNS} FROM guide_calls WHERE hall_day = ? AND answered_at IS NULL ORDER BY called_at, id`,
+      ),
+      answerGuideCall: p(
+        'UPDATE guide_calls SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at IS NULL',
+      ),
     };
   }
 
@@ -200,12 +224,57 @@ export class HallStore {
     this.s.revokeSession!.run(at, tokenHash);
   }
 
-  insertAppointment(a: Omit<AppointmentRow, 'ticketId'>, createdBy: string, createdAt: string): void {
-    this.s.insertAppointment!.run(a.code, a.hallDay, a.windowType, a.serviceItem, a.slotStart, createdBy, createdAt);
+  insertAppointment(
+    a: Omit<AppointmentRow, 'ticketId'>,
+    idNumber: IdNumberDigest | null,
+    createdBy: string,
+    createdAt: string,
+  ): void {
+    this.s.insertAppointment!.run(
+      a.code,
+      a.hallDay,
+      a.windowType,
+      a.serviceItem,
+      a.slotStart,
+      createdBy,
+      createdAt,
+      idNumber?.hash ?? null,
+      idNumber?.last4 ?? null,
+    );
   }
 
   findAppointment(code: string): AppointmentRow | undefined {
     return this.s.findAppointment!.get(code) as AppointmentRow | undefined;
+  }
+
+  /** The day's appointments booked with this ID number hash, used or not. */
+  appointmentsByIdHash(idHash: string, hallDay: string): AppointmentRow[] {
+    return this.s.appointmentsByIdHash!.all(idHash, hallDay) as AppointmentRow[];
+  }
+
+  /** A secret of this installation, created by its migration. */
+  installationSecret(name: string): Buffer {
+    const secret = this.s.installationSecret!.pluck().get(name) as Buffer | undefined;
+    if (!secret) throw new Error(`the database has no installation secret ${name}`);
+    return secret;
+  }
+
+  insertGuideCall(call: GuideCall, hallDay: string): void {
+    this.s.insertGuideCall!.run(call.id, hallDay, call.kiosk, call.zone, call.reason, call.calledAt);
+  }
+
+  guideCall(id: string): GuideCall | undefined {
+    return this.s.guideCall!.get(id) as GuideCall | undefined;
+  }
+
+  /** The day's guide calls nobody has answered yet, oldest first. */
+  openGuideCallsOfDay(hallDay: string): GuideCall[] {
+    return this.s.openGuideCallsOfDay!.all(hallDay) as GuideCall[];
+  }
+
+  answerGuideCall(id: string, answeredAt: string, answeredBy: string): void {
+    const result = this.s.answerGuideCall!.run(answeredAt, answeredBy, id);
+    if (result.changes !== 1) throw new Error(`guide call ${id} was already answered`);
   }
 
   useAppointment(code: string, ticketId: string): void {

@@ -1,0 +1,174 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared';
+import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
+import { sha256Hex } from '../src/auth/password';
+import { ok, refused } from './expect-reply';
+import {
+  DISPLAY_KEY,
+  KIOSK_KEY,
+  api,
+  connect,
+  demoHall,
+  login,
+  manualClock,
+  rid,
+  startTestServer,
+  until,
+  type HallSocket,
+  type TestServer,
+} from './harness';
+
+// Wednesday 11 June 2025, 10:00 in the hall's time zone (UTC+8).
+const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
+const SECOND_KIOSK_KEY = 'second-kiosk';
+
+/** The demo hall with a second kiosk upstairs. */
+function twoKioskHall(): HallConfig {
+  const demo = demoHall();
+  const upstairs = { id: 'kiosk-2', name: '二楼取号机', zone: '二楼不动产区', keyHash: sha256Hex(SECOND_KIOSK_KEY) };
+  return { ...demo, devices: { ...demo.devices, kiosks: [...demo.devices.kiosks, upstairs] } };
+}
+
+const servers: TestServer[] = [];
+const sockets: HallSocket[] = [];
+afterEach(async () => {
+  for (const s of sockets.splice(0)) s.disconnect();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function openHall(options: { dataDir?: string; clock?: ReturnType<typeof manualClock> } = {}) {
+  const clock = options.clock ?? manualClock(WEDNESDAY_10_00);
+  const server = await startTestServer({
+    hall: twoKioskHall(),
+    clock: clock.now,
+    ...(options.dataDir && { dataDir: options.dataDir }),
+  });
+  servers.push(server);
+  const kiosk = api(server.url, KIOSK_KEY);
+  const press = (reason?: string, requestId = rid('guide')) =>
+    ok('callGuide', kiosk.post('/api/guide-calls', { requestId, ...(reason && { reason }) }));
+  const display = async () => {
+    const c = await connect(server.url, { room: 'hall', token: DISPLAY_KEY });
+    sockets.push(c.socket);
+    return { ...c, snapshot: Snapshot.parse(c.snapshot) };
+  };
+  const staff = async (id = 'z01') => api(server.url, await login(server.url, id, 'demo'));
+  return { server, clock, kiosk, press, display, staff };
+}
+
+type GuideEvent = Extract<HallEvent, { type: 'guide.called' | 'guide.answered' }>;
+const guideEvents = (events: EventEnvelope[]) =>
+  events
+    .map((e) => EventEnvelopeSchema.parse(e).event)
+    .filter((e): e is GuideEvent => e.type === 'guide.called' || e.type === 'guide.answered');
+
+describe('呼叫导办: a kiosk calls a guide', () => {
+  it('staff screens are alerted, the snapshot lists the open call, and the answer reaches everyone', async () => {
+    const h = await openHall();
+    const display = await h.display();
+    expect(display.snapshot.guideCalls).toEqual([]);
+
+    const { call } = await h.press('priority');
+    expect(call).toMatchObject({
+      kiosk: 'kiosk-1',
+      zone: '一楼综合受理区',
+      reason: 'priority',
+      calledAt: WEDNESDAY_10_00,
+      answeredAt: null,
+      answeredBy: null,
+    });
+    await until(() => display.events.length > 0);
+    // The alert alone: a guide call changes no queue.
+    expect(display.events.map((e) => e.event)).toEqual([{ type: 'guide.called', call }]);
+
+    const z01 = await h.staff('z01');
+    expect(await ok('guideCalls', z01.get('/api/guide-calls'))).toEqual({ calls: [call] });
+    expect((await h.display()).snapshot.guideCalls).toEqual([call]);
+    expect(await ok('guideCall', h.kiosk.get(`/api/guide-calls/${call.id}`))).toEqual({ call });
+
+    h.clock.advanceMinutes(2);
+    const answered = await ok('answerGuide', z01.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
+    expect(answered.call).toEqual({ ...call, answeredAt: '2025-06-11T02:02:00.000Z', answeredBy: 'z01' });
+    await until(() => guideEvents(display.events).length === 2);
+    expect(guideEvents(display.events)[1]).toEqual({ type: 'guide.answered', call: answered.call });
+    expect(await ok('guideCalls', z01.get('/api/guide-calls'))).toEqual({ calls: [] });
+    expect((await h.display()).snapshot.guideCalls).toEqual([]);
+    // The kiosk can now tell the citizen somebody is coming.
+    expect(await ok('guideCall', h.kiosk.get(`/api/guide-calls/${call.id}`))).toEqual(answered);
+
+    const twice = await refused(
+      (await h.staff('z02')).post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }),
+      409,
+      'invalid_state',
+    );
+    expect(twice.message).toMatch(/already answered by z01/);
+    await refused(z01.post('/api/guide-calls/no-such-call/answer', { requestId: rid() }), 404, 'not_found');
+    await refused(h.kiosk.get('/api/guide-calls/no-such-call'), 404, 'not_found');
+  });
+
+  it('pressing again while the call waits gives the same call and no second alert; once answered, a new call', async () => {
+    const h = await openHall();
+    const display = await h.display();
+    const first = (await h.press()).call;
+    expect(first.reason).toBe('general');
+    h.clock.advanceMinutes(1);
+    expect((await h.press('language')).call).toEqual(first);
+    // The same request again is idempotent, like every write.
+    const requestId = rid('again');
+    expect((await h.press(undefined, requestId)).call).toEqual(first);
+    expect((await h.press(undefined, requestId)).call).toEqual(first);
+
+    // Another kiosk's call is its own, with its own zone.
+    const upstairs = api(h.server.url, SECOND_KIOSK_KEY);
+    const other = (await ok('callGuide', upstairs.post('/api/guide-calls', { requestId: rid() }))).call;
+    expect(other).toMatchObject({ kiosk: 'kiosk-2', zone: '二楼不动产区' });
+    expect(other.id).not.toBe(first.id);
+
+    const z01 = await h.staff();
+    expect((await ok('guideCalls', z01.get('/api/guide-calls'))).calls.map((c) => c.id)).toEqual([first.id, other.id]);
+    await ok('answerGuide', z01.post(`/api/guide-calls/${first.id}/answer`, { requestId: rid() }));
+    const next = (await h.press('appointment')).call;
+    expect(next.id).not.toBe(first.id);
+    expect(next.reason).toBe('appointment');
+
+    await until(() => guideEvents(display.events).length === 4);
+    expect(guideEvents(display.events).map((e) => [e.type, e.call.id])).toEqual([
+      ['guide.called', first.id],
+      ['guide.called', other.id],
+      ['guide.answered', first.id],
+      ['guide.called', next.id],
+    ]);
+  });
+
+  it("a kiosk reads only its own calls: another kiosk's call is not found", async () => {
+    const h = await openHall();
+    const { call } = await h.press();
+    const upstairs = api(h.server.url, SECOND_KIOSK_KEY);
+    const e = await refused(upstairs.get(`/api/guide-calls/${call.id}`), 404, 'not_found');
+    expect(e.message).toContain(call.id);
+    expect((await ok('guideCall', h.kiosk.get(`/api/guide-calls/${call.id}`))).call.id).toBe(call.id);
+  });
+
+  it('an open call survives a restart; at the next hall day it no longer shows, and the kiosk may call anew', async () => {
+    const clock = manualClock(WEDNESDAY_10_00);
+    const first = await openHall({ clock });
+    const { call } = await first.press();
+    const dataDir = first.server.dataDir;
+    await first.server.close();
+    servers.splice(servers.indexOf(first.server), 1);
+
+    const again = await openHall({ dataDir, clock });
+    expect((await again.display()).snapshot.guideCalls).toEqual([call]);
+    expect((await again.press()).call).toEqual(call);
+
+    clock.set('2025-06-12T01:00:00.000Z'); // Thursday 09:00
+    expect((await again.display()).snapshot.guideCalls).toEqual([]);
+    const thursday = (await again.press()).call;
+    expect(thursday.id).not.toBe(call.id);
+    // Yesterday's call can still be read and answered.
+    expect((await ok('guideCall', again.kiosk.get(`/api/guide-calls/${call.id}`))).call.answeredAt).toBeNull();
+    const z01 = await again.staff();
+    await ok('answerGuide', z01.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
+    expect((await ok('guideCalls', z01.get('/api/guide-calls'))).calls).toEqual([thursday]);
+  });
+});
