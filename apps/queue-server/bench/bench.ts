@@ -18,7 +18,7 @@
  * (CLOCK_MONOTONIC on Linux, one clock for every process). It is a measurement: it exits 0 whether aims are met.
  */
 import { type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,7 @@ import {
   type LatencySummary,
 } from './stats';
 import { renderDoc } from './write-doc';
+import { markedSections } from '../../../scripts/doc-sections';
 
 const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const REPO_ROOT = resolve(PACKAGE_DIR, '../..');
@@ -746,7 +747,8 @@ async function main(): Promise<void> {
   if (flags['write-doc']) {
     const path = join(REPO_ROOT, 'docs/performance.md');
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, renderDoc(results, rows));
+    const kept = existsSync(path) ? markedSections(readFileSync(path, 'utf8')) : [];
+    writeFileSync(path, [renderDoc(results, rows).trimEnd(), ...kept].join('\n\n').trimEnd() + '\n');
     console.log(`wrote ${path}`);
   }
 }

@@ -27,7 +27,8 @@ async function main(): Promise<void> {
   for (const host of hosts) {
     const base = `http://${host}:${server.port}`;
     lines.push(
-      `  kiosk           ${base}/kiosk/`,
+      // The demo kiosk's key rides in the URL so a browser can stand in for the kiosk; a real kiosk's key stays in its shell.
+      `  kiosk           ${base}/kiosk/${demo ? '?key=demo-kiosk' : ''}`,
       `  counter panel   ${base}/counter/`,
       `  hall display    ${base}/display/`,
       `  manager         ${base}/manager/`,
