@@ -1,34 +1,120 @@
-import { loadHallAndQueues } from '@hallq/shared';
-import { usePolling } from './use-polling';
-import { tileTexts } from './tile-text';
+import type { i18n } from 'i18next';
+import { type ReactNode, useEffect } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { AppointmentScreen } from './screens/AppointmentScreen';
+import { HomeScreen } from './screens/HomeScreen';
+import { ItemScreen } from './screens/ItemScreen';
+import { ItemsScreen } from './screens/ItemsScreen';
+import {
+  BusyScreen,
+  CancelledScreen,
+  NetworkErrorScreen,
+  PrinterNotReadyScreen,
+  PrintFailedScreen,
+  RefusedScreen,
+} from './screens/OutcomeScreens';
+import { PriorityScreen, PriorityTypesScreen } from './screens/PriorityScreen';
+import { TicketScreen } from './screens/TicketScreen';
+import type { ScreenName } from './store/slices/flow/state';
+import { idleSecondsLeft } from './store/slices/flow/selectors';
+import type { KioskServices, KioskStore } from './store/types';
+import { GuideBanner } from './view/GuideBanner';
+import { Header } from './view/Header';
+import { KioskContext, useActions, useKiosk } from './view/kiosk-context';
 
-const REFRESH_MS = 5000;
+const SCREENS: Record<ScreenName, () => ReactNode> = {
+  home: HomeScreen,
+  items: ItemsScreen,
+  item: ItemScreen,
+  priority: PriorityScreen,
+  'priority-types': PriorityTypesScreen,
+  appointment: AppointmentScreen,
+  busy: BusyScreen,
+  'printer-not-ready': PrinterNotReadyScreen,
+  ticket: TicketScreen,
+  'print-failed': PrintFailedScreen,
+  refused: RefusedScreen,
+  'network-error': NetworkErrorScreen,
+  cancelled: CancelledScreen,
+};
 
-export function App() {
-  const { data, error } = usePolling(loadHallAndQueues, REFRESH_MS);
+const HTML_LANG = { zh: 'zh-CN', bo: 'bo', en: 'en' } as const;
+const HEARTBEAT_MS = 1000;
 
-  if (!data) {
-    return (
-      <main className="kiosk">
-        <p className="notice">{error ? '暂时无法连接服务器，正在重试…' : '正在加载…'}</p>
-      </main>
-    );
-  }
-
-  const tiles = tileTexts(data.hall.windowTypes, data.queues.queues, data.hall.timeZone);
+export function App(props: { store: KioskStore; services: KioskServices; i18n: i18n }) {
   return (
-    <main className="kiosk">
-      <h1 className="hall-name">{data.hall.name.zh}</h1>
-      {error && <p className="notice">网络不稳定，显示的可能不是最新信息</p>}
-      <ul className="tiles">
-        {tiles.map((tile) => (
-          <li key={tile.code} className={tile.open ? 'tile' : 'tile closed'}>
-            <h2 className="tile-name">{tile.name}</h2>
-            <p className="tile-waiting">{tile.waiting}</p>
-            <p className="tile-status">{tile.status}</p>
-          </li>
-        ))}
-      </ul>
-    </main>
+    <KioskContext.Provider value={{ store: props.store, services: props.services }}>
+      <I18nextProvider i18n={props.i18n}>
+        <Kiosk i18n={props.i18n} />
+      </I18nextProvider>
+    </KioskContext.Provider>
+  );
+}
+
+function Kiosk(props: { i18n: i18n }) {
+  const { t } = useTranslation('kiosk');
+  const language = useKiosk((s) => s.language);
+  const elderly = useKiosk((s) => s.elderly);
+  const screen = useKiosk((s) => s.screen.name);
+  const hallStatus = useKiosk((s) => s.hallStatus);
+  const connection = useKiosk((s) => s.connection);
+  const countdown = useKiosk(idleSecondsLeft);
+  const { touch, tick } = useActions();
+
+  useEffect(() => {
+    void props.i18n.changeLanguage(language);
+    document.documentElement.lang = HTML_LANG[language];
+  }, [language, props.i18n]);
+
+  useEffect(() => {
+    const id = setInterval(tick, HEARTBEAT_MS);
+    return () => clearInterval(id);
+  }, [tick]);
+
+  const Screen = SCREENS[screen];
+  return (
+    <div className={elderly ? 'kiosk elderly' : 'kiosk'} lang={HTML_LANG[language]} onPointerDown={touch}>
+      <Header />
+      <GuideBanner />
+      <main className="content">
+        {hallStatus === 'loaded' ? (
+          <Screen />
+        ) : (
+          <p className="notice" role="status" data-testid="hall-status">
+            {t(hallStatus === 'failed' ? 'status.hallUnavailable' : 'status.loading')}
+          </p>
+        )}
+      </main>
+      <footer className="footer">
+        {connection === 'unauthorized' && (
+          <p className="notice staff" data-testid="connection-notice">
+            {t('setup.unauthorized')}
+          </p>
+        )}
+        {connection === 'disconnected' && (
+          <p className="notice quiet" data-testid="connection-notice">
+            {t('status.reconnecting')}
+          </p>
+        )}
+      </footer>
+      {countdown !== null && (
+        <div className="countdown" data-testid="idle-countdown" role="status">
+          {t('idle.countdown', { count: countdown })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Staff-facing: the kiosk cannot work without its device key. */
+export function SetupScreen(props: { i18n: i18n }) {
+  const t = props.i18n.getFixedT('zh', 'kiosk');
+  return (
+    <div className="kiosk">
+      <section className="screen problem" data-testid="screen-setup">
+        <h1 className="screen-title">{t('setup.title')}</h1>
+        <p className="advice">{t('setup.body')}</p>
+      </section>
+    </div>
   );
 }

@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { APPOINTMENT_CODE_LENGTH } from '../store/slices/appointment/state';
+import { DigitKeypad } from '../view/DigitKeypad';
+import { useActions, useKiosk, useServices } from '../view/kiosk-context';
+import { BackButton } from './BackButton';
+
+export function AppointmentScreen() {
+  const { t } = useTranslation('kiosk');
+  const code = useKiosk((s) => s.appointmentCode);
+  const notice = useKiosk((s) => (s.screen.name === 'appointment' ? s.screen.notice : null));
+  const actions = useActions();
+  const { hasIdCardReader } = useServices();
+  const boxes = Array.from({ length: APPOINTMENT_CODE_LENGTH }, (_, i) => code[i] ?? '');
+
+  return (
+    <section className="screen appointment" data-testid="screen-appointment">
+      <div className="screen-top">
+        <BackButton />
+        <h2 className="screen-title">{t('appointment.title')}</h2>
+      </div>
+      {hasIdCardReader && (
+        <button
+          type="button"
+          className="btn big primary"
+          data-testid="appointment-id-card"
+          onClick={() => void actions.checkInWithIdCard()}
+        >
+          {t('appointment.idCard')}
+        </button>
+      )}
+      {notice === 'no_card' && (
+        <p className="notice warn" role="alert">
+          {t('appointment.noCard')}
+        </p>
+      )}
+      <p className="hint">{t('appointment.prompt')}</p>
+      <div className="code-boxes" data-testid="appointment-code" aria-label={code}>
+        {boxes.map((d, i) => (
+          <span key={i} className={d ? 'code-box filled' : 'code-box'}>
+            {d}
+          </span>
+        ))}
+      </div>
+      <DigitKeypad onDigit={actions.pressDigit} onDelete={actions.deleteDigit} />
+      <button
+        type="button"
+        className="btn big primary"
+        data-testid="appointment-submit"
+        disabled={code.length !== APPOINTMENT_CODE_LENGTH}
+        onClick={() => void actions.submitAppointmentCode()}
+      >
+        {t('appointment.submit')}
+      </button>
+    </section>
+  );
+}

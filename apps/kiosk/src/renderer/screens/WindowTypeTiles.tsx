@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { homeTiles } from '../store/slices/hall/selectors';
+import { closedText } from '../view/format';
+import { useLocalized, useTimeContext } from '../view/hall-text';
+import { useActions, useKiosk } from '../view/kiosk-context';
+
+/** One tile per window type: name, people waiting, the wait or why it is closed (a closed type stays visible). */
+export function WindowTypeTiles() {
+  const { t } = useTranslation('kiosk');
+  const hall = useKiosk((s) => s.hall);
+  const queues = useKiosk((s) => s.queues);
+  const { chooseWindowType } = useActions();
+  const local = useLocalized();
+  const ctx = useTimeContext();
+  if (!hall) return null;
+
+  return (
+    <div className="tiles">
+      {homeTiles(hall, queues).map(({ type, queue, open }) => {
+        let status: string;
+        if (!queue) status = t('home.noInfo');
+        else if (queue.closed) status = closedText(t, queue.closed, ctx);
+        else if (queue.estimatedWaitMinutes === null) status = t('home.noWindow');
+        else if (queue.estimatedWaitMinutes === 0) status = t('home.waitNone');
+        else status = t('home.waitMinutes', { minutes: queue.estimatedWaitMinutes });
+        const wide = type.kind === 'comprehensive';
+        return (
+          <button
+            type="button"
+            key={type.code}
+            className={`tile${wide ? ' wide' : ''}${open ? '' : ' closed'}`}
+            data-testid={`tile-${type.code}`}
+            disabled={!open}
+            onClick={() => chooseWindowType(type.code)}
+          >
+            <span className="tile-name">{local(type.name)}</span>
+            {queue && (
+              <span className="tile-waiting">
+                <span className="tile-letter" aria-hidden="true">
+                  {type.prefix}
+                </span>
+                {t('home.waiting', { count: queue.waiting })}
+              </span>
+            )}
+            <span className="tile-status">{status}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}

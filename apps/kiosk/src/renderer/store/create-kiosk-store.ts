@@ -1,0 +1,17 @@
+import { createStore } from 'zustand/vanilla';
+import { createAppointmentSlice } from './slices/appointment/actions';
+import { createFlowSlice } from './slices/flow/actions';
+import { createGuideSlice } from './slices/guide/actions';
+import { createHallSlice } from './slices/hall/actions';
+import { createTicketSlice } from './slices/ticket/actions';
+import type { KioskServices, KioskState, KioskStore } from './types';
+
+export function createKioskStore(services: KioskServices): KioskStore {
+  return createStore<KioskState>()((set, get) => ({
+    ...createHallSlice(set, get, services),
+    ...createFlowSlice(set, get, services),
+    ...createTicketSlice(set, get, services),
+    ...createGuideSlice(set, get, services),
+    ...createAppointmentSlice(set, get, services),
+  }));
+}

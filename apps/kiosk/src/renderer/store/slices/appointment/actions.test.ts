@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { KioskApiError } from '../../../services/api';
+import { issuedTicket, testKiosk } from '../../test-services';
+
+describe('appointment check-in', () => {
+  it('sends the six-digit code typed on the keypad', async () => {
+    const kiosk = testKiosk({ bridge: null });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('J001'));
+    kiosk.state().openAppointment();
+    for (const d of '1234567') kiosk.state().pressDigit(d);
+    expect(kiosk.state().appointmentCode).toBe('123456');
+    await kiosk.state().submitAppointmentCode();
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ requestId: 'request-1', appointmentCode: '123456' });
+    expect(kiosk.state().screen.name).toBe('ticket');
+  });
+
+  it('explains an early arrival with the time check-in opens', async () => {
+    const kiosk = testKiosk({ bridge: null });
+    kiosk.api.issueTicket.mockRejectedValue(
+      new KioskApiError(409, 'appointment_too_early', 'early', '2025-05-06T06:30:00.000Z'),
+    );
+    kiosk.state().openAppointment();
+    for (const d of '123456') kiosk.state().pressDigit(d);
+    await kiosk.state().submitAppointmentCode();
+    expect(kiosk.state().screen).toEqual({
+      name: 'refused',
+      code: 'appointment_too_early',
+      opensAt: '2025-05-06T06:30:00.000Z',
+      via: 'appointment_code',
+    });
+  });
+
+  it('checks in with the ID number from the card reader', async () => {
+    const kiosk = testKiosk();
+    kiosk.bridge!.readIdCard.mockResolvedValue({ idNumber: '54010219800101001X' });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('J001'));
+    kiosk.state().openAppointment();
+    await kiosk.state().checkInWithIdCard();
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
+      requestId: 'request-1',
+      appointmentIdNumber: '54010219800101001X',
+    });
+  });
+
+  it('says so when no card was placed on the reader', async () => {
+    const kiosk = testKiosk();
+    kiosk.state().openAppointment();
+    await kiosk.state().checkInWithIdCard();
+    expect(kiosk.state().screen).toEqual({ name: 'appointment', notice: 'no_card' });
+    expect(kiosk.api.issueTicket).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { demoHall, issuedTicket, testKiosk } from '../../test-services';
+import { guideReason, idleSecondsLeft } from './selectors';
+
+describe('the idle reset', () => {
+  it('after 60 s without a touch goes home in Chinese with elderly mode off, counting down the last 10 s', () => {
+    const kiosk = testKiosk();
+    kiosk.state().setLanguage('bo');
+    kiosk.state().toggleElderly();
+    kiosk.state().chooseWindowType('social-security');
+    kiosk.state().typeLetter('s');
+
+    kiosk.advance(49_000);
+    expect(idleSecondsLeft(kiosk.state())).toBeNull();
+    kiosk.advance(1_000);
+    expect(idleSecondsLeft(kiosk.state())).toBe(10);
+    kiosk.advance(9_000);
+    expect(idleSecondsLeft(kiosk.state())).toBe(1);
+    kiosk.advance(1_000);
+
+    expect(kiosk.state()).toMatchObject({
+      screen: { name: 'home' },
+      language: 'zh',
+      elderly: false,
+      query: '',
+      choice: { windowType: null, serviceItem: null, priority: null },
+    });
+  });
+
+  it('restarts the countdown on a touch', () => {
+    const kiosk = testKiosk();
+    kiosk.state().openPriority();
+    kiosk.advance(55_000);
+    kiosk.state().touch();
+    kiosk.advance(55_000);
+    expect(kiosk.state().screen.name).toBe('priority');
+  });
+
+  it('waits for a request in flight before resetting', () => {
+    const kiosk = testKiosk();
+    kiosk.state().chooseWindowType('personal');
+    kiosk.api.issueTicket.mockReturnValue(new Promise(() => {}));
+    void kiosk.state().takeTicket();
+    kiosk.advance(120_000);
+    expect(kiosk.state().screen).toEqual({ name: 'busy', task: 'issuing' });
+  });
+});
+
+describe('choosing a window type', () => {
+  it('goes to the item step for a type with items', () => {
+    const kiosk = testKiosk();
+    kiosk.state().chooseWindowType('tax');
+    expect(kiosk.state().screen.name).toBe('items');
+  });
+
+  it('issues at once for a type with no items of its own', async () => {
+    const hall = demoHall();
+    hall.serviceItems = hall.serviceItems.filter((s) => s.windowType !== 'consult');
+    const kiosk = testKiosk({ bridge: null, hall });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('N001'));
+    kiosk.state().chooseWindowType('consult');
+    await Promise.resolve();
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ requestId: 'request-1', windowType: 'consult' });
+  });
+});
+
+describe('the priority button', () => {
+  it('under help_and_proxy issues a priority ticket for the 帮办代办 type straight away', async () => {
+    const kiosk = testKiosk({ bridge: null, hall: demoHall('help_and_proxy') });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('K001'));
+    kiosk.state().openPriority();
+    kiosk.state().choosePriorityGroup('elderly');
+    await Promise.resolve();
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
+      requestId: 'request-1',
+      windowType: 'help',
+      priority: 'elderly',
+    });
+  });
+
+  it('under priority_ticket lets the citizen choose any type and marks the ticket priority', async () => {
+    const kiosk = testKiosk({ bridge: null, hall: demoHall('priority_ticket') });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
+    kiosk.state().openPriority();
+    kiosk.state().choosePriorityGroup('pregnant');
+    expect(kiosk.state().screen.name).toBe('priority-types');
+    kiosk.state().chooseWindowType('social-security');
+    await kiosk.state().takeTicket();
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
+      requestId: 'request-1',
+      windowType: 'social-security',
+      priority: 'pregnant',
+    });
+  });
+
+  it('tells the guide the call is about priority service', () => {
+    const kiosk = testKiosk();
+    kiosk.state().openPriority();
+    expect(guideReason(kiosk.state())).toBe('priority');
+  });
+});
+
+describe('going back', () => {
+  it('from an item returns to the list, and from the list home', () => {
+    const kiosk = testKiosk();
+    kiosk.state().chooseWindowType('tax');
+    kiosk.state().openItem('invoice-issuance');
+    kiosk.state().back();
+    expect(kiosk.state()).toMatchObject({ screen: { name: 'items' }, choice: { serviceItem: null } });
+    kiosk.state().back();
+    expect(kiosk.state().screen.name).toBe('home');
+  });
+});

@@ -1,0 +1,30 @@
+import type { GuideCall } from '@hallq/shared';
+import { type FlowState, isAtRest } from './state';
+
+/** A screen left alone this long goes back home, in Chinese, elderly mode off. */
+export const IDLE_MS = 60_000;
+/** The countdown shows in the last seconds, so a slow reader is not surprised. */
+export const COUNTDOWN_FROM_S = 10;
+
+/** Seconds before the idle reset, once the countdown is due; null otherwise. */
+export function idleSecondsLeft(state: FlowState): number | null {
+  if (state.screen.name === 'busy' || isAtRest(state)) return null;
+  const left = Math.ceil((state.lastTouchAt + IDLE_MS - state.now) / 1000);
+  return left <= COUNTDOWN_FROM_S ? Math.max(left, 0) : null;
+}
+
+/** Seconds before a finished screen goes home by itself; null when it does not. */
+export function returnHomeSecondsLeft(state: FlowState): number | null {
+  if (state.returnHomeAt === null) return null;
+  return Math.max(Math.ceil((state.returnHomeAt - state.now) / 1000), 0);
+}
+
+/** What the guide is told the citizen needs, from where the button was pressed. */
+export function guideReason(state: Pick<FlowState, 'screen' | 'language' | 'choice'>): GuideCall['reason'] {
+  const screen = state.screen;
+  if (screen.name === 'priority' || screen.name === 'priority-types' || state.choice.priority !== null)
+    return 'priority';
+  if (screen.name === 'appointment' || (screen.name === 'refused' && screen.via !== 'walk_in')) return 'appointment';
+  if (state.language !== 'zh') return 'language';
+  return 'general';
+}

@@ -1,0 +1,61 @@
+import type { CitizenLanguage, ErrorCode, PriorityGroup } from '@hallq/shared';
+import type { PrinterState, PrintFailure } from '../../../../bridge/kiosk-bridge';
+
+/** How the citizen came to the ticket: it decides what a refusal screen offers. */
+export type Via = 'walk_in' | 'appointment_code' | 'id_card';
+
+export type Screen =
+  | { name: 'home' }
+  | { name: 'items' }
+  | { name: 'item' }
+  | { name: 'priority' }
+  | { name: 'priority-types' }
+  | { name: 'appointment'; notice: 'no_card' | null }
+  | { name: 'busy'; task: 'issuing' | 'printing' | 'cancelling' | 'reading_card' }
+  | { name: 'printer-not-ready'; printer: PrinterState | 'error' }
+  | { name: 'ticket' }
+  | { name: 'print-failed'; reason: PrintFailure }
+  | { name: 'refused'; code: ErrorCode; opensAt: string | null; via: Via }
+  | { name: 'network-error'; retry: 'issue' | 'cancel' }
+  | { name: 'cancelled'; number: string };
+
+export type ScreenName = Screen['name'];
+
+/** What the citizen has chosen so far. */
+export interface Choice {
+  windowType: string | null;
+  serviceItem: string | null;
+  priority: PriorityGroup | null;
+}
+
+export const noChoice: Choice = { windowType: null, serviceItem: null, priority: null };
+
+export interface FlowState {
+  screen: Screen;
+  language: CitizenLanguage;
+  elderly: boolean;
+  choice: Choice;
+  /** The item search, typed on the on-screen keyboard. */
+  query: string;
+  lastTouchAt: number;
+  /** The heartbeat's clock, so countdowns re-render. */
+  now: number;
+  /** After a finished visit (ticket taken, number cancelled) the screen goes home by itself at this time. */
+  returnHomeAt: number | null;
+}
+
+export const initialFlowState = (now: number): FlowState => ({
+  screen: { name: 'home' },
+  language: 'zh',
+  elderly: false,
+  choice: noChoice,
+  query: '',
+  lastTouchAt: now,
+  now,
+  returnHomeAt: null,
+});
+
+/** Nothing personal is on screen and the next citizen sees the default home screen. */
+export function isAtRest(state: Pick<FlowState, 'screen' | 'language' | 'elderly' | 'query'>): boolean {
+  return state.screen.name === 'home' && state.language === 'zh' && !state.elderly && state.query === '';
+}

@@ -1,0 +1,13 @@
+import type { GuideCall } from '@hallq/shared';
+
+export type GuideStatus = 'idle' | 'calling' | 'waiting' | 'answered' | 'failed';
+
+export interface GuideState {
+  guide: {
+    status: GuideStatus;
+    call: GuideCall | null;
+    nextPollAt: number;
+  };
+}
+
+export const initialGuideState: GuideState = { guide: { status: 'idle', call: null, nextPollAt: 0 } };

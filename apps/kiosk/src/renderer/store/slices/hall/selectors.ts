@@ -1,0 +1,97 @@
+import {
+  CITIZEN_LANGUAGES,
+  type CitizenLanguage,
+  type PublicHall,
+  type QueueInfo,
+  type ServiceItemConfig,
+  type WindowTypeConfig,
+} from '@hallq/shared';
+import { match } from 'pinyin-pro';
+
+/** Comprehensive window types first (most citizens belong there), then the others in the hall's order. */
+export function orderedWindowTypes(hall: PublicHall): WindowTypeConfig[] {
+  return [
+    ...hall.windowTypes.filter((t) => t.kind === 'comprehensive'),
+    ...hall.windowTypes.filter((t) => t.kind !== 'comprehensive'),
+  ];
+}
+
+export interface Tile {
+  type: WindowTypeConfig;
+  /** Undefined until the server has told us about the type. */
+  queue: QueueInfo | undefined;
+  open: boolean;
+}
+
+export function homeTiles(hall: PublicHall, queues: QueueInfo[]): Tile[] {
+  const byType = new Map(queues.map((q) => [q.windowType, q]));
+  return orderedWindowTypes(hall).map((type) => {
+    const queue = byType.get(type.code);
+    return { type, queue, open: queue?.open ?? false };
+  });
+}
+
+/** The citizen languages the hall offers, Chinese first and always. */
+export function availableLanguages(hall: PublicHall | null): CitizenLanguage[] {
+  return CITIZEN_LANGUAGES.filter((l) => l === 'zh' || (hall?.languages.includes(l) ?? false));
+}
+
+export function windowTypeOf(hall: PublicHall, code: string | null): WindowTypeConfig | undefined {
+  return hall.windowTypes.find((t) => t.code === code);
+}
+
+export function serviceItemOf(hall: PublicHall, code: string | null): ServiceItemConfig | undefined {
+  return hall.serviceItems.find((s) => s.code === code);
+}
+
+/** Comprehensive windows handle any item (无差别受理) and help-and-proxy staff accompany any item. */
+export function acceptsAnyItem(type: WindowTypeConfig): boolean {
+  return type.kind === 'comprehensive' || type.kind === 'help_and_proxy';
+}
+
+/** Whether choosing the type leads to the item step: it has items of its own, or takes any item. */
+export function hasItemStep(hall: PublicHall, type: WindowTypeConfig): boolean {
+  return acceptsAnyItem(type) || hall.serviceItems.some((s) => s.windowType === type.code);
+}
+
+/**
+ * The items offered after choosing a window type. Without a query, the type's own items (a short list to browse);
+ * with one, a type that takes any item searches every item of the hall. Matches Chinese characters, pinyin initials
+ * (sbk → 社会保障卡) and full pinyin, in any mix, and English names; best matches first.
+ */
+export function itemsFor(hall: PublicHall, type: WindowTypeConfig, query: string): ServiceItemConfig[] {
+  const q = query.trim().toLowerCase();
+  const own = hall.serviceItems.filter((s) => s.windowType === type.code);
+  if (q === '') return own;
+  const pool = acceptsAnyItem(type) ? [...own, ...hall.serviceItems.filter((s) => s.windowType !== type.code)] : own;
+  return searchItems(pool, q);
+}
+
+export function searchItems(items: ServiceItemConfig[], query: string): ServiceItemConfig[] {
+  const ranked: { item: ServiceItemConfig; score: number; order: number }[] = [];
+  items.forEach((item, order) => {
+    const score = matchScore(item, query);
+    if (score !== null) ranked.push({ item, score, order });
+  });
+  return ranked.sort((a, b) => a.score - b.score || a.order - b.order).map((r) => r.item);
+}
+
+/** Lower is better: where the match starts and how spread out it is; null when the item does not match. */
+function matchScore(item: ServiceItemConfig, query: string): number | null {
+  const zh = item.name.zh;
+  const direct = zh.indexOf(query);
+  if (direct >= 0) return direct;
+  const hits = match(zh, query);
+  if (hits && hits.length > 0) {
+    const first = hits[0]!;
+    const last = hits[hits.length - 1]!;
+    return 100 + first * 10 + (last - first);
+  }
+  const en = item.name.en?.toLowerCase().indexOf(query) ?? -1;
+  return en >= 0 ? 1000 + en : null;
+}
+
+/** The 帮办代办 window type the priority button leads to under priorityPath help_and_proxy. */
+export function helpAndProxyType(hall: PublicHall): WindowTypeConfig | undefined {
+  return hall.windowTypes.find((t) => t.kind === 'help_and_proxy');
+}

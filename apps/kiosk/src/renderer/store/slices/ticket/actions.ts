@@ -1,0 +1,198 @@
+import type { IssueTicketRequest } from '@hallq/shared';
+import type { PrinterState, PrintResult } from '../../../../bridge/kiosk-bridge';
+import { KioskApiError } from '../../../services/api';
+import type { SliceCreator } from '../../types';
+import type { Via } from '../flow/state';
+import { issueRequestFor, printJobFor } from './selectors';
+import { type Attempt, type TicketState, type Void, initialTicketState } from './state';
+
+export interface TicketActions {
+  /** Issue a ticket for the current choice (a fresh requestId). */
+  takeTicket(): Promise<void>;
+  /** Issue a prepared request (appointment check-in) with a fresh attempt. */
+  issue(request: IssueTicketRequest, via: Via): Promise<void>;
+  /** The printer is not ready: issue anyway and show the ticket on screen. */
+  showOnScreen(): Promise<void>;
+  /** After a network error: the same request again (same requestId). */
+  retryIssue(): Promise<void>;
+  reprint(): Promise<void>;
+  /** Give up the number whose print failed. */
+  cancelTicket(): Promise<void>;
+  /** The citizen leaves the screen: a ticket nobody holds is cancelled on the server. */
+  abandonTicket(): void;
+  /** Retries the cancels still owed to the server. */
+  flushVoids(): Promise<void>;
+}
+export type TicketSlice = TicketState & TicketActions;
+
+/** The "please take your ticket" screen goes home by itself after this long. */
+export const TAKE_TICKET_MS = 10_000;
+export const CANCELLED_MS = 8_000;
+
+export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services) => {
+  const { api, bridge, now, newRequestId, origin } = services;
+  let flushing = false;
+
+  const printerStatus = async (): Promise<PrinterState | 'error'> => {
+    try {
+      return await bridge!.printerStatus();
+    } catch {
+      return 'error';
+    }
+  };
+
+  const print = async () => {
+    const job = get().printJob;
+    if (!job || !bridge) return;
+    set({ screen: { name: 'busy', task: 'printing' } });
+    let result: PrintResult;
+    try {
+      result = await bridge.printTicket(job);
+    } catch (error) {
+      result = { ok: false, reason: 'error', message: String(error) };
+    }
+    if (result.ok) {
+      set({ printed: true, screen: { name: 'ticket' }, returnHomeAt: now() + TAKE_TICKET_MS });
+    } else {
+      set({ screen: { name: 'print-failed', reason: result.reason } });
+    }
+  };
+
+  const run = async (attempt: Attempt) => {
+    set({ attempt, screen: { name: 'busy', task: 'issuing' } });
+    // Never issue a number the printer cannot hand over: the hall would call somebody who has no ticket.
+    if (attempt.mode === 'print') {
+      const printer = await printerStatus();
+      if (printer !== 'ready') {
+        set({ screen: { name: 'printer-not-ready', printer } });
+        return;
+      }
+    }
+    let issued;
+    try {
+      issued = await api.issueTicket(attempt.request);
+    } catch (error) {
+      if (error instanceof KioskApiError) {
+        // A refusal is final for this requestId; a new try gets a new one.
+        set({ attempt: null, screen: { name: 'refused', code: error.code, opensAt: error.opensAt, via: get().via } });
+      } else {
+        set({ screen: { name: 'network-error', retry: 'issue' } });
+      }
+      return;
+    }
+    const hall = get().hall!;
+    set({ attempt: null, issued, printJob: printJobFor(hall, issued, origin), printed: false, cancelRequestId: null });
+    if (attempt.mode === 'print') await print();
+    else set({ screen: { name: 'ticket' } });
+  };
+
+  const start = (request: IssueTicketRequest, via: Via) => {
+    if (get().screen.name === 'busy') return Promise.resolve();
+    set({ via });
+    return run({ request, mode: bridge ? 'print' : 'screen' });
+  };
+
+  const settleVoid = (done: Void) => set({ voids: get().voids.filter((v) => v !== done) });
+
+  return {
+    ...initialTicketState,
+
+    takeTicket() {
+      return start(issueRequestFor(get().choice, newRequestId()), 'walk_in');
+    },
+
+    issue(request, via) {
+      return start(request, via);
+    },
+
+    async showOnScreen() {
+      const attempt = get().attempt;
+      if (attempt) await run({ ...attempt, mode: 'screen' });
+    },
+
+    async retryIssue() {
+      const attempt = get().attempt;
+      if (attempt) await run(attempt);
+    },
+
+    reprint: print,
+
+    async cancelTicket() {
+      const issued = get().issued;
+      if (!issued) return;
+      const number = issued.ticket.number;
+      const requestId = get().cancelRequestId ?? newRequestId();
+      set({ cancelRequestId: requestId, screen: { name: 'busy', task: 'cancelling' } });
+      try {
+        await api.cancelTicket(number, { requestId, reason: 'print_failed' });
+      } catch (error) {
+        if (!(error instanceof KioskApiError)) {
+          // Owed to the server until it answers, even if the citizen walks away now.
+          const owed = get().voids.some((v) => v.kind === 'number' && v.requestId === requestId);
+          if (!owed) set({ voids: [...get().voids, { kind: 'number', number, requestId, reason: 'print_failed' }] });
+          set({ screen: { name: 'network-error', retry: 'cancel' } });
+          return;
+        }
+        // Refused: the ticket is no longer waiting (already cancelled); nothing is left to call.
+      }
+      set({
+        voids: get().voids.filter((v) => !(v.kind === 'number' && v.requestId === requestId)),
+        issued: null,
+        printJob: null,
+        cancelRequestId: null,
+        screen: { name: 'cancelled', number },
+        returnHomeAt: now() + CANCELLED_MS,
+      });
+    },
+
+    abandonTicket() {
+      const { screen, issued, attempt, cancelRequestId, voids } = get();
+      const owed: Void[] = [];
+      if (screen.name === 'print-failed' && issued)
+        owed.push({
+          kind: 'number',
+          number: issued.ticket.number,
+          requestId: cancelRequestId ?? newRequestId(),
+          reason: 'print_failed',
+        });
+      if (screen.name === 'network-error' && screen.retry === 'issue' && attempt)
+        owed.push({ kind: 'unconfirmed', request: attempt.request });
+      set({ ...initialTicketState, via: 'walk_in', voids: [...voids, ...owed] });
+      if (owed.length > 0) void get().flushVoids();
+    },
+
+    async flushVoids() {
+      if (flushing) return;
+      flushing = true;
+      try {
+        for (const v of get().voids) {
+          let current = v;
+          try {
+            if (v.kind === 'number') {
+              await api.cancelTicket(v.number, { requestId: v.requestId, reason: v.reason });
+              settleVoid(v);
+            } else {
+              // The same requestId returns the ticket if the first try reached the server (or issues it now).
+              const issued = await api.issueTicket(v.request);
+              const next: Void = {
+                kind: 'number',
+                number: issued.ticket.number,
+                requestId: newRequestId(),
+                reason: 'issue_unconfirmed',
+              };
+              set({ voids: get().voids.map((x) => (x === v ? next : x)) });
+              current = next;
+              await api.cancelTicket(next.number, { requestId: next.requestId, reason: next.reason });
+              settleVoid(next);
+            }
+          } catch (error) {
+            // A refusal means there is nothing to cancel (never issued, or no longer waiting).
+            if (error instanceof KioskApiError) settleVoid(current);
+          }
+        }
+      } finally {
+        flushing = false;
+      }
+    },
+  };
+};

@@ -1,0 +1,131 @@
+import type { IssuedTicket, PublicHall, QueueInfo, Ticket } from '@hallq/shared';
+import { vi } from 'vitest';
+import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
+import type { KioskBridge, PrintResult } from '../../bridge/kiosk-bridge';
+import type { KioskApi } from '../services/api';
+import type { KioskRealtime, RealtimeHandlers } from '../services/realtime';
+import { createKioskStore } from './create-kiosk-store';
+import type { KioskServices } from './types';
+
+/** The demo hall as GET /api/hall answers it. */
+export function demoHall(priorityPath: PublicHall['priorityPath'] = 'help_and_proxy'): PublicHall {
+  const hall = loadHallConfig(DEMO_HALL_PATH);
+  return {
+    name: hall.name,
+    timeZone: hall.timeZone,
+    languages: hall.languages,
+    hours: hall.hours,
+    windowTypes: hall.windowTypes,
+    serviceItems: hall.serviceItems,
+    windows: hall.windows,
+    priorityPath,
+    appointmentEarlyMinutes: hall.policy.appointmentEarlyMinutes,
+    appointmentLateMinutes: hall.policy.appointmentLateMinutes,
+  };
+}
+
+export function queue(windowType: string, over: Partial<QueueInfo> = {}): QueueInfo {
+  return {
+    windowType,
+    waiting: 0,
+    estimatedWaitMinutes: 0,
+    open: true,
+    closed: null,
+    servingWindows: [1],
+    issuedToday: 0,
+    dailyCap: null,
+    longestWaitMinutes: 0,
+    ...over,
+  };
+}
+
+export function issuedTicket(number: string, over: Partial<Ticket> = {}): IssuedTicket {
+  return {
+    ticket: {
+      id: `id-${number}`,
+      hallDay: '2025-05-06',
+      number,
+      sequence: 1,
+      windowType: 'personal',
+      serviceItem: null,
+      priority: null,
+      appointment: null,
+      state: 'waiting',
+      calls: 0,
+      window: null,
+      clerk: null,
+      rank: 1,
+      transfer: null,
+      outcome: null,
+      issuedAt: '2025-05-06T02:00:00.000Z',
+      calledAt: null,
+      startedAt: null,
+      finishedAt: null,
+      ...over,
+    },
+    peopleAhead: 3,
+    estimatedWaitMinutes: 12,
+    windows: [1, 2, 3],
+    statusToken: 'tok',
+    statusPath: '/t/tok',
+  };
+}
+
+export function fakeApi(): { [K in keyof KioskApi]: ReturnType<typeof vi.fn<KioskApi[K]>> } {
+  return {
+    hall: vi.fn<KioskApi['hall']>(),
+    queues: vi.fn<KioskApi['queues']>(),
+    issueTicket: vi.fn<KioskApi['issueTicket']>(),
+    cancelTicket: vi.fn<KioskApi['cancelTicket']>(),
+    callGuide: vi.fn<KioskApi['callGuide']>(),
+    guideCall: vi.fn<KioskApi['guideCall']>(),
+  };
+}
+
+export function fakeBridge(print: PrintResult = { ok: true }) {
+  return {
+    info: vi.fn<KioskBridge['info']>(async () => ({ kioskId: 'k', deviceKey: 'demo-kiosk', hasIdCardReader: true })),
+    printerStatus: vi.fn<KioskBridge['printerStatus']>(async () => 'ready'),
+    printTicket: vi.fn<KioskBridge['printTicket']>(async () => print),
+    readIdCard: vi.fn<KioskBridge['readIdCard']>(async () => null),
+  };
+}
+
+export function fakeRealtime() {
+  const realtime = {
+    handlers: null as RealtimeHandlers | null,
+    start: vi.fn((h: RealtimeHandlers) => {
+      realtime.handlers = h;
+    }),
+    resync: vi.fn(),
+    stop: vi.fn(),
+  };
+  return realtime satisfies KioskRealtime;
+}
+
+/** A kiosk store over fakes, with the demo hall loaded and a hand-driven clock. */
+export function testKiosk(options: { bridge?: ReturnType<typeof fakeBridge> | null; hall?: PublicHall } = {}) {
+  const api = fakeApi();
+  const realtime = fakeRealtime();
+  const bridge = options.bridge === undefined ? fakeBridge() : options.bridge;
+  const clock = { now: 1_000_000 };
+  let ids = 0;
+  const services: KioskServices = {
+    api,
+    realtime,
+    bridge,
+    hasIdCardReader: bridge !== null,
+    now: () => clock.now,
+    newRequestId: () => `request-${++ids}`,
+    origin: 'http://hall.local',
+  };
+  const store = createKioskStore(services);
+  const hall = options.hall ?? demoHall();
+  store.setState({ hall, hallStatus: 'loaded', queues: hall.windowTypes.map((t) => queue(t.code)), seq: 0 });
+  /** Moves the clock and runs the heartbeat. */
+  const advance = (ms: number) => {
+    clock.now += ms;
+    store.getState().tick();
+  };
+  return { store, api, realtime, bridge, clock, advance, state: () => store.getState() };
+}

@@ -1,0 +1,27 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { KioskBridge } from '../../bridge/kiosk-bridge';
+import type { KioskApi } from '../services/api';
+import type { KioskRealtime } from '../services/realtime';
+import type { AppointmentSlice } from './slices/appointment/actions';
+import type { FlowSlice } from './slices/flow/actions';
+import type { GuideSlice } from './slices/guide/actions';
+import type { HallSlice } from './slices/hall/actions';
+import type { TicketSlice } from './slices/ticket/actions';
+
+/** Everything the store talks to, injected so the whole kiosk flow runs in a unit test without a browser. */
+export interface KioskServices {
+  api: KioskApi;
+  realtime: KioskRealtime;
+  /** `window.hallq` inside the Electron shell; null in a plain browser (the ticket is shown on screen). */
+  bridge: KioskBridge | null;
+  hasIdCardReader: boolean;
+  now(): number;
+  newRequestId(): string;
+  /** location.origin: the printed QR code points at origin + statusPath. */
+  origin: string;
+}
+
+export type KioskState = HallSlice & FlowSlice & TicketSlice & GuideSlice & AppointmentSlice;
+export type KioskStore = StoreApi<KioskState>;
+
+export type SliceCreator<T> = (set: KioskStore['setState'], get: KioskStore['getState'], services: KioskServices) => T;
