@@ -16,8 +16,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // Renderer code runs in a browser: Node-only modules must never reach it.
-    files: ['apps/*/src/renderer/**/*.{ts,tsx}', 'packages/shared/src/**/*.ts'],
+    // Renderer and phone-page code runs in a browser: Node-only modules must never reach it.
+    files: ['apps/*/src/renderer/**/*.{ts,tsx}', 'apps/*/src/phone/**/*.{ts,tsx}', 'packages/shared/src/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -60,7 +60,7 @@ export function PrintFailedScreen() {
   const number = useKiosk((s) => s.issued?.ticket.number ?? '');
   const { reprint, cancelTicket, callGuide } = useActions();
   return (
-    <section className="screen problem" data-testid="screen-print-failed" data-reason={reason}>
+    <section className="screen problem" data-testid="screen-print-failed" data-reason={reason} data-number={number}>
       <h2 className="screen-title">{t('printFailed.title')}</h2>
       <p className="reason">{t(`printFailed.${reason}`)}</p>
       <p className="advice">{t('printFailed.number', { number })}</p>

@@ -1,0 +1,124 @@
+/**
+ * The kiosk's Electron shell: one full-screen kiosk window on the queue server's /kiosk/ page, and the bridge
+ * (`window.hallq`) to the printer and the card reader. Only Electron glue lives here; the logic is in the plain
+ * modules beside it, which the tests and the e2e harness run without Electron.
+ *
+ * Run: `pnpm --filter @hallq/kiosk start:electron -- --settings /path/to/kiosk.json` (or set HALLQ_KIOSK_SETTINGS).
+ * The script bundles the sandboxed preload (src/main/preload.vite.config.ts), then starts Electron on this file with
+ * tsx as its loader. A serial printer needs serialport rebuilt for Electron's Node ABI (`npx electron-rebuild`).
+ */
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
+import { BRIDGE_CHANNELS } from './channels';
+import { createConnector, isPageUp } from './connection';
+import { createIdCardReader } from './id-card-reader';
+import { connectingPageUrl, settingsErrorPageUrl } from './local-pages';
+import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
+import { createPrintService } from './print-service';
+import { loadKioskSettings, type KioskSettings } from './settings';
+import { PRELOAD_DIR, PRELOAD_FILE } from './shell-paths';
+
+// Chromium's error code for a navigation replaced by another one: not a failure.
+const ERR_ABORTED = -3;
+
+type Shell = { settings: KioskSettings; handlers: BridgeHandlers } | { error: string };
+
+function startShell(): Shell {
+  try {
+    const settings = loadKioskSettings(process.argv.slice(1), process.env);
+    let printService;
+    try {
+      printService = createPrintService({ printer: settings.printer, paperWidth: settings.paperWidth });
+    } catch (error) {
+      throw new Error(`printer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const idCardReader = createIdCardReader(settings.idCardReader);
+    return { settings, handlers: createBridgeHandlers({ settings, printService, idCardReader }) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every web contents, the window's and any other: nothing leaves the kiosk's pages, nothing opens a window. */
+function lockDown(contents: WebContents, serverUrl: string | null): void {
+  const allowed = (url: string) => serverUrl !== null && isKioskUrl(url, serverUrl);
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!allowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!allowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  const shell = startShell();
+  const serverUrl = 'settings' in shell ? shell.settings.serverUrl : null;
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, serverUrl));
+  await app.whenReady();
+
+  Menu.setApplicationMenu(null);
+  // The kiosk needs no camera, microphone, location, notifications or devices: refuse every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const window = new BrowserWindow({
+    kiosk: true,
+    fullscreen: true,
+    autoHideMenuBar: true,
+    backgroundColor: '#f3f6fa',
+    webPreferences: {
+      preload: join(PRELOAD_DIR, PRELOAD_FILE),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  });
+
+  if ('error' in shell) {
+    console.error(`HallQ kiosk cannot start:\n${shell.error}`);
+    await window.loadURL(settingsErrorPageUrl(shell.error));
+    return;
+  }
+
+  const { settings, handlers } = shell;
+  for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [keyof BridgeHandlers, string][]) {
+    ipcMain.handle(channel, (event, arg: unknown) => handlers[method](event.senderFrame?.url, arg));
+  }
+
+  const home = kioskHomeUrl(settings.serverUrl);
+  const contents = window.webContents;
+  let lastHttpStatus = 0;
+  const connector = createConnector({
+    isServerUp: () => isPageUp(home),
+    // loadURL resolves for an error page too; the server answering 5xx is not the kiosk loaded.
+    loadKiosk: async () => {
+      await contents.loadURL(home);
+      if (lastHttpStatus >= 400) throw new Error(`HTTP ${lastHttpStatus}`);
+    },
+    showConnecting: () => contents.loadURL(connectingPageUrl()),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  const reconnect = () => void connector.connect();
+
+  // The kiosk page failed to load later on (its own reload while the server was down, a 5xx): back to connecting.
+  contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) => {
+    if (isMainFrame && errorCode !== ERR_ABORTED && isKioskUrl(url, settings.serverUrl)) reconnect();
+  });
+  contents.on('did-navigate', (_event, url, httpResponseCode) => {
+    lastHttpStatus = httpResponseCode;
+    if (httpResponseCode >= 400 && isKioskUrl(url, settings.serverUrl)) reconnect();
+  });
+  contents.on('render-process-gone', reconnect);
+  reconnect();
+}
+
+void main();

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { KioskSettingsError, loadKioskSettings, parseKioskSettings, settingsPath } from './settings';
+
+const good = {
+  serverUrl: 'http://10.0.0.2:8080/',
+  kioskId: 'kiosk-1',
+  deviceKey: 'demo-kiosk',
+  printer: 'tcp://10.0.0.50:9100',
+  paperWidth: 80,
+  idCardReader: 'none',
+};
+
+const problemsOf = (raw: unknown) => {
+  try {
+    parseKioskSettings(raw);
+  } catch (error) {
+    if (error instanceof KioskSettingsError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe('settingsPath', () => {
+  it('takes --settings before HALLQ_KIOSK_SETTINGS, among Electron switches', () => {
+    const env = { HALLQ_KIOSK_SETTINGS: '/etc/env.json' };
+    expect(settingsPath(['src/main/main.ts', '--no-sandbox', '--settings', '/etc/flag.json'], env)).toBe(
+      '/etc/flag.json',
+    );
+    expect(settingsPath(['--settings=/etc/eq.json'], env)).toBe('/etc/eq.json');
+    expect(settingsPath([], env)).toBe('/etc/env.json');
+  });
+
+  it('says how to name the file when neither is given', () => {
+    expect(() => settingsPath([], {})).toThrow(/--settings <path> or set HALLQ_KIOSK_SETTINGS/);
+  });
+});
+
+describe('parseKioskSettings', () => {
+  it('accepts a complete file and keeps only the server origin', () => {
+    expect(parseKioskSettings(good)).toEqual({ ...good, serverUrl: 'http://10.0.0.2:8080' });
+  });
+
+  it('takes an empty printer as "none fitted"', () => {
+    expect(parseKioskSettings({ ...good, printer: '', paperWidth: 58 }).printer).toBe('');
+  });
+
+  it('names every bad field at once', () => {
+    expect(
+      problemsOf({ serverUrl: 'ftp://x', kioskId: '', paperWidth: 76, idCardReader: 'huashi', colour: 'red' }),
+    ).toEqual([
+      'colour: unknown setting',
+      'serverUrl: must be the queue server address without a path, e.g. http://10.0.0.2:8080',
+      'kioskId: required, a non-empty string',
+      'deviceKey: required, a non-empty string',
+      `printer: required, the printer's URI or "" when none is fitted`,
+      'paperWidth: must be 58 or 80 (mm)',
+      'idCardReader: must be "none" (no other reader is supported yet)',
+    ]);
+  });
+
+  it('refuses a server address with a path, since the kiosk lives at /kiosk/ on the root', () => {
+    expect(problemsOf({ ...good, serverUrl: 'http://10.0.0.2:8080/hallq/' })).toHaveLength(1);
+    expect(problemsOf({ ...good, serverUrl: 'not a url' })).toHaveLength(1);
+  });
+
+  it('refuses a device key with spaces (it travels in an Authorization header)', () => {
+    expect(problemsOf({ ...good, deviceKey: 'demo kiosk' })).toEqual(['deviceKey: must not contain spaces']);
+  });
+
+  it('refuses something that is not an object', () => {
+    expect(problemsOf([good])).toEqual(['must be a JSON object']);
+  });
+});
+
+describe('loadKioskSettings', () => {
+  it('reads and checks the named file', () => {
+    const read = (path: string) => (path === '/etc/k.json' ? JSON.stringify(good) : '');
+    expect(loadKioskSettings(['--settings', '/etc/k.json'], {}, read).kioskId).toBe('kiosk-1');
+  });
+
+  it('names the file in its errors', () => {
+    const missing = () => {
+      throw new Error('ENOENT: no such file');
+    };
+    expect(() => loadKioskSettings(['--settings', '/etc/k.json'], {}, missing)).toThrow(
+      /\/etc\/k\.json:\n {2}cannot be read: ENOENT/,
+    );
+    expect(() => loadKioskSettings(['--settings', '/etc/k.json'], {}, () => '{oops')).toThrow(/is not JSON/);
+  });
+});

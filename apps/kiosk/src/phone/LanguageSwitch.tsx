@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { chooseLanguage, PHONE_LANGUAGES } from './language';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation('phone');
+  return (
+    <nav className="languages" aria-label={t('language')}>
+      {PHONE_LANGUAGES.map((language) => (
+        <button
+          key={language.code}
+          type="button"
+          lang={language.htmlLang}
+          aria-pressed={i18n.language === language.code}
+          onClick={() => chooseLanguage(i18n, language.code)}
+        >
+          {language.label}
+        </button>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,61 @@
+import type { PublicHall, TicketStatus } from '@hallq/shared';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followStatus, type StatusLink } from './follow-status';
+import { currentLanguage } from './language';
+import { LanguageSwitch } from './LanguageSwitch';
+import { fetchHall, fetchStatus, fetchToday } from './phone-api';
+import { CALL_VIBRATION, phoneView, shouldVibrate } from './phone-view';
+import { openStatusSocket } from './status-socket';
+import { TicketScreen } from './TicketScreen';
+
+export function PhoneApp({ token }: { token: string | null }) {
+  const { t, i18n } = useTranslation('phone');
+  const [status, setStatus] = useState<TicketStatus | null>(null);
+  const [notFound, setNotFound] = useState(token === null);
+  const [link, setLink] = useState<StatusLink>('polling');
+  const [hall, setHall] = useState<PublicHall | null>(null);
+  const [today, setToday] = useState<string | null>(null);
+  const last = useRef<TicketStatus | null>(null);
+
+  const receive = useCallback((next: TicketStatus) => {
+    if (shouldVibrate(last.current, next) && 'vibrate' in navigator) navigator.vibrate(CALL_VIBRATION);
+    last.current = next;
+    setStatus(next);
+  }, []);
+
+  useEffect(() => {
+    if (token === null) return;
+    // Both only refine the page (the type's name, a stale ticket); it works without them.
+    fetchHall().then(setHall, () => {});
+    fetchToday().then(setToday, () => {});
+    return followStatus({
+      openSocket: () => openStatusSocket(token),
+      fetchStatus: () => fetchStatus(token),
+      onStatus: receive,
+      onLink: setLink,
+      onNotFound: () => setNotFound(true),
+    });
+  }, [token, receive]);
+
+  return (
+    <main className="phone">
+      <LanguageSwitch />
+      {notFound || token === null ? (
+        <section className="card not-found" data-testid="phone-state" data-state="not_found">
+          <h1>{t('notFound.title')}</h1>
+          <p>{t('notFound.body')}</p>
+        </section>
+      ) : status === null ? (
+        <p className="loading">{t('loading')}</p>
+      ) : (
+        <TicketScreen
+          token={token}
+          view={phoneView(status, today, hall, currentLanguage(i18n))}
+          link={link}
+          onGivenUp={receive}
+        />
+      )}
+    </main>
+  );
+}

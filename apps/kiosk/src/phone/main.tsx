@@ -1,0 +1,21 @@
+import { catalogue, createI18n } from '@hallq/shared';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { PhoneApp } from './PhoneApp';
+import { readStoredLanguage, showLanguage } from './language';
+import { initialLanguage, tokenFromPath } from './phone-view';
+import './phone.css';
+
+const i18n = createI18n({ phone: catalogue.phone }, initialLanguage(readStoredLanguage()));
+showLanguage(i18n);
+
+const root = document.getElementById('root');
+if (!root) throw new Error('missing #root element');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n} defaultNS="phone">
+      <PhoneApp token={tokenFromPath(window.location.pathname)} />
+    </I18nextProvider>
+  </StrictMode>,
+);
