@@ -6,7 +6,7 @@ import { CHROMIUM_LAUNCH_OPTIONS } from './chromium';
 export const SCREENSHOT_DIR = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+  return chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, args: [...CHROMIUM_LAUNCH_OPTIONS.args] });
 }
 
 /** A kiosk is a portrait touch screen; a phone is a phone. */

@@ -1,0 +1,272 @@
+import { VirtualPrinter, type PrintedTicket } from '@hallq/devices';
+import { PublicHall, QueuesResponse, type WindowTypeConfig } from '@hallq/shared';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, screenshot, VIEWPORTS } from '../src/browser';
+import { HallApi } from '../src/hall-api';
+import { startHallServer, type HallServer } from '../src/hall-server';
+import { installKioskShell } from '../src/kiosk-bridge';
+import { takeTicket } from '../src/kiosk-flows';
+
+let server: HallServer;
+let api: HallApi;
+let printer: VirtualPrinter;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startHallServer(), launchChromium()]);
+  api = new HallApi(server.url);
+  printer = new VirtualPrinter();
+  await printer.listen(0);
+});
+afterAll(async () => {
+  await browser?.close();
+  await printer?.close();
+  await server?.stop();
+});
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+  printer.paperOut = false;
+  printer.slowMs = 0;
+  await printer.setOffline(false);
+});
+
+/** A kiosk: inside its shell (printing to the virtual printer) or a plain browser at /kiosk/?key=…. */
+async function openKiosk(options: { shell?: boolean; clock?: boolean } = {}): Promise<Page> {
+  context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
+  if (options.clock) await context.clock.install();
+  const page = await context.newPage();
+  if (options.shell ?? true) {
+    await installKioskShell(page, {
+      info: { kioskId: 'kiosk-1', deviceKey: 'demo-kiosk', hasIdCardReader: false },
+      printer: `tcp://127.0.0.1:${printer.port}`,
+      timeoutMs: 2000,
+    });
+    await page.goto(`${server.url}/kiosk/`);
+  } else {
+    await page.goto(`${server.url}/kiosk/?key=demo-kiosk`);
+  }
+  await page.getByTestId('screen-home').waitFor();
+  return page;
+}
+
+const printedTextOf = (t: PrintedTicket) => t.lines.map((l) => l.text).join('\n');
+
+describe('the kiosk in its shell, printing on the virtual printer', () => {
+  it('takes a ticket for each kind of window type and prints it with the right number and Chinese text', async () => {
+    const hall = PublicHall.parse(await fetch(`${server.url}/api/hall`).then((r) => r.json()));
+    const firstOfKind = new Map<string, WindowTypeConfig>();
+    for (const t of hall.windowTypes) if (!firstOfKind.has(t.kind)) firstOfKind.set(t.kind, t);
+    expect(firstOfKind.size).toBe(8);
+
+    const page = await openKiosk();
+    await screenshot(page, 'kiosk-home');
+    for (const [kind, type] of firstOfKind) {
+      const printed = printer.nextTicket();
+      const number = await takeTicket(page, type.code);
+      const ticket = await printed;
+      const text = printedTextOf(ticket);
+      expect(text, kind).toContain(number);
+      expect(text, kind).toContain(type.name.zh);
+      expect(text, kind).toContain(hall.name.zh);
+      expect(text, kind).toContain('当日有效');
+      expect(ticket.cut, kind).toBe(true);
+      // The QR code leads to this very ticket on the server: the paper never disagrees with the hall.
+      expect(ticket.qr).toHaveLength(1);
+      const status = await api.status(ticket.qr[0]!);
+      expect(status).toMatchObject({ number, windowType: type.code, state: 'waiting' });
+      expect(await page.getByTestId('screen-ticket').getAttribute('data-mode')).toBe('printed');
+      await page.getByTestId('ticket-done').tap();
+      await page.getByTestId('screen-home').waitFor();
+    }
+  });
+
+  it('finds an item by pinyin initials and prints the materials it needs', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('tile-social-security').tap();
+    await page.getByTestId('screen-items').waitFor();
+    for (const key of 'sbk') await page.getByTestId(`key-${key}`).tap();
+    const item = page.getByTestId('item-social-security-card');
+    await item.waitFor();
+    await screenshot(page, 'kiosk-item-search');
+    await item.tap();
+    await page.getByTestId('screen-item').waitFor();
+    await expect(page.getByTestId('item-materials').textContent()).resolves.toContain('身份证');
+    await screenshot(page, 'kiosk-item');
+    const printed = printer.nextTicket();
+    await page.getByTestId('take-ticket').tap();
+    await page.getByTestId('screen-ticket').waitFor();
+    const text = printedTextOf(await printed);
+    expect(text).toContain('请携带以下材料');
+    expect(text).toContain('身份证');
+  });
+
+  it('leads the priority path to a priority ticket at the help-and-proxy window type', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('priority-button').tap();
+    await page.getByTestId('screen-priority').waitFor();
+    await screenshot(page, 'kiosk-priority');
+    const printed = printer.nextTicket();
+    await page.getByTestId('priority-elderly').tap();
+    await page.getByTestId('screen-ticket').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(printedTextOf(await printed)).toContain('帮办代办');
+    const help = await api.window(1);
+    const queued = help.queues.find((q) => q.windowType === 'help')!.next.find((t) => t.number === number);
+    expect(queued?.priority).toBe('elderly');
+  });
+
+  it('checks in an appointment by its code, and tells an early arrival when to come back', async () => {
+    const staff = await api.login('admin', 'admin');
+    const due = await api.book(staff, 'personal', new Date(Date.now() + 5 * 60_000));
+    const early = await api.book(staff, 'personal', new Date(Date.now() + 3 * 3600_000));
+    const page = await openKiosk();
+
+    const enter = async (code: string) => {
+      await page.getByTestId('appointment-button').tap();
+      await page.getByTestId('screen-appointment').waitFor();
+      for (const d of code) await page.getByTestId(`digit-${d}`).tap();
+      await page.getByTestId('appointment-submit').tap();
+    };
+    await enter(early.code);
+    const refused = page.getByTestId('screen-refused');
+    await refused.waitFor();
+    expect(await refused.getAttribute('data-code')).toBe('appointment_too_early');
+    await screenshot(page, 'kiosk-appointment-too-early');
+    await page.getByTestId('go-home').tap();
+
+    const printed = printer.nextTicket();
+    await enter(due.code);
+    await page.getByTestId('screen-ticket').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(printedTextOf(await printed)).toContain(number);
+    const status = await api.status((await printer.tickets().at(-1)!).qr[0]!);
+    expect(status.number).toBe(number);
+  });
+
+  it('shows a full window type greyed with its reason, and refuses it', async () => {
+    const hall = PublicHall.parse(await fetch(`${server.url}/api/hall`).then((r) => r.json()));
+    const marriage = hall.windowTypes.find((t) => t.code === 'marriage')!;
+    const queues = QueuesResponse.parse(await fetch(`${server.url}/api/queues`).then((r) => r.json()));
+    const issued = queues.queues.find((q) => q.windowType === 'marriage')!.issuedToday;
+    for (let i = issued; i < marriage.dailyCap!; i++) await api.issue('marriage');
+
+    const page = await openKiosk();
+    const tile = page.getByTestId('tile-marriage');
+    await expect.poll(() => tile.isDisabled()).toBe(true);
+    expect(await tile.textContent()).toContain('今日号已取完');
+    await screenshot(page, 'kiosk-home-full-type');
+    const before = printer.tickets().length;
+    await tile.tap({ force: true });
+    await page.waitForTimeout(300);
+    expect(printer.tickets().length).toBe(before);
+    await page.getByTestId('screen-home').waitFor();
+  });
+
+  it('checks the printer first: offline means no number is taken', async () => {
+    const page = await openKiosk();
+    const inPlayBefore = await api.inPlay();
+    await printer.setOffline(true);
+    await page.getByTestId('tile-personal').tap();
+    await page.getByTestId('skip-item').tap();
+    const notReady = page.getByTestId('screen-printer-not-ready');
+    await notReady.waitFor();
+    await screenshot(page, 'kiosk-printer-not-ready');
+    expect(await api.inPlay()).toEqual(inPlayBefore);
+  });
+
+  /** Breaks the printer the moment the server has issued the number: after the kiosk's printer check passed. */
+  async function breakPrinterOnIssue(page: Page, breakIt: () => void): Promise<void> {
+    await page.route('**/api/tickets', async (route) => {
+      if (route.request().method() !== 'POST') return route.fallback();
+      const response = await route.fetch();
+      breakIt();
+      await route.fulfill({ response });
+    });
+  }
+
+  it('tells the citizen when paper runs out after the number was taken, and cancels the number on request', async () => {
+    const page = await openKiosk();
+    await breakPrinterOnIssue(page, () => (printer.paperOut = true));
+    await page.getByTestId('tile-personal').tap();
+    await page.getByTestId('skip-item').tap();
+    const failed = page.getByTestId('screen-print-failed');
+    await failed.waitFor();
+    expect(await failed.getAttribute('data-reason')).toBe('paper_out');
+    await screenshot(page, 'kiosk-print-failed');
+    const number = (await failed.getAttribute('data-number'))!;
+    expect(await api.inPlay()).toContain(number);
+    await page.getByTestId('cancel-ticket').tap();
+    await page.getByTestId('screen-cancelled').waitFor();
+    expect(await api.inPlay()).not.toContain(number);
+    expect(printer.tickets().some((t) => printedTextOf(t).includes(number))).toBe(false);
+  });
+
+  it('reprints after a print that timed out, once the printer answers again', async () => {
+    const page = await openKiosk();
+    await breakPrinterOnIssue(page, () => (printer.slowMs = 5000));
+    await page.getByTestId('tile-personal').tap();
+    await page.getByTestId('skip-item').tap();
+    const failed = page.getByTestId('screen-print-failed');
+    await failed.waitFor({ timeout: 15_000 });
+    expect(await failed.getAttribute('data-reason')).toBe('timeout');
+    const number = (await failed.getAttribute('data-number'))!;
+    printer.slowMs = 0;
+    const printed = printer.nextTicket();
+    await page.getByTestId('reprint').tap();
+    await page.getByTestId('screen-ticket').waitFor();
+    expect((await page.getByTestId('ticket-number').textContent())!.trim()).toBe(number);
+    expect(printedTextOf(await printed)).toContain(number);
+  });
+
+  it('cancels the number of a failed print when the citizen walks away', async () => {
+    const page = await openKiosk({ clock: true });
+    await breakPrinterOnIssue(page, () => (printer.paperOut = true));
+    await page.getByTestId('tile-personal').tap();
+    await page.getByTestId('skip-item').tap();
+    const failed = page.getByTestId('screen-print-failed');
+    await failed.waitFor();
+    const number = (await failed.getAttribute('data-number'))!;
+    await context!.clock.fastForward(61_000);
+    await page.getByTestId('screen-home').waitFor();
+    await expect.poll(async () => (await api.window(2)).queues[0]!.next.map((t) => t.number)).not.toContain(number);
+  });
+
+  it('returns home after 60 s without a touch, back to Chinese and normal type', async () => {
+    const page = await openKiosk({ clock: true });
+    await page.getByTestId('lang-en').tap();
+    await page.getByTestId('elderly-toggle').tap();
+    await page.getByTestId('tile-social-security').tap();
+    await page.getByTestId('screen-items').waitFor();
+    await context!.clock.fastForward(52_000);
+    await page.getByTestId('idle-countdown').waitFor();
+    await context!.clock.fastForward(9_000);
+    await page.getByTestId('screen-home').waitFor();
+    expect(await page.getByTestId('elderly-toggle').getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
+  });
+
+  it('switches language on the home screen: Tibetan and English names of the window types', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('lang-bo').tap();
+    await expect.poll(() => page.getByTestId('tile-personal').textContent()).toContain('སྒེར');
+    await screenshot(page, 'kiosk-home-tibetan');
+    await page.getByTestId('lang-en').tap();
+    await expect.poll(() => page.getByTestId('tile-personal').textContent()).toMatch(/Personal/i);
+    await page.getByTestId('elderly-toggle').tap();
+    await screenshot(page, 'kiosk-home-english-large-type');
+  });
+});
+
+describe('the kiosk in a plain browser (no shell)', () => {
+  it('shows the ticket on screen with a QR code of its status page', async () => {
+    const page = await openKiosk({ shell: false });
+    const number = await takeTicket(page, 'personal');
+    expect(await page.getByTestId('screen-ticket').getAttribute('data-mode')).toBe('screen');
+    await page.getByTestId('ticket-qr').waitFor();
+    await screenshot(page, 'kiosk-ticket-on-screen');
+    expect(number).toMatch(/^A\d{3}$/);
+  });
+});
