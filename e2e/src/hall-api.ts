@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppointmentRecord,
+  GuideCallResponse,
+  GuideCallsResponse,
   IssuedTicket,
   LoginResponse,
   type Outcome,
@@ -55,11 +57,20 @@ export class HallApi {
     return this.call('GET', `/api/windows/${window}`, WindowDetail, 'demo-display');
   }
 
-  book(token: string, windowType: string, slotStart: Date): Promise<AppointmentRecord> {
+  book(token: string, windowType: string, slotStart: Date, idNumber?: string): Promise<AppointmentRecord> {
     return this.call('POST', '/api/appointments', AppointmentRecord, token, {
       windowType,
       slotStart: slotStart.toISOString(),
+      idNumber,
     });
+  }
+
+  openGuideCalls(token: string): Promise<GuideCallsResponse> {
+    return this.call('GET', '/api/guide-calls', GuideCallsResponse, token);
+  }
+
+  answerGuide(token: string, id: string): Promise<GuideCallResponse> {
+    return this.call('POST', `/api/guide-calls/${id}/answer`, GuideCallResponse, token, {});
   }
 
   /** Numbers of today's tickets still in play (waiting, transferred, called, serving), from a hall display's snapshot. */

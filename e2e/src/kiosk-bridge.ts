@@ -1,35 +1,44 @@
 import type { Page } from 'playwright-core';
-import type { IdCardReading, KioskBridge, KioskInfo } from '../../apps/kiosk/src/bridge/kiosk-bridge';
+import type { IdCardReading, KioskBridge } from '../../apps/kiosk/src/bridge/kiosk-bridge';
+import { createBridgeHandlers } from '../../apps/kiosk/src/main/bridge-handlers';
+import type { IdCardReader } from '../../apps/kiosk/src/main/id-card-reader';
 import { createPrintService } from '../../apps/kiosk/src/main/print-service';
+import { parseKioskSettings } from '../../apps/kiosk/src/main/settings';
 
 export interface KioskShellOptions {
-  info: KioskInfo;
-  /** The printer URI the kiosk's settings would name, e.g. tcp://127.0.0.1:9100. */
+  serverUrl: string;
+  /** The printer URI of the kiosk's settings, e.g. tcp://127.0.0.1:9100. */
   printer: string;
   paperWidth?: 58 | 80;
   timeoutMs?: number;
-  /** What the ID card reader returns next; only used when info.hasIdCardReader. */
-  nextIdCard?: () => IdCardReading | null;
+  /** A card reader fitted to the kiosk: returns the next card placed on it. */
+  idCard?: () => IdCardReading | null;
 }
 
 /**
- * Stands in for the Electron shell: `window.hallq` in the page, backed by the kiosk main process's own print service
- * talking to a real (virtual) printer over TCP. Only the Electron IPC hop is replaced, by a Playwright binding.
+ * Stands in for the Electron shell: `window.hallq` in the page is served by the kiosk main process's own bridge
+ * handlers (sender check, argument validation) and print service, talking to a real (virtual) printer over TCP. Only
+ * the Electron IPC hop is replaced, by a Playwright binding, and a card reader by a function when one is asked for.
  */
 export async function installKioskShell(page: Page, options: KioskShellOptions): Promise<void> {
-  const printService = createPrintService({
+  const settings = parseKioskSettings({
+    serverUrl: options.serverUrl,
+    kioskId: 'kiosk-1',
+    deviceKey: 'demo-kiosk',
     printer: options.printer,
     paperWidth: options.paperWidth ?? 80,
-    timeoutMs: options.timeoutMs ?? 3000,
+    idCardReader: 'none',
   });
-  const handlers: { [K in keyof KioskBridge]: (...args: Parameters<KioskBridge[K]>) => ReturnType<KioskBridge[K]> } = {
-    info: async () => options.info,
-    printerStatus: () => printService.printerStatus(),
-    printTicket: (job) => printService.printTicket(job),
-    readIdCard: async () => (options.info.hasIdCardReader ? (options.nextIdCard?.() ?? null) : null),
-  };
-  await page.exposeFunction('__hallqShell', (method: keyof KioskBridge, arg: unknown) =>
-    (handlers[method] as (a: unknown) => Promise<unknown>)(arg),
+  const idCardReader: IdCardReader = options.idCard
+    ? { fitted: true, read: async () => options.idCard!() }
+    : { fitted: false, read: async () => null };
+  const handlers = createBridgeHandlers({
+    settings,
+    printService: createPrintService({ ...settings, timeoutMs: options.timeoutMs ?? 3000 }),
+    idCardReader,
+  });
+  await page.exposeBinding('__hallqShell', ({ frame }, method: keyof KioskBridge, arg: unknown) =>
+    (handlers[method] as (senderUrl: string, a: unknown) => Promise<unknown>)(frame.url(), arg),
   );
   await page.addInitScript(() => {
     const call = (method: string, arg?: unknown) =>
@@ -39,6 +48,6 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
       printerStatus: () => call('printerStatus'),
       printTicket: (job) => call('printTicket', job),
       readIdCard: (timeoutMs) => call('readIdCard', timeoutMs),
-    };
+    } satisfies KioskBridge;
   });
 }

@@ -34,15 +34,18 @@ afterEach(async () => {
 });
 
 /** A kiosk: inside its shell (printing to the virtual printer) or a plain browser at /kiosk/?key=…. */
-async function openKiosk(options: { shell?: boolean; clock?: boolean } = {}): Promise<Page> {
+async function openKiosk(
+  options: { shell?: boolean; clock?: boolean; idCard?: () => { idNumber: string } | null } = {},
+): Promise<Page> {
   context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
   if (options.clock) await context.clock.install();
   const page = await context.newPage();
   if (options.shell ?? true) {
     await installKioskShell(page, {
-      info: { kioskId: 'kiosk-1', deviceKey: 'demo-kiosk', hasIdCardReader: false },
+      serverUrl: server.url,
       printer: `tcp://127.0.0.1:${printer.port}`,
       timeoutMs: 2000,
+      idCard: options.idCard,
     });
     await page.goto(`${server.url}/kiosk/`);
   } else {
@@ -144,6 +147,37 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     expect(printedTextOf(await printed)).toContain(number);
     const status = await api.status((await printer.tickets().at(-1)!).qr[0]!);
     expect(status.number).toBe(number);
+  });
+
+  it('checks in an appointment by the ID card on the reader', async () => {
+    const staff = await api.login('admin', 'admin');
+    const idNumber = '54010219800101123X';
+    await api.book(staff, 'tax', new Date(Date.now() + 10 * 60_000), idNumber);
+    const page = await openKiosk({ idCard: () => ({ idNumber }) });
+    await page.getByTestId('appointment-button').tap();
+    await screenshot(page, 'kiosk-appointment');
+    const printed = printer.nextTicket();
+    await page.getByTestId('appointment-id-card').tap();
+    await page.getByTestId('screen-ticket').waitFor();
+    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+    expect(number).toMatch(/^E\d{3}$/);
+    const text = printedTextOf(await printed);
+    expect(text).toContain(number);
+    expect(text).not.toContain(idNumber.slice(-4));
+  });
+
+  it('calls a guide: the call reaches staff, and the kiosk says when someone is on the way', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('tile-social-security').tap();
+    await page.getByTestId('call-guide').tap();
+    const banner = page.getByTestId('guide-status');
+    await expect.poll(() => banner.getAttribute('data-status')).toBe('waiting');
+    const staff = await api.login('admin', 'admin');
+    const open = (await api.openGuideCalls(staff)).calls.filter((c) => c.kiosk === 'kiosk-1');
+    expect(open).toHaveLength(1);
+    await screenshot(page, 'kiosk-guide-called');
+    await api.answerGuide(staff, open[0]!.id);
+    await expect.poll(() => banner.getAttribute('data-status'), { timeout: 10_000 }).toBe('answered');
   });
 
   it('shows a full window type greyed with its reason, and refuses it', async () => {

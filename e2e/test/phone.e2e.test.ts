@@ -29,7 +29,7 @@ async function printedStatusUrl(): Promise<string> {
   const context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true });
   const page = await context.newPage();
   await installKioskShell(page, {
-    info: { kioskId: 'kiosk-1', deviceKey: 'demo-kiosk', hasIdCardReader: false },
+    serverUrl: server.url,
     printer: `tcp://127.0.0.1:${printer.port}`,
   });
   await page.goto(`${server.url}/kiosk/`);

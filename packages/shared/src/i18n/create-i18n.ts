@@ -34,6 +34,8 @@ export function createI18n(namespaces: Record<string, Namespace>, lng: CitizenLa
     // React escapes on render; the printed ticket is not HTML.
     interpolation: { escapeValue: false },
     returnNull: false,
+    // No advertising in a kiosk's or phone's console.
+    showSupportNotice: false,
   });
   return instance;
 }
