@@ -37,13 +37,30 @@ describe('parseTicketPrintJob', () => {
     expect(message).toBe(
       'job.number: must be a ticket number like A001; ' +
         'job.peopleAhead: must be a whole number, 0 or more; ' +
-        'job.windows: must be a list of at most 100 window numbers; ' +
+        'job.windows[0]: must be a window number, 1 or more; ' +
         'job.timeZone: must be an IANA time zone',
     );
   });
 
   it('refuses extra fields, so nothing rides along to the printer', () => {
     expect(problemsOf({ ...job, escpos: '\x1b@' })).toBe('job.escpos: unknown field');
+  });
+
+  it('keeps the problems as lines, one per field and problem', () => {
+    const error = (() => {
+      try {
+        parseTicketPrintJob({ ...job, hallName: ' '.repeat(201), escpos: '', logo: '' });
+      } catch (thrown) {
+        return thrown;
+      }
+    })();
+    expect(error).toBeInstanceOf(BridgeInputError);
+    // The blank, over-long hall name fails two checks but is one problem.
+    expect((error as BridgeInputError).problems).toEqual([
+      'job.hallName: must be a non-empty string of at most 200 characters',
+      'job.escpos: unknown field',
+      'job.logo: unknown field',
+    ]);
   });
 
   it('refuses a non-object', () => {
@@ -64,6 +81,9 @@ describe('parseTicketPrintJob', () => {
 
   it('caps the materials list and text lengths', () => {
     expect(problemsOf({ ...job, materials: Array(41).fill('证') })).toMatch(/^job\.materials:/);
+    expect(problemsOf({ ...job, windows: Array(101).fill(1) })).toBe(
+      'job.windows: must be a list of at most 100 window numbers',
+    );
     expect(problemsOf({ ...job, hallName: '厅'.repeat(201) })).toMatch(/^job\.hallName:/);
     expect(problemsOf({ ...job, windowTypeName: ' ' })).toMatch(/^job\.windowTypeName:/);
   });
@@ -79,5 +99,8 @@ describe('parseIdCardTimeout', () => {
     for (const bad of [-1, 1.5, 120_001, '5000', null, Number.NaN]) {
       expect(() => parseIdCardTimeout(bad)).toThrow(BridgeInputError);
     }
+    expect(() => parseIdCardTimeout(-1)).toThrow(
+      /^timeoutMs: must be a whole number of milliseconds from 0 to 120000$/,
+    );
   });
 });

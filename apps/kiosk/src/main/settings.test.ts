@@ -48,14 +48,25 @@ describe('parseKioskSettings', () => {
     expect(
       problemsOf({ serverUrl: 'ftp://x', kioskId: '', paperWidth: 76, idCardReader: 'huashi', colour: 'red' }),
     ).toEqual([
-      'colour: unknown setting',
       'serverUrl: must be the queue server address without a path, e.g. http://10.0.0.2:8080',
       'kioskId: required, a non-empty string',
       'deviceKey: required, a non-empty string',
       `printer: required, the printer's URI or "" when none is fitted`,
       'paperWidth: must be 58 or 80 (mm)',
       'idCardReader: must be "none" (no other reader is supported yet)',
+      'colour: unknown setting',
     ]);
+  });
+
+  it('names each unknown setting on its own line', () => {
+    expect(problemsOf({ ...good, colour: 'red', volume: 3 })).toEqual([
+      'colour: unknown setting',
+      'volume: unknown setting',
+    ]);
+  });
+
+  it('takes a blank id as missing, not as one with spaces', () => {
+    expect(problemsOf({ ...good, kioskId: '  ' })).toEqual(['kioskId: required, a non-empty string']);
   });
 
   it('refuses a server address with a path, since the kiosk lives at /kiosk/ on the root', () => {

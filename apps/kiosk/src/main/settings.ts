@@ -1,17 +1,46 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { issueLines } from './ipc-validation';
+
+/**
+ * An id that travels in a header or a URL, so it has no spaces; a blank one is missing. The schema's message covers
+ * its checks unless a check names its own.
+ */
+const name = z
+  .string({ error: 'required, a non-empty string' })
+  .regex(/\S/, { abort: true })
+  .regex(/^\S+$/, 'must not contain spaces');
+
+const kioskSettings = z
+  .object(
+    {
+      /** The queue server, origin only: http://10.0.0.2:8080. */
+      serverUrl: z
+        .url({
+          protocol: /^https?$/,
+          error: 'must be the queue server address without a path, e.g. http://10.0.0.2:8080',
+          abort: true,
+        })
+        // The kiosk page and the API are absolute paths on the server's origin, so a path prefix cannot work.
+        .refine((text) => {
+          const url = new URL(text);
+          return url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+        })
+        .transform((text) => new URL(text).origin),
+      kioskId: name,
+      deviceKey: name,
+      /** The ticket printer's URI (tcp://…, serial:…, printer:…), or '' when none is fitted. */
+      printer: z.string({ error: `required, the printer's URI or "" when none is fitted` }).trim(),
+      paperWidth: z.literal([58, 80], { error: 'must be 58 or 80 (mm)' }),
+      idCardReader: z.literal('none', { error: 'must be "none" (no other reader is supported yet)' }),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown setting' : 'must be a JSON object') },
+  )
+  .strict();
 
 /** One kiosk's settings file (JSON), written by whoever installs the kiosk. */
-export interface KioskSettings {
-  /** The queue server, origin only: http://10.0.0.2:8080. */
-  serverUrl: string;
-  kioskId: string;
-  deviceKey: string;
-  /** The ticket printer's URI (tcp://…, serial:…, printer:…), or '' when none is fitted. */
-  printer: string;
-  paperWidth: 58 | 80;
-  idCardReader: 'none';
-}
+export type KioskSettings = z.output<typeof kioskSettings>;
 
 export class KioskSettingsError extends Error {
   override readonly name = 'KioskSettingsError';
@@ -23,8 +52,6 @@ export class KioskSettingsError extends Error {
     super(`${source}:\n${problems.map((p) => `  ${p}`).join('\n')}`);
   }
 }
-
-const FIELDS = ['serverUrl', 'kioskId', 'deviceKey', 'printer', 'paperWidth', 'idCardReader'] as const;
 
 /** The settings file named by `--settings <path>` or HALLQ_KIOSK_SETTINGS; the flag wins. */
 export function settingsPath(argv: string[], env: NodeJS.ProcessEnv): string {
@@ -62,65 +89,7 @@ export function loadKioskSettings(
 
 /** Every problem at once, so an installer fixes the file in one go. */
 export function parseKioskSettings(raw: unknown, source = 'kiosk settings'): KioskSettings {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new KioskSettingsError(source, ['must be a JSON object']);
-  }
-  const input = raw as Record<string, unknown>;
-  const problems: string[] = [];
-  for (const key of Object.keys(input)) {
-    if (!(FIELDS as readonly string[]).includes(key)) problems.push(`${key}: unknown setting`);
-  }
-
-  const serverUrl = checkServerUrl(input.serverUrl, problems);
-  const text = (field: 'kioskId' | 'deviceKey') => {
-    const value = input[field];
-    if (typeof value !== 'string' || value.trim() === '') problems.push(`${field}: required, a non-empty string`);
-    else if (/\s/.test(value)) problems.push(`${field}: must not contain spaces`);
-    return typeof value === 'string' ? value : '';
-  };
-  const kioskId = text('kioskId');
-  const deviceKey = text('deviceKey');
-  const printer = input.printer;
-  if (typeof printer !== 'string') problems.push(`printer: required, the printer's URI or "" when none is fitted`);
-  const paperWidth = input.paperWidth;
-  if (paperWidth !== 58 && paperWidth !== 80) problems.push('paperWidth: must be 58 or 80 (mm)');
-  if (input.idCardReader !== 'none') problems.push('idCardReader: must be "none" (no other reader is supported yet)');
-
-  if (problems.length > 0) throw new KioskSettingsError(source, problems);
-  return {
-    serverUrl,
-    kioskId,
-    deviceKey,
-    printer: (printer as string).trim(),
-    paperWidth: paperWidth as 58 | 80,
-    idCardReader: 'none',
-  };
-}
-
-/** The server's origin: the kiosk page and the API are absolute paths on it, so a path prefix cannot work. */
-function checkServerUrl(value: unknown, problems: string[]): string {
-  const problem = 'serverUrl: must be the queue server address without a path, e.g. http://10.0.0.2:8080';
-  if (typeof value !== 'string') {
-    problems.push(problem);
-    return '';
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    problems.push(problem);
-    return '';
-  }
-  if (
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.pathname !== '/' ||
-    url.search !== '' ||
-    url.hash !== '' ||
-    url.username !== '' ||
-    url.password !== ''
-  ) {
-    problems.push(problem);
-    return '';
-  }
-  return url.origin;
+  const result = kioskSettings.safeParse(raw);
+  if (!result.success) throw new KioskSettingsError(source, issueLines(result.error));
+  return result.data;
 }
