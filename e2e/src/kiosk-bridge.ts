@@ -40,14 +40,14 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
   await page.exposeBinding('__hallqShell', ({ frame }, method: keyof KioskBridge, arg: unknown) =>
     (handlers[method] as (senderUrl: string, a: unknown) => Promise<unknown>)(frame.url(), arg),
   );
-  await page.addInitScript(() => {
-    const call = (method: string, arg?: unknown) =>
-      (window as unknown as { __hallqShell: (m: string, a: unknown) => Promise<never> }).__hallqShell(method, arg);
+  // A string, not a function: tsx would compile a function with helpers (`__name`) the page does not have.
+  await page.addInitScript(`
+    const call = (method, arg) => window.__hallqShell(method, arg);
     window.hallq = {
       info: () => call('info'),
       printerStatus: () => call('printerStatus'),
       printTicket: (job) => call('printTicket', job),
       readIdCard: (timeoutMs) => call('readIdCard', timeoutMs),
-    } satisfies KioskBridge;
-  });
+    };
+  `);
 }
