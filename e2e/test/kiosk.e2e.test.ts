@@ -189,8 +189,8 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
 
     const page = await openKiosk();
     const tile = page.getByTestId('tile-marriage');
-    await expect.poll(() => tile.isDisabled()).toBe(true);
-    expect(await tile.textContent()).toContain('今日号已取完');
+    await expect.poll(() => tile.textContent()).toContain('今日号已取完');
+    expect(await tile.isDisabled()).toBe(true);
     await screenshot(page, 'kiosk-home-full-type');
     const before = printer.tickets().length;
     await tile.tap({ force: true });

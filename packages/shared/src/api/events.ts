@@ -3,7 +3,7 @@ import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
 import { GuideCall } from './guide-calls';
 import { QueueInfo } from './queues';
-import { TicketStatus } from './tickets';
+import type { TicketStatus } from './tickets';
 
 /** Everything that happens in the hall, as the realtime stream carries it. */
 export const HallEvent = z.discriminatedUnion('type', [
