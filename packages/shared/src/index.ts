@@ -1,6 +1,7 @@
 export * from './config/hall-config';
 export * from './domain/ticket';
 export * from './domain/window';
+export * from './domain/rating';
 export * from './api/index';
 export * from './domain/index';
 export * from './client/fetch-json';

@@ -3,6 +3,7 @@ import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
 import { GuideCall } from './guide-calls';
 import { QueueInfo } from './queues';
+import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
 
 /** Everything that happens in the hall, as the realtime stream carries it. */
@@ -18,6 +19,12 @@ export const HallEvent = z.discriminatedUnion('type', [
   /** A citizen pressed 呼叫导办 at a kiosk; staff screens raise an alert until someone answers it. */
   z.object({ type: z.literal('guide.called'), call: GuideCall }).strict(),
   z.object({ type: z.literal('guide.answered'), call: GuideCall }).strict(),
+  /** A window finished a service: its rating pad asks the citizen. */
+  z.object({ type: z.literal('rating.requested'), request: RatingRequest }).strict(),
+  /** A rating request ended: the citizen's answer, or not_rated when it expired. */
+  z.object({ type: z.literal('rating.recorded'), requestId: z.string(), rating: RatingRecord }).strict(),
+  /** A bad rating's follow-up opened or changed. */
+  z.object({ type: z.literal('followup.updated'), followUp: FollowUp }).strict(),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 
@@ -48,6 +55,8 @@ export const Snapshot = z
     emptyPosts: z.array(z.string()),
     /** Guide calls not yet answered, oldest first. */
     guideCalls: z.array(GuideCall),
+    /** Rating requests still waiting for an answer (a pad that restarts shows its own again). */
+    ratingRequests: z.array(RatingRequest),
   })
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   LanguageCode,
   LocalizedText,
+  RatingReasonConfig,
   ServiceItemConfig,
   WeekHours,
   WindowConfig,
@@ -23,6 +24,11 @@ export const PublicHall = z
     /** The appointment check-in window around a slot start, for the kiosk to explain early and late arrivals. */
     appointmentEarlyMinutes: z.number().int(),
     appointmentLateMinutes: z.number().int(),
+    /** Reasons offered for a bad rating, and how long the pad waits for an answer. */
+    ratingReasons: z.array(RatingReasonConfig),
+    ratingTimeoutSeconds: z.number().int(),
+    /** Staff id → name, only when the hall shows names on window screens (policy.showClerkNames); else null. */
+    clerkNames: z.record(z.string(), z.string()).nullable(),
   })
   .strict();
 export type PublicHall = z.infer<typeof PublicHall>;

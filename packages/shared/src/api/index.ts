@@ -5,6 +5,7 @@ export * from './events';
 export * from './guide-calls';
 export * from './hall';
 export * from './queues';
+export * from './ratings';
 export * from './routes';
 export * from './tickets';
 export * from './windows';

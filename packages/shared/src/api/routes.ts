@@ -11,6 +11,18 @@ import {
 import { Health, PublicHall } from './hall';
 import { QueuesResponse } from './queues';
 import {
+  AssignFollowUpRequest,
+  ClerkSummary,
+  CloseFollowUpRequest,
+  FollowUpParam,
+  FollowUpResponse,
+  FollowUpsResponse,
+  NoteFollowUpRequest,
+  RatingRequestParam,
+  RatingResponse,
+  SubmitRatingRequest,
+} from './ratings';
+import {
   AppointmentRecord,
   CancelTicketRequest,
   CreateAppointmentRequest,
@@ -36,11 +48,12 @@ import {
  * - device: a device key (kiosk, display, locker) or a staff token;
  * - issuer: a kiosk key or a staff token;
  * - kiosk: a kiosk key only;
+ * - rating_pad: a rating pad's device key (the service checks it is the pad of the request's window);
  * - staff: any logged-in staff member;
  * - window_clerk: the clerk logged in at the window named by `:id`;
  * - manager: the manager role.
  */
-export type RouteAuth = 'public' | 'device' | 'issuer' | 'kiosk' | 'staff' | 'window_clerk' | 'manager';
+export type RouteAuth = 'public' | 'device' | 'issuer' | 'kiosk' | 'rating_pad' | 'staff' | 'window_clerk' | 'manager';
 
 export interface RouteContract {
   method: 'GET' | 'POST';
@@ -183,6 +196,63 @@ export const routes = {
     body: AnswerGuideRequest,
     status: 200,
     response: GuideCallResponse,
+  },
+  submitRating: {
+    method: 'POST',
+    path: '/api/ratings/:id',
+    summary: '好差评: the citizen answers a rating request on the pad at the window',
+    auth: 'rating_pad',
+    params: RatingRequestParam,
+    body: SubmitRatingRequest,
+    status: 200,
+    response: RatingResponse,
+  },
+  followUps: {
+    method: 'GET',
+    path: '/api/follow-ups',
+    summary: 'Bad-rating follow-ups not yet closed, oldest deadline first',
+    auth: 'manager',
+    status: 200,
+    response: FollowUpsResponse,
+  },
+  assignFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/assign',
+    summary: 'Give a follow-up to a member of staff',
+    auth: 'manager',
+    params: FollowUpParam,
+    body: AssignFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  noteFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/note',
+    summary: 'Note what was done (the call-back to the citizen, the fix)',
+    auth: 'manager',
+    params: FollowUpParam,
+    body: NoteFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  closeFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/close',
+    summary: 'Close a follow-up with its resolution',
+    auth: 'manager',
+    params: FollowUpParam,
+    body: CloseFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  clerkSummary: {
+    method: 'GET',
+    path: '/api/windows/:id/summary',
+    summary: 'The day of the clerk at this window: served, average service time, ratings',
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    status: 200,
+    response: ClerkSummary,
   },
   login: {
     method: 'POST',

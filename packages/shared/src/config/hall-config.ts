@@ -83,6 +83,8 @@ export const WindowTypeConfig = z
     targetWaitMinutes: z.number().int().positive(),
     /** Service time assumed for estimates until the day has its own samples. */
     defaultServiceMinutes: z.number().positive(),
+    /** The service time the counter panel's timer aims for; defaults to defaultServiceMinutes. */
+    targetServiceMinutes: z.number().positive().optional(),
   })
   .strict();
 export type WindowTypeConfig = z.infer<typeof WindowTypeConfig>;
@@ -206,11 +208,34 @@ export const QueuePolicy = z
      * the ticket priority there.
      */
     priorityPath: z.enum(['help_and_proxy', 'priority_ticket']).default('help_and_proxy'),
+    /** How long the rating pad waits for an answer before the service is recorded as not rated. */
+    ratingTimeoutSeconds: z.number().int().min(10).default(60),
+    /** A bad rating's follow-up must be closed within this many working days (5 to 15 are common). */
+    followUpWorkingDays: z.number().int().min(1).default(5),
+    /** Window screens and rating pads show the clerk's staff number; true shows the name as well. */
+    showClerkNames: z.boolean().default(false),
     /** Staff tokens expire after this many minutes. */
     staffTokenTtlMinutes: z.number().int().min(1).default(720),
   })
   .strict();
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
+
+export const RatingReasonConfig = z
+  .object({
+    code: z.string().regex(/^[a-z0-9_-]{1,40}$/, 'must be 1-40 lower-case letters, digits, _ or -'),
+    name: LocalizedText,
+  })
+  .strict()
+  .refine((r) => r.code !== 'other', { message: '"other" is built in', path: ['code'] });
+export type RatingReasonConfig = z.infer<typeof RatingReasonConfig>;
+
+const DEFAULT_RATING_REASONS: RatingReasonConfig[] = [
+  { code: 'long_wait', name: { zh: '等候时间太长', bo: 'སྒུག་པའི་དུས་ཚོད་རིང་དྲགས།', en: 'Waited too long' } },
+  { code: 'attitude', name: { zh: '服务态度不好', bo: 'ཞབས་ཞུའི་ཀུན་སྤྱོད་མི་ལེགས།', en: 'Unfriendly service' } },
+  { code: 'not_done', name: { zh: '事情没有办成', bo: 'ལས་དོན་མ་གྲུབ།', en: 'My matter was not done' } },
+  { code: 'unclear', name: { zh: '告知不清楚', bo: 'གསལ་བཤད་མི་གསལ།', en: 'Not explained clearly' } },
+  { code: 'many_trips', name: { zh: '让我多跑了', bo: 'ཡང་ཡང་ཡོང་དགོས་བྱུང་།', en: 'I had to come back again' } },
+];
 
 const HallConfigObject = z
   .object({
@@ -225,6 +250,8 @@ const HallConfigObject = z
     staff: z.array(StaffConfig).default([]),
     devices: DevicesConfig.default({ kiosks: [], displays: [], lockers: [] }),
     policy: QueuePolicy.default(QueuePolicy.parse({})),
+    /** Reasons a citizen may pick for a bad rating; `other` (typed by the citizen) is always offered as well. */
+    ratingReasons: z.array(RatingReasonConfig).default(DEFAULT_RATING_REASONS),
   })
   .strict();
 
@@ -250,6 +277,7 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
   dup(hall.serviceItems, (s) => s.code, 'serviceItems', 'code');
   dup(hall.windows, (w) => w.number, 'windows', 'number');
   dup(hall.staff, (s) => s.id, 'staff', 'id');
+  dup(hall.ratingReasons, (r) => r.code, 'ratingReasons', 'code');
   const allDevices = [...hall.devices.kiosks, ...hall.devices.displays, ...hall.devices.lockers];
   dup(allDevices, (d) => d.id, 'devices', 'id');
   const types = new Set(hall.windowTypes.map((t) => t.code));
