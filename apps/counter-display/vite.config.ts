@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const queueServer = 'http://127.0.0.1:8080';
 const page = (name: string) => fileURLToPath(new URL(`./${name}/index.html`, import.meta.url));
 
-/** One build, three pages: served by the queue server at /counter/, /display/ and /manager/. */
+/** One build, five pages: served by the queue server at /counter/, /display/, /manager/, /window/ and /rating/. */
 export default defineConfig({
   base: '/',
   plugins: [react()],
@@ -19,7 +19,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rolldownOptions: {
-      input: { counter: page('counter'), display: page('display'), manager: page('manager') },
+      input: {
+        counter: page('counter'),
+        display: page('display'),
+        manager: page('manager'),
+        window: page('window'),
+        rating: page('rating'),
+      },
     },
   },
 });

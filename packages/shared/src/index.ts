@@ -7,3 +7,5 @@ export * from './domain/index';
 export * from './client/fetch-json';
 export * from './client/poll';
 export * from './i18n/index';
+export * from './client/realtime';
+export * from './client/hall-feed';

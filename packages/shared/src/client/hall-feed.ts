@@ -1,0 +1,87 @@
+import type { EventEnvelope, RecentCall, Snapshot } from '../api/events';
+import { ENDED_STATES } from '../domain/ticket';
+
+/** What a staff screen or hall display knows of the hall: the snapshot, kept current by the events. */
+export type HallFeed = Snapshot;
+
+const RECENT_CALLS_KEPT = 20;
+
+export interface AppliedEvents {
+  feed: HallFeed;
+  /** The envelopes that were new (seq above the feed's), in order: what a display may announce. */
+  fresh: EventEnvelope[];
+  /** A seq was skipped: the feed stopped before it and the client must resync. */
+  gap: boolean;
+}
+
+/**
+ * Applies a batch of events to the feed. Envelopes already included (seq at or below the feed's) are skipped, so a
+ * snapshot followed by events it already contains replays nothing; a gap stops the batch there.
+ */
+export function applyEnvelopes(feed: HallFeed, envelopes: readonly EventEnvelope[]): AppliedEvents {
+  let next = feed;
+  const fresh: EventEnvelope[] = [];
+  for (const envelope of envelopes) {
+    if (envelope.seq <= next.seq) continue;
+    if (envelope.seq !== next.seq + 1) return { feed: next, fresh, gap: true };
+    next = { ...applyEvent(next, envelope), seq: envelope.seq };
+    fresh.push(envelope);
+  }
+  return { feed: next, fresh, gap: false };
+}
+
+function applyEvent(feed: HallFeed, { event, at }: EventEnvelope): HallFeed {
+  switch (event.type) {
+    case 'ticket.issued':
+      return { ...feed, tickets: [...feed.tickets.filter((t) => t.id !== event.ticket.id), event.ticket] };
+    case 'ticket.called':
+    case 'ticket.recalled': {
+      const call: RecentCall = {
+        number: event.ticket.number,
+        window: event.window,
+        at,
+        recall: event.type === 'ticket.recalled',
+      };
+      return {
+        ...feed,
+        tickets: upsertTicket(feed.tickets, event.ticket),
+        recentCalls: [call, ...feed.recentCalls].slice(0, RECENT_CALLS_KEPT),
+      };
+    }
+    case 'ticket.updated':
+      return { ...feed, tickets: upsertTicket(feed.tickets, event.ticket) };
+    case 'window.updated':
+      return {
+        ...feed,
+        windows: feed.windows.some((w) => w.number === event.window.number)
+          ? feed.windows.map((w) => (w.number === event.window.number ? event.window : w))
+          : [...feed.windows, event.window],
+      };
+    case 'queues.updated':
+      return { ...feed, queues: event.queues };
+    case 'empty_post': {
+      const others = feed.emptyPosts.filter((t) => t !== event.windowType);
+      return { ...feed, emptyPosts: event.active ? [...others, event.windowType] : others };
+    }
+    case 'guide.called':
+      return { ...feed, guideCalls: [...feed.guideCalls.filter((c) => c.id !== event.call.id), event.call] };
+    case 'guide.answered':
+      return { ...feed, guideCalls: feed.guideCalls.filter((c) => c.id !== event.call.id) };
+    case 'rating.requested':
+      return {
+        ...feed,
+        ratingRequests: [...feed.ratingRequests.filter((r) => r.id !== event.request.id), event.request],
+      };
+    case 'rating.recorded':
+      return { ...feed, ratingRequests: feed.ratingRequests.filter((r) => r.id !== event.requestId) };
+    case 'followup.updated':
+      // The manager console follows these itself; nothing in the snapshot changes.
+      return feed;
+  }
+}
+
+/** Tickets in play only: a ticket that ended leaves the list. */
+function upsertTicket(tickets: Snapshot['tickets'], ticket: Snapshot['tickets'][number]): Snapshot['tickets'] {
+  const others = tickets.filter((t) => t.id !== ticket.id);
+  return ENDED_STATES.includes(ticket.state) ? others : [...others, ticket];
+}

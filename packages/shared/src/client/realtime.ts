@@ -1,0 +1,60 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, EventEnvelope, ServerToClientEvents, Snapshot, SocketAuth } from '../api/events';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unauthorized';
+
+export interface RealtimeHandlers {
+  snapshot(snapshot: Snapshot): void;
+  events(envelopes: EventEnvelope[]): void;
+  connection(state: ConnectionState): void;
+}
+
+/** A live feed of the hall for a kiosk, a counter panel or a screen: a snapshot on connecting, then event batches. */
+export interface HallRealtime {
+  start(handlers: RealtimeHandlers): void;
+  /** Ask for a fresh snapshot after a gap in seq; it arrives through `handlers.snapshot`. */
+  resync(): void;
+  stop(): void;
+}
+
+// socket.io does not retry after a refused handshake; the server may be restarting, so keep trying.
+const RETRY_MS = 5000;
+
+/** `url` defaults to the page's own origin (the pages are served by the queue server). */
+export function createHallRealtime(auth: SocketAuth, url?: string): HallRealtime {
+  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  let handlers: RealtimeHandlers | null = null;
+
+  return {
+    start(h) {
+      handlers = h;
+      h.connection('connecting');
+      const options = { auth };
+      const s: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
+      socket = s;
+      s.on('connect', () => h.connection('connected'));
+      s.on('disconnect', (reason) => {
+        h.connection('disconnected');
+        if (reason === 'io server disconnect') s.connect();
+      });
+      s.on('connect_error', (error) => {
+        h.connection(error.message.startsWith('unauthorized') ? 'unauthorized' : 'disconnected');
+        if (!s.active) {
+          clearTimeout(retry);
+          retry = setTimeout(() => s.connect(), RETRY_MS);
+        }
+      });
+      s.on('snapshot', (snapshot) => h.snapshot(snapshot));
+      s.on('events', (envelopes) => h.events(envelopes));
+    },
+    resync() {
+      socket?.emit('resync', (snapshot) => handlers?.snapshot(snapshot));
+    },
+    stop() {
+      clearTimeout(retry);
+      socket?.disconnect();
+      socket = null;
+    },
+  };
+}
