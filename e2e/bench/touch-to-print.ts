@@ -12,10 +12,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { VirtualPrinter } from '@hallq/devices';
 import { withSection } from '../../scripts/doc-sections';
-import { launchChromium, VIEWPORTS } from '../src/browser';
-import { startHallServer } from '../src/hall-server';
+import { VIEWPORTS } from '../src/browser';
+import { startHallRig } from '../src/hall-rig';
 import { installKioskShell } from '../src/kiosk-bridge';
 
 const { values: flags } = parseArgs({
@@ -30,9 +29,7 @@ const AIM_MEDIAN_MS = 300;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 async function main(): Promise<void> {
-  const [server, browser] = await Promise.all([startHallServer(), launchChromium()]);
-  const printer = new VirtualPrinter();
-  await printer.listen(0);
+  const { server, printer, browser, stop } = await startHallRig();
   try {
     const context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true });
     const page = await context.newPage();
@@ -90,9 +87,7 @@ share this machine; ${WARMUP} warm-up tickets are not counted.`;
       console.log(`wrote ${path}`);
     }
   } finally {
-    await browser.close();
-    await printer.close();
-    await server.stop();
+    await stop();
   }
 }
 

@@ -1,55 +1,46 @@
-import { VirtualPrinter, type PrintedTicket } from '@hallq/devices';
+import type { PrintedTicket } from '@hallq/devices';
 import { PublicHall, QueuesResponse, type WindowTypeConfig } from '@hallq/shared';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, VIEWPORTS } from '../src/browser';
-import { HallApi } from '../src/hall-api';
-import { startHallServer, type HallServer } from '../src/hall-server';
+import { screenshot, VIEWPORTS } from '../src/browser';
+import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell } from '../src/kiosk-bridge';
 import { takeTicket } from '../src/kiosk-flows';
 
-let server: HallServer;
-let api: HallApi;
-let printer: VirtualPrinter;
-let browser: Browser;
+let rig: HallRig;
 let context: BrowserContext | undefined;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startHallServer(), launchChromium()]);
-  api = new HallApi(server.url);
-  printer = new VirtualPrinter();
-  await printer.listen(0);
+  rig = await startHallRig();
 });
 afterAll(async () => {
-  await browser?.close();
-  await printer?.close();
-  await server?.stop();
+  await rig?.stop();
 });
 afterEach(async () => {
   await context?.close();
   context = undefined;
-  printer.paperOut = false;
-  printer.slowMs = 0;
-  await printer.setOffline(false);
+  rig.printer.paperOut = false;
+  rig.printer.slowMs = 0;
+  await rig.printer.setOffline(false);
 });
 
 /** A kiosk: inside its shell (printing to the virtual printer) or a plain browser at /kiosk/?key=…. */
 async function openKiosk(
   options: { shell?: boolean; clock?: boolean; idCard?: () => { idNumber: string } | null } = {},
 ): Promise<Page> {
-  context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
+  context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
   if (options.clock) await context.clock.install();
   const page = await context.newPage();
   if (options.shell ?? true) {
     await installKioskShell(page, {
-      serverUrl: server.url,
-      printer: `tcp://127.0.0.1:${printer.port}`,
+      serverUrl: rig.server.url,
+      printer: `tcp://127.0.0.1:${rig.printer.port}`,
       timeoutMs: 2000,
       idCard: options.idCard,
     });
-    await page.goto(`${server.url}/kiosk/`);
+    await page.goto(`${rig.server.url}/kiosk/`);
   } else {
-    await page.goto(`${server.url}/kiosk/?key=demo-kiosk`);
+    await page.goto(`${rig.server.url}/kiosk/?key=demo-kiosk`);
   }
   await page.getByTestId('screen-home').waitFor();
   return page;
@@ -59,7 +50,7 @@ const printedTextOf = (t: PrintedTicket) => t.lines.map((l) => l.text).join('\n'
 
 describe('the kiosk in its shell, printing on the virtual printer', () => {
   it('takes a ticket for each kind of window type and prints it with the right number and Chinese text', async () => {
-    const hall = PublicHall.parse(await fetch(`${server.url}/api/hall`).then((r) => r.json()));
+    const hall = PublicHall.parse(await fetch(`${rig.server.url}/api/hall`).then((r) => r.json()));
     const firstOfKind = new Map<string, WindowTypeConfig>();
     for (const t of hall.windowTypes) if (!firstOfKind.has(t.kind)) firstOfKind.set(t.kind, t);
     expect(firstOfKind.size).toBe(8);
@@ -67,7 +58,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     const page = await openKiosk();
     await screenshot(page, 'kiosk-home');
     for (const [kind, type] of firstOfKind) {
-      const printed = printer.nextTicket();
+      const printed = rig.printer.nextTicket();
       const number = await takeTicket(page, type.code);
       const ticket = await printed;
       const text = printedTextOf(ticket);
@@ -78,7 +69,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
       expect(ticket.cut, kind).toBe(true);
       // The QR code leads to this very ticket on the server: the paper never disagrees with the hall.
       expect(ticket.qr).toHaveLength(1);
-      const status = await api.status(ticket.qr[0]!);
+      const status = await rig.api.status(ticket.qr[0]!);
       expect(status).toMatchObject({ number, windowType: type.code, state: 'waiting' });
       expect(await page.getByTestId('screen-ticket').getAttribute('data-mode')).toBe('printed');
       await page.getByTestId('ticket-done').tap();
@@ -98,7 +89,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     await page.getByTestId('screen-item').waitFor();
     await expect(page.getByTestId('item-materials').textContent()).resolves.toContain('身份证');
     await screenshot(page, 'kiosk-item');
-    const printed = printer.nextTicket();
+    const printed = rig.printer.nextTicket();
     await page.getByTestId('take-ticket').tap();
     await page.getByTestId('screen-ticket').waitFor();
     const text = printedTextOf(await printed);
@@ -111,20 +102,20 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     await page.getByTestId('priority-button').tap();
     await page.getByTestId('screen-priority').waitFor();
     await screenshot(page, 'kiosk-priority');
-    const printed = printer.nextTicket();
+    const printed = rig.printer.nextTicket();
     await page.getByTestId('priority-elderly').tap();
     await page.getByTestId('screen-ticket').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(printedTextOf(await printed)).toContain('帮办代办');
-    const help = await api.window(1);
+    const help = await rig.api.window(1);
     const queued = help.queues.find((q) => q.windowType === 'help')!.next.find((t) => t.number === number);
     expect(queued?.priority).toBe('elderly');
   });
 
   it('checks in an appointment by its code, and tells an early arrival when to come back', async () => {
-    const staff = await api.login('admin', 'admin');
-    const due = await api.book(staff, 'personal', new Date(Date.now() + 5 * 60_000));
-    const early = await api.book(staff, 'personal', new Date(Date.now() + 3 * 3600_000));
+    const staff = await rig.api.login('admin', 'admin');
+    const due = await rig.api.book(staff, 'personal', new Date(Date.now() + 5 * 60_000));
+    const early = await rig.api.book(staff, 'personal', new Date(Date.now() + 3 * 3600_000));
     const page = await openKiosk();
 
     const enter = async (code: string) => {
@@ -140,23 +131,23 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     await screenshot(page, 'kiosk-appointment-too-early');
     await page.getByTestId('go-home').tap();
 
-    const printed = printer.nextTicket();
+    const printed = rig.printer.nextTicket();
     await enter(due.code);
     await page.getByTestId('screen-ticket').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(printedTextOf(await printed)).toContain(number);
-    const status = await api.status((await printer.tickets().at(-1)!).qr[0]!);
+    const status = await rig.api.status((await rig.printer.tickets().at(-1)!).qr[0]!);
     expect(status.number).toBe(number);
   });
 
   it('checks in an appointment by the ID card on the reader', async () => {
-    const staff = await api.login('admin', 'admin');
+    const staff = await rig.api.login('admin', 'admin');
     const idNumber = '54010219800101123X';
-    await api.book(staff, 'tax', new Date(Date.now() + 10 * 60_000), idNumber);
+    await rig.api.book(staff, 'tax', new Date(Date.now() + 10 * 60_000), idNumber);
     const page = await openKiosk({ idCard: () => ({ idNumber }) });
     await page.getByTestId('appointment-button').tap();
     await screenshot(page, 'kiosk-appointment');
-    const printed = printer.nextTicket();
+    const printed = rig.printer.nextTicket();
     await page.getByTestId('appointment-id-card').tap();
     await page.getByTestId('screen-ticket').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
@@ -172,43 +163,43 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     await page.getByTestId('call-guide').tap();
     const banner = page.getByTestId('guide-status');
     await expect.poll(() => banner.getAttribute('data-status')).toBe('waiting');
-    const staff = await api.login('admin', 'admin');
-    const open = (await api.openGuideCalls(staff)).calls.filter((c) => c.kiosk === 'kiosk-1');
+    const staff = await rig.api.login('admin', 'admin');
+    const open = (await rig.api.openGuideCalls(staff)).calls.filter((c) => c.kiosk === 'kiosk-1');
     expect(open).toHaveLength(1);
     await screenshot(page, 'kiosk-guide-called');
-    await api.answerGuide(staff, open[0]!.id);
+    await rig.api.answerGuide(staff, open[0]!.id);
     await expect.poll(() => banner.getAttribute('data-status'), { timeout: 10_000 }).toBe('answered');
   });
 
   it('shows a full window type greyed with its reason, and refuses it', async () => {
-    const hall = PublicHall.parse(await fetch(`${server.url}/api/hall`).then((r) => r.json()));
+    const hall = PublicHall.parse(await fetch(`${rig.server.url}/api/hall`).then((r) => r.json()));
     const marriage = hall.windowTypes.find((t) => t.code === 'marriage')!;
-    const queues = QueuesResponse.parse(await fetch(`${server.url}/api/queues`).then((r) => r.json()));
+    const queues = QueuesResponse.parse(await fetch(`${rig.server.url}/api/queues`).then((r) => r.json()));
     const issued = queues.queues.find((q) => q.windowType === 'marriage')!.issuedToday;
-    for (let i = issued; i < marriage.dailyCap!; i++) await api.issue('marriage');
+    for (let i = issued; i < marriage.dailyCap!; i++) await rig.api.issue('marriage');
 
     const page = await openKiosk();
     const tile = page.getByTestId('tile-marriage');
     await expect.poll(() => tile.textContent()).toContain('今日号已取完');
     expect(await tile.isDisabled()).toBe(true);
     await screenshot(page, 'kiosk-home-full-type');
-    const before = printer.tickets().length;
+    const before = rig.printer.tickets().length;
     await tile.tap({ force: true });
     await page.waitForTimeout(300);
-    expect(printer.tickets().length).toBe(before);
+    expect(rig.printer.tickets().length).toBe(before);
     await page.getByTestId('screen-home').waitFor();
   });
 
   it('checks the printer first: offline means no number is taken', async () => {
     const page = await openKiosk();
-    const inPlayBefore = await api.inPlay();
-    await printer.setOffline(true);
+    const inPlayBefore = await rig.api.inPlay();
+    await rig.printer.setOffline(true);
     await page.getByTestId('tile-personal').tap();
     await page.getByTestId('skip-item').tap();
     const notReady = page.getByTestId('screen-printer-not-ready');
     await notReady.waitFor();
     await screenshot(page, 'kiosk-printer-not-ready');
-    expect(await api.inPlay()).toEqual(inPlayBefore);
+    expect(await rig.api.inPlay()).toEqual(inPlayBefore);
   });
 
   /** Breaks the printer the moment the server has issued the number: after the kiosk's printer check passed. */
@@ -223,7 +214,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
 
   it('tells the citizen when paper runs out after the number was taken, and cancels the number on request', async () => {
     const page = await openKiosk();
-    await breakPrinterOnIssue(page, () => (printer.paperOut = true));
+    await breakPrinterOnIssue(page, () => (rig.printer.paperOut = true));
     await page.getByTestId('tile-personal').tap();
     await page.getByTestId('skip-item').tap();
     const failed = page.getByTestId('screen-print-failed');
@@ -231,24 +222,24 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     expect(await failed.getAttribute('data-reason')).toBe('paper_out');
     await screenshot(page, 'kiosk-print-failed');
     const number = (await failed.getAttribute('data-number'))!;
-    expect(await api.inPlay()).toContain(number);
+    expect(await rig.api.inPlay()).toContain(number);
     await page.getByTestId('cancel-ticket').tap();
     await page.getByTestId('screen-cancelled').waitFor();
-    expect(await api.inPlay()).not.toContain(number);
-    expect(printer.tickets().some((t) => printedTextOf(t).includes(number))).toBe(false);
+    expect(await rig.api.inPlay()).not.toContain(number);
+    expect(rig.printer.tickets().some((t) => printedTextOf(t).includes(number))).toBe(false);
   });
 
   it('reprints after a print that timed out, once the printer answers again', async () => {
     const page = await openKiosk();
-    await breakPrinterOnIssue(page, () => (printer.slowMs = 5000));
+    await breakPrinterOnIssue(page, () => (rig.printer.slowMs = 5000));
     await page.getByTestId('tile-personal').tap();
     await page.getByTestId('skip-item').tap();
     const failed = page.getByTestId('screen-print-failed');
     await failed.waitFor({ timeout: 15_000 });
     expect(await failed.getAttribute('data-reason')).toBe('timeout');
     const number = (await failed.getAttribute('data-number'))!;
-    printer.slowMs = 0;
-    const printed = printer.nextTicket();
+    rig.printer.slowMs = 0;
+    const printed = rig.printer.nextTicket();
     await page.getByTestId('reprint').tap();
     await page.getByTestId('screen-ticket').waitFor();
     expect((await page.getByTestId('ticket-number').textContent())!.trim()).toBe(number);
@@ -257,7 +248,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
 
   it('cancels the number of a failed print when the citizen walks away', async () => {
     const page = await openKiosk({ clock: true });
-    await breakPrinterOnIssue(page, () => (printer.paperOut = true));
+    await breakPrinterOnIssue(page, () => (rig.printer.paperOut = true));
     await page.getByTestId('tile-personal').tap();
     await page.getByTestId('skip-item').tap();
     const failed = page.getByTestId('screen-print-failed');
@@ -265,7 +256,7 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     const number = (await failed.getAttribute('data-number'))!;
     await context!.clock.fastForward(61_000);
     await page.getByTestId('screen-home').waitFor();
-    await expect.poll(async () => (await api.window(2)).queues[0]!.next.map((t) => t.number)).not.toContain(number);
+    await expect.poll(async () => (await rig.api.window(2)).queues[0]!.next.map((t) => t.number)).not.toContain(number);
   });
 
   it('returns home after 60 s without a touch, back to Chinese and normal type', async () => {

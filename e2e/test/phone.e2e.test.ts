@@ -1,39 +1,29 @@
-import { VirtualPrinter } from '@hallq/devices';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, screenshot, VIEWPORTS } from '../src/browser';
-import { HallApi } from '../src/hall-api';
-import { startHallServer, type HallServer } from '../src/hall-server';
+import { screenshot, VIEWPORTS } from '../src/browser';
+import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell } from '../src/kiosk-bridge';
 import { takeTicket } from '../src/kiosk-flows';
 
-let server: HallServer;
-let api: HallApi;
-let printer: VirtualPrinter;
-let browser: Browser;
+let rig: HallRig;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startHallServer(), launchChromium()]);
-  api = new HallApi(server.url);
-  printer = new VirtualPrinter();
-  await printer.listen(0);
+  rig = await startHallRig();
 });
 afterAll(async () => {
-  await browser?.close();
-  await printer?.close();
-  await server?.stop();
+  await rig?.stop();
 });
 
 /** Takes a pickup ticket at the kiosk and returns the URL printed in its QR code. */
 async function printedStatusUrl(): Promise<string> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true });
+  const context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true });
   const page = await context.newPage();
   await installKioskShell(page, {
-    serverUrl: server.url,
-    printer: `tcp://127.0.0.1:${printer.port}`,
+    serverUrl: rig.server.url,
+    printer: `tcp://127.0.0.1:${rig.printer.port}`,
   });
-  await page.goto(`${server.url}/kiosk/`);
-  const printed = printer.nextTicket();
+  await page.goto(`${rig.server.url}/kiosk/`);
+  const printed = rig.printer.nextTicket();
   await takeTicket(page, 'pickup');
   const ticket = await printed;
   await context.close();
@@ -42,7 +32,7 @@ async function printedStatusUrl(): Promise<string> {
 
 /** The phone that scanned the QR code; records what it was asked to vibrate. */
 async function openPhone(url: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
+  const context = await rig.browser.newContext({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
   await context.addInitScript(() => {
     const w = window as unknown as { vibrations: unknown[] };
     w.vibrations = [];
@@ -62,20 +52,20 @@ describe('the phone page behind the ticket QR code', () => {
     const mine = await printedStatusUrl();
     expect(new URL(mine).pathname).toMatch(/^\/t\/[\w-]{16,}$/);
     const page = await openPhone(mine);
-    const number = (await api.status(mine)).number;
+    const number = (await rig.api.status(mine)).number;
     expect(await page.getByTestId('phone-number').textContent()).toContain(number);
     const ahead = page.getByTestId('phone-people-ahead');
     await expect.poll(() => ahead.getAttribute('data-count')).toBe('1');
     await screenshot(page, 'phone-waiting');
 
-    const clerk = await api.login('c20', 'demo', 20);
-    const called = await api.callNext(20, clerk);
-    expect(called.ticket?.number).toBe((await api.status(first)).number);
+    const clerk = await rig.api.login('c20', 'demo', 20);
+    const called = await rig.api.callNext(20, clerk);
+    expect(called.ticket?.number).toBe((await rig.api.status(first)).number);
     await expect.poll(() => ahead.getAttribute('data-count')).toBe('0');
 
-    await api.start(20, clerk);
-    await api.finish(20, clerk);
-    await api.callNext(20, clerk);
+    await rig.api.start(20, clerk);
+    await rig.api.finish(20, clerk);
+    await rig.api.callNext(20, clerk);
     const state = page.getByTestId('phone-state');
     await expect.poll(() => state.getAttribute('data-state')).toBe('called');
     expect(await page.getByTestId('phone-window').textContent()).toContain('20');
@@ -86,19 +76,19 @@ describe('the phone page behind the ticket QR code', () => {
   it('lets the citizen give the ticket up, and the hall no longer holds it', async () => {
     const url = await printedStatusUrl();
     const page = await openPhone(url);
-    const number = (await api.status(url)).number;
-    expect(await api.inPlay()).toContain(number);
+    const number = (await rig.api.status(url)).number;
+    expect(await rig.api.inPlay()).toContain(number);
     await page.getByTestId('phone-give-up').tap();
     await screenshot(page, 'phone-give-up-confirm');
     await page.getByTestId('phone-give-up-confirm').tap();
     await expect.poll(() => page.getByTestId('phone-state').getAttribute('data-state')).toBe('cancelled');
-    expect(await api.inPlay()).not.toContain(number);
+    expect(await rig.api.inPlay()).not.toContain(number);
   });
 
   it('says plainly when a ticket is not found', async () => {
-    const context = await browser.newContext({ viewport: VIEWPORTS.phone });
+    const context = await rig.browser.newContext({ viewport: VIEWPORTS.phone });
     const page = await context.newPage();
-    await page.goto(`${server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`);
+    await page.goto(`${rig.server.url}/t/AAAAAAAAAAAAAAAAAAAAAA`);
     await expect.poll(() => page.getByTestId('phone-state').getAttribute('data-state')).toBe('not_found');
     await context.close();
   });

@@ -2,25 +2,17 @@ import { createHmac } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
-import { KIOSK_KEY, api, demoHall, login, manualClock, rid, startTestServer, type TestServer } from './harness';
+import { api, hallPerTest, login, rid } from './harness';
 
-// Wednesday 11 June 2025, 10:00 in the hall's time zone (UTC+8).
-const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
 const ID_NUMBER = '54010219900101123X';
 const OTHER_ID_NUMBER = '540102198505052345';
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const halls = hallPerTest();
 
 async function openHall() {
-  const clock = manualClock(WEDNESDAY_10_00);
-  const server = await startTestServer({ hall: demoHall(), clock: clock.now });
-  servers.push(server);
-  const kiosk = api(server.url, KIOSK_KEY);
+  const { server, clock, kiosk } = await halls.open();
   const clerk = api(server.url, await login(server.url, 'c02', 'demo'));
   const book = (slotStart: string, extra: Record<string, unknown> = {}) =>
     ok(

@@ -18,7 +18,7 @@ export async function refused(reply: Promise<Reply> | Reply, status: number, cod
   const r = await reply;
   expect(r.status, JSON.stringify(r.body)).toBe(status);
   const { error } = ErrorBody.parse(r.body);
-  expect(error.code).toBe(code);
+  expect(error.code, error.message).toBe(code);
   expect(error.message.length).toBeGreaterThan(0);
   return error;
 }

@@ -1,25 +1,22 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared';
 import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
 import { sha256Hex } from '../src/auth/password';
 import { ok, refused } from './expect-reply';
 import {
   DISPLAY_KEY,
-  KIOSK_KEY,
+  WEDNESDAY_10_00,
   api,
   connect,
   demoHall,
+  hallPerTest,
   login,
   manualClock,
   rid,
-  startTestServer,
   until,
-  type HallSocket,
-  type TestServer,
+  type ManualClock,
 } from './harness';
 
-// Wednesday 11 June 2025, 10:00 in the hall's time zone (UTC+8).
-const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
 const SECOND_KIOSK_KEY = 'second-kiosk';
 
 /** The demo hall with a second kiosk upstairs. */
@@ -29,27 +26,14 @@ function twoKioskHall(): HallConfig {
   return { ...demo, devices: { ...demo.devices, kiosks: [...demo.devices.kiosks, upstairs] } };
 }
 
-const servers: TestServer[] = [];
-const sockets: HallSocket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const halls = hallPerTest();
 
-async function openHall(options: { dataDir?: string; clock?: ReturnType<typeof manualClock> } = {}) {
-  const clock = options.clock ?? manualClock(WEDNESDAY_10_00);
-  const server = await startTestServer({
-    hall: twoKioskHall(),
-    clock: clock.now,
-    ...(options.dataDir && { dataDir: options.dataDir }),
-  });
-  servers.push(server);
-  const kiosk = api(server.url, KIOSK_KEY);
+async function openHall(options: { dataDir?: string; clock?: ManualClock } = {}) {
+  const { server, clock, kiosk } = await halls.open({ hall: twoKioskHall(), ...options });
   const press = (reason?: string, requestId = rid('guide')) =>
     ok('callGuide', kiosk.post('/api/guide-calls', { requestId, ...(reason && { reason }) }));
   const display = async () => {
-    const c = await connect(server.url, { room: 'hall', token: DISPLAY_KEY });
-    sockets.push(c.socket);
+    const c = halls.keep(await connect(server.url, { room: 'hall', token: DISPLAY_KEY }));
     return { ...c, snapshot: Snapshot.parse(c.snapshot) };
   };
   const staff = async (id = 'z01') => api(server.url, await login(server.url, id, 'demo'));
@@ -155,7 +139,6 @@ describe('呼叫导办: a kiosk calls a guide', () => {
     const { call } = await first.press();
     const dataDir = first.server.dataDir;
     await first.server.close();
-    servers.splice(servers.indexOf(first.server), 1);
 
     const again = await openHall({ dataDir, clock });
     expect((await again.display()).snapshot.guideCalls).toEqual([call]);

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
+import { afterEach } from 'vitest';
 import type {
   ClientToServerEvents,
   EventEnvelope,
@@ -19,6 +20,9 @@ import { startHallServer, type HallServer } from '../src/server';
 
 export const KIOSK_KEY = 'demo-kiosk';
 export const DISPLAY_KEY = 'demo-display';
+
+/** Wednesday 11 June 2025, 10:00 in the demo hall's time zone (Asia/Shanghai, UTC+8): a working day, in hours. */
+export const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
 
 /** The demo hall, taking tickets at any hour. */
 export function demoHall(): HallConfig {
@@ -179,4 +183,31 @@ export function manualClock(startIso: string) {
       ms += delta;
     },
   };
+}
+
+export type ManualClock = ReturnType<typeof manualClock>;
+
+/**
+ * For files that open a fresh hall in each test. `open` starts a test server on a hand-moved clock (Wednesday 10:00
+ * unless told otherwise) and gives a kiosk client; `keep` takes a connected socket client. Everything is closed after
+ * each test. Call it at the top of the file, so its afterEach covers every test there.
+ */
+export function hallPerTest() {
+  const servers: TestServer[] = [];
+  const sockets: HallSocket[] = [];
+  afterEach(async () => {
+    for (const s of sockets.splice(0)) s.disconnect();
+    await Promise.all(servers.splice(0).map((s) => s.close()));
+  });
+  const open = async (options: { hall?: HallConfig; dataDir?: string; start?: string; clock?: ManualClock } = {}) => {
+    const clock = options.clock ?? manualClock(options.start ?? WEDNESDAY_10_00);
+    const server = await startTestServer({ hall: options.hall, dataDir: options.dataDir, clock: clock.now });
+    servers.push(server);
+    return { server, clock, kiosk: api(server.url, KIOSK_KEY) };
+  };
+  const keep = <C extends { socket: HallSocket }>(client: C): C => {
+    sockets.push(client.socket);
+    return client;
+  };
+  return { open, keep };
 }

@@ -1,42 +1,18 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TicketStatus } from '@hallq/shared';
 import { ok } from './expect-reply';
-import {
-  KIOSK_KEY,
-  api,
-  connectStatus,
-  demoHall,
-  login,
-  manualClock,
-  rid,
-  startTestServer,
-  until,
-  type HallSocket,
-  type TestServer,
-} from './harness';
+import { api, connectStatus, hallPerTest, login, rid, until } from './harness';
 
-// Wednesday 11 June 2025, 10:00 in the hall's time zone (UTC+8).
-const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
-
-const servers: TestServer[] = [];
-const sockets: HallSocket[] = [];
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const halls = hallPerTest();
 
 async function openHall() {
-  const clock = manualClock(WEDNESDAY_10_00);
-  const server = await startTestServer({ hall: demoHall(), clock: clock.now });
-  servers.push(server);
-  const kiosk = api(server.url, KIOSK_KEY);
+  const { server, clock, kiosk } = await halls.open();
   const issue = async (windowType = 'personal') => {
     clock.advanceMs(1000);
     return ok('issueTicket', kiosk.post('/api/tickets', { windowType, requestId: rid('issue') }));
   };
   const phone = async (statusToken: string) => {
-    const c = await connectStatus(server.url, statusToken);
-    sockets.push(c.socket);
+    const c = halls.keep(await connectStatus(server.url, statusToken));
     for (const s of c.statuses) TicketStatus.parse(s);
     return c;
   };

@@ -1,61 +1,17 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import type { z } from 'zod';
-import type { EventEnvelope, HallConfig, HallEvent, RouteName, Routes, SocketAuth } from '@hallq/shared';
-import { ErrorBody, EventEnvelope as EventEnvelopeSchema, Snapshot, routes } from '@hallq/shared';
+import { describe, expect, it } from 'vitest';
+import type { EventEnvelope, HallConfig, HallEvent, SocketAuth } from '@hallq/shared';
+import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
 import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';
-import {
-  DISPLAY_KEY,
-  KIOSK_KEY,
-  api,
-  connect,
-  demoHall,
-  manualClock,
-  rid,
-  startTestServer,
-  until,
-  type HallSocket,
-  type Reply,
-  type TestServer,
-} from './harness';
+import { ok, refused } from './expect-reply';
+import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, rid, until } from './harness';
 
-// Wednesday 11 June 2025, 10:00 in Lhasa's hall time zone (Asia/Shanghai, UTC+8).
-const WEDNESDAY_10_00 = '2025-06-11T02:00:00.000Z';
-
-type ResponseOf<K extends RouteName> = z.output<Routes[K]['response']>;
-
-/** A success: the contract's status, and a body the contract's response schema accepts (parsed, so typed). */
-async function ok<K extends RouteName>(name: K, reply: Promise<Reply> | Reply): Promise<ResponseOf<K>> {
-  const r = await reply;
-  expect(r.status, `${name} answered ${r.status}: ${JSON.stringify(r.body)}`).toBe(routes[name].status);
-  return routes[name].response.parse(r.body) as ResponseOf<K>;
-}
-
-/** A refusal: its status and code, in the one error shape. */
-async function refused(reply: Promise<Reply> | Reply, status: number, code: string) {
-  const r = await reply;
-  expect(r.status, JSON.stringify(r.body)).toBe(status);
-  const { error } = ErrorBody.parse(r.body);
-  expect(error.code).toBe(code);
-  expect(error.message.length).toBeGreaterThan(0);
-  return error;
-}
-
-const servers: TestServer[] = [];
-const sockets: HallSocket[] = [];
-
-afterEach(async () => {
-  for (const s of sockets.splice(0)) s.disconnect();
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
+const halls = hallPerTest();
 
 type WindowActionName = 'call-next' | 'recall' | 'no-show' | 'start' | 'finish' | 'transfer' | 'pause' | 'resume';
 
 /** A test hall on a hand-moved clock, with a kiosk, the public and helpers for clerks and displays. */
 async function openHall(options: { hall?: HallConfig; start?: string } = {}) {
-  const clock = manualClock(options.start ?? WEDNESDAY_10_00);
-  const server = await startTestServer({ hall: options.hall ?? demoHall(), clock: clock.now });
-  servers.push(server);
-  const kiosk = api(server.url, KIOSK_KEY);
+  const { server, clock, kiosk } = await halls.open(options);
   const pub = api(server.url);
 
   /** Issues a ticket one second after the last, so ranks (issue instants) are distinct and ordered. */
@@ -82,8 +38,7 @@ async function openHall(options: { hall?: HallConfig; start?: string } = {}) {
   };
 
   const socket = async (auth: SocketAuth) => {
-    const c = await connect(server.url, auth);
-    sockets.push(c.socket);
+    const c = halls.keep(await connect(server.url, auth));
     Snapshot.parse(c.snapshot);
     return c;
   };

@@ -1,27 +1,13 @@
 import net from 'node:net';
-import {
-  DLE_EOT,
-  isPaperEnd,
-  isStatusByte,
-  PaperOutError,
-  PrinterError,
-  PrinterOfflineError,
-  PrinterTimeoutError,
-  statusFromReplies,
-  type PrinterStatus,
-} from './printer-errors';
+import { PrinterOfflineError, PrinterTimeoutError, type PrinterStatus } from './printer-errors';
+import { refuseOnPaperEnd, replyReader, statusOf, STATUS_REQUEST, type Ask, type JobOptions } from './printer-job';
 
 export interface PrinterAddress {
   host: string;
   port: number;
 }
 
-export interface PrintOptions extends PrinterAddress {
-  /** Whole job: connect, status check, write and close. Default 5000 ms. */
-  timeoutMs?: number;
-  /** Ask for the paper sensor (DLE EOT 4) before printing and refuse on paper end. Default true. */
-  checkPaper?: boolean;
-}
+export interface PrintOptions extends PrinterAddress, JobOptions {}
 
 const where = (a: PrinterAddress) => `${a.host}:${a.port}`;
 const uri = (a: PrinterAddress) => `tcp://${where(a)}`;
@@ -33,13 +19,12 @@ const uri = (a: PrinterAddress) => `tcp://${where(a)}`;
 function withConnection<T>(
   address: PrinterAddress,
   timeoutMs: number,
-  job: (socket: net.Socket, read: (n: number) => Promise<Buffer>) => Promise<T>,
+  job: (socket: net.Socket, ask: Ask) => Promise<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let connected = false;
     let settled = false;
-    let received = Buffer.alloc(0);
-    let waiting: { n: number; resolve: (b: Buffer) => void } | null = null;
+    const replies = replyReader();
     const socket = net.connect({ host: address.host, port: address.port });
 
     const finish = (err: Error | null, value?: T) => {
@@ -59,25 +44,12 @@ function withConnection<T>(
       );
     }, timeoutMs);
 
-    const deliver = () => {
-      if (waiting && received.length >= waiting.n) {
-        const { n, resolve: r } = waiting;
-        waiting = null;
-        const out = received.subarray(0, n);
-        received = received.subarray(n);
-        r(out);
-      }
+    const ask: Ask = (request, replyBytes) => {
+      socket.write(Buffer.from(request));
+      return replies.read(replyBytes);
     };
-    const read = (n: number) =>
-      new Promise<Buffer>((r) => {
-        waiting = { n, resolve: r };
-        deliver();
-      });
 
-    socket.on('data', (chunk) => {
-      received = Buffer.concat([received, chunk]);
-      deliver();
-    });
+    socket.on('data', (chunk) => replies.push(chunk));
     socket.on('error', (cause) => {
       finish(
         connected
@@ -88,11 +60,13 @@ function withConnection<T>(
       );
     });
     socket.on('close', () => {
-      if (waiting) finish(new PrinterOfflineError(`printer ${where(address)} closed the connection`, uri(address)));
+      if (replies.isWaiting()) {
+        finish(new PrinterOfflineError(`printer ${where(address)} closed the connection`, uri(address)));
+      }
     });
     socket.on('connect', () => {
       connected = true;
-      job(socket, read).then(
+      job(socket, ask).then(
         (value) => finish(null, value),
         (err: unknown) => finish(err instanceof Error ? err : new Error(String(err))),
       );
@@ -107,14 +81,8 @@ function withConnection<T>(
 export function printTicket(bytes: Uint8Array, options: PrintOptions): Promise<void> {
   const address = { host: options.host, port: options.port };
   const timeoutMs = options.timeoutMs ?? 5000;
-  return withConnection(address, timeoutMs, async (socket, read) => {
-    if (options.checkPaper ?? true) {
-      socket.write(Buffer.from(DLE_EOT(4)));
-      const [roll] = await read(1);
-      if (roll !== undefined && isStatusByte(roll) && isPaperEnd(roll)) {
-        throw new PaperOutError(`printer ${where(address)} is out of paper`, uri(address));
-      }
-    }
+  return withConnection(address, timeoutMs, async (socket, ask) => {
+    if (options.checkPaper ?? true) await refuseOnPaperEnd(ask, `printer ${where(address)}`, uri(address));
     await new Promise<void>((resolve, reject) => {
       socket.once('close', (hadError) =>
         hadError
@@ -127,18 +95,13 @@ export function printTicket(bytes: Uint8Array, options: PrintOptions): Promise<v
 }
 
 /** Asks the printer (DLE EOT 1, DLE EOT 4) whether it can print. */
-export async function printerStatus(address: PrinterAddress & { timeoutMs?: number }): Promise<PrinterStatus> {
+export function printerStatus(address: PrinterAddress & { timeoutMs?: number }): Promise<PrinterStatus> {
   const target = { host: address.host, port: address.port };
-  try {
-    const [printer, roll] = await withConnection(target, address.timeoutMs ?? 2000, async (socket, read) => {
-      socket.write(Buffer.from([...DLE_EOT(1), ...DLE_EOT(4)]));
-      const reply = await read(2);
+  return statusOf(
+    withConnection(target, address.timeoutMs ?? 2000, async (socket, ask) => {
+      const reply = await ask(STATUS_REQUEST, 2);
       socket.end();
-      return [reply[0] as number, reply[1] as number];
-    });
-    return statusFromReplies(printer, roll);
-  } catch (err) {
-    if (err instanceof PrinterError) return 'offline';
-    throw err;
-  }
+      return reply;
+    }),
+  );
 }

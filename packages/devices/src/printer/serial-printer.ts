@@ -1,15 +1,6 @@
 import { SerialPort } from 'serialport';
-import {
-  DLE_EOT,
-  isPaperEnd,
-  isStatusByte,
-  PaperOutError,
-  PrinterError,
-  PrinterOfflineError,
-  PrinterTimeoutError,
-  statusFromReplies,
-  type PrinterStatus,
-} from './printer-errors';
+import { PrinterOfflineError, PrinterTimeoutError, type PrinterStatus } from './printer-errors';
+import { refuseOnPaperEnd, replyReader, statusOf, STATUS_REQUEST, type Ask, type JobOptions } from './printer-job';
 
 export interface SerialAddress {
   /** Device path, e.g. /dev/ttyUSB0. */
@@ -28,13 +19,12 @@ type Phase = 'opening' | 'asking' | 'writing';
 function withPort<T>(
   address: SerialAddress,
   timeoutMs: number,
-  job: (port: SerialPort, ask: (request: number[], replyBytes: number) => Promise<Buffer>) => Promise<T>,
+  job: (port: SerialPort, ask: Ask) => Promise<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let phase: Phase = 'opening';
     let settled = false;
-    let received = Buffer.alloc(0);
-    let waiting: { n: number; resolve: (b: Buffer) => void } | null = null;
+    const replies = replyReader();
     const port = new SerialPort({ path: address.path, baudRate: address.baudRate, autoOpen: false });
 
     const close = () =>
@@ -59,30 +49,15 @@ function withPort<T>(
       );
     }, timeoutMs);
 
-    const deliver = () => {
-      if (waiting && received.length >= waiting.n) {
-        const { n, resolve: r } = waiting;
-        waiting = null;
-        const out = received.subarray(0, n);
-        received = received.subarray(n);
-        r(out);
-      }
-    };
-    const ask = (request: number[], replyBytes: number) => {
+    const ask: Ask = (request, replyBytes) => {
       phase = 'asking';
       port.write(Buffer.from(request));
-      return new Promise<Buffer>((r) => {
-        waiting = { n: replyBytes, resolve: r };
-        deliver();
-      }).finally(() => {
+      return replies.read(replyBytes).finally(() => {
         phase = 'writing';
       });
     };
 
-    port.on('data', (chunk: Buffer) => {
-      received = Buffer.concat([received, chunk]);
-      deliver();
-    });
+    port.on('data', (chunk: Buffer) => replies.push(chunk));
     port.on('error', (cause) => {
       finish(new PrinterOfflineError(`printer on ${address.path} failed: ${cause.message}`, uri(address), { cause }));
     });
@@ -104,18 +79,9 @@ function withPort<T>(
  * Sends a print job to a serial printer. Resolves once every byte has left the port (tcdrain); rejects with
  * PrinterOfflineError, PrinterTimeoutError or PaperOutError.
  */
-export function printSerial(
-  bytes: Uint8Array,
-  address: SerialAddress,
-  options: { timeoutMs?: number; checkPaper?: boolean } = {},
-): Promise<void> {
+export function printSerial(bytes: Uint8Array, address: SerialAddress, options: JobOptions = {}): Promise<void> {
   return withPort(address, options.timeoutMs ?? 5000, async (port, ask) => {
-    if (options.checkPaper ?? true) {
-      const [roll] = await ask(DLE_EOT(4), 1);
-      if (roll !== undefined && isStatusByte(roll) && isPaperEnd(roll)) {
-        throw new PaperOutError(`printer on ${address.path} is out of paper`, uri(address));
-      }
-    }
+    if (options.checkPaper ?? true) await refuseOnPaperEnd(ask, `printer on ${address.path}`, uri(address));
     await new Promise<void>((resolve, reject) => {
       port.write(Buffer.from(bytes));
       port.drain((cause) =>
@@ -130,12 +96,6 @@ export function printSerial(
 }
 
 /** Asks a serial printer (DLE EOT 1, DLE EOT 4) whether it can print. */
-export async function serialStatus(address: SerialAddress, timeoutMs = 2000): Promise<PrinterStatus> {
-  try {
-    const reply = await withPort(address, timeoutMs, (_port, ask) => ask([...DLE_EOT(1), ...DLE_EOT(4)], 2));
-    return statusFromReplies(reply[0] as number, reply[1] as number);
-  } catch (err) {
-    if (err instanceof PrinterError) return 'offline';
-    throw err;
-  }
+export function serialStatus(address: SerialAddress, timeoutMs = 2000): Promise<PrinterStatus> {
+  return statusOf(withPort(address, timeoutMs, (_port, ask) => ask(STATUS_REQUEST, 2)));
 }

@@ -32,7 +32,10 @@ export const RatingRecord = z
     windowType: z.string(),
     serviceItem: z.string().nullable(),
     result: RatingResult,
-    /** For a bad rating: a reason code from the hall's list, or `other` with the citizen's words. */
+    /**
+     * For a bad rating: a reason code from the hall's list, or `other` — with the citizen's words where the device
+     * could take them (a touch pad without an input method usually cannot: staff learn more on the call-back).
+     */
     reason: z.object({ code: z.string(), text: z.string().nullable() }).strict().nullable(),
     requestedAt: z.string(),
     /** When the citizen answered, or when the request expired. */
@@ -58,10 +61,6 @@ export const SubmitRatingRequest = z
   .refine((r) => !(r.level === 'dissatisfied' || r.level === 'very_dissatisfied') || r.reason !== undefined, {
     message: 'a bad rating needs a reason',
     path: ['reason'],
-  })
-  .refine((r) => r.reason?.code !== 'other' || r.reason.text !== undefined, {
-    message: 'say what went wrong when the reason is "other"',
-    path: ['reason', 'text'],
   });
 export type SubmitRatingRequest = z.infer<typeof SubmitRatingRequest>;
 

@@ -1,5 +1,6 @@
-// Test-only helpers: a tiny hall and tickets/windows built from a few fields. Not exported by the package.
+// Test-only helpers: a tiny hall and tickets/windows/queues built from a few fields. Not exported by the package.
 import { HallConfig, QueuePolicy, WindowConfig } from '../config/hall-config';
+import type { QueueInfo } from '../api/queues';
 import type { HallConfigInput } from '../config/hall-config';
 import { formatTicketNumber } from './numbering';
 import type { Ticket } from './ticket';
@@ -135,6 +136,22 @@ export function makeWindow(number: number, fields: Partial<WindowState> = {}): W
     currentTicket: null,
     priorityStreak: 0,
     since: shanghai('08:55').toISOString(),
+    ...fields,
+  };
+}
+
+/** A queue as GET /api/queues lists it: open, empty, served at window 1. */
+export function makeQueueInfo(windowType: string, fields: Partial<QueueInfo> = {}): QueueInfo {
+  return {
+    windowType,
+    waiting: 0,
+    estimatedWaitMinutes: 0,
+    open: true,
+    closed: null,
+    servingWindows: [1],
+    issuedToday: 0,
+    dailyCap: null,
+    longestWaitMinutes: 0,
     ...fields,
   };
 }

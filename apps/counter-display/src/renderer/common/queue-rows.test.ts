@@ -1,24 +1,10 @@
 import type { QueueInfo, QueuesResponse, WindowTypeConfig } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
+import { makeQueueInfo as queue } from '../../../../../packages/shared/src/domain/test-fixtures';
 import { queueRows } from './queue-rows';
 
 function windowType(code: string, zh: string): WindowTypeConfig {
   return { code, prefix: 'A', name: { zh }, kind: 'sector', targetWaitMinutes: 20, defaultServiceMinutes: 8 };
-}
-
-function queue(windowType: string, over: Partial<QueueInfo> = {}): QueueInfo {
-  return {
-    windowType,
-    waiting: 0,
-    estimatedWaitMinutes: 0,
-    open: true,
-    closed: null,
-    servingWindows: [1],
-    issuedToday: 0,
-    dailyCap: null,
-    longestWaitMinutes: 0,
-    ...over,
-  };
 }
 
 function response(queues: QueueInfo[], emptyPosts: string[] = []): QueuesResponse {

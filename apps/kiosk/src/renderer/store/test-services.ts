@@ -1,6 +1,7 @@
-import type { IssuedTicket, PublicHall, QueueInfo, Ticket } from '@hallq/shared';
+import type { IssuedTicket, PublicHall, Ticket } from '@hallq/shared';
 import { vi } from 'vitest';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
+import { makeQueueInfo, makeTicket } from '../../../../../packages/shared/src/domain/test-fixtures';
 import type { KioskBridge, PrintResult } from '../../bridge/kiosk-bridge';
 import type { KioskApi } from '../services/api';
 import type { KioskRealtime, RealtimeHandlers } from '../services/realtime';
@@ -24,45 +25,20 @@ export function demoHall(priorityPath: PublicHall['priorityPath'] = 'help_and_pr
   };
 }
 
-export function queue(windowType: string, over: Partial<QueueInfo> = {}): QueueInfo {
-  return {
-    windowType,
-    waiting: 0,
-    estimatedWaitMinutes: 0,
-    open: true,
-    closed: null,
-    servingWindows: [1],
-    issuedToday: 0,
-    dailyCap: null,
-    longestWaitMinutes: 0,
-    ...over,
-  };
-}
+export { makeQueueInfo as queue };
 
 export function issuedTicket(number: string, over: Partial<Ticket> = {}): IssuedTicket {
   return {
-    ticket: {
+    ticket: makeTicket({
       id: `id-${number}`,
       hallDay: '2025-05-06',
       number,
       sequence: 1,
       windowType: 'personal',
-      serviceItem: null,
-      priority: null,
-      appointment: null,
-      state: 'waiting',
-      calls: 0,
-      window: null,
-      clerk: null,
       rank: 1,
-      transfer: null,
-      outcome: null,
       issuedAt: '2025-05-06T02:00:00.000Z',
-      calledAt: null,
-      startedAt: null,
-      finishedAt: null,
       ...over,
-    },
+    }),
     peopleAhead: 3,
     estimatedWaitMinutes: 12,
     windows: [1, 2, 3],
@@ -121,7 +97,7 @@ export function testKiosk(options: { bridge?: ReturnType<typeof fakeBridge> | nu
   };
   const store = createKioskStore(services);
   const hall = options.hall ?? demoHall();
-  store.setState({ hall, hallStatus: 'loaded', queues: hall.windowTypes.map((t) => queue(t.code)), seq: 0 });
+  store.setState({ hall, hallStatus: 'loaded', queues: hall.windowTypes.map((t) => makeQueueInfo(t.code)), seq: 0 });
   /** Moves the clock and runs the heartbeat. */
   const advance = (ms: number) => {
     clock.now += ms;

@@ -1,0 +1,13 @@
+import { createStore } from 'zustand/vanilla';
+import { createFloorSlice } from './slices/floor/actions';
+import { createFollowUpsSlice } from './slices/followups/actions';
+import { createSessionSlice } from './slices/session/actions';
+import type { ManagerServices, ManagerState, ManagerStore } from './types';
+
+export function createManagerStore(services: ManagerServices): ManagerStore {
+  return createStore<ManagerState>()((set, get) => ({
+    ...createSessionSlice(set, get, services),
+    ...createFloorSlice(set, get, services),
+    ...createFollowUpsSlice(set, get, services),
+  }));
+}

@@ -1,0 +1,53 @@
+import { ManagerApiError } from '../../../services/api';
+import type { ManagerSession } from '../../../services/session-storage';
+import type { SliceCreator } from '../../types';
+import { type SessionState, initialSessionState } from './state';
+
+export interface SessionActions {
+  /** Picks up the session of this browser tab after a reload. */
+  restore(): void;
+  login(staffId: string, password: string): Promise<void>;
+  /** Back to the login form: logged out, or the server no longer accepts the token. */
+  endSession(message?: string): void;
+}
+export type SessionSlice = SessionState & SessionActions;
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, sessions }) => {
+  const begin = (session: ManagerSession) => {
+    set({ session, loggingIn: false, loginError: null });
+    get().startFloor(session.token);
+    void get().loadFollowUps();
+  };
+
+  return {
+    ...initialSessionState,
+
+    restore() {
+      const session = sessions.load();
+      if (session) begin(session);
+    },
+
+    async login(staffId, password) {
+      if (get().loggingIn) return;
+      set({ loggingIn: true, loginError: null });
+      try {
+        const { token, expiresAt, staff } = await api.login(staffId.trim(), password);
+        if (staff.role !== 'manager') {
+          set({ loggingIn: false, loginError: '此账号不是管理员账号' });
+          return;
+        }
+        sessions.save({ token, expiresAt, staff });
+        begin({ token, expiresAt, staff });
+      } catch (error) {
+        const refused = error instanceof ManagerApiError && (error.status === 401 || error.status === 400);
+        set({ loggingIn: false, loginError: refused ? '工号或密码不正确' : '无法连接服务器，请稍后再试' });
+      }
+    },
+
+    endSession(message) {
+      sessions.clear();
+      get().stopFloor();
+      set({ ...initialSessionState, loginError: message ?? null });
+    },
+  };
+};

@@ -1,0 +1,33 @@
+import { catalogue, createHallRealtime, createI18n } from '@hallq/shared';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createRatingApi } from './services/api';
+import { resolvePadIdentity } from './services/pad-identity';
+import { createPadStore } from './store/create-pad-store';
+import { PadApp, PadSetup } from './view/PadApp';
+import './view/rating.css';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('missing #root element');
+const root = createRoot(rootElement);
+const i18n = createI18n(catalogue, 'zh');
+const identity = resolvePadIdentity(location.search, localStorage);
+
+if (!identity) {
+  root.render(<PadSetup i18n={i18n} />);
+} else {
+  const store = createPadStore({
+    api: createRatingApi(identity.deviceKey),
+    realtime: createHallRealtime({ room: 'window', window: identity.window, token: identity.deviceKey }),
+    window: identity.window,
+    now: () => Date.now(),
+    newRequestId: () => crypto.randomUUID(),
+  });
+  void store.getState().loadHall();
+  store.getState().connect();
+  root.render(
+    <StrictMode>
+      <PadApp store={store} i18n={i18n} window={identity.window} />
+    </StrictMode>,
+  );
+}
