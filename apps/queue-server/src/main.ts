@@ -32,6 +32,8 @@ async function main(): Promise<void> {
       `  counter panel   ${base}/counter/`,
       `  hall display    ${base}/display/`,
       `  manager         ${base}/manager/`,
+      `  window screen   ${base}/window/${demo ? '?window=1&key=demo-window-1' : ''}`,
+      `  rating pad      ${base}/rating/${demo ? '?window=1&key=demo-rating-1' : ''}`,
       `  API             ${base}/api/health   (OpenAPI: ${base}/api/openapi.json)`,
       '',
     );
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
     lines.push(
       'WARNING: this is the built-in demo hall with demonstration credentials. Do not use them in a real hall.',
       '  staff: admin / admin (manager); c01 … c20 / demo (clerk cNN holds the A post of window NN, the B post of NN+1)',
-      '  device keys: demo-kiosk, demo-display, demo-locker',
+      '  device keys: demo-kiosk, demo-display, demo-locker; demo-window-N and demo-rating-N for window N (1 … 20)',
     );
   }
   console.log(lines.join('\n'));

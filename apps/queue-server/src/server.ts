@@ -37,6 +37,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
   const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
   const auth = new Authenticator(options.hall, store, clock);
+  // Requests that expired while the server was down are recorded before anyone connects.
+  await service.expireOverdueRatings();
   const app = buildApp({ service, auth, version, seq: () => hub.seq });
   await serveUis(app);
   const io = attachRealtime(app.server, { service, auth, hub });
@@ -49,6 +51,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     service,
     close() {
       closing ??= (async () => {
+        await service.close();
         io.disconnectSockets(true);
         await new Promise<void>((resolve) => io.close(() => resolve()));
         await app.close().catch(() => undefined);

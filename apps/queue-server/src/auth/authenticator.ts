@@ -8,7 +8,14 @@ export type DeviceKind = 'kiosk' | 'display' | 'locker';
 
 export type Principal =
   | { kind: 'staff'; staff: StaffConfig; tokenHash: string }
-  | { kind: 'device'; device: DeviceKind; id: string; window: number | null };
+  | {
+      kind: 'device';
+      device: DeviceKind;
+      id: string;
+      window: number | null;
+      /** What a display shows: the hall screen, a window screen, or the window's rating pad; null for other devices. */
+      screen: 'hall' | 'window' | 'rating' | null;
+    };
 
 /** Journal name of whoever acts. */
 export function actorOf(p: Principal): string {
@@ -31,10 +38,17 @@ export class Authenticator {
   ) {
     this.staffById = new Map(hall.staff.map((s) => [s.id, s]));
     const { kiosks, displays, lockers } = hall.devices;
-    for (const d of kiosks) this.devices.set(d.keyHash, { kind: 'device', device: 'kiosk', id: d.id, window: null });
+    const device = (device: DeviceKind, id: string) => ({
+      kind: 'device' as const,
+      device,
+      id,
+      window: null,
+      screen: null,
+    });
+    for (const d of kiosks) this.devices.set(d.keyHash, device('kiosk', d.id));
     for (const d of displays)
-      this.devices.set(d.keyHash, { kind: 'device', device: 'display', id: d.id, window: d.window ?? null });
-    for (const d of lockers) this.devices.set(d.keyHash, { kind: 'device', device: 'locker', id: d.id, window: null });
+      this.devices.set(d.keyHash, { ...device('display', d.id), window: d.window ?? null, screen: d.kind });
+    for (const d of lockers) this.devices.set(d.keyHash, device('locker', d.id));
     this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
   }
 

@@ -84,8 +84,13 @@ describe('the demo hall', () => {
       expect(verifyPassword('wrong', s.passwordHash), s.id).toBe(false);
     }
     expect(hall.devices.kiosks.map((d) => [d.id, d.keyHash])).toEqual([['kiosk-1', sha256Hex('demo-kiosk')]]);
-    expect(hall.devices.displays.map((d) => [d.id, d.kind, d.keyHash])).toEqual([
-      ['display-hall', 'hall', sha256Hex('demo-display')],
+    // Every window has a screen and a rating pad, keyed demo-window-N and demo-rating-N.
+    expect(hall.devices.displays.map((d) => [d.id, d.kind, d.window, d.keyHash])).toEqual([
+      ['display-hall', 'hall', undefined, sha256Hex('demo-display')],
+      ...hall.windows.flatMap(({ number: n }) => [
+        [`window-screen-${n}`, 'window', n, sha256Hex(`demo-window-${n}`)],
+        [`rating-pad-${n}`, 'rating', n, sha256Hex(`demo-rating-${n}`)],
+      ]),
     ]);
     expect(hall.devices.lockers.map((d) => [d.id, d.keyHash])).toEqual([['locker-1', sha256Hex('demo-locker')]]);
   });

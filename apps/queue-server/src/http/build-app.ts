@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type {
-  FinishRequest,
-  PauseRequest,
-  PublicHall,
-  RouteContract,
-  Routes,
-  StaffConfig,
-  TransferRequest,
-} from '@hallq/shared';
-import { routes } from '@hallq/shared';
+import type { FinishRequest, PauseRequest, RouteContract, Routes, StaffConfig, TransferRequest } from '@hallq/shared';
+import { routes, toPublicHall } from '@hallq/shared';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
@@ -29,6 +21,13 @@ type Handlers = { [K in keyof Routes]: RouteHandler<Routes[K]> };
 function staffOf(principal: Principal | null): StaffConfig {
   if (principal?.kind !== 'staff') throw new ApiError('forbidden', 'only staff may do this');
   return principal.staff;
+}
+
+/** The route's auth let only a rating pad through. */
+function padOf(principal: Principal | null): { id: string; window: number | null } {
+  if (principal?.kind !== 'device' || principal.screen !== 'rating')
+    throw new ApiError('forbidden', 'only a rating pad may do this');
+  return { id: principal.id, window: principal.window };
 }
 
 function kioskOf(principal: Principal | null): string {
@@ -60,23 +59,6 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
-  const publicHall = (): PublicHall => {
-    const { name, timeZone, languages, hours, windowTypes, serviceItems, windows, policy } = service.hall;
-    const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes } = policy;
-    return {
-      name,
-      timeZone,
-      languages,
-      hours,
-      windowTypes,
-      serviceItems,
-      windows,
-      priorityPath,
-      appointmentEarlyMinutes,
-      appointmentLateMinutes,
-    };
-  };
-
   const windowAction =
     <B extends { requestId: string }>(action: (body: B) => WindowAction) =>
     ({ params, body, principal }: { params: { id: number }; body: B; principal: Principal | null }) =>
@@ -91,7 +73,7 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
         hallDay: service.currentDay(),
         seq: seq(),
       }),
-    hall: () => ok(publicHall()),
+    hall: () => ok(toPublicHall(service.hall)),
     queues: () => ok(service.queues()),
     issueTicket: ({ body, principal }) => service.issueTicket(body, actorOf(principal!)),
     ticketStatus: ({ params }) => ok(service.ticketStatus(params.token)),
@@ -111,6 +93,12 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
     guideCall: ({ params, principal }) => ok({ call: service.guideCall(params.id, kioskOf(principal)) }),
     guideCalls: () => ok({ calls: service.guideCalls() }),
     answerGuide: ({ params, body, principal }) => service.answerGuide(params.id, body.requestId, staffOf(principal)),
+    submitRating: ({ params, body, principal }) => service.submitRating(params.id, body, padOf(principal)),
+    followUps: () => ok({ followUps: service.followUps() }),
+    assignFollowUp: ({ params, body, principal }) => service.assignFollowUp(params.id, body, staffOf(principal)),
+    noteFollowUp: ({ params, body, principal }) => service.noteFollowUp(params.id, body, staffOf(principal)),
+    closeFollowUp: ({ params, body, principal }) => service.closeFollowUp(params.id, body, staffOf(principal)),
+    clerkSummary: ({ params, principal }) => ok(service.clerkSummary(params.id, staffOf(principal))),
     login: async ({ body }) => {
       const staff = auth.verify(body.staffId, body.password);
       const window = body.window === undefined ? null : await service.loginAtWindow(body.window, staff, randomUUID());

@@ -26,7 +26,10 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match ? match[1] : undefined;
 }
 
-/** Checks the route's auth rule; `window_clerk` is finished by the service, which knows who is at the window. */
+/**
+ * Checks the route's auth rule; `window_clerk` and `rating_pad` are finished by the service, which knows who is at the
+ * window and which window a rating request belongs to.
+ */
 function authorize(contract: RouteContract, principal: Principal | null): void {
   if (contract.auth === 'public') return;
   if (!principal) throw new ApiError('unauthorized', 'log in or present a device key (Authorization: Bearer …)');
@@ -35,6 +38,7 @@ function authorize(contract: RouteContract, principal: Principal | null): void {
     contract.auth === 'device' ||
     (contract.auth === 'issuer' && (isStaff || principal.device === 'kiosk')) ||
     (contract.auth === 'kiosk' && !isStaff && principal.device === 'kiosk') ||
+    (contract.auth === 'rating_pad' && !isStaff && principal.screen === 'rating') ||
     ((contract.auth === 'staff' || contract.auth === 'window_clerk') && isStaff) ||
     (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
   if (!allowed)

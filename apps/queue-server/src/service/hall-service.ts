@@ -1,21 +1,32 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type {
   AppointmentRecord,
+  AssignFollowUpRequest,
   CallGuideRequest,
+  ClerkSummary,
+  CloseFollowUpRequest,
   CreateAppointmentRequest,
+  FollowUp,
+  FollowUpResponse,
   GuideCall,
   GuideCallResponse,
   HallConfig,
   HallEvent,
   IssuedTicket,
   IssueTicketRequest,
+  NoteFollowUpRequest,
   Outcome,
   PauseReason,
   QueueInfo,
   QueuesResponse,
+  RatingRecord,
+  RatingRequest,
+  RatingResponse,
+  RatingResult,
   RecentCall,
   Snapshot,
   StaffConfig,
+  SubmitRatingRequest,
   Ticket,
   TicketCommand,
   TicketStatus,
@@ -25,15 +36,19 @@ import type {
   WindowDetail,
   WindowState,
   WindowTypeConfig,
+  WeekHours,
 } from '@hallq/shared';
 import {
   QUEUED_STATES,
+  RatingLevel,
   addDays,
+  addWorkingDays,
   checkIssuable,
   emptyPosts,
   estimateWaitMinutes,
   hallDay,
   initialWindowState,
+  isBadRating,
   newTicket,
   orderQueue,
   peopleAhead,
@@ -44,7 +59,14 @@ import {
   windowTransition,
   zonedDateTime,
 } from '@hallq/shared';
-import type { AppointmentRow, HallStore, IdNumberDigest, JournalEntry } from '../store/hall-store';
+import type {
+  AppointmentRow,
+  FollowUpRow,
+  HallStore,
+  IdNumberDigest,
+  JournalEntry,
+  RatingRow,
+} from '../store/hall-store';
 import { ApiError } from './api-error';
 
 /** Who asked: journaled with every write. */
@@ -82,6 +104,18 @@ interface PendingWrite {
 const RECENT_CALLS = 10;
 
 /**
+ * The expiry timer never sleeps longer than this, and checks the hall clock when it wakes: the clock is wall time,
+ * which can jump (NTP, or a test's hand-moved clock), while timers run on the monotonic clock.
+ */
+const EXPIRY_CHECK_MS = 1000;
+
+/** Who records a rating request as not rated when nobody answered in time. */
+const SYSTEM: Actor = 'system';
+
+/** Rating results, every one a key of the clerk's summary. */
+const RATING_RESULTS: readonly RatingResult[] = [...RatingLevel.options, 'not_rated'];
+
+/**
  * The hall's state machine at the edge: it holds today's tickets and the windows in memory, runs the pure domain
  * functions against them, writes each change in one durable transaction, and only then updates memory and publishes.
  * Node runs one request at a time through here, so two windows can never be handed the same ticket.
@@ -109,6 +143,16 @@ export class HallService {
   private recentCalls: RecentCall[] = [];
   /** Today's unanswered guide calls by id, oldest first (insertion order). */
   private openGuideCalls = new Map<string, GuideCall>();
+  /** Rating requests of any day still waiting for the citizen, by id, oldest first. */
+  private openRatings = new Map<string, RatingRow>();
+  private expiryTimer: NodeJS.Timeout | undefined;
+  private expiring = false;
+  private closed = false;
+  /**
+   * Follow-up deadlines count 工作日: Monday to Friday when the hall opens. Saturday service (预约, 延时) does not
+   * make Saturday a working day, and a hall run with its hours ignored keeps the same calendar.
+   */
+  private readonly workingWeek: WeekHours;
   private readonly idNumberKey: Buffer;
   private pending: PendingWrite[] = [];
 
@@ -119,8 +163,16 @@ export class HallService {
     this.publish = options.publish;
     this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
     this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
+    this.workingWeek = { ...this.hall.hours, sat: null, sun: null };
     this.idNumberKey = this.store.installationSecret('id_number_hmac');
     this.reloadDay(this.clock());
+  }
+
+  /** Stops the rating expiry timer and waits for a sweep under way, so nothing writes after the database closes. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearTimeout(this.expiryTimer);
+    while (this.expiring) await new Promise((resolve) => setImmediate(resolve));
   }
 
   /** Loads the day's state from the database when the hall's local date changes (and at start). */
@@ -165,6 +217,9 @@ export class HallService {
     this.recentCalls = [];
     this.activeEmptyPosts = new Set();
     this.openGuideCalls = new Map(this.store.openGuideCallsOfDay(today).map((c) => [c.id, c]));
+    // Not of the day: a request opened just before midnight still ends at its own expiry.
+    this.openRatings = new Map(this.store.openRatings().map((r) => [r.id, r]));
+    this.armExpiry();
     return today;
   }
 
@@ -220,8 +275,10 @@ export class HallService {
       return;
     }
     if (events.length > 0) {
-      // Guide calls change neither queues nor windows.
-      if (events.some((e) => !e.type.startsWith('guide.'))) events.push(...this.derivedEvents(now));
+      // Guide calls, ratings and follow-ups change neither queues nor windows.
+      if (events.some((e) => e.type.startsWith('ticket.') || e.type.startsWith('window.'))) {
+        events.push(...this.derivedEvents(now));
+      }
       this.noteCalls(events, now.toISOString());
       this.publish(events, now);
     }
@@ -678,6 +735,284 @@ export class HallService {
     });
   }
 
+  // ---------------------------------------------------------------- ratings (好差评) and their follow-ups
+
+  /** A finished service opens a rating request at its window; one still open there ends as not rated. */
+  private requestRating(ticket: Ticket, window: number, now: Date, actor: Actor): () => HallEvent[] {
+    const previous = [...this.openRatings.values()].find((r) => r.window === window);
+    const superseded = previous && this.endRating(previous, 'not_rated', null, now.toISOString(), now, actor);
+    const row: RatingRow = {
+      id: randomUUID(),
+      hallDay: this.day,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      window,
+      clerk: ticket.clerk,
+      windowType: ticket.windowType,
+      serviceItem: ticket.serviceItem,
+      requestedAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + this.hall.policy.ratingTimeoutSeconds * 1000).toISOString(),
+      result: null,
+      reasonCode: null,
+      reasonText: null,
+      recordedAt: null,
+    };
+    this.store.insertRating(row);
+    this.journal(now, {
+      type: 'rating.requested',
+      actor,
+      window,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
+      data: { id: row.id, clerk: row.clerk, expiresAt: row.expiresAt },
+    });
+    return () => {
+      const events = superseded?.apply() ?? [];
+      this.openRatings.set(row.id, row);
+      this.armExpiry();
+      return [...events, { type: 'rating.requested', request: ratingRequestOf(row) }];
+    };
+  }
+
+  /** Records how an open request ended, inside the current transaction; memory and events wait for `apply`. */
+  private endRating(
+    row: RatingRow,
+    result: RatingResult,
+    reason: RatingRecord['reason'],
+    recordedAt: string,
+    now: Date,
+    actor: Actor,
+  ) {
+    const record = ratingRecordOf({
+      ...row,
+      result,
+      reasonCode: reason?.code ?? null,
+      reasonText: reason?.text ?? null,
+      recordedAt,
+    });
+    this.store.recordRating(record);
+    this.journal(now, {
+      type: 'rating.recorded',
+      actor,
+      window: row.window,
+      ticketId: row.ticketId,
+      ticketNumber: row.ticketNumber,
+      data: {
+        id: row.id,
+        ratingDay: row.hallDay,
+        clerk: row.clerk,
+        windowType: row.windowType,
+        serviceItem: row.serviceItem,
+        result,
+        reason,
+      },
+    });
+    return {
+      record,
+      apply: (): HallEvent[] => {
+        this.openRatings.delete(row.id);
+        return [{ type: 'rating.recorded', requestId: row.id, rating: record }];
+      },
+    };
+  }
+
+  /** The citizen answers on the pad of the request's window; a bad rating opens a follow-up. */
+  submitRating(
+    id: string,
+    req: SubmitRatingRequest,
+    pad: { id: string; window: number | null },
+  ): Promise<Reply<RatingResponse>> {
+    const actor = `display:${pad.id}`;
+    return this.write('submit-rating', req.requestId, actor, (now) => {
+      const row = this.openRatings.get(id) ?? this.store.rating(id);
+      if (!row) throw new ApiError('not_found', `no rating request ${id}`);
+      if (row.window !== pad.window) {
+        throw new ApiError('forbidden', `rating request ${id} is for window ${row.window}; this pad is not at it`);
+      }
+      if (row.result !== null) {
+        throw new ApiError(
+          'invalid_state',
+          row.result === 'not_rated'
+            ? `rating request ${id} has ended unanswered (recorded as not rated)`
+            : `rating request ${id} has already been answered`,
+        );
+      }
+      if (now.getTime() >= Date.parse(row.expiresAt)) {
+        throw new ApiError('invalid_state', `rating request ${id} expired at ${row.expiresAt}`);
+      }
+      const reason = req.reason ? { code: req.reason.code, text: req.reason.text ?? null } : null;
+      if (reason && reason.code !== 'other' && !this.hall.ratingReasons.some((r) => r.code === reason.code)) {
+        throw ApiError.field(
+          'reason.code',
+          `unknown reason "${reason.code}": use one of the hall's reasons, or "other"`,
+        );
+      }
+      const ended = this.endRating(row, req.level, reason, now.toISOString(), now, actor);
+      const followUp = isBadRating(req.level) ? this.openFollowUp(ended.record, now, actor) : null;
+      return {
+        status: 200,
+        body: { rating: ended.record },
+        apply: () => [...ended.apply(), ...(followUp ? [{ type: 'followup.updated' as const, followUp }] : [])],
+      };
+    });
+  }
+
+  /** Sleeps until the earliest open request expires (at most EXPIRY_CHECK_MS), then records the expired ones. */
+  private armExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    this.expiryTimer = undefined;
+    if (this.closed || this.expiring || this.openRatings.size === 0) return;
+    let earliest = Infinity;
+    for (const r of this.openRatings.values()) earliest = Math.min(earliest, Date.parse(r.expiresAt));
+    const delay = Math.min(Math.max(0, earliest - this.clock().getTime()), EXPIRY_CHECK_MS);
+    this.expiryTimer = setTimeout(() => void this.expireOverdueRatings(), delay);
+    this.expiryTimer.unref();
+  }
+
+  /**
+   * Records every request past its expiry as not rated (never a default level), each through `write` with a requestId
+   * of its own, so a sweep that runs twice (or again after a crash) records each once. The server runs it at start.
+   */
+  async expireOverdueRatings(): Promise<void> {
+    if (this.closed || this.expiring) return;
+    this.expiring = true;
+    try {
+      const now = this.clock().getTime();
+      const due = [...this.openRatings.values()].filter((r) => Date.parse(r.expiresAt) <= now);
+      // Not a client's id: a client's requestId cannot contain "/".
+      const results = await Promise.allSettled(
+        due.map((r) =>
+          this.write('expire-rating', `system/expire-rating/${r.id}`, SYSTEM, (at) => this.expireWrite(r.id, at)),
+        ),
+      );
+      for (const r of results) if (r.status === 'rejected') console.error('rating expiry failed', r.reason);
+    } finally {
+      this.expiring = false;
+      this.armExpiry();
+    }
+  }
+
+  private expireWrite(id: string, now: Date): WriteResult<null> {
+    // Answered (or superseded) since the sweep looked: nothing to record.
+    const row = this.openRatings.get(id);
+    if (!row) return { status: 200, body: null, apply: () => [] };
+    // Recorded as of its expiry, even when the server was down then.
+    const ended = this.endRating(row, 'not_rated', null, row.expiresAt, now, SYSTEM);
+    return { status: 200, body: null, apply: ended.apply };
+  }
+
+  private openFollowUp(rating: RatingRecord, now: Date, actor: Actor): FollowUp {
+    const followUp: FollowUp = {
+      id: randomUUID(),
+      rating,
+      status: 'open',
+      deadline: addWorkingDays(rating.hallDay, this.hall.policy.followUpWorkingDays, this.workingWeek),
+      assignee: null,
+      notes: [],
+      openedAt: now.toISOString(),
+      closedAt: null,
+      resolution: null,
+    };
+    this.store.insertFollowUp({
+      id: followUp.id,
+      ratingId: rating.id,
+      deadline: followUp.deadline,
+      openedAt: followUp.openedAt,
+    });
+    this.journal(now, {
+      type: 'followup.opened',
+      actor,
+      window: rating.window,
+      ticketId: rating.ticketId,
+      ticketNumber: rating.ticketNumber,
+      data: { id: followUp.id, rating: rating.id, deadline: followUp.deadline },
+    });
+    return followUp;
+  }
+
+  /** Follow-ups not yet closed, the nearest deadline first. */
+  followUps(): FollowUp[] {
+    return this.store.followUpsNotClosed().map((f) => this.followUpOf(f));
+  }
+
+  private followUpOf(row: FollowUpRow): FollowUp {
+    const { ratingId, ...rest } = row;
+    return { ...rest, rating: ratingRecordOf(this.store.rating(ratingId)!), notes: this.store.followUpNotes(row.id) };
+  }
+
+  /** One change to a follow-up not yet closed, journaled and announced with the follow-up as it now stands. */
+  private followUpWrite(
+    action: 'assign' | 'note' | 'close',
+    id: string,
+    requestId: string,
+    staff: StaffConfig,
+    change: (row: FollowUpRow, now: Date) => { row: FollowUpRow; data: Record<string, unknown> },
+  ): Promise<Reply<FollowUpResponse>> {
+    const actor = `staff:${staff.id}`;
+    return this.write(`${action}-follow-up`, requestId, actor, (now) => {
+      const row = this.store.followUp(id);
+      if (!row) throw new ApiError('not_found', `no follow-up ${id}`);
+      if (row.status === 'closed') throw new ApiError('invalid_state', `follow-up ${id} was closed at ${row.closedAt}`);
+      const changed = change(row, now);
+      this.store.updateFollowUp(changed.row);
+      this.journal(now, { type: `followup.${action}`, actor, data: { id, ...changed.data } });
+      const followUp = this.followUpOf(changed.row);
+      return { status: 200, body: { followUp }, apply: () => [{ type: 'followup.updated', followUp }] };
+    });
+  }
+
+  assignFollowUp(id: string, req: AssignFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    return this.followUpWrite('assign', id, req.requestId, staff, (row) => {
+      if (!this.hall.staff.some((s) => s.id === req.staffId)) {
+        throw ApiError.field('staffId', `no member of staff "${req.staffId}" in this hall`);
+      }
+      return { row: { ...row, status: 'assigned', assignee: req.staffId }, data: { assignee: req.staffId } };
+    });
+  }
+
+  noteFollowUp(id: string, req: NoteFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    return this.followUpWrite('note', id, req.requestId, staff, (row, now) => {
+      this.store.insertFollowUpNote(id, {
+        at: now.toISOString(),
+        by: staff.id,
+        text: req.text,
+        calledBack: req.calledBack,
+      });
+      return { row, data: { calledBack: req.calledBack } };
+    });
+  }
+
+  closeFollowUp(id: string, req: CloseFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    return this.followUpWrite('close', id, req.requestId, staff, (row, now) => ({
+      row: { ...row, status: 'closed', closedAt: now.toISOString(), resolution: req.resolution },
+      data: { overdue: hallDay(now, this.hall.timeZone) > row.deadline },
+    }));
+  }
+
+  /** The day of the clerk at this window, for the counter panel. */
+  clerkSummary(windowNumber: number, staff: StaffConfig): ClerkSummary {
+    const day = this.ensureDay(this.clock());
+    this.clerkAt(windowNumber, staff);
+    const finished = this.store.journalOfDayBy<{ serviceMinutes?: number; ticketDay?: string }>(
+      day,
+      'ticket.finished',
+      `staff:${staff.id}`,
+    );
+    // As for the estimates, a service left open overnight says nothing about the clerk's pace.
+    const minutes = finished
+      .filter((f) => f.ticketDay === day && f.serviceMinutes !== undefined)
+      .map((f) => f.serviceMinutes!);
+    const counts = this.store.ratingCounts(day, staff.id);
+    return {
+      staffId: staff.id,
+      hallDay: day,
+      served: finished.length,
+      averageServiceMinutes:
+        minutes.length === 0 ? null : Math.round((minutes.reduce((a, b) => a + b, 0) / minutes.length) * 10) / 10,
+      ratings: Object.fromEntries(RATING_RESULTS.map((r) => [r, counts.get(r) ?? 0])) as ClerkSummary['ratings'],
+    };
+  }
+
   // ---------------------------------------------------------------- windows
 
   /** The clerk at a window acts on the ticket in play there (or calls the next). */
@@ -689,13 +1024,7 @@ export class HallService {
   ): Promise<Reply<WindowActionResponse>> {
     const actor = `staff:${staff.id}`;
     return this.write(`window-${action.type}`, requestId, actor, (now) => {
-      const state = this.windowState(windowNumber);
-      if (state.clerk !== staff.id) {
-        throw new ApiError(
-          'forbidden',
-          `window ${windowNumber} is served by ${state.clerk ?? 'nobody'} now, not ${staff.id}`,
-        );
-      }
+      const state = this.clerkAt(windowNumber, staff);
       switch (action.type) {
         case 'call-next':
           return this.callNext(state, staff, now, actor);
@@ -790,7 +1119,10 @@ export class HallService {
       return { status: 200, body: { window: state, ticket: t.ticket }, apply: t.apply };
     }
     const w = this.windowWrite(state, { type: 'assign', ticketId: null }, now, actor, t.ticket);
-    return { status: 200, body: w.body, apply: () => [...t.apply(), ...w.apply()] };
+    // Only the end of the visit is rated (一次一评). A transfer, as an action or as a finish's outcome, is not the end:
+    // the citizen goes on to another window, and the finish there asks.
+    const rating = t.ticket.state === 'finished' ? this.requestRating(t.ticket, state.number, now, actor) : null;
+    return { status: 200, body: w.body, apply: () => [...t.apply(), ...w.apply(), ...(rating?.() ?? [])] };
   }
 
   private resolveTransferOutcome(outcome: Extract<Outcome, { kind: 'transferred' }>, from: number): Outcome {
@@ -872,6 +1204,18 @@ export class HallService {
   }
 
   // ---------------------------------------------------------------- reads
+
+  /** The window's state, when this member of staff is the clerk at it. */
+  private clerkAt(windowNumber: number, staff: StaffConfig): WindowState {
+    const state = this.windowState(windowNumber);
+    if (state.clerk !== staff.id) {
+      throw new ApiError(
+        'forbidden',
+        `window ${windowNumber} is served by ${state.clerk ?? 'nobody'} now, not ${staff.id}`,
+      );
+    }
+    return state;
+  }
 
   windowState(number: number): WindowState {
     const state = this.windows.get(number);
@@ -1008,6 +1352,10 @@ export class HallService {
       recentCalls: [...this.recentCalls],
       emptyPosts: [...this.activeEmptyPosts],
       guideCalls: [...this.openGuideCalls.values()],
+      // One expired a moment ago is being recorded: the pad should not show it again.
+      ratingRequests: [...this.openRatings.values()]
+        .filter((r) => Date.parse(r.expiresAt) > now.getTime())
+        .map(ratingRequestOf),
     };
   }
 
@@ -1038,6 +1386,35 @@ export type WindowAction =
   | { type: 'transfer'; toWindowType?: string; toWindow?: number; note?: string }
   | { type: 'pause'; reason: PauseReason }
   | { type: 'resume' };
+
+function ratingRequestOf(r: RatingRow): RatingRequest {
+  return {
+    id: r.id,
+    window: r.window,
+    ticketNumber: r.ticketNumber,
+    clerk: r.clerk,
+    requestedAt: r.requestedAt,
+    expiresAt: r.expiresAt,
+  };
+}
+
+/** A rating that has ended (its result set). */
+function ratingRecordOf(r: RatingRow): RatingRecord {
+  return {
+    id: r.id,
+    hallDay: r.hallDay,
+    ticketId: r.ticketId,
+    ticketNumber: r.ticketNumber,
+    window: r.window,
+    clerk: r.clerk,
+    windowType: r.windowType,
+    serviceItem: r.serviceItem,
+    result: r.result!,
+    reason: r.reasonCode === null ? null : { code: r.reasonCode, text: r.reasonText },
+    requestedAt: r.requestedAt,
+    recordedAt: r.recordedAt!,
+  };
+}
 
 function journalType(command: TicketCommand): string {
   if (command.type === 'finish')

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { GuideCall, Ticket, WindowState } from '@hallq/shared';
+import type { FollowUp, FollowUpNote, GuideCall, RatingRecord, RatingResult, Ticket, WindowState } from '@hallq/shared';
 import type { HallDatabase } from '../db/open-database';
 
 export interface JournalEntry {
@@ -41,6 +41,32 @@ export interface IdNumberDigest {
   hash: string;
   last4: string;
 }
+
+/** A rating request as stored: open while `result` is null. */
+export interface RatingRow {
+  id: string;
+  hallDay: string;
+  ticketId: string;
+  ticketNumber: string;
+  window: number;
+  clerk: string | null;
+  windowType: string;
+  serviceItem: string | null;
+  requestedAt: string;
+  expiresAt: string;
+  result: RatingResult | null;
+  reasonCode: string | null;
+  reasonText: string | null;
+  recordedAt: string | null;
+}
+
+export type FollowUpRow = Omit<FollowUp, 'rating' | 'notes'> & { ratingId: string };
+
+const RATING_COLUMNS = `id, hall_day AS hallDay, ticket_id AS ticketId, ticket_number AS ticketNumber, window, clerk,
+  window_type AS windowType, service_item AS serviceItem, requested_at AS requestedAt, expires_at AS expiresAt, result,
+  reason_code AS reasonCode, reason_text AS reasonText, recorded_at AS recordedAt`;
+const FOLLOW_UP_COLUMNS = `id, rating_id AS ratingId, status, deadline, assignee, opened_at AS openedAt,
+  closed_at AS closedAt, resolution`;
 
 const GUIDE_CALL_COLUMNS = `id, kiosk, zone, reason, called_at AS calledAt, answered_at AS answeredAt, answered_by AS answeredBy`;
 
@@ -116,6 +142,33 @@ export class HallStore {
       openGuideCallsOfDay: p(
         `SELECT ${GUIDE_CALL_COLUMNS} FROM guide_calls WHERE hall_day = ? AND answered_at IS NULL ORDER BY called_at, id`,
       ),
+      insertRating: p(
+        `INSERT INTO ratings (id, hall_day, ticket_id, ticket_number, window, clerk, window_type, service_item,
+                              requested_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      recordRating: p(
+        'UPDATE ratings SET result = ?, reason_code = ?, reason_text = ?, recorded_at = ? WHERE id = ? AND result IS NULL',
+      ),
+      rating: p(`SELECT ${RATING_COLUMNS} FROM ratings WHERE id = ?`),
+      openRatings: p(`SELECT ${RATING_COLUMNS} FROM ratings WHERE result IS NULL ORDER BY requested_at, id`),
+      ratingCounts: p(
+        'SELECT result, COUNT(*) AS n FROM ratings WHERE hall_day = ? AND clerk = ? AND result IS NOT NULL GROUP BY result',
+      ),
+      insertFollowUp: p(
+        "INSERT INTO follow_ups (id, rating_id, status, deadline, opened_at) VALUES (?, ?, 'open', ?, ?)",
+      ),
+      updateFollowUp: p('UPDATE follow_ups SET status = ?, assignee = ?, closed_at = ?, resolution = ? WHERE id = ?'),
+      followUp: p(`SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE id = ?`),
+      followUpsNotClosed: p(
+        `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE status <> 'closed' ORDER BY deadline, opened_at, id`,
+      ),
+      insertFollowUpNote: p(
+        'INSERT INTO follow_up_notes (follow_up_id, at, noted_by, text, called_back) VALUES (?, ?, ?, ?, ?)',
+      ),
+      followUpNotes: p(
+        'SELECT at, noted_by AS "by", text, called_back AS calledBack FROM follow_up_notes WHERE follow_up_id = ? ORDER BY id',
+      ),
+      journalOfDayBy: p('SELECT data FROM journal WHERE hall_day = ? AND type = ? AND actor = ? ORDER BY id'),
       answerGuideCall: p(
         'UPDATE guide_calls SET answered_at = ?, answered_by = ? WHERE id = ? AND answered_at IS NULL',
       ),
@@ -275,6 +328,80 @@ export class HallStore {
   answerGuideCall(id: string, answeredAt: string, answeredBy: string): void {
     const result = this.s.answerGuideCall!.run(answeredAt, answeredBy, id);
     if (result.changes !== 1) throw new Error(`guide call ${id} was already answered`);
+  }
+
+  insertRating(r: RatingRow): void {
+    this.s.insertRating!.run(
+      r.id,
+      r.hallDay,
+      r.ticketId,
+      r.ticketNumber,
+      r.window,
+      r.clerk,
+      r.windowType,
+      r.serviceItem,
+      r.requestedAt,
+      r.expiresAt,
+    );
+  }
+
+  /** Ends an open request with its result; a request already ended is a bug in the caller. */
+  recordRating(record: RatingRecord): void {
+    const { result, reason, recordedAt, id } = record;
+    const changes = this.s.recordRating!.run(
+      result,
+      reason?.code ?? null,
+      reason?.text ?? null,
+      recordedAt,
+      id,
+    ).changes;
+    if (changes !== 1) throw new Error(`rating ${id} is not open`);
+  }
+
+  rating(id: string): RatingRow | undefined {
+    return this.s.rating!.get(id) as RatingRow | undefined;
+  }
+
+  /** Rating requests of any day still waiting for an answer, oldest first. */
+  openRatings(): RatingRow[] {
+    return this.s.openRatings!.all() as RatingRow[];
+  }
+
+  /** How a clerk's services of one day were rated, by result (results with none left out). */
+  ratingCounts(hallDay: string, clerk: string): Map<RatingResult, number> {
+    const rows = this.s.ratingCounts!.all(hallDay, clerk) as { result: RatingResult; n: number }[];
+    return new Map(rows.map((r) => [r.result, r.n]));
+  }
+
+  insertFollowUp(f: { id: string; ratingId: string; deadline: string; openedAt: string }): void {
+    this.s.insertFollowUp!.run(f.id, f.ratingId, f.deadline, f.openedAt);
+  }
+
+  updateFollowUp(f: FollowUpRow): void {
+    this.s.updateFollowUp!.run(f.status, f.assignee, f.closedAt, f.resolution, f.id);
+  }
+
+  followUp(id: string): FollowUpRow | undefined {
+    return this.s.followUp!.get(id) as FollowUpRow | undefined;
+  }
+
+  /** Follow-ups not yet closed, the nearest deadline first. */
+  followUpsNotClosed(): FollowUpRow[] {
+    return this.s.followUpsNotClosed!.all() as FollowUpRow[];
+  }
+
+  insertFollowUpNote(followUpId: string, note: FollowUpNote): void {
+    this.s.insertFollowUpNote!.run(followUpId, note.at, note.by, note.text, note.calledBack ? 1 : 0);
+  }
+
+  followUpNotes(followUpId: string): FollowUpNote[] {
+    const rows = this.s.followUpNotes!.all(followUpId) as (Omit<FollowUpNote, 'calledBack'> & { calledBack: number })[];
+    return rows.map((n) => ({ ...n, calledBack: n.calledBack === 1 }));
+  }
+
+  /** One actor's journal entries of one type and day, oldest first. */
+  journalOfDayBy<T>(hallDay: string, type: string, actor: string): T[] {
+    return (this.s.journalOfDayBy!.all(hallDay, type, actor) as { data: string }[]).map((r) => JSON.parse(r.data) as T);
   }
 
   useAppointment(code: string, ticketId: string): void {

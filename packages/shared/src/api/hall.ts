@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  type HallConfig,
   LanguageCode,
   LocalizedText,
   RatingReasonConfig,
@@ -32,6 +33,31 @@ export const PublicHall = z
   })
   .strict();
 export type PublicHall = z.infer<typeof PublicHall>;
+
+/** The public part of a hall file, as GET /api/hall answers it. */
+export function toPublicHall(hall: HallConfig): PublicHall {
+  const { name, timeZone, languages, hours, windowTypes, serviceItems, windows, policy, ratingReasons, staff } = hall;
+  const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes, ratingTimeoutSeconds } = policy;
+  // Only people who can be at a window (an A or B post), and only when the hall shows names at all.
+  const clerkNames = policy.showClerkNames
+    ? Object.fromEntries(staff.filter((s) => s.aWindows.length + s.bWindows.length > 0).map((s) => [s.id, s.name]))
+    : null;
+  return {
+    name,
+    timeZone,
+    languages,
+    hours,
+    windowTypes,
+    serviceItems,
+    windows,
+    priorityPath,
+    appointmentEarlyMinutes,
+    appointmentLateMinutes,
+    ratingReasons,
+    ratingTimeoutSeconds,
+    clerkNames,
+  };
+}
 
 export const Health = z
   .object({ status: z.literal('ok'), version: z.string(), now: z.string(), hallDay: z.string(), seq: z.number() })

@@ -1,3 +1,32 @@
-import { mount } from '../common/mount';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { createApi } from './services/api';
+import { connectRealtime } from './services/realtime';
+import { createStorage, windowFromQuery } from './services/storage';
+import { createCounterStore } from './store/create-counter-store';
+import '../common/styles.css';
+import './counter.css';
 
-mount({ title: '柜台', size: 'normal' });
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('missing #root element');
+
+const storage = createStorage(localStorage, sessionStorage);
+const store = createCounterStore({
+  api: createApi(),
+  connectRealtime,
+  storage,
+  now: () => Date.now(),
+  newRequestId: () => crypto.randomUUID(),
+});
+// The address names the window of this PC; otherwise the window of the last login here.
+const window = windowFromQuery(location.search) ?? storage.loadWindow();
+if (window !== null) store.getState().chooseWindow(window);
+void store.getState().loadHall();
+store.getState().restoreSession();
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <App store={store} />
+  </StrictMode>,
+);

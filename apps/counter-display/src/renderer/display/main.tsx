@@ -1,3 +1,48 @@
-import { mount } from '../common/mount';
+import { catalogue, createHallRealtime, createI18n } from '@hallq/shared';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { announceFreshCalls, createAnnouncer } from '../voice/announcer';
+import { createBrowserPlayer } from '../voice/browser-player';
+import { recordAnnouncement } from '../voice/test-hook';
+import { hallDisplaySetup } from './services/device-setup';
+import { loadHall } from './services/hall-api';
+import { createDisplayStore } from './store/create-display-store';
+import { HallDisplay } from './view/HallDisplay';
+import { SetupNeeded } from './view/SetupNeeded';
+import './display.css';
 
-mount({ title: '大厅显示屏', size: 'large' });
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('missing #root element');
+const root = createRoot(rootElement);
+const i18n = createI18n({ display: catalogue.display });
+const setup = hallDisplaySetup(location.search, localStorage);
+
+if (!setup) {
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <SetupNeeded messageKey="needKey" />
+    </I18nextProvider>,
+  );
+} else {
+  const player = createBrowserPlayer();
+  const announcer = createAnnouncer(player, recordAnnouncement);
+  const store = createDisplayStore({
+    loadHall,
+    realtime: createHallRealtime({ room: 'hall', token: setup.deviceKey }),
+    onFresh: announceFreshCalls(announcer),
+    delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+    audio: player,
+  });
+  void store.getState().loadHall();
+  store.getState().connect();
+  void store.getState().watchVoice();
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <HallDisplay store={store} />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,4 +1,4 @@
-import type { IssuedTicket, PublicHall, Ticket } from '@hallq/shared';
+import { type IssuedTicket, type PublicHall, type Ticket, toPublicHall } from '@hallq/shared';
 import { vi } from 'vitest';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
 import { makeQueueInfo, makeTicket } from '../../../../../packages/shared/src/domain/test-fixtures';
@@ -11,18 +11,7 @@ import type { KioskServices } from './types';
 /** The demo hall as GET /api/hall answers it. */
 export function demoHall(priorityPath: PublicHall['priorityPath'] = 'help_and_proxy'): PublicHall {
   const hall = loadHallConfig(DEMO_HALL_PATH);
-  return {
-    name: hall.name,
-    timeZone: hall.timeZone,
-    languages: hall.languages,
-    hours: hall.hours,
-    windowTypes: hall.windowTypes,
-    serviceItems: hall.serviceItems,
-    windows: hall.windows,
-    priorityPath,
-    appointmentEarlyMinutes: hall.policy.appointmentEarlyMinutes,
-    appointmentLateMinutes: hall.policy.appointmentLateMinutes,
-  };
+  return toPublicHall({ ...hall, policy: { ...hall.policy, priorityPath } });
 }
 
 export { makeQueueInfo as queue };

@@ -21,6 +21,7 @@ describe('the live queues', () => {
       recentCalls: [],
       emptyPosts: [],
       guideCalls: [],
+      ratingRequests: [],
     });
     kiosk.realtime.handlers!.events([queuesUpdated(11, [queue('personal', { waiting: 2 })])]);
     expect(kiosk.state()).toMatchObject({ seq: 11, queues: [{ windowType: 'personal', waiting: 2 }] });

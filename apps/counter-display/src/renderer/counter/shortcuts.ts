@@ -1,0 +1,30 @@
+import type { DeskAction } from './store/slices/desk/state';
+
+/** The function keys of a counter PC, printed on the buttons. F7 toggles pause and resume. */
+export const SHORTCUTS: Record<string, DeskAction> = {
+  F1: 'call-next',
+  F2: 'recall',
+  F3: 'no-show',
+  F4: 'start',
+  F5: 'finish',
+  F6: 'transfer',
+  F7: 'pause',
+};
+
+export const SHORTCUT_OF: Record<DeskAction, string> = {
+  'call-next': 'F1',
+  recall: 'F2',
+  'no-show': 'F3',
+  start: 'F4',
+  finish: 'F5',
+  transfer: 'F6',
+  pause: 'F7',
+  resume: 'F7',
+};
+
+/** The action a key asks for, or null; `paused` turns F7 into resume. */
+export function actionForKey(key: string, paused: boolean): DeskAction | null {
+  const action = SHORTCUTS[key];
+  if (!action) return null;
+  return action === 'pause' && paused ? 'resume' : action;
+}

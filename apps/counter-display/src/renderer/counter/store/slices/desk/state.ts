@@ -1,0 +1,74 @@
+import { QueuePolicy, type Outcome, type PauseReason } from '@hallq/shared';
+import type { FailureText } from '../../../refusals';
+import type { WindowActionName } from '../../../services/api';
+
+export type DeskAction = WindowActionName;
+
+export interface TransferDraft {
+  /** One of the two: a window type, or one window. */
+  toWindowType: string | null;
+  toWindow: number | null;
+  note: string;
+}
+
+export interface FinishDraft {
+  kind: Outcome['kind'];
+  /** 受理: YYYY-MM-DD, prefilled from the service item's promised working days. */
+  promisedDate: string;
+  caseNumber: string;
+  /** 一次性告知: the item's materials ticked as missing, and anything else in the clerk's words (one a line). */
+  materials: string[];
+  otherMaterials: string;
+  /** 不予受理. */
+  reason: string;
+  /** 转交. */
+  transfer: TransferDraft;
+}
+
+export type Dialog =
+  | { name: 'finish'; draft: FinishDraft; problem: string | null }
+  | { name: 'transfer'; draft: TransferDraft; problem: string | null }
+  | { name: 'pause' };
+
+/** A request sent but not confirmed (the network failed): pressing the same thing again resends it as is. */
+export interface Unconfirmed {
+  action: DeskAction;
+  /** The action, the ticket and the body, so a changed request gets a new id. */
+  key: string;
+  requestId: string;
+}
+
+export interface DeskState {
+  /** The window action in flight: one at a time, and every action button is disabled meanwhile. */
+  busy: DeskAction | null;
+  unconfirmed: Unconfirmed | null;
+  error: (FailureText & { action: DeskAction }) | null;
+  /** A short confirmation of what just happened (e.g. call-next found nobody). */
+  notice: string | null;
+  dialog: Dialog | null;
+  /**
+   * policy.noShowAfterCalls. GET /api/hall does not carry it, so the panel starts from the contract's default and
+   * raises it when the server refuses a no-show with not_enough_calls.
+   */
+  noShowAfterCalls: number;
+}
+
+export const DEFAULT_NO_SHOW_AFTER_CALLS = QueuePolicy.parse({}).noShowAfterCalls;
+
+export const emptyTransfer: TransferDraft = { toWindowType: null, toWindow: null, note: '' };
+
+export const initialDeskState: DeskState = {
+  busy: null,
+  unconfirmed: null,
+  error: null,
+  notice: null,
+  dialog: null,
+  noShowAfterCalls: DEFAULT_NO_SHOW_AFTER_CALLS,
+};
+
+export const PAUSE_REASONS: readonly { reason: PauseReason; label: string }[] = [
+  { reason: 'lunch', label: '午休' },
+  { reason: 'meeting', label: '开会' },
+  { reason: 'away', label: '暂离' },
+  { reason: 'other', label: '其他' },
+];

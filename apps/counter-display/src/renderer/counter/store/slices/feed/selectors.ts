@@ -1,0 +1,102 @@
+import type { GuideCall, PriorityGroup, Ticket } from '@hallq/shared';
+import type { CounterHall } from '../../../services/api';
+import type { CounterState } from '../../types';
+import { windowTypeOf } from '../desk/selectors';
+
+/** How many upcoming numbers each queue shows. */
+export const NEXT_SHOWN = 5;
+
+export const PRIORITY_LABEL: Record<PriorityGroup, string> = {
+  elderly: '老年人',
+  disabled: '残疾人',
+  pregnant: '孕妇',
+  military: '军人',
+};
+
+export const GUIDE_REASON_LABEL: Record<GuideCall['reason'], string> = {
+  general: '需要帮助',
+  priority: '优先人群',
+  language: '语言帮助',
+  appointment: '预约问题',
+};
+
+export function typeName(hall: CounterHall | null, code: string): string {
+  return windowTypeOf(hall, code)?.name.zh ?? code;
+}
+
+/** The window types this window serves, in its order of preference. */
+export function servedTypes(state: CounterState): string[] {
+  const number = state.session?.window;
+  return state.hall?.windows.find((w) => w.number === number)?.serves ?? state.detail?.config.serves ?? [];
+}
+
+export interface TicketMarks {
+  priority: string | null;
+  /** Handed on from another window, with where from and the note. */
+  transfer: { fromWindow: number; toThisWindow: boolean; note: string | null } | null;
+  appointment: boolean;
+}
+
+export function ticketMarks(ticket: Ticket, window: number | undefined): TicketMarks {
+  return {
+    priority: ticket.priority ? PRIORITY_LABEL[ticket.priority] : null,
+    transfer: ticket.transfer
+      ? {
+          fromWindow: ticket.transfer.fromWindow,
+          toThisWindow: ticket.transfer.toWindow !== undefined && ticket.transfer.toWindow === window,
+          note: ticket.transfer.note ?? null,
+        }
+      : null,
+    appointment: ticket.appointment !== null,
+  };
+}
+
+export interface QueueRow {
+  code: string;
+  name: string;
+  waiting: number;
+  longestWaitMinutes: number;
+  targetWaitMinutes: number;
+  longWait: boolean;
+  emptyPost: boolean;
+  next: Ticket[];
+}
+
+/** Waiting figures come from the live feed; who is next from the window's detail (the server's call order). */
+export function queueRows(state: CounterState): QueueRow[] {
+  const { feed, detail, hall } = state;
+  return servedTypes(state).map((code) => {
+    const live = feed?.queues.find((q) => q.windowType === code);
+    const fromDetail = detail?.queues.find((q) => q.windowType === code);
+    const target = windowTypeOf(hall, code)?.targetWaitMinutes ?? Infinity;
+    const waiting = live?.waiting ?? fromDetail?.waiting ?? 0;
+    const longestWaitMinutes = live?.longestWaitMinutes ?? 0;
+    return {
+      code,
+      name: typeName(hall, code),
+      waiting,
+      longestWaitMinutes,
+      targetWaitMinutes: target,
+      longWait: waiting > 0 && longestWaitMinutes > target,
+      emptyPost: feed?.emptyPosts.includes(code) ?? false,
+      next: (fromDetail?.next ?? []).slice(0, NEXT_SHOWN),
+    };
+  });
+}
+
+export interface Alerts {
+  guideCalls: GuideCall[];
+  /** Served types with people waiting and no open window (空岗). */
+  emptyPosts: QueueRow[];
+  /** Served types whose longest wait is past the type's target. */
+  longWaits: QueueRow[];
+}
+
+export function alerts(state: CounterState): Alerts {
+  const rows = queueRows(state);
+  return {
+    guideCalls: state.feed?.guideCalls ?? [],
+    emptyPosts: rows.filter((r) => r.emptyPost),
+    longWaits: rows.filter((r) => r.longWait),
+  };
+}

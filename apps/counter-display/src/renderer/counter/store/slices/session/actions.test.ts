@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { CounterApiError } from '../../../services/api';
+import { SESSION, memoryStorage, settle, testCounter, windowState } from '../../test-services';
+
+const loginAnswer = {
+  token: 'token-c04',
+  expiresAt: '2026-11-20T12:00:00.000Z',
+  staff: { id: 'c04', name: '次仁', role: 'clerk' as const },
+  window: windowState({ clerk: 'c04', post: 'B' as const }),
+};
+
+describe('logging in at a window', () => {
+  it('logs in at the chosen window, remembers it, and joins its room', async () => {
+    const { storage, saved } = memoryStorage();
+    const panel = testCounter({ loggedIn: false, storage });
+    panel.state().chooseWindow(3);
+    panel.api.login.mockResolvedValueOnce(loginAnswer);
+    await panel.state().login('c04', 'demo');
+    expect(panel.api.login).toHaveBeenCalledWith({ staffId: 'c04', password: 'demo', window: 3 });
+    expect(panel.state().session).toMatchObject({ token: 'token-c04', window: 3, staff: { id: 'c04' } });
+    expect(saved.window).toBe(3);
+    expect(saved.session?.token).toBe('token-c04');
+    expect(panel.connectRealtime).toHaveBeenCalledWith(3, 'token-c04');
+    await settle();
+    expect(panel.api.summary).toHaveBeenCalledWith('token-c04', 3);
+  });
+
+  it('asks for a window before sending anything', async () => {
+    const panel = testCounter({ loggedIn: false });
+    await panel.state().login('c03', 'demo');
+    expect(panel.api.login).not.toHaveBeenCalled();
+    expect(panel.state().loginError?.message).toBe('请选择窗口');
+  });
+
+  it('says plainly when the password is wrong or the clerk holds no post there', async () => {
+    const panel = testCounter({ loggedIn: false });
+    panel.state().chooseWindow(3);
+    panel.api.login.mockRejectedValueOnce(new CounterApiError(401, 'unauthorized', 'wrong staff id or password'));
+    await panel.state().login('c03', 'nope');
+    expect(panel.state().loginError?.message).toBe('工号或密码错误');
+    panel.api.login.mockRejectedValueOnce(
+      new CounterApiError(403, 'forbidden', 'c09 holds neither the A nor the B post of window 3'),
+    );
+    await panel.state().login('c09', 'demo');
+    expect(panel.state().loginError?.message).toBe('c09 不是 3 号窗口的 A 岗或 B 岗人员');
+    expect(panel.state().session).toBeNull();
+  });
+
+  it('carries on after a reload with the session kept in the browser, until it expires', () => {
+    const kept = testCounter({ loggedIn: false, storage: memoryStorage(3, SESSION).storage });
+    kept.state().restoreSession();
+    expect(kept.state().session).toEqual(SESSION);
+    expect(kept.connectRealtime).toHaveBeenCalledWith(3, 'token-c03');
+
+    const { storage, saved } = memoryStorage(3, { ...SESSION, expiresAt: '2026-11-20T01:00:00.000Z' });
+    const expired = testCounter({ loggedIn: false, storage });
+    expired.state().restoreSession();
+    expect(expired.state().session).toBeNull();
+    expect(saved.session).toBeNull();
+  });
+});
+
+describe('logging out', () => {
+  it('logs out at the server, stops the feed and forgets the session', async () => {
+    const { storage, saved } = memoryStorage(3, SESSION);
+    const panel = testCounter({ storage });
+    panel.online();
+    await panel.state().logout();
+    expect(panel.api.logout).toHaveBeenCalledWith('token-c03');
+    expect(panel.realtime.stop).toHaveBeenCalled();
+    expect(panel.state()).toMatchObject({ session: null, feed: null, sessionNotice: null });
+    expect(saved).toEqual({ window: 3, session: null });
+  });
+
+  it('stays logged in when a ticket is still in play, and says what to do', async () => {
+    const panel = testCounter();
+    panel.online();
+    panel.api.logout.mockRejectedValueOnce(
+      new CounterApiError(409, 'invalid_state', 'window 3 still has a called or served ticket'),
+    );
+    await panel.state().logout();
+    expect(panel.state().session).not.toBeNull();
+    expect(panel.state().logoutError?.message).toBe('还有正在呼叫或办理的号：请先办结、转交或标记过号，再退出');
+  });
+});

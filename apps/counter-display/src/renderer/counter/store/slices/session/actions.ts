@@ -1,0 +1,116 @@
+import { describeFailure } from '../../../refusals';
+import { CounterApiError } from '../../../services/api';
+import type { SliceCreator } from '../../types';
+import { type SessionState, initialSessionState } from './state';
+
+export interface SessionActions {
+  loadHall(): Promise<void>;
+  chooseWindow(window: number): void;
+  login(staffId: string, password: string): Promise<void>;
+  /** Logs out at the server (an A clerk's window closes) and returns to the login form. */
+  logout(): Promise<void>;
+  /** After a reload: carry on with the session kept in this browser, if it has not expired. */
+  restoreSession(): void;
+  /** Back to the login form without asking the server (the token is no longer valid). */
+  endSession(notice: string | null): void;
+}
+export type SessionSlice = SessionState & SessionActions;
+
+export const SESSION_EXPIRED = '登录已失效（过期或已在别处退出），请重新登录';
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, storage, now }) => {
+  const begin = () => {
+    get().startFeed();
+    void get().loadSummary();
+  };
+
+  return {
+    ...initialSessionState,
+
+    async loadHall() {
+      set({ hallStatus: 'loading' });
+      try {
+        set({ hall: await api.hall(), hallStatus: 'loaded' });
+      } catch {
+        set({ hallStatus: 'failed' });
+      }
+    },
+
+    chooseWindow(window) {
+      set({ windowNumber: window, loginError: null });
+    },
+
+    async login(staffId, password) {
+      const window = get().windowNumber;
+      if (get().loginStatus === 'sending') return;
+      if (window === null) {
+        set({ loginError: { message: '请选择窗口', detail: null } });
+        return;
+      }
+      set({ loginStatus: 'sending', loginError: null, sessionNotice: null });
+      try {
+        const answer = await api.login({ staffId, password, window });
+        const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
+        storage.saveWindow(window);
+        storage.saveSession(session);
+        set({ session, loginStatus: 'idle' });
+        begin();
+      } catch (error) {
+        let loginError = describeFailure(error);
+        if (error instanceof CounterApiError && error.code === 'unauthorized') {
+          loginError = { message: '工号或密码错误', detail: null };
+        } else if (error instanceof CounterApiError && error.code === 'forbidden') {
+          loginError = { message: `${staffId} 不是 ${window} 号窗口的 A 岗或 B 岗人员`, detail: error.message };
+        }
+        set({ loginStatus: 'idle', loginError });
+      }
+    },
+
+    async logout() {
+      const session = get().session;
+      if (!session || get().logoutStatus === 'sending') return;
+      set({ logoutStatus: 'sending', logoutError: null });
+      try {
+        await api.logout(session.token);
+      } catch (error) {
+        // A token the server no longer knows is as good as logged out.
+        if (!(error instanceof CounterApiError && error.code === 'unauthorized')) {
+          const failure = describeFailure(error);
+          const message =
+            error instanceof CounterApiError && error.code === 'invalid_state'
+              ? '还有正在呼叫或办理的号：请先办结、转交或标记过号，再退出'
+              : failure.message;
+          set({ logoutStatus: 'idle', logoutError: { ...failure, message } });
+          return;
+        }
+      }
+      get().endSession(null);
+    },
+
+    restoreSession() {
+      const stored = storage.loadSession();
+      if (!stored || Date.parse(stored.expiresAt) <= now()) {
+        storage.saveSession(null);
+        return;
+      }
+      set({ session: stored, windowNumber: stored.window });
+      begin();
+    },
+
+    endSession(notice) {
+      get().stopFeed();
+      storage.saveSession(null);
+      get().resetDesk();
+      set({
+        session: null,
+        logoutStatus: 'idle',
+        logoutError: null,
+        sessionNotice: notice,
+        summary: null,
+        summaryStatus: 'idle',
+        guideAnswers: {},
+        guideError: null,
+      });
+    },
+  };
+};

@@ -1,0 +1,36 @@
+import type { StaffInfo } from '@hallq/shared';
+import type { FailureText } from '../../../refusals';
+import type { CounterHall } from '../../../services/api';
+
+export interface Session {
+  token: string;
+  expiresAt: string;
+  staff: StaffInfo;
+  window: number;
+}
+
+export interface SessionState {
+  hall: CounterHall | null;
+  hallStatus: 'loading' | 'loaded' | 'failed';
+  /** The window chosen on the login form (from ?window=, the last login on this PC, or the clerk's choice). */
+  windowNumber: number | null;
+  session: Session | null;
+  loginStatus: 'idle' | 'sending';
+  loginError: FailureText | null;
+  logoutStatus: 'idle' | 'sending';
+  logoutError: FailureText | null;
+  /** Why the clerk is back at the login form without having logged out (token expired or revoked). */
+  sessionNotice: string | null;
+}
+
+export const initialSessionState: SessionState = {
+  hall: null,
+  hallStatus: 'loading',
+  windowNumber: null,
+  session: null,
+  loginStatus: 'idle',
+  loginError: null,
+  logoutStatus: 'idle',
+  logoutError: null,
+  sessionNotice: null,
+};

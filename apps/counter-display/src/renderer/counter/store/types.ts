@@ -1,0 +1,28 @@
+import type { StoreApi } from 'zustand/vanilla';
+import type { CounterApi } from '../services/api';
+import type { ConnectRealtime } from '../services/realtime';
+import type { CounterStorage } from '../services/storage';
+import type { ClockSlice } from './slices/clock/actions';
+import type { DeskSlice } from './slices/desk/actions';
+import type { FeedSlice } from './slices/feed/actions';
+import type { GuideSlice } from './slices/guide/actions';
+import type { SessionSlice } from './slices/session/actions';
+import type { SummarySlice } from './slices/summary/actions';
+
+/** Everything the store talks to, injected so the panel's behaviour runs in a unit test without a browser. */
+export interface CounterServices {
+  api: CounterApi;
+  connectRealtime: ConnectRealtime;
+  storage: CounterStorage;
+  now(): number;
+  newRequestId(): string;
+}
+
+export type CounterState = ClockSlice & SessionSlice & FeedSlice & DeskSlice & SummarySlice & GuideSlice;
+export type CounterStore = StoreApi<CounterState>;
+
+export type SliceCreator<T> = (
+  set: CounterStore['setState'],
+  get: CounterStore['getState'],
+  services: CounterServices,
+) => T;

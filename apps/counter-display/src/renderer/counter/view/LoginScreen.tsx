@@ -1,0 +1,88 @@
+import { type FormEvent, useState } from 'react';
+import { useActions, useCounter } from './counter-context';
+
+export function LoginScreen() {
+  const hall = useCounter((s) => s.hall);
+  const hallStatus = useCounter((s) => s.hallStatus);
+  const windowNumber = useCounter((s) => s.windowNumber);
+  const sending = useCounter((s) => s.loginStatus === 'sending');
+  const error = useCounter((s) => s.loginError);
+  const notice = useCounter((s) => s.sessionNotice);
+  const { login, chooseWindow, loadHall } = useActions();
+  const [staffId, setStaffId] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void login(staffId.trim(), password);
+  };
+
+  return (
+    <main className="login">
+      <form className="login-card" onSubmit={submit}>
+        <h1>窗口登录</h1>
+        {hall && <p className="login-hall">{hall.name.zh}</p>}
+        {notice && (
+          <p className="login-notice" role="status">
+            {notice}
+          </p>
+        )}
+        <label>
+          窗口
+          <select
+            data-testid="login-window"
+            value={windowNumber ?? ''}
+            onChange={(e) => chooseWindow(Number(e.target.value))}
+            required
+          >
+            <option value="" disabled>
+              {hallStatus === 'failed' ? '无法读取窗口列表' : '请选择窗口'}
+            </option>
+            {/* Before the hall loads, a window from ?window= or the last login still shows. */}
+            {!hall && windowNumber !== null && <option value={windowNumber}>{windowNumber}号窗口</option>}
+            {hall?.windows.map((w) => (
+              <option key={w.number} value={w.number}>
+                {w.name.zh}（{w.zone}）
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          工号
+          <input
+            data-testid="login-staff"
+            value={staffId}
+            onChange={(e) => setStaffId(e.target.value)}
+            autoComplete="username"
+            autoFocus
+            required
+          />
+        </label>
+        <label>
+          密码
+          <input
+            data-testid="login-password"
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoComplete="current-password"
+            required
+          />
+        </label>
+        {error && (
+          <p className="form-error" role="alert" data-testid="login-error">
+            {error.message}
+          </p>
+        )}
+        <button type="submit" className="primary" data-testid="login-submit" disabled={sending}>
+          {sending ? '正在登录…' : '登录'}
+        </button>
+        {hallStatus === 'failed' && (
+          <button type="button" onClick={() => void loadHall()}>
+            重新读取窗口列表
+          </button>
+        )}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+export interface ClockState {
+  /** Epoch ms, advanced by tick(): drives the clock and the turns of the second language. */
+  now: number;
+}

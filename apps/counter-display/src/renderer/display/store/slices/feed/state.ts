@@ -1,0 +1,12 @@
+import type { ConnectionState, HallFeed, PublicHall } from '@hallq/shared';
+
+export interface FeedState {
+  hall: PublicHall | null;
+  /** The last snapshot with the events since; kept while disconnected, so the screen never goes blank. */
+  feed: HallFeed | null;
+  connection: ConnectionState;
+  /** A gap in seq was seen: events are ignored until the fresh snapshot arrives. */
+  resyncing: boolean;
+}
+
+export const initialFeedState: FeedState = { hall: null, feed: null, connection: 'connecting', resyncing: false };

@@ -1,0 +1,18 @@
+import type { EventEnvelope, HallRealtime, PublicHall } from '@hallq/shared';
+
+/** Everything a screen's store talks to, injected so it runs in a unit test without a browser or a server. */
+export interface ScreenServices {
+  loadHall(): Promise<PublicHall>;
+  realtime: HallRealtime;
+  /** Events applied after a snapshot, in order: never the history a snapshot brings. */
+  onFresh(fresh: EventEnvelope[]): void;
+  delay(ms: number): Promise<void>;
+  now(): number;
+}
+
+/** A slice sees only its own part of the store, whatever store it is mixed into. */
+export type SliceCreator<Own, Services = ScreenServices> = (
+  set: (partial: Partial<Own>) => void,
+  get: () => Own,
+  services: Services,
+) => Own;

@@ -1,0 +1,42 @@
+import { catalogue, createHallRealtime, createI18n } from '@hallq/shared';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { windowScreenSetup } from '../display/services/device-setup';
+import { loadHall } from '../display/services/hall-api';
+import { SetupNeeded } from '../display/view/SetupNeeded';
+import { createWindowStore } from './store/create-window-store';
+import { WindowScreen } from './view/WindowScreen';
+import '../display/display.css';
+import './window.css';
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('missing #root element');
+const root = createRoot(rootElement);
+const i18n = createI18n({ display: catalogue.display });
+const setup = windowScreenSetup(location.search, localStorage);
+
+if (!setup) {
+  root.render(
+    <I18nextProvider i18n={i18n}>
+      <SetupNeeded messageKey="windowScreen.needWindow" />
+    </I18nextProvider>,
+  );
+} else {
+  const store = createWindowStore({
+    loadHall,
+    realtime: createHallRealtime({ room: 'window', token: setup.deviceKey, window: setup.window }),
+    onFresh: () => {},
+    delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    now: () => Date.now(),
+  });
+  void store.getState().loadHall();
+  store.getState().connect();
+  root.render(
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <WindowScreen store={store} window={setup.window} />
+      </I18nextProvider>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,72 @@
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { secondLanguage, secondText } from '../../display/store/slices/feed/selectors';
+import { Bi, useLabels } from '../../display/view/bilingual';
+import type { WindowScreenStore } from '../store/create-window-store';
+import { type WindowScreenStatus, windowScreen } from '../store/slices/screen/selectors';
+
+const TICK_MS = 1000;
+
+const STATUS_KEY: Record<WindowScreenStatus, string> = {
+  called: 'nowCalling',
+  serving: 'windowScreen.serving',
+  idle: 'windowScreen.idle',
+  closed: 'windowScreen.closed',
+  lunch: 'windowScreen.paused.lunch',
+  meeting: 'windowScreen.paused.meeting',
+  away: 'windowScreen.paused.away',
+  other: 'windowScreen.paused.other',
+};
+
+export function WindowScreen({ store, window }: { store: WindowScreenStore; window: number }) {
+  const hall = useStore(store, (s) => s.hall);
+  const feed = useStore(store, (s) => s.feed);
+  const now = useStore(store, (s) => s.now);
+  const connection = useStore(store, (s) => s.connection);
+  const language = secondLanguage(hall, now);
+  const label = useLabels(language);
+
+  useEffect(() => {
+    const timer = setInterval(() => store.getState().tick(), TICK_MS);
+    return () => clearInterval(timer);
+  }, [store]);
+
+  const screen = windowScreen(hall, feed, window);
+  const name = screen.config?.name;
+  const clerk = screen.clerk;
+
+  return (
+    <main
+      className={`window-screen status-${screen.status ?? 'unknown'}`}
+      data-testid="window-screen"
+      data-window={window}
+    >
+      <section className="window-id">
+        <span className="window-number">{window}</span>
+        {name && <Bi className="window-name" zh={name.zh} second={secondText(name, language)} language={language} />}
+        <p className="clerk" data-testid="window-clerk" data-staff-id={clerk?.staffId}>
+          {clerk
+            ? clerk.name
+              ? label('windowScreen.clerkNamed', { name: clerk.name, staffId: clerk.staffId }).zh
+              : label('windowScreen.clerk', { staffId: clerk.staffId }).zh
+            : screen.status && screen.status !== 'closed'
+              ? label('windowScreen.noClerk').zh
+              : null}
+        </p>
+      </section>
+      <section className="window-now">
+        <p className="window-state" data-testid="window-state" data-state={screen.status ?? undefined}>
+          {screen.status && <Bi {...label(STATUS_KEY[screen.status])} language={language} />}
+        </p>
+        <p className="window-serving" data-testid="window-serving" data-number={screen.ticket ?? undefined}>
+          {screen.ticket}
+        </p>
+      </section>
+      {connection !== 'connected' && (
+        <p className="offline" data-testid="window-offline" data-state={connection}>
+          {label(connection === 'unauthorized' ? 'rejectedKey' : 'offline').zh}
+        </p>
+      )}
+    </main>
+  );
+}

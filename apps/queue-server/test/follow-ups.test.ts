@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import type { FollowUp } from '@hallq/shared';
+import { ok, refused } from './expect-reply';
+import { api, login, rid, until } from './harness';
+import { nthRequest, ratingRigs, type Rig } from './rating-rig';
+
+const rigs = ratingRigs();
+
+/** Friday 13 June 2025, 10:00 in Asia/Shanghai. */
+const FRIDAY_10_00 = '2025-06-13T02:00:00.000Z';
+
+/** A service at window 3 rated badly on its pad; the rating's answer. */
+async function badRating(h: Rig, level = 'very_dissatisfied', reason: object = { code: 'attitude' }) {
+  const pad = await h.pad(3);
+  await h.serve(3, 'c03');
+  const request = await nthRequest(pad, 1);
+  return (await ok('submitRating', pad.answer(request.id, { level, reason }))).rating;
+}
+
+async function manager(h: Rig) {
+  return api(h.server.url, await login(h.server.url, 'admin', 'admin'));
+}
+
+describe('a bad rating’s follow-up (回访整改)', () => {
+  it('opens on a Friday due five working days later, over the weekend; the manager assigns, notes and closes it', async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    let admin = await manager(h);
+    // Every stream connection hears of follow-ups; a pad is one.
+    const updates = (await h.pad(5)).followUps;
+
+    const rating = await badRating(h);
+    await until(() => updates().length === 1);
+    const opened: FollowUp = {
+      id: expect.any(String),
+      rating,
+      status: 'open',
+      deadline: '2025-06-20', // Mon 16 … Fri 20: Saturday service does not make Saturday a working day
+      assignee: null,
+      notes: [],
+      openedAt: rating.recordedAt,
+      closedAt: null,
+      resolution: null,
+    };
+    expect(updates()[0]).toEqual(opened);
+    const { id } = updates()[0]!;
+    expect(await ok('followUps', admin.get('/api/follow-ups'))).toEqual({ followUps: [updates()[0]] });
+
+    h.clock.advanceMinutes(30);
+    const assigned = await ok(
+      'assignFollowUp',
+      admin.post(`/api/follow-ups/${id}/assign`, { requestId: rid(), staffId: 'z01' }),
+    );
+    expect(assigned.followUp).toMatchObject({ status: 'assigned', assignee: 'z01', notes: [] });
+
+    h.clock.advanceMinutes(60);
+    const noted = await ok(
+      'noteFollowUp',
+      admin.post(`/api/follow-ups/${id}/note`, {
+        requestId: rid(),
+        text: '已电话回访，申请人反映窗口解释不耐心',
+        calledBack: true,
+      }),
+    );
+    expect(noted.followUp.notes).toEqual([
+      { at: '2025-06-13T03:35:00.000Z', by: 'admin', text: '已电话回访，申请人反映窗口解释不耐心', calledBack: true },
+    ]);
+    const second = await ok(
+      'noteFollowUp',
+      admin.post(`/api/follow-ups/${id}/note`, { requestId: rid(), text: '约谈窗口人员' }),
+    );
+    expect(second.followUp.notes.map((n) => n.calledBack)).toEqual([true, false]);
+
+    h.clock.set('2025-06-17T02:00:00.000Z'); // Tuesday: a new login, Friday's has expired
+    admin = await manager(h);
+    const closeId = rid('close');
+    const closed = await ok(
+      'closeFollowUp',
+      admin.post(`/api/follow-ups/${id}/close`, { requestId: closeId, resolution: '已整改，向申请人致歉' }),
+    );
+    expect(closed.followUp).toMatchObject({
+      status: 'closed',
+      assignee: 'z01',
+      closedAt: '2025-06-17T02:00:00.000Z',
+      resolution: '已整改，向申请人致歉',
+    });
+    expect(closed.followUp.notes).toHaveLength(2);
+    // The same close again is the same answer; another close, or any change, is refused.
+    expect(
+      await ok(
+        'closeFollowUp',
+        admin.post(`/api/follow-ups/${id}/close`, { requestId: closeId, resolution: '已整改，向申请人致歉' }),
+      ),
+    ).toEqual(closed);
+    await refused(
+      admin.post(`/api/follow-ups/${id}/close`, { requestId: rid(), resolution: 'again' }),
+      409,
+      'invalid_state',
+    );
+    await refused(admin.post(`/api/follow-ups/${id}/note`, { requestId: rid(), text: 'late' }), 409, 'invalid_state');
+    await refused(
+      admin.post(`/api/follow-ups/${id}/assign`, { requestId: rid(), staffId: 'z02' }),
+      409,
+      'invalid_state',
+    );
+    expect(await ok('followUps', admin.get('/api/follow-ups'))).toEqual({ followUps: [] });
+
+    await until(() => updates().length === 5);
+    expect(updates().map((f) => [f.status, f.notes.length])).toEqual([
+      ['open', 0],
+      ['assigned', 0],
+      ['assigned', 1],
+      ['assigned', 2],
+      ['closed', 2],
+    ]);
+  });
+
+  it('opens for a dissatisfied rating too, and for none of the others', async () => {
+    const h = await rigs.open();
+    const pad = await h.pad(3);
+    const levels = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied'];
+    for (const [i, level] of levels.entries()) {
+      await h.serve(3, 'c03');
+      const request = await nthRequest(pad, i + 1);
+      const reason = level === 'dissatisfied' ? { reason: { code: 'other', text: '排队太乱' } } : {};
+      await ok('submitRating', pad.answer(request.id, { level, ...reason }));
+    }
+    const { followUps } = await ok('followUps', (await manager(h)).get('/api/follow-ups'));
+    expect(followUps.map((f) => [f.rating.result, f.rating.reason, f.deadline])).toEqual([
+      ['dissatisfied', { code: 'other', text: '排队太乱' }, '2025-06-18'],
+    ]);
+  });
+
+  it('lists the nearest deadline first', async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    await badRating(h);
+    h.clock.set('2025-06-11T02:00:00.000Z'); // the Wednesday before: due sooner, though opened later
+    const pad = await h.pad(4);
+    await h.serve(4, 'c04');
+    const request = await nthRequest(pad, 1);
+    await ok('submitRating', pad.answer(request.id, { level: 'dissatisfied', reason: { code: 'long_wait' } }));
+    const { followUps } = await ok('followUps', (await manager(h)).get('/api/follow-ups'));
+    expect(followUps.map((f) => [f.rating.window, f.deadline])).toEqual([
+      [4, '2025-06-18'],
+      [3, '2025-06-20'],
+    ]);
+  });
+
+  it('refuses an unknown assignee naming staffId, an unknown follow-up, and anyone but the manager', async () => {
+    const h = await rigs.open();
+    await badRating(h);
+    const admin = await manager(h);
+    const [{ id }] = (await ok('followUps', admin.get('/api/follow-ups'))).followUps as [FollowUp];
+
+    const e = await refused(
+      admin.post(`/api/follow-ups/${id}/assign`, { requestId: rid(), staffId: 'nobody' }),
+      400,
+      'validation_failed',
+    );
+    expect(e.fields).toEqual([{ path: 'staffId', message: expect.stringContaining('nobody') }]);
+    const empty = await refused(
+      admin.post(`/api/follow-ups/${id}/note`, { requestId: rid(), text: '  ' }),
+      400,
+      'validation_failed',
+    );
+    expect(empty.fields?.map((f) => f.path)).toEqual(['text']);
+    const noResolution = await refused(
+      admin.post(`/api/follow-ups/${id}/close`, { requestId: rid() }),
+      400,
+      'validation_failed',
+    );
+    expect(noResolution.fields?.map((f) => f.path)).toEqual(['resolution']);
+    await refused(
+      admin.post('/api/follow-ups/no-such-thing/close', { requestId: rid(), resolution: 'x' }),
+      404,
+      'not_found',
+    );
+
+    const c03 = await h.clerk('c03', 3);
+    await refused(c03.get('/api/follow-ups'), 403, 'forbidden');
+    await refused(c03.post(`/api/follow-ups/${id}/close`, { requestId: rid(), resolution: 'x' }), 403, 'forbidden');
+    await refused(api(h.server.url, 'demo-rating-3').get('/api/follow-ups'), 403, 'forbidden');
+    await refused(api(h.server.url).get('/api/follow-ups'), 401, 'unauthorized');
+    expect((await ok('followUps', admin.get('/api/follow-ups'))).followUps[0]).toMatchObject({
+      status: 'open',
+      assignee: null,
+    });
+  });
+});
