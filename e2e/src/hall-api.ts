@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
   AppointmentRecord,
+  ClerkSummary,
+  FollowUpsResponse,
   GuideCallResponse,
   GuideCallsResponse,
   IssuedTicket,
@@ -51,6 +53,14 @@ export class HallApi {
 
   finish(window: number, token: string, outcome: Outcome = { kind: 'completed' }): Promise<WindowActionResponse> {
     return this.call('POST', `/api/windows/${window}/finish`, WindowActionResponse, token, { outcome });
+  }
+
+  summary(window: number, token: string): Promise<ClerkSummary> {
+    return this.call('GET', `/api/windows/${window}/summary`, ClerkSummary, token);
+  }
+
+  followUps(token: string): Promise<FollowUpsResponse> {
+    return this.call('GET', '/api/follow-ups', FollowUpsResponse, token);
   }
 
   window(window: number): Promise<WindowDetail> {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,59 +13,97 @@ export interface HallServer {
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
+  /** Stops the process and starts it again on the same port and data: the LAN server going away and coming back. */
+  restart(options?: { downMs?: number }): Promise<void>;
 }
 
-export async function startHallServer(options: { timeoutMs?: number } = {}): Promise<HallServer> {
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'hallq-e2e-')), 'data');
+/** A port nothing listens on now, so a restarted server can come back where the pages expect it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+interface Running {
+  child: ChildProcess;
+  exited: Promise<void>;
+  isExited(): boolean;
+}
+
+function spawnServer(port: number, dataDir: string, log: (d: string) => void): Running {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HALLQ_DATA_DIR: dataDir,
-    HALLQ_PORT: '0',
+    HALLQ_PORT: String(port),
     HALLQ_HOST: '127.0.0.1',
     HALLQ_IGNORE_HOURS: '1',
   };
   delete env.INIT_CWD;
   delete env.HALLQ_CONFIG;
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
-  child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stdout!.setEncoding('utf8').on('data', log);
+  child.stderr!.setEncoding('utf8').on('data', log);
   let exited = false;
-  const exit = new Promise<void>((resolve) =>
+  const done = new Promise<void>((resolve) =>
     child.once('exit', () => {
       exited = true;
       resolve();
     }),
   );
+  return { child, exited: done, isExited: () => exited };
+}
 
-  const end = Date.now() + (options.timeoutMs ?? 20_000);
-  let url: string | undefined;
+async function waitForHealth(url: string, running: Running, output: () => string, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs;
   while (
-    !url ||
     !(await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     ))
   ) {
-    if (exited) throw new Error(`the queue server exited before answering:\n${out}`);
+    if (running.isExited()) throw new Error(`the queue server exited before answering:\n${output()}`);
     if (Date.now() > end) {
-      child.kill('SIGKILL');
-      throw new Error(`the queue server did not answer in time:\n${out}`);
+      running.child.kill('SIGKILL');
+      throw new Error(`the queue server did not answer in time:\n${output()}`);
     }
-    url ??= /http:\/\/127\.0\.0\.1:(\d+)\/api\/health/.exec(out)?.[0]?.replace('/api/health', '');
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+export async function startHallServer(options: { timeoutMs?: number } = {}): Promise<HallServer> {
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  const dataDir = join(mkdtempSync(join(tmpdir(), 'hallq-e2e-')), 'data');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  let out = '';
+  const log = (d: string) => (out += d);
+  const output = () => out;
+  let running = spawnServer(port, dataDir, log);
+  await waitForHealth(url, running, output, timeoutMs);
+
+  const stop = async () => {
+    if (!running.isExited()) running.child.kill('SIGTERM');
+    await running.exited;
+  };
   return {
     url,
     dataDir,
-    output: () => out,
-    stop: async () => {
-      if (!exited) child.kill('SIGTERM');
-      await exit;
+    output,
+    stop,
+    restart: async ({ downMs = 0 } = {}) => {
+      await stop();
+      await new Promise((r) => setTimeout(r, downMs));
+      running = spawnServer(port, dataDir, log);
+      await waitForHealth(url, running, output, timeoutMs);
     },
   };
 }

@@ -29,6 +29,8 @@ export interface HallServer {
 }
 
 /** Opens the database, resumes the day and listens. */
+const CLOSE_GRACE_MS = 1000;
+
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const clock = options.clock ?? (() => new Date());
   const db = openDatabase(options.dataDir);
@@ -53,7 +55,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       closing ??= (async () => {
         await service.close();
         io.disconnectSockets(true);
-        await new Promise<void>((resolve) => io.close(() => resolve()));
+        const closed = new Promise<void>((resolve) => io.close(() => resolve()));
+        // Browsers keep HTTP connections open (keep-alive, a long poll); every write is already settled, so after a
+        // short grace they are cut rather than holding an operator's Ctrl-C or a restart for minutes.
+        const grace = setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
         await app.close().catch(() => undefined);
         await db.close();
       })();

@@ -95,9 +95,7 @@ export const createPadSlice: SliceCreator<PadSlice> = (set, get, { api, window, 
       if (bad && reason === null) return;
       const body = {
         level,
-        ...(bad && reason !== null
-          ? { reason: { code: reason } }
-          : {}),
+        ...(bad && reason !== null ? { reason: { code: reason } } : {}),
       };
       // A retry of the same answer must be recognised by the server as the same write, never counted twice.
       const key = JSON.stringify(body);
