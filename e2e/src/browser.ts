@@ -19,5 +19,6 @@ export const VIEWPORTS = {
 /** Saves docs/screenshots/<name>.png, for the README and for people to look at. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+  // Animations (the display's blink on a new call) are finished first, so a screenshot never catches one half-way.
+  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png`, animations: 'disabled' });
 }

@@ -37,6 +37,9 @@ async function openPanel(window: number, staffId: string): Promise<Page> {
 async function openHallDisplay(): Promise<Page> {
   const page = await open('/display/?key=demo-display');
   await page.getByTestId('display-waiting-personal').waitFor();
+  // A browser plays sound only after a touch: the one-time "turn on voice" tap an installer makes.
+  await page.getByTestId('voice-enable').click();
+  await page.getByTestId('voice-enable').waitFor({ state: 'hidden' });
   return page;
 }
 
