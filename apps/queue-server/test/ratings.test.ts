@@ -119,7 +119,7 @@ describe('好差评: a finished service is rated on the pad at its window', () =
 
     expect(await field({ level: 'dissatisfied' })).toEqual(['reason']);
     expect(await field({ level: 'very_dissatisfied', reason: { code: 'rude_guard' } })).toEqual(['reason.code']);
-    expect(await field({ level: 'dissatisfied', reason: { code: 'other' } })).toEqual(['reason.text']);
+    expect(await field({ level: 'dissatisfied', reason: { code: 'other', text: '   ' } })).toEqual(['reason.text']);
     expect(await field({ level: 'satisfied', reason: { code: 'long_wait' } })).toEqual(['reason']);
     expect(await field({ level: 'fine' })).toEqual(['level']);
     await refused(pad.answer('no-such-request', { level: 'satisfied' }), 404, 'not_found');

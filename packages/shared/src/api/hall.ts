@@ -25,6 +25,8 @@ export const PublicHall = z
     /** The appointment check-in window around a slot start, for the kiosk to explain early and late arrivals. */
     appointmentEarlyMinutes: z.number().int(),
     appointmentLateMinutes: z.number().int(),
+    /** Calls before a ticket may be marked no-show (policy.noShowAfterCalls), for the counter panel. */
+    noShowAfterCalls: z.number().int(),
     /** Reasons offered for a bad rating, and how long the pad waits for an answer. */
     ratingReasons: z.array(RatingReasonConfig),
     ratingTimeoutSeconds: z.number().int(),
@@ -37,7 +39,8 @@ export type PublicHall = z.infer<typeof PublicHall>;
 /** The public part of a hall file, as GET /api/hall answers it. */
 export function toPublicHall(hall: HallConfig): PublicHall {
   const { name, timeZone, languages, hours, windowTypes, serviceItems, windows, policy, ratingReasons, staff } = hall;
-  const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes, ratingTimeoutSeconds } = policy;
+  const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes, ratingTimeoutSeconds, noShowAfterCalls } =
+    policy;
   // Only people who can be at a window (an A or B post), and only when the hall shows names at all.
   const clerkNames = policy.showClerkNames
     ? Object.fromEntries(staff.filter((s) => s.aWindows.length + s.bWindows.length > 0).map((s) => [s.id, s.name]))
@@ -53,6 +56,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     priorityPath,
     appointmentEarlyMinutes,
     appointmentLateMinutes,
+    noShowAfterCalls,
     ratingReasons,
     ratingTimeoutSeconds,
     clerkNames,

@@ -28,6 +28,7 @@ export const CounterHall = PublicHall.pick({
   windowTypes: true,
   serviceItems: true,
   windows: true,
+  noShowAfterCalls: true,
 }).strip();
 export type CounterHall = ReturnType<typeof CounterHall.parse>;
 

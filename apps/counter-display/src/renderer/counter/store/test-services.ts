@@ -10,6 +10,7 @@ import type {
   WindowDetail,
   WindowState,
 } from '@hallq/shared';
+import { toPublicHall } from '@hallq/shared';
 import { vi } from 'vitest';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../../queue-server/src/config/load-hall-config';
 import { CounterHall, type CounterApi } from '../services/api';
@@ -19,7 +20,7 @@ import type { CounterServices } from './types';
 
 let demo: CounterHall | null = null;
 /** The demo hall as the panel reads GET /api/hall (parsed once: the YAML is large). */
-export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(loadHallConfig(DEMO_HALL_PATH)));
+export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicHall(loadHallConfig(DEMO_HALL_PATH))));
 
 export const HALL_DAY = '2026-11-20'; // a Friday
 export const AT = '2026-11-20T02:00:00.000Z'; // 10:00 in the hall

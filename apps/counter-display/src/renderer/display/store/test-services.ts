@@ -76,6 +76,7 @@ export function hall(over: Partial<PublicHall> = {}): PublicHall {
     priorityPath: 'help_and_proxy',
     appointmentEarlyMinutes: 30,
     appointmentLateMinutes: 15,
+    noShowAfterCalls: 2,
     ratingReasons: [],
     ratingTimeoutSeconds: 60,
     clerkNames: null,

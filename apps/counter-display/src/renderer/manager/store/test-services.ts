@@ -77,6 +77,7 @@ export function testHall(): PublicHall {
     priorityPath: 'help_and_proxy',
     appointmentEarlyMinutes: 30,
     appointmentLateMinutes: 15,
+    noShowAfterCalls: 2,
     ratingReasons: [],
     ratingTimeoutSeconds: 60,
     clerkNames: null,

@@ -28,6 +28,7 @@ export function testHall(over: Partial<PublicHall> = {}): PublicHall {
     priorityPath: 'help_and_proxy',
     appointmentEarlyMinutes: 30,
     appointmentLateMinutes: 15,
+    noShowAfterCalls: 2,
     ratingReasons: [
       { code: 'long_wait', name: { zh: '等候时间太长', en: 'Waited too long' } },
       { code: 'attitude', name: { zh: '服务态度不好', en: 'Unfriendly service' } },

@@ -47,8 +47,8 @@ export interface DeskState {
   notice: string | null;
   dialog: Dialog | null;
   /**
-   * policy.noShowAfterCalls. GET /api/hall does not carry it, so the panel starts from the contract's default and
-   * raises it when the server refuses a no-show with not_enough_calls.
+   * policy.noShowAfterCalls, from GET /api/hall; until the hall is loaded, the contract's default. Raised when the
+   * server refuses a no-show with not_enough_calls (a hall file changed since).
    */
   noShowAfterCalls: number;
 }

@@ -30,7 +30,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
     async loadHall() {
       set({ hallStatus: 'loading' });
       try {
-        set({ hall: await api.hall(), hallStatus: 'loaded' });
+        const hall = await api.hall();
+        set({ hall, hallStatus: 'loaded', noShowAfterCalls: hall.noShowAfterCalls });
       } catch {
         set({ hallStatus: 'failed' });
       }
