@@ -33,4 +33,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Shell logic runs and is tested in plain Node, where Electron cannot be loaded: only the thin entry points import it.
+    files: ['apps/*/src/main/**/*.ts', 'packages/shell/src/**/*.ts'],
+    ignores: ['apps/*/src/main/main.ts', 'apps/*/src/main/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Electron is imported only by main.ts and preload.ts.' }] },
+      ],
+    },
+  },
 );

@@ -1,4 +1,4 @@
-import { formatPath } from '@hallq/shared';
+import { issueLines } from '@hallq/shell';
 import { z } from 'zod';
 import type { TicketPrintJob } from '../bridge/kiosk-bridge';
 
@@ -22,23 +22,6 @@ const MAX_MATERIALS = 40;
 const MAX_WINDOWS = 100;
 /** The longest a renderer may hold the card reader: a citizen fumbling for a card, not a stuck screen. */
 export const MAX_ID_CARD_WAIT_MS = 120_000;
-
-/**
- * A zod failure as `field: message` lines, `root` prefixing every path. A strict object reports all its unknown keys
- * in one issue; they get a line each. A field failing several checks with the same message gets one line.
- */
-export function issueLines(error: z.ZodError, root: PropertyKey[] = []): string[] {
-  const line = (path: PropertyKey[], message: string) => {
-    const field = formatPath([...root, ...path]);
-    return field === '' ? message : `${field}: ${message}`;
-  };
-  const lines = error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => line([...issue.path, key], issue.message))
-      : [line(issue.path, issue.message)],
-  );
-  return [...new Set(lines)];
-}
 
 // A schema's error message also covers its checks (.min, .regex, .refine…), so each field has one message.
 const text = z

@@ -9,11 +9,10 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { connectingPageUrl, createConnector, isPageUp, outOfServicePageUrl } from '@hallq/shell';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
 import { BRIDGE_CHANNELS } from './channels';
-import { createConnector, isPageUp } from './connection';
 import { createIdCardReader } from './id-card-reader';
-import { connectingPageUrl, settingsErrorPageUrl } from './local-pages';
 import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
 import { createPrintService } from './print-service';
 import { loadKioskSettings, type KioskSettings } from './settings';
@@ -85,7 +84,7 @@ async function main(): Promise<void> {
 
   if ('error' in shell) {
     console.error(`HallQ kiosk cannot start:\n${shell.error}`);
-    await window.loadURL(settingsErrorPageUrl(shell.error));
+    await window.loadURL(outOfServicePageUrl(shell.error));
     return;
   }
 
@@ -100,7 +99,7 @@ async function main(): Promise<void> {
   const connector = createConnector({
     isServerUp: () => isPageUp(home),
     // loadURL resolves for an error page too; the server answering 5xx is not the kiosk loaded.
-    loadKiosk: async () => {
+    loadPage: async () => {
       await contents.loadURL(home);
       if (lastHttpStatus >= 400) throw new Error(`HTTP ${lastHttpStatus}`);
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KioskSettingsError, loadKioskSettings, parseKioskSettings, settingsPath } from './settings';
+import { SettingsError } from '@hallq/shell';
+import { loadKioskSettings, parseKioskSettings } from './settings';
 
 const good = {
   serverUrl: 'http://10.0.0.2:8080/',
@@ -14,26 +15,11 @@ const problemsOf = (raw: unknown) => {
   try {
     parseKioskSettings(raw);
   } catch (error) {
-    if (error instanceof KioskSettingsError) return error.problems;
+    if (error instanceof SettingsError) return error.problems;
     throw error;
   }
   return [];
 };
-
-describe('settingsPath', () => {
-  it('takes --settings before HALLQ_KIOSK_SETTINGS, among Electron switches', () => {
-    const env = { HALLQ_KIOSK_SETTINGS: '/etc/env.json' };
-    expect(settingsPath(['src/main/main.ts', '--no-sandbox', '--settings', '/etc/flag.json'], env)).toBe(
-      '/etc/flag.json',
-    );
-    expect(settingsPath(['--settings=/etc/eq.json'], env)).toBe('/etc/eq.json');
-    expect(settingsPath([], env)).toBe('/etc/env.json');
-  });
-
-  it('says how to name the file when neither is given', () => {
-    expect(() => settingsPath([], {})).toThrow(/--settings <path> or set HALLQ_KIOSK_SETTINGS/);
-  });
-});
 
 describe('parseKioskSettings', () => {
   it('accepts a complete file and keeps only the server origin', () => {
@@ -97,5 +83,13 @@ describe('loadKioskSettings', () => {
       /\/etc\/k\.json:\n {2}cannot be read: ENOENT/,
     );
     expect(() => loadKioskSettings(['--settings', '/etc/k.json'], {}, () => '{oops')).toThrow(/is not JSON/);
+  });
+});
+
+describe('loadKioskSettings', () => {
+  it('takes the file from HALLQ_KIOSK_SETTINGS when no flag is given', () => {
+    const read = (path: string) => (path === '/etc/env.json' ? JSON.stringify(good) : '');
+    expect(loadKioskSettings([], { HALLQ_KIOSK_SETTINGS: '/etc/env.json' }, read).kioskId).toBe('kiosk-1');
+    expect(() => loadKioskSettings([], {})).toThrow(/--settings <path> or set HALLQ_KIOSK_SETTINGS/);
   });
 });

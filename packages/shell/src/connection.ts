@@ -1,12 +1,12 @@
 /**
- * Keeps the kiosk page loaded. While the queue server cannot be reached the window shows the local "connecting"
- * page and tries again, so a citizen never sees a browser error page; once the server answers, the kiosk loads.
+ * Keeps a shell's page loaded. While the queue server cannot be reached the window shows the local "connecting"
+ * page and tries again, so nobody in the hall sees a browser error page; once the server answers, the page loads.
  */
 export interface ConnectionDeps {
-  /** Whether the kiosk page answers 2xx now. */
+  /** Whether the page answers 2xx now. */
   isServerUp(): Promise<boolean>;
-  /** Loads the kiosk page; rejects when the load failed. */
-  loadKiosk(): Promise<void>;
+  /** Loads the page; rejects when the load failed. */
+  loadPage(): Promise<void>;
   showConnecting(): Promise<void>;
   wait(ms: number): Promise<void>;
 }
@@ -23,7 +23,7 @@ export function createConnector(deps: ConnectionDeps, delaysMs: readonly number[
     for (let attempt = 0; ; attempt++) {
       if (await deps.isServerUp()) {
         try {
-          await deps.loadKiosk();
+          await deps.loadPage();
           return;
         } catch {
           // The server went away between the check and the load: keep trying.
@@ -47,7 +47,7 @@ export function createConnector(deps: ConnectionDeps, delaysMs: readonly number[
   };
 }
 
-/** A GET of the kiosk page with a timeout; any failure counts as down. */
+/** A GET of the page with a timeout; any failure counts as down. */
 export async function isPageUp(url: string, fetchImpl: typeof fetch = fetch, timeoutMs = 3000): Promise<boolean> {
   try {
     const res = await fetchImpl(url, { signal: AbortSignal.timeout(timeoutMs) });

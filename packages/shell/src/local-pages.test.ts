@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { connectingPageUrl, settingsErrorPageUrl } from './local-pages';
+import { connectingPageUrl, outOfServicePageUrl } from './local-pages';
 
 const html = (url: string) => decodeURIComponent(url.slice('data:text/html;charset=utf-8,'.length));
 
 describe('local pages', () => {
-  it('tell the citizen in Chinese, Tibetan and English that the kiosk is connecting, with no script', () => {
+  it('tell the citizen in Chinese, Tibetan and English that the screen is connecting, with no script', () => {
     const page = html(connectingPageUrl());
     expect(page).toContain('正在连接大厅服务器');
     expect(page).toContain('lang="bo"');
@@ -13,7 +13,7 @@ describe('local pages', () => {
   });
 
   it('show the installer what is wrong with the settings, escaped', () => {
-    const page = html(settingsErrorPageUrl('/etc/k.json:\n  serverUrl: <bad>'));
+    const page = html(outOfServicePageUrl('/etc/k.json:\n  serverUrl: <bad>'));
     expect(page).toContain('serverUrl: &#60;bad&#62;');
     expect(page).not.toContain('<bad>');
   });

@@ -10,12 +10,12 @@ function fakeShell(upAnswers: boolean[], loadFails = 0) {
       log.push(up ? 'up' : 'down');
       return up;
     },
-    loadKiosk: async () => {
+    loadPage: async () => {
       if (failures-- > 0) {
         log.push('load failed');
         throw new Error('ERR_CONNECTION_REFUSED');
       }
-      log.push('kiosk');
+      log.push('page');
     },
     showConnecting: async () => void log.push('connecting'),
     wait: async (ms: number) => void log.push(`wait ${ms}`),
@@ -24,10 +24,10 @@ function fakeShell(upAnswers: boolean[], loadFails = 0) {
 }
 
 describe('createConnector', () => {
-  it('loads the kiosk at once when the server is up', async () => {
+  it('loads the page at once when the server is up', async () => {
     const { deps, log } = fakeShell([true]);
     await createConnector(deps).connect();
-    expect(log).toEqual(['up', 'kiosk']);
+    expect(log).toEqual(['up', 'page']);
   });
 
   it('shows the connecting page once and retries, slower and slower, until the server answers', async () => {
@@ -46,14 +46,14 @@ describe('createConnector', () => {
       'down',
       'wait 5',
       'up',
-      'kiosk',
+      'page',
     ]);
   });
 
   it('keeps trying when the load itself fails after the server looked up', async () => {
     const { deps, log } = fakeShell([true, true], 1);
     await createConnector(deps, [1]).connect();
-    expect(log).toEqual(['up', 'load failed', 'connecting', 'wait 1', 'up', 'kiosk']);
+    expect(log).toEqual(['up', 'load failed', 'connecting', 'wait 1', 'up', 'page']);
   });
 
   it('runs one retry loop however many failures report at once', async () => {

@@ -1,7 +1,8 @@
 /**
- * The pages the shell shows from itself, as data: URLs, when the kiosk page cannot be shown. No script: the main
- * process does the retrying. Trilingual like the hall; these few lines live here because the shell shows them
- * before any catalogue could be loaded from the server.
+ * The pages a shell shows from itself, as data: URLs, when its page on the queue server cannot be shown. No script:
+ * the main process does the retrying. Trilingual like the hall; these few lines live here because the shell shows
+ * them before any catalogue could be loaded from the server. The wording fits every HallQ screen: kiosk, hall
+ * display, window screen, rating pad and clerk's PC.
  */
 
 const page = (body: string) =>
@@ -20,14 +21,14 @@ export function connectingPageUrl(): string {
   return page(`<h1>正在连接大厅服务器…</h1>
 <p lang="bo">ཚོགས་ཁང་གི་ཞབས་ཞུ་འཕྲུལ་ཆས་ལ་འབྲེལ་མཐུད་བྱེད་བཞིན་པ…</p>
 <p lang="en">Connecting to the hall server…</p>
-<p>请稍候，或到咨询引导台取号 · Please wait, or ask at the guide desk</p>`);
+<p>请稍候 · Please wait</p>`);
 }
 
-/** The settings file is missing or wrong: for the installer, so it says exactly what to fix. */
-export function settingsErrorPageUrl(message: string): string {
+/** The shell cannot start (its settings file is missing or wrong): for the installer, so it says what to fix. */
+export function outOfServicePageUrl(message: string): string {
   return page(`<h1>本机暂停服务</h1>
 <p lang="bo">འཕྲུལ་ཆས་འདི་གནས་སྐབས་བཀོལ་སྤྱོད་མི་ཐུབ།</p>
-<p lang="en">This kiosk is out of service</p>
+<p lang="en">This device is out of service</p>
 <pre>${escapeHtml(message)}</pre>`);
 }
 

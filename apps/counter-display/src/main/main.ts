@@ -1,0 +1,135 @@
+/**
+ * The counter and display Electron shell: one window on one of the queue server's pages (/counter/, /display/,
+ * /window/, /rating/ or /manager/), chosen by a settings file. Only Electron glue lives here; the logic is in the
+ * plain modules beside it and in @hallq/shell, tested without Electron.
+ *
+ * Run: `pnpm --filter @hallq/counter-display start:electron -- --settings /path/to/screen.json` (or set
+ * HALLQ_SCREEN_SETTINGS). One process per settings file, each with its own profile, so one PC can drive its window's
+ * counter panel, window screen and rating pad side by side.
+ *
+ * No preload: the pages are ordinary web pages that talk to the queue server over HTTP and socket.io, exactly as in
+ * a browser, and need nothing from the machine; a bridge would only widen what a page could reach.
+ */
+import {
+  connectingPageUrl,
+  createConnector,
+  isAllowedUrl,
+  isPageUp,
+  outOfServicePageUrl,
+  settingsPath,
+} from '@hallq/shell';
+import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { isKioskScreen, pagePath, pageUrl } from './page-url';
+import { loadScreenSettings, profileName, SETTINGS_ENV_VAR, type ScreenSettings } from './settings';
+
+// Chromium's error code for a navigation replaced by another one: not a failure.
+const ERR_ABORTED = -3;
+
+function loadShell(): { settings: ScreenSettings } | { error: string } {
+  try {
+    return { settings: loadScreenSettings(process.argv.slice(1), process.env) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Every web contents, the window's and any other: nothing leaves the page's folder, nothing opens a window. */
+function lockDown(contents: WebContents, allowed: (url: string) => boolean): void {
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-navigate', (event) => {
+    if (!allowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => {
+    if (!allowed(event.url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Before the app is ready: a profile per settings file, and one process per profile. */
+function claimProfile(): boolean {
+  let file: string;
+  try {
+    file = settingsPath(process.argv.slice(1), process.env, SETTINGS_ENV_VAR);
+  } catch {
+    // No settings file named: the default profile, which only ever shows the out-of-service page.
+    return app.requestSingleInstanceLock();
+  }
+  app.setPath('userData', join(app.getPath('userData'), 'screens', profileName(file)));
+  return app.requestSingleInstanceLock();
+}
+
+async function main(): Promise<void> {
+  if (!claimProfile()) {
+    app.quit();
+    return;
+  }
+  const shell = loadShell();
+  const settings = 'settings' in shell ? shell.settings : null;
+  const allowed = (url: string | undefined) =>
+    settings !== null && isAllowedUrl(url, settings.serverUrl, [pagePath(settings.page)]);
+  app.on('web-contents-created', (_event, contents) => lockDown(contents, allowed));
+  await app.whenReady();
+
+  Menu.setApplicationMenu(null);
+  // The pages need no camera, microphone, location, notifications or devices: refuse every request and check.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  // A settings error shows full screen too: the installer is at an unattended screen more often than not.
+  const kiosk = settings === null || isKioskScreen(settings.page);
+  const window = new BrowserWindow({
+    kiosk,
+    fullscreen: kiosk,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#f3f6fa',
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+      spellcheck: false,
+      // The hall display calls tickets aloud with nobody there to tap the screen first.
+      ...(settings?.page === 'display' && { autoplayPolicy: 'no-user-gesture-required' as const }),
+    },
+  });
+  // The counter panel and the manager are applications on a clerk's PC: a normal window, filling the screen.
+  if (!kiosk) window.maximize();
+  window.show();
+
+  const contents = window.webContents;
+  if (settings === null) {
+    const error = 'error' in shell ? shell.error : '';
+    console.error(`HallQ screen cannot start:\n${error}`);
+    await contents.loadURL(outOfServicePageUrl(error));
+    return;
+  }
+
+  const home = pageUrl(settings);
+  let lastHttpStatus = 0;
+  const connector = createConnector({
+    isServerUp: () => isPageUp(home),
+    // loadURL resolves for an error page too; the server answering 5xx is not the page loaded.
+    loadPage: async () => {
+      await contents.loadURL(home);
+      if (lastHttpStatus >= 400) throw new Error(`HTTP ${lastHttpStatus}`);
+    },
+    showConnecting: () => contents.loadURL(connectingPageUrl()),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  });
+  const reconnect = () => void connector.connect();
+
+  // The page failed to load later on (its own reload while the server was down, a 5xx): back to connecting.
+  contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) => {
+    if (isMainFrame && errorCode !== ERR_ABORTED && allowed(url)) reconnect();
+  });
+  contents.on('did-navigate', (_event, url, httpResponseCode) => {
+    lastHttpStatus = httpResponseCode;
+    if (httpResponseCode >= 400 && allowed(url)) reconnect();
+  });
+  contents.on('render-process-gone', reconnect);
+  reconnect();
+}
+
+void main();
