@@ -48,3 +48,27 @@ export {
   type TicketPrinterOptions,
   type PrinterTarget,
 } from './printer/ticket-printer';
+export { commonBoardProtocol, bcc } from './locker/common-board-protocol';
+export { LockFrameError, type LockProtocol, type LockCommand, type LockReply } from './locker/lock-protocol';
+export {
+  LockBoardError,
+  LockBoardPortError,
+  LockBoardTimeoutError,
+  LockBoardProtocolError,
+} from './locker/lock-errors';
+export {
+  openLockBoard,
+  openLockBus,
+  lockBusOn,
+  type LockBoard,
+  type LockBus,
+  type LockBusOptions,
+  type LockPort,
+} from './locker/lock-board';
+export {
+  LockBoardSimulator,
+  SimulatedLockBoard,
+  type LockBoardSimulatorOptions,
+  type LockBoardSimulatorEvents,
+  type LockDoorEvent,
+} from './locker/lock-board-simulator';
