@@ -1,21 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope, HallEvent, Snapshot } from '../api/events';
-import { makeTicket, makeWindow } from '../domain/test-fixtures';
+import type { HallEvent } from '../api/events';
+import {
+  makeEnvelope,
+  makeRatingRecord,
+  makeRatingRequest,
+  makeSnapshot,
+  makeTicket,
+  makeWindow,
+} from '../domain/test-fixtures';
 import { applyEnvelopes } from './hall-feed';
 
-const snapshot = (seq: number): Snapshot => ({
-  seq,
-  hallDay: '2026-11-23',
-  queues: [],
-  windows: [makeWindow(3)],
-  tickets: [makeTicket({ sequence: 1 })],
-  recentCalls: [],
-  emptyPosts: [],
-  guideCalls: [],
-  ratingRequests: [],
-});
+const snapshot = (seq: number) =>
+  makeSnapshot({ seq, windows: [makeWindow(3)], tickets: [makeTicket({ sequence: 1 })] });
 const at = '2026-11-23T01:00:00.000Z';
-const env = (seq: number, event: HallEvent): EventEnvelope => ({ seq, at, event });
+const env = (seq: number, event: HallEvent) => makeEnvelope(seq, event, at);
 
 describe('applyEnvelopes', () => {
   it('records a call in the latest calls and hands it back as fresh', () => {
@@ -52,30 +50,10 @@ describe('applyEnvelopes', () => {
   });
 
   it('opens and closes a rating request', () => {
-    const request = {
-      id: 'r1',
-      window: 3,
-      ticketNumber: 'A001',
-      clerk: 'c03',
-      requestedAt: at,
-      expiresAt: at,
-    };
+    const request = makeRatingRequest();
     const opened = applyEnvelopes(snapshot(1), [env(2, { type: 'rating.requested', request })]).feed;
     expect(opened.ratingRequests).toEqual([request]);
-    const rating = {
-      id: 'x',
-      hallDay: '2026-11-23',
-      ticketId: 't',
-      ticketNumber: 'A001',
-      window: 3,
-      clerk: 'c03',
-      windowType: 'general',
-      serviceItem: null,
-      result: 'not_rated' as const,
-      reason: null,
-      requestedAt: at,
-      recordedAt: at,
-    };
+    const rating = makeRatingRecord();
     const closed = applyEnvelopes(opened, [env(3, { type: 'rating.recorded', requestId: 'r1', rating })]).feed;
     expect(closed.ratingRequests).toEqual([]);
   });

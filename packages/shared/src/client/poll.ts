@@ -1,7 +1,3 @@
-import { PublicHall } from '../api/hall';
-import { QueuesResponse } from '../api/queues';
-import { fetchJson } from './fetch-json';
-
 export interface Polled<T> {
   data: T | null;
   error: Error | null;
@@ -33,13 +29,4 @@ export function startPolling<T>(
     stopped = true;
     clearTimeout(timer);
   };
-}
-
-/** The public hall and its queues, as the overview pages show them. */
-export async function loadHallAndQueues(): Promise<{ hall: PublicHall; queues: QueuesResponse }> {
-  const [hall, queues] = await Promise.all([
-    fetchJson('/api/hall', PublicHall),
-    fetchJson('/api/queues', QueuesResponse),
-  ]);
-  return { hall, queues };
 }

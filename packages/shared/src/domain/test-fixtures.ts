@@ -1,6 +1,10 @@
-// Test-only helpers: a tiny hall and tickets/windows/queues built from a few fields. Not exported by the package.
+// Test-only helpers: a tiny hall, tickets/windows/queues, snapshots and ratings built from a few fields. Not exported
+// by the package.
 import { HallConfig, QueuePolicy, WindowConfig } from '../config/hall-config';
+import type { EventEnvelope, HallEvent, Snapshot } from '../api/events';
+import { toPublicHall, type PublicHall } from '../api/hall';
 import type { QueueInfo } from '../api/queues';
+import type { RatingRecord, RatingRequest } from '../api/ratings';
 import type { HallConfigInput } from '../config/hall-config';
 import { formatTicketNumber } from './numbering';
 import type { Ticket } from './ticket';
@@ -152,6 +156,63 @@ export function makeQueueInfo(windowType: string, fields: Partial<QueueInfo> = {
     issuedToday: 0,
     dailyCap: null,
     longestWaitMinutes: 0,
+    ...fields,
+  };
+}
+
+/** GET /api/hall of the test hall, with `fields` replaced. */
+export function makePublicHall(fields: Partial<PublicHall> = {}): PublicHall {
+  return { ...toPublicHall(testHall()), ...fields };
+}
+
+/** A snapshot of an empty hall at seq 10 on 2026-11-23. */
+export function makeSnapshot(fields: Partial<Snapshot> = {}): Snapshot {
+  return {
+    seq: 10,
+    hallDay: '2026-11-23',
+    queues: [],
+    windows: [],
+    tickets: [],
+    recentCalls: [],
+    emptyPosts: [],
+    guideCalls: [],
+    ratingRequests: [],
+    ...fields,
+  };
+}
+
+export function makeEnvelope(seq: number, event: HallEvent, at = shanghai('10:00').toISOString()): EventEnvelope {
+  return { seq, at, event };
+}
+
+/** The rating pad at window 3 asked to rate ticket A012, with a minute to answer. */
+export function makeRatingRequest(fields: Partial<RatingRequest> = {}): RatingRequest {
+  return {
+    id: 'r1',
+    window: 3,
+    ticketNumber: 'A012',
+    clerk: 'c03',
+    requestedAt: shanghai('10:00').toISOString(),
+    expiresAt: shanghai('10:01').toISOString(),
+    ...fields,
+  };
+}
+
+/** Ticket A012 at window 3 left unrated. */
+export function makeRatingRecord(fields: Partial<RatingRecord> = {}): RatingRecord {
+  return {
+    id: 'rec-1',
+    hallDay: '2026-11-23',
+    ticketId: 't-A012',
+    ticketNumber: 'A012',
+    window: 3,
+    clerk: 'c03',
+    windowType: 'general',
+    serviceItem: null,
+    result: 'not_rated',
+    reason: null,
+    requestedAt: shanghai('10:00').toISOString(),
+    recordedAt: shanghai('10:01').toISOString(),
     ...fields,
   };
 }

@@ -1,11 +1,9 @@
-import { ERROR_STATUS, type ErrorCode } from '@hallq/shared';
+import { ApiError, ERROR_STATUS, type ErrorCode, NetworkError } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_FAILURE, describeFailure } from './refusals';
-import { CounterApiError, NetworkError } from './services/api';
 import { ticket } from './store/test-services';
 
-const refusal = (code: ErrorCode, message = 'the server says why') =>
-  new CounterApiError(ERROR_STATUS[code], code, message);
+const refusal = (code: ErrorCode, message = 'the server says why') => new ApiError(ERROR_STATUS[code], code, message);
 
 describe('refusal messages', () => {
   it('say each refusal in Chinese and keep the server’s words beside it', () => {
@@ -31,9 +29,9 @@ describe('refusal messages', () => {
   });
 
   it('name the fields of a validation failure', () => {
-    const error = new CounterApiError(400, 'validation_failed', 'invalid request', [
-      { path: 'outcome.promisedDate', message: 'must be a date as YYYY-MM-DD' },
-    ]);
+    const error = new ApiError(400, 'validation_failed', 'invalid request', {
+      fields: [{ path: 'outcome.promisedDate', message: 'must be a date as YYYY-MM-DD' }],
+    });
     expect(describeFailure(error).message).toBe('填写的内容有误：outcome.promisedDate');
   });
 

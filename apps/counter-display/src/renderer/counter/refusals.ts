@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import type { ErrorCode, Ticket } from '@hallq/shared';
-import { CounterApiError } from './services/api';
 
 /** What the clerk reads when something fails: plain Chinese first, the server's own words below it. */
 export interface FailureText {
@@ -35,7 +35,7 @@ export function describeFailure(
   error: unknown,
   context: { ticket?: Ticket | null; noShowAfterCalls?: number } = {},
 ): FailureText {
-  if (!(error instanceof CounterApiError)) return { message: NETWORK_FAILURE, detail: null };
+  if (!(error instanceof ApiError) || error.code === null) return { message: NETWORK_FAILURE, detail: null };
   const detail = error.message;
   if (error.code === 'not_enough_calls') {
     const { ticket, noShowAfterCalls } = context;

@@ -1,8 +1,9 @@
-import type { EventEnvelope, Ticket } from '@hallq/shared';
+import type { EventEnvelope } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
 import { type Announcement, callsToAnnounce, createAnnouncer } from './announcer';
 import { clipsForCall } from './call-clips';
 import type { ClipId } from './clip-ids';
+import { ticket } from '../display/store/test-services';
 
 /** A player whose clips finish only when the test says so, recording what overlaps. */
 function manualPlayer() {
@@ -91,28 +92,6 @@ describe('createAnnouncer', () => {
     await announcer.idle();
     expect(played.filter((c) => c === 'qing')).toHaveLength(4);
   });
-});
-
-const ticket = (number: string): Ticket => ({
-  id: `t-${number}`,
-  hallDay: '2025-05-06',
-  number,
-  sequence: 1,
-  windowType: 'personal',
-  serviceItem: null,
-  priority: null,
-  appointment: null,
-  state: 'called',
-  calls: 1,
-  window: 3,
-  clerk: 'c03',
-  rank: 0,
-  transfer: null,
-  outcome: null,
-  issuedAt: '2025-05-06T01:00:00.000Z',
-  calledAt: '2025-05-06T01:10:00.000Z',
-  startedAt: null,
-  finishedAt: null,
 });
 
 describe('callsToAnnounce', () => {

@@ -1,10 +1,10 @@
 import { type IssuedTicket, type PublicHall, type Ticket, toPublicHall } from '@hallq/shared';
 import { vi } from 'vitest';
+import { fakeRealtime } from '../../../../../packages/shared/src/client/fake-realtime';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
 import { makeQueueInfo, makeTicket } from '../../../../../packages/shared/src/domain/test-fixtures';
 import type { KioskBridge, PrintResult } from '../../bridge/kiosk-bridge';
 import type { KioskApi } from '../services/api';
-import type { KioskRealtime, RealtimeHandlers } from '../services/realtime';
 import { createKioskStore } from './create-kiosk-store';
 import type { KioskServices } from './types';
 
@@ -54,18 +54,6 @@ export function fakeBridge(print: PrintResult = { ok: true }) {
     printTicket: vi.fn<KioskBridge['printTicket']>(async () => print),
     readIdCard: vi.fn<KioskBridge['readIdCard']>(async () => null),
   };
-}
-
-export function fakeRealtime() {
-  const realtime = {
-    handlers: null as RealtimeHandlers | null,
-    start: vi.fn((h: RealtimeHandlers) => {
-      realtime.handlers = h;
-    }),
-    resync: vi.fn(),
-    stop: vi.fn(),
-  };
-  return realtime satisfies KioskRealtime;
 }
 
 /** A kiosk store over fakes, with the demo hall loaded and a hand-driven clock. */

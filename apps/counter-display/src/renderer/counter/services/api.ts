@@ -1,6 +1,6 @@
 import {
   ClerkSummary,
-  ErrorBody,
+  createApiClient,
   GuideCallResponse,
   LoginResponse,
   LogoutResponse,
@@ -8,8 +8,6 @@ import {
   WindowActionResponse,
   WindowDetail,
   type AnswerGuideRequest,
-  type ErrorCode,
-  type FieldError,
   type FinishRequest,
   type LoginRequest,
   type PauseRequest,
@@ -31,24 +29,6 @@ export const CounterHall = PublicHall.pick({
   noShowAfterCalls: true,
 }).strip();
 export type CounterHall = ReturnType<typeof CounterHall.parse>;
-
-/** The server refused: its error code and message (final for that requestId). */
-export class CounterApiError extends Error {
-  override readonly name = 'CounterApiError';
-  constructor(
-    readonly status: number,
-    readonly code: ErrorCode,
-    message: string,
-    readonly fields: FieldError[] = [],
-  ) {
-    super(message);
-  }
-}
-
-/** No usable answer (network down, timeout, server error): the request may or may not have been applied. */
-export class NetworkError extends Error {
-  override readonly name = 'NetworkError';
-}
 
 /** The window actions and their request bodies (routes.ts: POST /api/windows/:id/<action>). */
 export interface WindowActionBodies {
@@ -79,63 +59,22 @@ export interface CounterApi {
   answerGuide(token: string, id: string, request: AnswerGuideRequest): Promise<GuideCallResponse>;
 }
 
-interface Schema<T> {
-  parse(data: unknown): T;
-}
-
 // A clerk with a citizen in front of them needs an answer (or "try again") within seconds, not a minute.
 const TIMEOUT_MS = 8000;
 
-export function createApi(fetchImpl: typeof fetch = (...args) => fetch(...args)): CounterApi {
-  async function call<T>(
-    method: 'GET' | 'POST',
-    path: string,
-    schema: Schema<T>,
-    token: string | null,
-    body?: unknown,
-  ): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetchImpl(path, {
-        method,
-        headers: {
-          accept: 'application/json',
-          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new NetworkError(error instanceof Error ? error.message : String(error));
-    }
-    const json: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      const parsed = ErrorBody.safeParse(json);
-      if (parsed.success && res.status < 500) {
-        const { code, message, fields } = parsed.data.error;
-        throw new CounterApiError(res.status, code, message, fields);
-      }
-      throw new NetworkError(`HTTP ${res.status}`);
-    }
-    try {
-      return schema.parse(json);
-    } catch (error) {
-      throw new NetworkError(`unexpected answer from ${path}: ${String(error)}`);
-    }
-  }
-
+export function createApi(): CounterApi {
+  const call = createApiClient({ timeoutMs: TIMEOUT_MS });
   return {
-    hall: () => call('GET', '/api/hall', CounterHall, null),
-    login: (request) => call('POST', '/api/auth/login', LoginResponse, null, request),
+    hall: () => call('/api/hall', CounterHall),
+    login: (request) => call('/api/auth/login', LoginResponse, { body: request }),
     logout: async (token) => {
-      await call('POST', '/api/auth/logout', LogoutResponse, token, {});
+      await call('/api/auth/logout', LogoutResponse, { token, body: {} });
     },
-    window: (token, window) => call('GET', `/api/windows/${window}`, WindowDetail, token),
-    summary: (token, window) => call('GET', `/api/windows/${window}/summary`, ClerkSummary, token),
+    window: (token, window) => call(`/api/windows/${window}`, WindowDetail, { token }),
+    summary: (token, window) => call(`/api/windows/${window}/summary`, ClerkSummary, { token }),
     act: (token, window, action, body) =>
-      call('POST', `/api/windows/${window}/${action}`, WindowActionResponse, token, body),
+      call(`/api/windows/${window}/${action}`, WindowActionResponse, { token, body }),
     answerGuide: (token, id, request) =>
-      call('POST', `/api/guide-calls/${encodeURIComponent(id)}/answer`, GuideCallResponse, token, request),
+      call(`/api/guide-calls/${encodeURIComponent(id)}/answer`, GuideCallResponse, { token, body: request }),
   };
 }

@@ -2,9 +2,6 @@ import type {
   ClerkSummary,
   EventEnvelope,
   HallEvent,
-  HallRealtime,
-  QueueInfo,
-  RealtimeHandlers,
   Snapshot,
   Ticket,
   WindowDetail,
@@ -12,6 +9,14 @@ import type {
 } from '@hallq/shared';
 import { toPublicHall } from '@hallq/shared';
 import { vi } from 'vitest';
+import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
+import {
+  makeEnvelope,
+  makeQueueInfo,
+  makeSnapshot,
+  makeTicket,
+  makeWindow,
+} from '../../../../../../packages/shared/src/domain/test-fixtures';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../../queue-server/src/config/load-hall-config';
 import { CounterHall, type CounterApi } from '../services/api';
 import type { CounterStorage, StoredSession } from '../services/storage';
@@ -25,81 +30,35 @@ export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicH
 export const HALL_DAY = '2026-11-20'; // a Friday
 export const AT = '2026-11-20T02:00:00.000Z'; // 10:00 in the hall
 
+/** A001, waiting for a personal-matters window. */
 export function ticket(over: Partial<Ticket> = {}): Ticket {
-  return {
+  return makeTicket({
     id: 'id-A001',
     hallDay: HALL_DAY,
     number: 'A001',
     sequence: 1,
     windowType: 'personal',
-    serviceItem: null,
-    priority: null,
-    appointment: null,
-    state: 'waiting',
-    calls: 0,
-    window: null,
-    clerk: null,
     rank: 1,
-    transfer: null,
-    outcome: null,
     issuedAt: AT,
-    calledAt: null,
-    startedAt: null,
-    finishedAt: null,
     ...over,
-  };
+  });
 }
 
-export function windowState(over: Partial<WindowState> = {}): WindowState {
-  return {
-    number: 3,
-    status: 'open',
-    pauseReason: null,
-    clerk: 'c03',
-    post: 'A',
-    currentTicket: null,
-    priorityStreak: 0,
-    since: AT,
-    ...over,
-  };
-}
+export const windowState = (over: Partial<WindowState> = {}): WindowState =>
+  makeWindow(3, { clerk: 'c03', since: AT, ...over });
 
-export function queue(windowType: string, over: Partial<QueueInfo> = {}): QueueInfo {
-  return {
-    windowType,
-    waiting: 0,
-    estimatedWaitMinutes: 0,
-    open: true,
-    closed: null,
-    servingWindows: [3],
-    issuedToday: 0,
-    dailyCap: null,
-    longestWaitMinutes: 0,
-    ...over,
-  };
-}
+export const queue: typeof makeQueueInfo = (windowType, over = {}) =>
+  makeQueueInfo(windowType, { servingWindows: [3], ...over });
 
-export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    seq: 10,
-    hallDay: HALL_DAY,
-    queues: [queue('personal')],
-    windows: [windowState()],
-    tickets: [],
-    recentCalls: [],
-    emptyPosts: [],
-    guideCalls: [],
-    ratingRequests: [],
-    ...over,
-  };
-}
+export const snapshot = (over: Partial<Snapshot> = {}): Snapshot =>
+  makeSnapshot({ hallDay: HALL_DAY, queues: [queue('personal')], windows: [windowState()], ...over });
 
 /** Window 3 with the given current ticket (called or served there). */
 export function withCurrent(t: Ticket, over: Partial<Snapshot> = {}): Snapshot {
   return snapshot({ windows: [windowState({ currentTicket: t.id })], tickets: [t], ...over });
 }
 
-export const envelope = (seq: number, event: HallEvent): EventEnvelope => ({ seq, at: AT, event });
+export const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, AT);
 
 export function detail(over: Partial<WindowDetail> = {}): WindowDetail {
   const hall = demoHall();
@@ -137,18 +96,6 @@ export function fakeApi() {
     act: vi.fn<CounterApi['act']>(),
     answerGuide: vi.fn<CounterApi['answerGuide']>(),
   } satisfies CounterApi;
-}
-
-export function fakeRealtime() {
-  const realtime = {
-    handlers: null as RealtimeHandlers | null,
-    start: vi.fn((h: RealtimeHandlers) => {
-      realtime.handlers = h;
-    }),
-    resync: vi.fn(),
-    stop: vi.fn(),
-  };
-  return realtime satisfies HallRealtime;
 }
 
 export function memoryStorage(window: number | null = null, session: StoredSession | null = null) {

@@ -1,29 +1,16 @@
 // Test-only fakes and fixtures for the screens' stores.
-import type {
-  EventEnvelope,
-  HallEvent,
-  HallRealtime,
-  PublicHall,
-  QueueInfo,
-  RealtimeHandlers,
-  Snapshot,
-  Ticket,
-  WindowState,
-} from '@hallq/shared';
+import type { EventEnvelope, HallEvent, PublicHall, Snapshot, Ticket } from '@hallq/shared';
 import { vi } from 'vitest';
+import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
+import {
+  makeEnvelope,
+  makePublicHall,
+  makeQueueInfo,
+  makeSnapshot,
+  makeTicket,
+  makeWindow,
+} from '../../../../../../packages/shared/src/domain/test-fixtures';
 import type { ScreenServices } from './types';
-
-export function fakeRealtime() {
-  const realtime = {
-    handlers: null as RealtimeHandlers | null,
-    start: vi.fn((h: RealtimeHandlers) => {
-      realtime.handlers = h;
-    }),
-    resync: vi.fn(),
-    stop: vi.fn(),
-  } satisfies HallRealtime & { handlers: RealtimeHandlers | null };
-  return realtime;
-}
 
 export function testServices(over: Partial<ScreenServices> = {}) {
   const realtime = fakeRealtime();
@@ -39,11 +26,9 @@ export function testServices(over: Partial<ScreenServices> = {}) {
 }
 
 export function hall(over: Partial<PublicHall> = {}): PublicHall {
-  return {
+  return makePublicHall({
     name: { zh: '测试政务服务大厅', en: 'Test hall' },
-    timeZone: 'Asia/Shanghai',
     languages: ['zh', 'bo', 'en'],
-    hours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
     windowTypes: [
       {
         code: 'personal',
@@ -62,7 +47,6 @@ export function hall(over: Partial<PublicHall> = {}): PublicHall {
         defaultServiceMinutes: 12,
       },
     ],
-    serviceItems: [],
     windows: [
       {
         number: 3,
@@ -73,91 +57,39 @@ export function hall(over: Partial<PublicHall> = {}): PublicHall {
         callMode: 'preference',
       },
     ],
-    priorityPath: 'help_and_proxy',
-    appointmentEarlyMinutes: 30,
-    appointmentLateMinutes: 15,
-    noShowAfterCalls: 2,
-    ratingReasons: [],
-    ratingTimeoutSeconds: 60,
-    clerkNames: null,
     ...over,
-  };
+  });
 }
 
-export function queue(windowType: string, over: Partial<QueueInfo> = {}): QueueInfo {
-  return {
-    windowType,
-    waiting: 0,
-    estimatedWaitMinutes: 0,
-    open: true,
-    closed: null,
-    servingWindows: [3],
-    issuedToday: 0,
-    dailyCap: null,
-    longestWaitMinutes: 0,
-    ...over,
-  };
-}
+export const queue: typeof makeQueueInfo = (windowType, over = {}) =>
+  makeQueueInfo(windowType, { servingWindows: [3], ...over });
 
+/** Ticket `number` called to window 3 by c03. */
 export function ticket(number: string, over: Partial<Ticket> = {}): Ticket {
-  return {
+  return makeTicket({
     id: `t-${number}`,
     hallDay: '2025-05-06',
     number,
     sequence: 1,
     windowType: 'personal',
-    serviceItem: null,
-    priority: null,
-    appointment: null,
     state: 'called',
     calls: 1,
     window: 3,
     clerk: 'c03',
     rank: 0,
-    transfer: null,
-    outcome: null,
     issuedAt: '2025-05-06T01:00:00.000Z',
     calledAt: '2025-05-06T01:10:00.000Z',
-    startedAt: null,
-    finishedAt: null,
     ...over,
-  };
+  });
 }
 
-export function windowState(number: number, over: Partial<WindowState> = {}): WindowState {
-  return {
-    number,
-    status: 'open',
-    pauseReason: null,
-    clerk: 'c03',
-    post: 'A',
-    currentTicket: null,
-    priorityStreak: 0,
-    since: '2025-05-06T01:00:00.000Z',
-    ...over,
-  };
-}
+export const windowState: typeof makeWindow = (number, over = {}) =>
+  makeWindow(number, { clerk: 'c03', since: '2025-05-06T01:00:00.000Z', ...over });
 
-export function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    seq: 10,
-    hallDay: '2025-05-06',
-    queues: [],
-    windows: [],
-    tickets: [],
-    recentCalls: [],
-    emptyPosts: [],
-    guideCalls: [],
-    ratingRequests: [],
-    ...over,
-  };
-}
+export const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hallDay: '2025-05-06', ...over });
 
-export const envelope = (seq: number, event: HallEvent): EventEnvelope => ({
-  seq,
-  at: '2025-05-06T02:00:00.000Z',
-  event,
-});
+export const envelope = (seq: number, event: HallEvent): EventEnvelope =>
+  makeEnvelope(seq, event, '2025-05-06T02:00:00.000Z');
 
 export const called = (seq: number, number: string, window: number): EventEnvelope =>
   envelope(seq, { type: 'ticket.called', ticket: ticket(number, { window }), window });

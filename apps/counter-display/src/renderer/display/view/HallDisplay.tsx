@@ -1,27 +1,16 @@
 import type { RecentCall } from '@hallq/shared';
-import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { DisplayStore } from '../store/create-display-store';
-import { callBoard, secondLanguage, secondText, waitingRows } from '../store/slices/feed/selectors';
-import { Bi, useLabels } from './bilingual';
+import { callBoard, secondText, waitingRows } from '../store/slices/feed/selectors';
+import { Bi } from './bilingual';
 import { clockText } from './format';
+import { useScreenFeed } from './use-screen-feed';
 
 const HISTORY_SIZE = 6;
-const TICK_MS = 1000;
 
 export function HallDisplay({ store }: { store: DisplayStore }) {
-  const hall = useStore(store, (s) => s.hall);
-  const feed = useStore(store, (s) => s.feed);
-  const now = useStore(store, (s) => s.now);
-  const connection = useStore(store, (s) => s.connection);
+  const { hall, feed, now, connection, language, label } = useScreenFeed(store);
   const voiceBlocked = useStore(store, (s) => s.voiceBlocked);
-  const language = secondLanguage(hall, now);
-  const label = useLabels(language);
-
-  useEffect(() => {
-    const timer = setInterval(() => store.getState().tick(), TICK_MS);
-    return () => clearInterval(timer);
-  }, [store]);
 
   const { latest, history } = callBoard(feed, HISTORY_SIZE);
   const clock = clockText(now, hall?.timeZone ?? 'Asia/Shanghai');

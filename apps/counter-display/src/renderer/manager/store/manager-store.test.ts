@@ -1,26 +1,13 @@
+import { ApiError } from '@hallq/shared';
 import type { EventEnvelope, HallEvent, Snapshot } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { ManagerApiError } from '../services/api';
+import { makeEnvelope, makeSnapshot, makeWindow } from '../../../../../../packages/shared/src/domain/test-fixtures';
 import { floorTypes, floorWindows } from './slices/floor/selectors';
 import { deadlineStatus, sortedFollowUps } from './slices/followups/selectors';
 import { SESSION, followUp, settle, testConsole, testHall } from './test-services';
 
-const envelope = (seq: number, event: HallEvent): EventEnvelope => ({ seq, at: '2025-05-06T03:00:00.000Z', event });
-
-function snapshot(over: Partial<Snapshot> = {}): Snapshot {
-  return {
-    seq: 10,
-    hallDay: '2025-05-06',
-    queues: [],
-    windows: [],
-    tickets: [],
-    recentCalls: [],
-    emptyPosts: [],
-    guideCalls: [],
-    ratingRequests: [],
-    ...over,
-  };
-}
+const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, '2025-05-06T03:00:00.000Z');
+const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hallDay: '2025-05-06', ...over });
 
 describe('logging in', () => {
   it('keeps the token for the tab and opens the hall room with it', async () => {
@@ -42,7 +29,7 @@ describe('logging in', () => {
     });
     await app.state().login('c01', 'demo');
     expect(app.state()).toMatchObject({ session: null, loginError: '此账号不是管理员账号' });
-    app.api.login.mockRejectedValueOnce(new ManagerApiError(401, 'unauthorized', 'bad password'));
+    app.api.login.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'bad password'));
     await app.state().login('admin', 'x');
     expect(app.state().loginError).toBe('工号或密码不正确');
   });
@@ -111,7 +98,7 @@ describe('the follow-ups', () => {
   it('assign shows the field error the server gives and retries with the same requestId', async () => {
     const app = testConsole({ loggedIn: true });
     app.api.assign.mockRejectedValueOnce(
-      new ManagerApiError(400, 'validation_failed', 'invalid', [{ path: 'staffId', message: 'unknown staff id' }]),
+      new ApiError(400, 'validation_failed', 'invalid', { fields: [{ path: 'staffId', message: 'unknown staff id' }] }),
     );
     expect(await app.state().assignFollowUp('f1', ' z09 ')).toBe(false);
     expect(app.state().errors.f1).toMatchObject({ action: 'assign', fields: { staffId: 'unknown staff id' } });
@@ -149,16 +136,7 @@ describe('the floor', () => {
     app.live.handlers!.events([
       envelope(11, {
         type: 'window.updated',
-        window: {
-          number: 2,
-          status: 'paused',
-          pauseReason: 'lunch',
-          clerk: 'c02',
-          post: 'A',
-          currentTicket: null,
-          priorityStreak: 0,
-          since: 'x',
-        },
+        window: makeWindow(2, { status: 'paused', pauseReason: 'lunch', clerk: 'c02' }),
       }),
     ]);
     const rows = floorWindows(app.state().hall, app.state().feed);

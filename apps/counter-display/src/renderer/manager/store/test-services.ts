@@ -1,12 +1,14 @@
 import type { FollowUp, PublicHall, RatingRecord } from '@hallq/shared';
 import { vi } from 'vitest';
+import { makePublicHall, makeRatingRecord } from '../../../../../../packages/shared/src/domain/test-fixtures';
 import type { ManagerApi } from '../services/api';
 import type { ManagerSession, SessionStorage } from '../services/session-storage';
 import { createManagerStore } from './create-manager-store';
 import type { ManagerServices } from './types';
 
+/** A dissatisfied rating (waited too long) of A031 at window 4. */
 export function rating(over: Partial<RatingRecord> = {}): RatingRecord {
-  return {
+  return makeRatingRecord({
     id: 'rt-1',
     hallDay: '2025-05-06',
     ticketId: 't-1',
@@ -14,13 +16,12 @@ export function rating(over: Partial<RatingRecord> = {}): RatingRecord {
     window: 4,
     clerk: 'c04',
     windowType: 'personal',
-    serviceItem: null,
     result: 'dissatisfied',
     reason: { code: 'long_wait', text: null },
     requestedAt: '2025-05-06T02:00:00.000Z',
     recordedAt: '2025-05-06T02:00:30.000Z',
     ...over,
-  };
+  });
 }
 
 export function followUp(id: string, over: Partial<FollowUp> = {}): FollowUp {
@@ -39,11 +40,8 @@ export function followUp(id: string, over: Partial<FollowUp> = {}): FollowUp {
 }
 
 export function testHall(): PublicHall {
-  return {
+  return makePublicHall({
     name: { zh: '测试大厅' },
-    timeZone: 'Asia/Shanghai',
-    languages: ['zh'],
-    hours: { mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null },
     windowTypes: [
       {
         code: 'personal',
@@ -62,7 +60,6 @@ export function testHall(): PublicHall {
         defaultServiceMinutes: 10,
       },
     ],
-    serviceItems: [],
     windows: [
       { number: 1, name: { zh: '1号窗口' }, zone: '一楼', floor: 1, serves: ['personal'], callMode: 'preference' },
       {
@@ -74,14 +71,7 @@ export function testHall(): PublicHall {
         callMode: 'preference',
       },
     ],
-    priorityPath: 'help_and_proxy',
-    appointmentEarlyMinutes: 30,
-    appointmentLateMinutes: 15,
-    noShowAfterCalls: 2,
-    ratingReasons: [],
-    ratingTimeoutSeconds: 60,
-    clerkNames: null,
-  };
+  });
 }
 
 export const SESSION: ManagerSession = {

@@ -1,11 +1,8 @@
-import { useEffect } from 'react';
-import { useStore } from 'zustand';
-import { secondLanguage, secondText } from '../../display/store/slices/feed/selectors';
-import { Bi, useLabels } from '../../display/view/bilingual';
+import { secondText } from '../../display/store/slices/feed/selectors';
+import { Bi } from '../../display/view/bilingual';
+import { useScreenFeed } from '../../display/view/use-screen-feed';
 import type { WindowScreenStore } from '../store/create-window-store';
 import { type WindowScreenStatus, windowScreen } from '../store/slices/screen/selectors';
-
-const TICK_MS = 1000;
 
 const STATUS_KEY: Record<WindowScreenStatus, string> = {
   called: 'nowCalling',
@@ -19,18 +16,7 @@ const STATUS_KEY: Record<WindowScreenStatus, string> = {
 };
 
 export function WindowScreen({ store, window }: { store: WindowScreenStore; window: number }) {
-  const hall = useStore(store, (s) => s.hall);
-  const feed = useStore(store, (s) => s.feed);
-  const now = useStore(store, (s) => s.now);
-  const connection = useStore(store, (s) => s.connection);
-  const language = secondLanguage(hall, now);
-  const label = useLabels(language);
-
-  useEffect(() => {
-    const timer = setInterval(() => store.getState().tick(), TICK_MS);
-    return () => clearInterval(timer);
-  }, [store]);
-
+  const { hall, feed, connection, language, label } = useScreenFeed(store);
   const screen = windowScreen(hall, feed, window);
   const name = screen.config?.name;
   const clerk = screen.clerk;

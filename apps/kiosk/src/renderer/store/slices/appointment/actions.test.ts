@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { KioskApiError } from '../../../services/api';
 import { issuedTicket, testKiosk } from '../../test-services';
 
 describe('appointment check-in', () => {
@@ -17,7 +17,7 @@ describe('appointment check-in', () => {
   it('explains an early arrival with the time check-in opens', async () => {
     const kiosk = testKiosk({ bridge: null });
     kiosk.api.issueTicket.mockRejectedValue(
-      new KioskApiError(409, 'appointment_too_early', 'early', '2025-05-06T06:30:00.000Z'),
+      new ApiError(409, 'appointment_too_early', 'early', { opensAt: '2025-05-06T06:30:00.000Z' }),
     );
     kiosk.state().openAppointment();
     for (const d of '123456') kiosk.state().pressDigit(d);

@@ -1,28 +1,18 @@
 import type { EventEnvelope, QueueInfo } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
+import { makeEnvelope, makeSnapshot } from '../../../../../../../packages/shared/src/domain/test-fixtures';
 import { queue, testKiosk } from '../../test-services';
 
-const queuesUpdated = (seq: number, queues: QueueInfo[]): EventEnvelope => ({
-  seq,
-  at: '2025-05-06T02:00:00.000Z',
-  event: { type: 'queues.updated', queues },
-});
+const queuesUpdated = (seq: number, queues: QueueInfo[]): EventEnvelope =>
+  makeEnvelope(seq, { type: 'queues.updated', queues }, '2025-05-06T02:00:00.000Z');
 
 describe('the live queues', () => {
   it('take the snapshot, then apply queues.updated in seq order', () => {
     const kiosk = testKiosk();
     kiosk.state().connect();
-    kiosk.realtime.handlers!.snapshot({
-      seq: 10,
-      hallDay: '2025-05-06',
-      queues: [queue('personal', { waiting: 1 })],
-      windows: [],
-      tickets: [],
-      recentCalls: [],
-      emptyPosts: [],
-      guideCalls: [],
-      ratingRequests: [],
-    });
+    kiosk.realtime.handlers!.snapshot(
+      makeSnapshot({ hallDay: '2025-05-06', queues: [queue('personal', { waiting: 1 })] }),
+    );
     kiosk.realtime.handlers!.events([queuesUpdated(11, [queue('personal', { waiting: 2 })])]);
     expect(kiosk.state()).toMatchObject({ seq: 11, queues: [{ windowType: 'personal', waiting: 2 }] });
     expect(kiosk.realtime.resync).not.toHaveBeenCalled();

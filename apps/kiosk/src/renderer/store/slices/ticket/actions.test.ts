@@ -1,5 +1,5 @@
+import { ApiError, NetworkError } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { KioskApiError, NetworkError } from '../../../services/api';
 import { fakeBridge, issuedTicket, testKiosk } from '../../test-services';
 
 const SOCIAL_SECURITY_CARD = 'social-security-card';
@@ -129,7 +129,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
   it('shows a refusal with its code and opening time, and takes a fresh requestId next time', async () => {
     const kiosk = testKiosk();
     kiosk.api.issueTicket.mockRejectedValueOnce(
-      new KioskApiError(409, 'lunch_break', 'lunch', '2025-05-06T05:30:00.000Z'),
+      new ApiError(409, 'lunch_break', 'lunch', { opensAt: '2025-05-06T05:30:00.000Z' }),
     );
     await chooseSocialSecurityCard(kiosk);
     expect(kiosk.state().screen).toEqual({

@@ -1,6 +1,6 @@
+import { ApiError } from '@hallq/shared';
 import type { IssueTicketRequest } from '@hallq/shared';
 import type { PrinterState, PrintResult } from '../../../../bridge/kiosk-bridge';
-import { KioskApiError } from '../../../services/api';
 import type { SliceCreator } from '../../types';
 import type { Via } from '../flow/state';
 import { issueRequestFor, printJobFor } from './selectors';
@@ -72,7 +72,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
     try {
       issued = await api.issueTicket(attempt.request);
     } catch (error) {
-      if (error instanceof KioskApiError) {
+      if (error instanceof ApiError && error.code !== null) {
         // A refusal is final for this requestId; a new try gets a new one.
         set({ attempt: null, screen: { name: 'refused', code: error.code, opensAt: error.opensAt, via: get().via } });
       } else {
@@ -126,7 +126,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
       try {
         await api.cancelTicket(number, { requestId, reason: 'print_failed' });
       } catch (error) {
-        if (!(error instanceof KioskApiError)) {
+        if (!(error instanceof ApiError)) {
           // Owed to the server until it answers, even if the citizen walks away now.
           const owed = get().voids.some((v) => v.kind === 'number' && v.requestId === requestId);
           if (!owed) set({ voids: [...get().voids, { kind: 'number', number, requestId, reason: 'print_failed' }] });
@@ -187,7 +187,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
             }
           } catch (error) {
             // A refusal means there is nothing to cancel (never issued, or no longer waiting).
-            if (error instanceof KioskApiError) settleVoid(current);
+            if (error instanceof ApiError) settleVoid(current);
           }
         }
       } finally {

@@ -1,6 +1,6 @@
+import { ApiError, NetworkError } from '@hallq/shared';
 import type { WindowActionResponse } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { CounterApiError, NetworkError } from '../../../services/api';
 import { demoHall, settle, snapshot, testCounter, ticket, windowState, withCurrent } from '../../test-services';
 import { availability } from './selectors';
 
@@ -64,7 +64,7 @@ describe('the window actions', () => {
     const twice = { ...called, calls: 2 };
     panel.online(withCurrent(twice));
     panel.api.act.mockRejectedValueOnce(
-      new CounterApiError(
+      new ApiError(
         409,
         'not_enough_calls',
         'ticket A001 has been called 2 times; it can be marked no-show after 3 calls',
@@ -193,7 +193,7 @@ describe('the window actions', () => {
     panel.online(withCurrent(called));
     panel.state().press('transfer');
     panel.state().editTransfer({ toWindow: 99 });
-    panel.api.act.mockRejectedValueOnce(new CounterApiError(404, 'not_found', 'no window 99 in this hall'));
+    panel.api.act.mockRejectedValueOnce(new ApiError(404, 'not_found', 'no window 99 in this hall'));
     await panel.state().confirmTransfer();
     expect(panel.state().dialog?.name).toBe('transfer');
     expect(panel.state().error).toMatchObject({ message: '找不到该号或该窗口', detail: 'no window 99 in this hall' });
@@ -208,7 +208,7 @@ describe('the window actions', () => {
   it('returns to the login form when the token is no longer accepted', async () => {
     const panel = testCounter();
     panel.online();
-    panel.api.act.mockRejectedValueOnce(new CounterApiError(401, 'unauthorized', 'unknown or expired token'));
+    panel.api.act.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'unknown or expired token'));
     panel.state().press('call-next');
     await settle();
     expect(panel.state().session).toBeNull();

@@ -1,6 +1,7 @@
+import { ApiError } from '@hallq/shared';
 import type { PauseReason } from '@hallq/shared';
 import { describeFailure } from '../../../refusals';
-import { CounterApiError, type WindowActionBodies } from '../../../services/api';
+import { type WindowActionBodies } from '../../../services/api';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
 import { availability, currentTicket, initialFinishDraft, outcomeFromDraft, transferFromDraft } from './selectors';
@@ -55,7 +56,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
       if (action === 'finish' || action === 'transfer') void get().loadSummary();
     } catch (error) {
       if (get().session !== session) return;
-      if (!(error instanceof CounterApiError)) {
+      if (!(error instanceof ApiError)) {
         set({ busy: null, error: { ...describeFailure(error), action } });
         return;
       }

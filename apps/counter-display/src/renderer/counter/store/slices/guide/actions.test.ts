@@ -1,6 +1,6 @@
+import { NetworkError } from '@hallq/shared';
 import type { GuideCall } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { NetworkError } from '../../../services/api';
 import { AT, envelope, settle, snapshot, testCounter } from '../../test-services';
 
 const call: GuideCall = {

@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import { describeFailure, type FailureText } from '../../../refusals';
-import { CounterApiError } from '../../../services/api';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
 
@@ -38,7 +38,7 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, newR
         const feed = get().feed;
         if (feed) set({ feed: { ...feed, guideCalls: feed.guideCalls.filter((c) => c.id !== id) } });
       } catch (error) {
-        if (error instanceof CounterApiError) {
+        if (error instanceof ApiError) {
           settle(id);
           if (error.code === 'unauthorized') get().endSession(SESSION_EXPIRED);
           else set({ guideError: describeFailure(error) });

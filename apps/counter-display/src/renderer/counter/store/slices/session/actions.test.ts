@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { CounterApiError } from '../../../services/api';
 import { SESSION, memoryStorage, settle, testCounter, windowState } from '../../test-services';
 
 const loginAnswer = {
@@ -35,11 +35,11 @@ describe('logging in at a window', () => {
   it('says plainly when the password is wrong or the clerk holds no post there', async () => {
     const panel = testCounter({ loggedIn: false });
     panel.state().chooseWindow(3);
-    panel.api.login.mockRejectedValueOnce(new CounterApiError(401, 'unauthorized', 'wrong staff id or password'));
+    panel.api.login.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'wrong staff id or password'));
     await panel.state().login('c03', 'nope');
     expect(panel.state().loginError?.message).toBe('工号或密码错误');
     panel.api.login.mockRejectedValueOnce(
-      new CounterApiError(403, 'forbidden', 'c09 holds neither the A nor the B post of window 3'),
+      new ApiError(403, 'forbidden', 'c09 holds neither the A nor the B post of window 3'),
     );
     await panel.state().login('c09', 'demo');
     expect(panel.state().loginError?.message).toBe('c09 不是 3 号窗口的 A 岗或 B 岗人员');
@@ -76,7 +76,7 @@ describe('logging out', () => {
     const panel = testCounter();
     panel.online();
     panel.api.logout.mockRejectedValueOnce(
-      new CounterApiError(409, 'invalid_state', 'window 3 still has a called or served ticket'),
+      new ApiError(409, 'invalid_state', 'window 3 still has a called or served ticket'),
     );
     await panel.state().logout();
     expect(panel.state().session).not.toBeNull();

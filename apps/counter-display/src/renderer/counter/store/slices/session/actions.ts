@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import { describeFailure } from '../../../refusals';
-import { CounterApiError } from '../../../services/api';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
 
@@ -58,9 +58,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         begin();
       } catch (error) {
         let loginError = describeFailure(error);
-        if (error instanceof CounterApiError && error.code === 'unauthorized') {
+        if (error instanceof ApiError && error.code === 'unauthorized') {
           loginError = { message: '工号或密码错误', detail: null };
-        } else if (error instanceof CounterApiError && error.code === 'forbidden') {
+        } else if (error instanceof ApiError && error.code === 'forbidden') {
           loginError = { message: `${staffId} 不是 ${window} 号窗口的 A 岗或 B 岗人员`, detail: error.message };
         }
         set({ loginStatus: 'idle', loginError });
@@ -75,10 +75,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         await api.logout(session.token);
       } catch (error) {
         // A token the server no longer knows is as good as logged out.
-        if (!(error instanceof CounterApiError && error.code === 'unauthorized')) {
+        if (!(error instanceof ApiError && error.code === 'unauthorized')) {
           const failure = describeFailure(error);
           const message =
-            error instanceof CounterApiError && error.code === 'invalid_state'
+            error instanceof ApiError && error.code === 'invalid_state'
               ? '还有正在呼叫或办理的号：请先办结、转交或标记过号，再退出'
               : failure.message;
           set({ logoutStatus: 'idle', logoutError: { ...failure, message } });

@@ -1,5 +1,5 @@
+import { ApiError } from '@hallq/shared';
 import type { FollowUp, FollowUpResponse } from '@hallq/shared';
-import { ManagerApiError } from '../../../services/api';
 import type { SliceCreator } from '../../types';
 import { type FollowUpAction, type FollowUpsState, initialFollowUpsState } from './state';
 
@@ -44,13 +44,12 @@ export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { a
       get().followUpChanged(followUp);
       return true;
     } catch (error) {
-      if (error instanceof ManagerApiError && error.status === 401) {
+      if (error instanceof ApiError && error.status === 401) {
         get().endSession('登录已过期，请重新登录');
         return false;
       }
-      const fields =
-        error instanceof ManagerApiError ? Object.fromEntries(error.fields.map((f) => [f.path, f.message])) : {};
-      const message = error instanceof ManagerApiError ? error.message : '网络错误，请重试';
+      const fields = error instanceof ApiError ? Object.fromEntries(error.fields.map((f) => [f.path, f.message])) : {};
+      const message = error instanceof ApiError ? error.message : '网络错误，请重试';
       set({ busy: without(get().busy, id), errors: { ...get().errors, [id]: { action, message, fields } } });
       return false;
     }
@@ -67,7 +66,7 @@ export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { a
         const { followUps } = await api.followUps(token);
         set({ followUps, followUpsStatus: 'loaded' });
       } catch (error) {
-        if (error instanceof ManagerApiError && error.status === 401) get().endSession('登录已过期，请重新登录');
+        if (error instanceof ApiError && error.status === 401) get().endSession('登录已过期，请重新登录');
         else set({ followUpsStatus: 'failed' });
       }
     },

@@ -1,4 +1,4 @@
-import { ManagerApiError } from '../../../services/api';
+import { ApiError } from '@hallq/shared';
 import type { ManagerSession } from '../../../services/session-storage';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
@@ -39,7 +39,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         sessions.save({ token, expiresAt, staff });
         begin({ token, expiresAt, staff });
       } catch (error) {
-        const refused = error instanceof ManagerApiError && (error.status === 401 || error.status === 400);
+        const refused = error instanceof ApiError && (error.status === 401 || error.status === 400);
         set({ loggingIn: false, loginError: refused ? '工号或密码不正确' : '无法连接服务器，请稍后再试' });
       }
     },

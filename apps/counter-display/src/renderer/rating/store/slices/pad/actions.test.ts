@@ -1,6 +1,6 @@
+import { ApiError, NetworkError } from '@hallq/shared';
 import type { RatingResponse } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
-import { NetworkError, PadApiError } from '../../../services/api';
 import { envelope, ratingRecord, ratingRequest, snapshot, testPad } from '../../test-services';
 import { THANKS_MS } from './actions';
 import { canSubmit, secondsLeft } from './selectors';
@@ -116,7 +116,7 @@ describe('answering', () => {
 
   it('goes idle without thanks when the server says the request is no longer open', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockRejectedValue(new PadApiError(409, 'invalid_state', 'expired'));
+    pad.api.submitRating.mockRejectedValue(new ApiError(409, 'invalid_state', 'expired'));
     pad.state().chooseLevel('satisfied');
     await pad.state().submit();
     expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: true });

@@ -1,5 +1,4 @@
-import { isBadRating, type RatingLevel, type RatingRequest, type RatingResult } from '@hallq/shared';
-import { PadApiError } from '../../../services/api';
+import { ApiError, isBadRating, type RatingLevel, type RatingRequest, type RatingResult } from '@hallq/shared';
 import type { SliceCreator } from '../../types';
 import { type PadState, initialPadState } from './state';
 
@@ -107,7 +106,7 @@ export const createPadSlice: SliceCreator<PadSlice> = (set, get, { api, window, 
       } catch (error) {
         if (get().pad.request?.id !== request.id || get().pad.screen !== 'ask') return;
         // The request is gone (expired, recorded as not rated): nothing of this answer was stored.
-        if (error instanceof PadApiError && (error.code === 'invalid_state' || error.code === 'not_found')) idle(true);
+        if (error instanceof ApiError && (error.code === 'invalid_state' || error.code === 'not_found')) idle(true);
         else patch({ sending: false, failed: true });
       }
     },
