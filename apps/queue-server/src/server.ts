@@ -5,10 +5,12 @@ import { Authenticator } from './auth/authenticator';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';
 import { serveUis } from './http/serve-uis';
-import { attachRealtime } from './realtime/attach-realtime';
+import { LOCKER_ROOM_PREFIX, STAFF_ROOM, attachRealtime, type HallIo } from './realtime/attach-realtime';
 import { EventHub } from './realtime/event-hub';
 import { HallService } from './service/hall-service';
+import { LockerService } from './service/locker-service';
 import { HallStore } from './store/hall-store';
+import { LockerStore } from './store/locker-store';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -38,12 +40,26 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
   const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
+  const relay: { io?: HallIo } = {};
+  const lockers = new LockerService({
+    hall: service,
+    hallStore: store,
+    store: new LockerStore(db),
+    clock,
+    // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects, and a
+    // console loads the lockers when it does.
+    channel: {
+      commands: (locker, commands) => relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
+      events: (events) => relay.io?.to(STAFF_ROOM).emit('lockerEvents', events),
+    },
+  });
   const auth = new Authenticator(options.hall, store, clock);
   // Requests that expired while the server was down are recorded before anyone connects.
   await service.expireOverdueRatings();
-  const app = buildApp({ service, auth, version, seq: () => hub.seq });
+  const app = buildApp({ service, lockers, auth, version, seq: () => hub.seq });
   await serveUis(app);
-  const io = attachRealtime(app.server, { service, auth, hub });
+  const io = attachRealtime(app.server, { service, lockers, auth, hub });
+  relay.io = io;
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
@@ -54,6 +70,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     close() {
       closing ??= (async () => {
         await service.close();
+        await lockers.close();
         io.disconnectSockets(true);
         const closed = new Promise<void>((resolve) => io.close(() => resolve()));
         // Browsers keep HTTP connections open (keep-alive, a long poll); every write is already settled, so after a

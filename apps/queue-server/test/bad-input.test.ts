@@ -468,8 +468,10 @@ describe('bad input over HTTP', () => {
     ];
     const params: Record<string, string[]> = {
       id: ['0', 'x', '1e3', '99999999999999999999'],
-      number: ['a', 'A1', '%20'],
+      number: ['a', 'A1', '%20', '!!!', 'A'.repeat(20)],
       token: ['!', 'a'.repeat(80)],
+      locker: ['!', 'a'.repeat(40)],
+      commandId: ['x', '!'.repeat(10)],
     };
     const headers = { authorization: `Bearer ${c01Token}`, 'content-type': 'application/json' };
     let checked = 0;

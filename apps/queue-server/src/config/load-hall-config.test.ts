@@ -93,6 +93,16 @@ describe('the demo hall', () => {
       ]),
     ]);
     expect(hall.devices.lockers.map((d) => [d.id, d.keyHash])).toEqual([['locker-1', sha256Hex('demo-locker')]]);
+    expect(hall.devices.lockers[0]!.cabinets.flatMap((c) => c.compartments.map((d) => d.number))).toEqual([
+      'A01',
+      'A02',
+      'A03',
+      'A04',
+      'A05',
+      'B01',
+      'B02',
+      'B03',
+    ]);
   });
 });
 
@@ -206,6 +216,38 @@ describe('parseHallConfig', () => {
     const hall = minimalHall();
     hall.staff![0]!.bWindows = [2, 99];
     expect(issuesOf(hall)).toEqual(['staff[0].bWindows[1]: unknown window 99']);
+  });
+
+  it('names a locker door that clashes with another by its path', () => {
+    const hall = minimalHall();
+    const cabinet = (id: string, boardAddress: number, doors: [string, number][]) => ({
+      id,
+      boardAddress,
+      compartments: doors.map(([number, channel]) => ({ number, channel, size: 'S' as const })),
+    });
+    hall.devices = {
+      lockers: [
+        {
+          id: 'locker-1',
+          name: '取件柜',
+          zone: 'F1',
+          keyHash: 'a'.repeat(64),
+          cabinets: [
+            cabinet('cab-a', 1, [
+              ['A01', 1],
+              ['A02', 1],
+            ]),
+            cabinet('cab-a', 1, [['A01', 1]]),
+          ],
+        },
+      ],
+    };
+    expect(issuesOf(hall)).toEqual([
+      'devices.lockers[0].cabinets[0].compartments[1].channel: channel 1 is used twice on this board',
+      'devices.lockers[0].cabinets[1].id: duplicate cabinet id "cab-a"',
+      'devices.lockers[0].cabinets[1].boardAddress: board address 1 is used twice on this locker',
+      'devices.lockers[0].cabinets[1].compartments[0].number: duplicate compartment number "A01"',
+    ]);
   });
 
   it('reports an empty or non-mapping document at the top level', () => {

@@ -6,11 +6,13 @@ import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { HallService, WindowAction } from '../service/hall-service';
+import type { LockerService } from '../service/locker-service';
 import { openApiDocument } from './openapi';
 import { registerRoute, type RouteHandler } from './register-route';
 
 export interface AppDeps {
   service: HallService;
+  lockers: LockerService;
   auth: Authenticator;
   version: string;
   seq: () => number;
@@ -36,10 +38,17 @@ function kioskOf(principal: Principal | null): string {
   return principal.id;
 }
 
+/** The route's auth let only a locker through; it acts on its own compartments. */
+function lockerOf(principal: Principal | null): string {
+  if (principal?.kind !== 'device' || principal.device !== 'locker')
+    throw new ApiError('forbidden', 'only a locker may do this');
+  return principal.id;
+}
+
 const ok = <T>(body: T, status = 200) => ({ status, body });
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
-export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInstance {
+export function buildApp({ service, lockers, auth, version, seq }: AppDeps): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -99,6 +108,12 @@ export function buildApp({ service, auth, version, seq }: AppDeps): FastifyInsta
     noteFollowUp: ({ params, body, principal }) => service.noteFollowUp(params.id, body, staffOf(principal)),
     closeFollowUp: ({ params, body, principal }) => service.closeFollowUp(params.id, body, staffOf(principal)),
     clerkSummary: ({ params, principal }) => ok(service.clerkSummary(params.id, staffOf(principal))),
+    lockers: () => ok(lockers.lockerViews()),
+    deposit: ({ params, body, principal }) => lockers.deposit(params.locker, body, staffOf(principal)),
+    retrieve: ({ params, body, principal }) => lockers.retrieve(params.locker, params.number, body, staffOf(principal)),
+    lockerOutbox: () => ok(lockers.outbox()),
+    collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
+    doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body }) => {
       const staff = auth.verify(body.staffId, body.password);
       const window = body.window === undefined ? null : await service.loginAtWindow(body.window, staff, randomUUID());

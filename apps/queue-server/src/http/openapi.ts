@@ -8,6 +8,7 @@ const SECURITY: Record<RouteContract['auth'], string> = {
   issuer: 'a kiosk key or a staff token',
   kiosk: 'a kiosk key',
   rating_pad: "the key of the rating pad at the request's window",
+  locker: 'a locker key',
   staff: 'a staff token',
   window_clerk: 'the token of the clerk logged in at this window',
   manager: 'a manager token',

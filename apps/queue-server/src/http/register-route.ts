@@ -39,6 +39,7 @@ function authorize(contract: RouteContract, principal: Principal | null): void {
     (contract.auth === 'issuer' && (isStaff || principal.device === 'kiosk')) ||
     (contract.auth === 'kiosk' && !isStaff && principal.device === 'kiosk') ||
     (contract.auth === 'rating_pad' && !isStaff && principal.screen === 'rating') ||
+    (contract.auth === 'locker' && !isStaff && principal.device === 'locker') ||
     ((contract.auth === 'staff' || contract.auth === 'window_clerk') && isStaff) ||
     (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
   if (!allowed)

@@ -5,6 +5,7 @@ import { SocketAuth, StatusTokenParam } from '@hallq/shared';
 import type { Authenticator } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { HallService } from '../service/hall-service';
+import type { LockerService } from '../service/locker-service';
 import type { EventHub } from './event-hub';
 import { StatusFeed } from './status-feed';
 
@@ -12,6 +13,10 @@ export type HallIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /** Every connection but the phones' status connections: they receive the hall's event stream. */
 const STREAM_ROOM = 'stream';
+/** Staff connections, whatever their room: they also receive locker events. */
+export const STAFF_ROOM = 'staff';
+/** A locker's own connection, for its door commands. */
+export const LOCKER_ROOM_PREFIX = 'locker:';
 
 /**
  * socket.io on the HTTP server. A connection names its room in the handshake (`hall` for displays, `kiosk`,
@@ -21,9 +26,9 @@ const STREAM_ROOM = 'stream';
  */
 export function attachRealtime(
   server: HttpServer,
-  deps: { service: HallService; auth: Authenticator; hub: EventHub },
+  deps: { service: HallService; lockers: LockerService; auth: Authenticator; hub: EventHub },
 ): HallIo {
-  const { service, auth, hub } = deps;
+  const { service, lockers, auth, hub } = deps;
   const io: HallIo = new Server(server, { serveClient: false, cors: { origin: true } });
   const statusFeed = new StatusFeed(io, service, service.hall);
 
@@ -52,6 +57,14 @@ export function attachRealtime(
     }
     const principal = auth.authenticate(request.token);
     if (!principal) return next(new Error('unauthorized: unknown or expired token'));
+    // Door commands go to the locker alone: not even staff may listen in.
+    if (request.room === 'locker') {
+      if (principal.kind !== 'device' || principal.device !== 'locker')
+        return next(new Error('forbidden: only a locker may join the locker room'));
+      socket.data.locker = principal.id;
+      return next();
+    }
+    socket.data.staff = principal.kind === 'staff';
     const allowed =
       principal.kind === 'staff' ||
       (request.room === 'hall' && principal.device === 'display') ||
@@ -70,7 +83,13 @@ export function attachRealtime(
       statusFeed.join(socket, socket.data.statusToken as string);
       return;
     }
-    void socket.join([socket.data.room as string, STREAM_ROOM]);
+    if (socket.data.locker !== undefined) {
+      const locker = socket.data.locker as string;
+      void socket.join(`${LOCKER_ROOM_PREFIX}${locker}`);
+      socket.emit('lockerCommands', lockers.pendingCommands(locker));
+      return;
+    }
+    void socket.join([socket.data.room as string, STREAM_ROOM, ...(socket.data.staff ? [STAFF_ROOM] : [])]);
     socket.emit('snapshot', service.snapshot(hub.seq));
     socket.on('resync', (ack) => {
       if (typeof ack === 'function') ack(service.snapshot(hub.seq));

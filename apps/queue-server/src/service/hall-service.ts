@@ -81,7 +81,7 @@ export interface HallServiceOptions {
 }
 
 /** The result of one write: the answer, and what to apply to memory once the transaction has committed. */
-interface WriteResult<T> {
+export interface WriteResult<T> {
   status: number;
   body: T;
   apply: () => HallEvent[];
@@ -236,9 +236,10 @@ export class HallService {
    * Runs a write once per requestId: a repeat gets the stored answer. Writes that arrive together are committed
    * together (group commit: one fsync for many requests), each in its own savepoint so one refusal does not touch the
    * others. A write's memory changes apply as soon as its savepoint succeeds, so the next write in the group sees
-   * them; answers and events leave only after the commit.
+   * them; answers and events leave only after the commit. The locker service writes through here too, so its
+   * changes share the group commit and the requestId record.
    */
-  private write<T>(
+  write<T>(
     route: string,
     requestId: string,
     actor: Actor,

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
+import { Keypad } from '../domain/locker';
 import { GuideCall } from './guide-calls';
+import { CompartmentView, type OpenCommand } from './lockers';
 import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
@@ -61,6 +63,17 @@ export const Snapshot = z
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;
 
+/**
+ * Locker changes, for staff connections only (never the hall stream: public screens have no business with them). They
+ * carry no sequence: a console that reconnects reloads `GET /api/lockers`.
+ */
+export const LockerEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('locker.compartment'), compartment: CompartmentView }).strict(),
+  /** The keypad locked after too many wrong codes, or opened again with a right one. */
+  z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
+]);
+export type LockerEvent = z.infer<typeof LockerEvent>;
+
 /** What a connection says it is when it connects (socket.io handshake `auth`). */
 export const SocketAuth = z.discriminatedUnion('room', [
   z.object({ room: z.literal('hall'), token: z.string().min(1) }).strict(),
@@ -71,6 +84,8 @@ export const SocketAuth = z.discriminatedUnion('room', [
    * public TicketStatus) on connecting and whenever that ticket or the people ahead of it change; nothing else.
    */
   z.object({ room: z.literal('status'), statusToken: z.string().min(1) }).strict(),
+  /** A locker's main process, by its device key: it receives `lockerCommands` only. */
+  z.object({ room: z.literal('locker'), token: z.string().min(1) }).strict(),
 ]);
 export type SocketAuth = z.infer<typeof SocketAuth>;
 
@@ -79,6 +94,10 @@ export interface ServerToClientEvents {
   events: (envelopes: EventEnvelope[]) => void;
   /** Only to `status` connections. */
   status: (status: TicketStatus) => void;
+  /** To staff connections: locker changes. */
+  lockerEvents: (events: LockerEvent[]) => void;
+  /** To a `locker` connection: door commands to carry out (on connecting, every command still in flight). */
+  lockerCommands: (commands: OpenCommand[]) => void;
 }
 export interface ClientToServerEvents {
   /** Ask for a fresh snapshot (after a gap in seq). */

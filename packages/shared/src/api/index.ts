@@ -4,6 +4,7 @@ export * from './errors';
 export * from './events';
 export * from './guide-calls';
 export * from './hall';
+export * from './lockers';
 export * from './queues';
 export * from './ratings';
 export * from './routes';

@@ -9,6 +9,20 @@ import {
   GuideCallsResponse,
 } from './guide-calls';
 import { Health, PublicHall } from './hall';
+import {
+  CollectRequest,
+  CollectResponse,
+  CommandParam,
+  CompartmentParam,
+  DepositRequest,
+  DepositResponse,
+  DoorReportRequest,
+  DoorReportResponse,
+  LockerParam,
+  LockersResponse,
+  OutboxResponse,
+  RetrieveRequest,
+} from './lockers';
 import { QueuesResponse } from './queues';
 import {
   AssignFollowUpRequest,
@@ -49,11 +63,13 @@ import {
  * - issuer: a kiosk key or a staff token;
  * - kiosk: a kiosk key only;
  * - rating_pad: a rating pad's device key (the service checks it is the pad of the request's window);
+ * - locker: a locker's device key (the locker acts on its own compartments only);
  * - staff: any logged-in staff member;
  * - window_clerk: the clerk logged in at the window named by `:id`;
  * - manager: the manager role.
  */
-export type RouteAuth = 'public' | 'device' | 'issuer' | 'kiosk' | 'rating_pad' | 'staff' | 'window_clerk' | 'manager';
+export type RouteAuth =
+  'public' | 'device' | 'issuer' | 'kiosk' | 'rating_pad' | 'locker' | 'staff' | 'window_clerk' | 'manager';
 
 export interface RouteContract {
   method: 'GET' | 'POST';
@@ -253,6 +269,61 @@ export const routes = {
     params: WindowNumberParam,
     status: 200,
     response: ClerkSummary,
+  },
+  lockers: {
+    method: 'GET',
+    path: '/api/lockers',
+    summary: 'Every locker with its compartments, items, faults and overdue items (never a pickup code)',
+    auth: 'staff',
+    status: 200,
+    response: LockersResponse,
+  },
+  deposit: {
+    method: 'POST',
+    path: '/api/lockers/:locker/deposits',
+    summary: 'Deposit a result: reserve a free compartment and open it (a pickup-window clerk or a manager)',
+    auth: 'staff',
+    params: LockerParam,
+    body: DepositRequest,
+    status: 201,
+    response: DepositResponse,
+  },
+  retrieve: {
+    method: 'POST',
+    path: '/api/lockers/:locker/compartments/:number/retrieve',
+    summary: 'Open a compartment for staff to take the item out (overdue, or faulty) for the window or the post',
+    auth: 'staff',
+    params: CompartmentParam,
+    body: RetrieveRequest,
+    status: 200,
+    response: DepositResponse,
+  },
+  lockerOutbox: {
+    method: 'GET',
+    path: '/api/lockers/outbox',
+    summary: 'Pickup notices written by the default notifier, newest first',
+    auth: 'manager',
+    status: 200,
+    response: OutboxResponse,
+  },
+  collect: {
+    method: 'POST',
+    path: '/api/locker/collect',
+    summary: 'The applicant entered or scanned a pickup code at this locker',
+    auth: 'locker',
+    body: CollectRequest,
+    status: 200,
+    response: CollectResponse,
+  },
+  doorReport: {
+    method: 'POST',
+    path: '/api/locker/commands/:commandId/report',
+    summary: 'The locker reports a door command opened, failed to open, or its door closed again',
+    auth: 'locker',
+    params: CommandParam,
+    body: DoorReportRequest,
+    status: 200,
+    response: DoorReportResponse,
   },
   login: {
     method: 'POST',

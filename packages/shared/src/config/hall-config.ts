@@ -175,9 +175,43 @@ export const DisplayDeviceConfig = z
     message: 'a window screen or rating pad names its window',
     path: ['window'],
   });
-export const LockerDeviceConfig = z
-  .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash })
+/** 自助取件柜 compartment sizes, smallest first. */
+export const CompartmentSize = z.enum(['S', 'M', 'L']);
+export type CompartmentSize = z.infer<typeof CompartmentSize>;
+
+export const CompartmentConfig = z
+  .object({
+    /** The number on the door, unique in its locker: what staff and the applicant see. */
+    number: z.string().regex(/^[A-Za-z0-9-]{1,8}$/, 'must be 1-8 letters, digits or -'),
+    /** The lock-control board's channel that drives this door's lock. */
+    channel: z.number().int().min(1).max(255),
+    size: CompartmentSize,
+  })
   .strict();
+export type CompartmentConfig = z.infer<typeof CompartmentConfig>;
+
+/** One cabinet of a locker: a lock-control board on the locker's RS-485 bus and the doors it drives. */
+export const CabinetConfig = z
+  .object({
+    id: code,
+    /** The board's address on the bus, unique in its locker. */
+    boardAddress: z.number().int().min(0).max(255),
+    compartments: z.array(CompartmentConfig).min(1),
+  })
+  .strict();
+export type CabinetConfig = z.infer<typeof CabinetConfig>;
+
+/** A locker is one kiosk PC owning one serial bus, with the cabinets chained on it. */
+export const LockerDeviceConfig = z
+  .object({
+    id: code,
+    name: z.string().min(1),
+    zone: z.string().min(1),
+    keyHash: KeyHash,
+    cabinets: z.array(CabinetConfig).default([]),
+  })
+  .strict();
+export type LockerDeviceConfig = z.infer<typeof LockerDeviceConfig>;
 
 export const DevicesConfig = z
   .object({
@@ -216,6 +250,16 @@ export const QueuePolicy = z
     showClerkNames: z.boolean().default(false),
     /** Staff tokens expire after this many minutes. */
     staffTokenTtlMinutes: z.number().int().min(1).default(720),
+    /** A locker item not collected after this many days shows as overdue on the console. */
+    lockerOverdueDays: z.number().int().min(1).default(7),
+    /** This many wrong pickup codes in a row lock the locker's keypad … */
+    lockerWrongCodeAttempts: z.number().int().min(1).default(5),
+    /** … for this many minutes. */
+    lockerLockoutMinutes: z.number().int().min(1).default(15),
+    /** A door the locker has not reported open by then is faulty (the board did not answer or the lock jammed). */
+    lockerOpenTimeoutSeconds: z.number().int().min(1).default(15),
+    /** An open door not reported closed by then is faulty: nobody can tell what is inside. */
+    lockerCloseTimeoutSeconds: z.number().int().min(10).default(180),
   })
   .strict();
 export type QueuePolicy = z.infer<typeof QueuePolicy>;
@@ -297,6 +341,26 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
   });
   if (hall.policy.priorityPath === 'help_and_proxy' && !hall.windowTypes.some((t) => t.kind === 'help_and_proxy'))
     issue(['policy', 'priorityPath'], 'help_and_proxy needs a window type of kind help_and_proxy');
+  hall.devices.lockers.forEach((locker, i) => {
+    const at = (...rest: (string | number)[]) => ['devices', 'lockers', i, ...rest];
+    const seen = { cabinet: new Set<string>(), board: new Set<number>(), door: new Set<string>() };
+    locker.cabinets.forEach((cabinet, j) => {
+      if (seen.cabinet.has(cabinet.id)) issue(at('cabinets', j, 'id'), `duplicate cabinet id "${cabinet.id}"`);
+      if (seen.board.has(cabinet.boardAddress))
+        issue(at('cabinets', j, 'boardAddress'), `board address ${cabinet.boardAddress} is used twice on this locker`);
+      seen.cabinet.add(cabinet.id);
+      seen.board.add(cabinet.boardAddress);
+      const channels = new Set<number>();
+      cabinet.compartments.forEach((c, k) => {
+        if (seen.door.has(c.number))
+          issue(at('cabinets', j, 'compartments', k, 'number'), `duplicate compartment number "${c.number}"`);
+        if (channels.has(c.channel))
+          issue(at('cabinets', j, 'compartments', k, 'channel'), `channel ${c.channel} is used twice on this board`);
+        seen.door.add(c.number);
+        channels.add(c.channel);
+      });
+    });
+  });
   hall.devices.displays.forEach((d, i) => {
     if (d.window !== undefined && !windows.has(d.window))
       issue(['devices', 'displays', i, 'window'], `unknown window ${d.window}`);

@@ -6,3 +6,4 @@ export * from './window-transition';
 export * from './call-policy';
 export * from './estimate';
 export * from './empty-post';
+export * from './locker';

@@ -1,0 +1,129 @@
+import type { Statement } from 'better-sqlite3';
+import type { Compartment, Keypad, OutboxEntry } from '@hallq/shared';
+import { compartmentDeadline } from '@hallq/shared';
+import type { HallDatabase } from '../db/open-database';
+
+export type Handover = 'window' | 'post';
+export type CollectedBy = 'applicant' | Handover;
+
+export interface ItemRecord {
+  id: string;
+  locker: string;
+  compartment: string;
+  caseNumber: string;
+  description: string;
+  applicantName: string;
+  phone: string;
+  registeredBy: string;
+  registeredAt: string;
+}
+
+/** Every SQL statement of the lockers (migration 0006). Writes run inside the hall service's transaction. */
+export class LockerStore {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: HallDatabase) {
+    const p = (sql: string) => db.write.prepare(sql);
+    this.s = {
+      compartments: p('SELECT data FROM locker_compartments'),
+      saveCompartment: p(
+        `INSERT INTO locker_compartments (locker, number, state, code_hash, command_id, deadline, data)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (locker, number) DO UPDATE SET state = excluded.state, code_hash = excluded.code_hash,
+           command_id = excluded.command_id, deadline = excluded.deadline, data = excluded.data`,
+      ),
+      insertItem: p(
+        `INSERT INTO locker_items (id, locker, compartment, case_number, description, applicant_name, phone,
+                                   registered_by, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      itemStored: p('UPDATE locker_items SET stored_at = ? WHERE id = ? AND stored_at IS NULL'),
+      itemCollected: p(
+        'UPDATE locker_items SET collected_at = ?, collected_by = ? WHERE id = ? AND collected_at IS NULL',
+      ),
+      itemHandover: p('UPDATE locker_items SET handover = ? WHERE id = ? AND collected_at IS NULL'),
+      handoverOf: p('SELECT handover FROM locker_items WHERE id = ?'),
+      itemPhone: p('SELECT phone FROM locker_items WHERE id = ?'),
+      keypads: p('SELECT locker, wrong_in_row AS wrongInRow, locked_until AS lockedUntil FROM locker_keypads'),
+      saveKeypad: p(
+        `INSERT INTO locker_keypads (locker, wrong_in_row, locked_until) VALUES (?, ?, ?)
+         ON CONFLICT (locker) DO UPDATE SET wrong_in_row = excluded.wrong_in_row, locked_until = excluded.locked_until`,
+      ),
+      insertNotice: p(
+        'INSERT INTO notice_outbox (id, item_id, locker, compartment, phone, text, qr, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      outbox: p(
+        `SELECT id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt
+         FROM notice_outbox ORDER BY created_at DESC, rowid DESC LIMIT 500`,
+      ),
+    };
+  }
+
+  compartments(): Compartment[] {
+    return (this.s.compartments!.all() as { data: string }[]).map((r) => JSON.parse(r.data) as Compartment);
+  }
+
+  saveCompartment(c: Compartment): void {
+    this.s.saveCompartment!.run(
+      c.locker,
+      c.number,
+      c.state,
+      c.codeHash,
+      c.command?.id ?? null,
+      compartmentDeadline(c),
+      JSON.stringify(c),
+    );
+  }
+
+  insertItem(i: ItemRecord): void {
+    const { id, locker, compartment, caseNumber, description, applicantName, phone, registeredBy, registeredAt } = i;
+    this.s.insertItem!.run(
+      id,
+      locker,
+      compartment,
+      caseNumber,
+      description,
+      applicantName,
+      phone,
+      registeredBy,
+      registeredAt,
+    );
+  }
+
+  itemStored(id: string, at: string): void {
+    if (this.s.itemStored!.run(at, id).changes !== 1) throw new Error(`item ${id} is not waiting to be stored`);
+  }
+
+  itemCollected(id: string, at: string, by: CollectedBy): void {
+    if (this.s.itemCollected!.run(at, by, id).changes !== 1) throw new Error(`item ${id} was already collected`);
+  }
+
+  itemHandover(id: string, handover: Handover): void {
+    if (this.s.itemHandover!.run(handover, id).changes !== 1) throw new Error(`item ${id} was already collected`);
+  }
+
+  handoverOf(id: string): Handover {
+    return this.s.handoverOf!.pluck().get(id) as Handover;
+  }
+
+  itemPhone(id: string): string {
+    return this.s.itemPhone!.pluck().get(id) as string;
+  }
+
+  keypads(): Map<string, Keypad> {
+    const rows = this.s.keypads!.all() as (Keypad & { locker: string })[];
+    return new Map(rows.map(({ locker, ...k }) => [locker, k]));
+  }
+
+  saveKeypad(locker: string, k: Keypad): void {
+    this.s.saveKeypad!.run(locker, k.wrongInRow, k.lockedUntil);
+  }
+
+  insertNotice(n: OutboxEntry): void {
+    this.s.insertNotice!.run(n.id, n.itemId, n.locker, n.compartment, n.phone, n.text, n.qr, n.createdAt);
+  }
+
+  /** The latest notices, newest first. */
+  outbox(): OutboxEntry[] {
+    return this.s.outbox!.all() as OutboxEntry[];
+  }
+}

@@ -1,0 +1,99 @@
+import { io } from 'socket.io-client';
+import type { LockerEvent, OpenCommand } from '@hallq/shared';
+import { ok } from './expect-reply';
+import type { HallSocket } from './harness';
+import { api, login, rid, until } from './harness';
+
+export const LOCKER_KEY = 'demo-locker';
+
+/** A deposit as the counter panel sends it. */
+export const depositBody = (fields: Record<string, unknown> = {}) => ({
+  requestId: rid('deposit'),
+  caseNumber: 'LS2025-000123',
+  description: '营业执照',
+  applicantName: '张*',
+  phone: '13800138000',
+  size: 'M',
+  ...fields,
+});
+
+/**
+ * A real socket.io client standing in for the locker's main process: it records the door commands it is sent and
+ * reports on them over HTTP with the locker's key, as the RS-485 driver's host will.
+ */
+export async function connectLocker(url: string) {
+  const socket: HallSocket = io(url, {
+    auth: { room: 'locker', token: LOCKER_KEY },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const commands: OpenCommand[] = [];
+  const other: string[] = [];
+  socket.onAny((event: string) => {
+    if (event !== 'lockerCommands') other.push(event);
+  });
+  socket.on('lockerCommands', (batch) => commands.push(...batch));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('lockerCommands', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const http = api(url, LOCKER_KEY);
+  return {
+    socket,
+    commands,
+    other,
+    http,
+    /** Waits for the n-th command (1-based) since connecting. */
+    async command(n: number): Promise<OpenCommand> {
+      await until(() => commands.length >= n);
+      return commands[n - 1]!;
+    },
+    report: (commandId: string, report: 'opened' | 'open_failed' | 'closed', detail?: string) =>
+      ok(
+        'doorReport',
+        http.post(`/api/locker/commands/${commandId}/report`, {
+          requestId: rid('report'),
+          report,
+          ...(detail !== undefined && { detail }),
+        }),
+      ),
+    collect: (code: string) => ok('collect', http.post('/api/locker/collect', { requestId: rid('collect'), code })),
+  };
+}
+
+/** A staff socket that records the locker events. */
+export async function connectStaff(url: string, token: string) {
+  const socket: HallSocket = io(url, {
+    auth: { room: 'hall', token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
+  const events: LockerEvent[] = [];
+  socket.on('lockerEvents', (batch) => events.push(...batch));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('snapshot', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return { socket, events };
+}
+
+/** The pickup-window clerk (c20 holds the A post of window 20, which serves 综合出件) and the manager. */
+export async function pickupStaff(url: string) {
+  const clerkToken = await login(url, 'c20', 'demo', 20);
+  const managerToken = await login(url, 'admin', 'admin');
+  const manager = api(url, managerToken);
+  return {
+    clerk: api(url, clerkToken),
+    clerkToken,
+    manager,
+    /** The code of the latest notice, read from the outbox as the manager relaying it would. */
+    async latestCode(): Promise<{ code: string; text: string; qr: string; phone: string }> {
+      const { entries } = await ok('lockerOutbox', manager.get('/api/lockers/outbox'));
+      const entry = entries[0]!;
+      const code = /取件码 (\d{6})/.exec(entry.text)![1]!;
+      return { code, text: entry.text, qr: entry.qr, phone: entry.phone };
+    },
+  };
+}
