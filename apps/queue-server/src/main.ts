@@ -27,10 +27,10 @@ async function main(): Promise<void> {
   for (const host of hosts) {
     const base = `http://${host}:${server.port}`;
     lines.push(
-      // The demo kiosk's key rides in the URL so a browser can stand in for the kiosk; a real kiosk's key stays in its shell.
+      // Demo device keys ride in the URLs so a browser can stand in for each device; a real one keeps its key in its shell.
       `  kiosk           ${base}/kiosk/${demo ? '?key=demo-kiosk' : ''}`,
-      `  counter panel   ${base}/counter/`,
-      `  hall display    ${base}/display/`,
+      `  counter panel   ${base}/counter/${demo ? '?window=1' : ''}`,
+      `  hall display    ${base}/display/${demo ? '?key=demo-display' : ''}`,
       `  manager         ${base}/manager/`,
       `  window screen   ${base}/window/${demo ? '?window=1&key=demo-window-1' : ''}`,
       `  rating pad      ${base}/rating/${demo ? '?window=1&key=demo-rating-1' : ''}`,
