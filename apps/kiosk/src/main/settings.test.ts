@@ -75,6 +75,18 @@ describe('loadKioskSettings', () => {
     expect(loadKioskSettings(['--settings', '/etc/k.json'], {}, read).kioskId).toBe('kiosk-1');
   });
 
+  it('takes the locker part of a locker PC, the line at 9600 baud unless told', () => {
+    const locker = { deviceKey: 'demo-locker', serialPath: '/dev/ttyUSB0' };
+    expect(parseKioskSettings({ ...good, locker }).locker).toEqual({ ...locker, baudRate: 9600 });
+    expect(parseKioskSettings(good).locker).toBeUndefined();
+    expect(problemsOf({ ...good, locker: { serialPath: ' ', baudRate: 'fast', cabinets: [] } })).toEqual([
+      'locker.deviceKey: required, a non-empty string',
+      'locker.serialPath: required, the serial device of the lock boards, e.g. /dev/ttyUSB0',
+      'locker.baudRate: must be the line speed, e.g. 9600',
+      'locker.cabinets: unknown setting',
+    ]);
+  });
+
   it('names the file in its errors', () => {
     const missing = () => {
       throw new Error('ENOENT: no such file');

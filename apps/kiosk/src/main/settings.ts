@@ -9,6 +9,19 @@ const kioskSettings = settingsObject({
   printer: z.string({ error: `required, the printer's URI or "" when none is fitted` }).trim(),
   paperWidth: z.literal([58, 80], { error: 'must be 58 or 80 (mm)' }),
   idCardReader: z.literal('none', { error: 'must be "none" (no other reader is supported yet)' }),
+  /**
+   * Only on the PC inside a pickup locker: the locker is a device of its own on the server (its own key), and this
+   * PC drives its RS-485 lock boards. Board addresses and channels come with each door command, from the hall config.
+   */
+  locker: settingsObject({
+    deviceKey: idSetting,
+    /** The RS-485 adapter, e.g. /dev/ttyUSB0. */
+    serialPath: z
+      .string({ error: 'required, the serial device of the lock boards, e.g. /dev/ttyUSB0' })
+      .trim()
+      .min(1, 'required, the serial device of the lock boards, e.g. /dev/ttyUSB0'),
+    baudRate: z.number({ error: 'must be the line speed, e.g. 9600' }).int().positive().default(9600),
+  }).optional(),
 });
 
 /** One kiosk's settings file (JSON), written by whoever installs the kiosk. */
