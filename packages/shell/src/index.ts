@@ -12,3 +12,4 @@ export {
   settingsObject,
   settingsPath,
 } from './settings';
+export { keepPageLoaded, type KeepPageLoadedOptions, type PageContents } from './keep-page-loaded';

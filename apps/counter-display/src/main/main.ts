@@ -10,21 +10,11 @@
  * No preload: the pages are ordinary web pages that talk to the queue server over HTTP and socket.io, exactly as in
  * a browser, and need nothing from the machine; a bridge would only widen what a page could reach.
  */
-import {
-  connectingPageUrl,
-  createConnector,
-  isAllowedUrl,
-  isPageUp,
-  outOfServicePageUrl,
-  settingsPath,
-} from '@hallq/shell';
+import { isAllowedUrl, keepPageLoaded, outOfServicePageUrl, settingsPath } from '@hallq/shell';
 import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { isKioskScreen, pagePath, pageUrl } from './page-url';
 import { loadScreenSettings, profileName, SETTINGS_ENV_VAR, type ScreenSettings } from './settings';
-
-// Chromium's error code for a navigation replaced by another one: not a failure.
-const ERR_ABORTED = -3;
 
 function loadShell(): { settings: ScreenSettings } | { error: string } {
   try {
@@ -107,29 +97,18 @@ async function main(): Promise<void> {
   }
 
   const home = pageUrl(settings);
-  let lastHttpStatus = 0;
-  const connector = createConnector({
-    isServerUp: () => isPageUp(home),
-    // loadURL resolves for an error page too; the server answering 5xx is not the page loaded.
-    loadPage: async () => {
-      await contents.loadURL(home);
-      if (lastHttpStatus >= 400) throw new Error(`HTTP ${lastHttpStatus}`);
+  keepPageLoaded(
+    {
+      loadURL: (url) => contents.loadURL(url),
+      onFailLoad: (listener) =>
+        contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) =>
+          listener(errorCode, url, isMainFrame),
+        ),
+      onNavigate: (listener) => contents.on('did-navigate', (_event, url, code) => listener(url, code)),
+      onGone: (listener) => contents.on('render-process-gone', listener),
     },
-    showConnecting: () => contents.loadURL(connectingPageUrl()),
-    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  });
-  const reconnect = () => void connector.connect();
-
-  // The page failed to load later on (its own reload while the server was down, a 5xx): back to connecting.
-  contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) => {
-    if (isMainFrame && errorCode !== ERR_ABORTED && allowed(url)) reconnect();
-  });
-  contents.on('did-navigate', (_event, url, httpResponseCode) => {
-    lastHttpStatus = httpResponseCode;
-    if (httpResponseCode >= 400 && allowed(url)) reconnect();
-  });
-  contents.on('render-process-gone', reconnect);
-  reconnect();
+    { home, allowed: allowed },
+  ).catch(() => undefined);
 }
 
 void main();

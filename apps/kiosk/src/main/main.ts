@@ -9,7 +9,7 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { connectingPageUrl, createConnector, isPageUp, outOfServicePageUrl } from '@hallq/shell';
+import { keepPageLoaded, outOfServicePageUrl } from '@hallq/shell';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
 import { BRIDGE_CHANNELS } from './channels';
 import { createIdCardReader } from './id-card-reader';
@@ -17,9 +17,6 @@ import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
 import { createPrintService } from './print-service';
 import { loadKioskSettings, type KioskSettings } from './settings';
 import { PRELOAD_DIR, PRELOAD_FILE } from './shell-paths';
-
-// Chromium's error code for a navigation replaced by another one: not a failure.
-const ERR_ABORTED = -3;
 
 type Shell = { settings: KioskSettings; handlers: BridgeHandlers } | { error: string };
 
@@ -95,29 +92,18 @@ async function main(): Promise<void> {
 
   const home = kioskHomeUrl(settings.serverUrl);
   const contents = window.webContents;
-  let lastHttpStatus = 0;
-  const connector = createConnector({
-    isServerUp: () => isPageUp(home),
-    // loadURL resolves for an error page too; the server answering 5xx is not the kiosk loaded.
-    loadPage: async () => {
-      await contents.loadURL(home);
-      if (lastHttpStatus >= 400) throw new Error(`HTTP ${lastHttpStatus}`);
+  keepPageLoaded(
+    {
+      loadURL: (url) => contents.loadURL(url),
+      onFailLoad: (listener) =>
+        contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) =>
+          listener(errorCode, url, isMainFrame),
+        ),
+      onNavigate: (listener) => contents.on('did-navigate', (_event, url, code) => listener(url, code)),
+      onGone: (listener) => contents.on('render-process-gone', listener),
     },
-    showConnecting: () => contents.loadURL(connectingPageUrl()),
-    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  });
-  const reconnect = () => void connector.connect();
-
-  // The kiosk page failed to load later on (its own reload while the server was down, a 5xx): back to connecting.
-  contents.on('did-fail-load', (_event, errorCode, _description, url, isMainFrame) => {
-    if (isMainFrame && errorCode !== ERR_ABORTED && isKioskUrl(url, settings.serverUrl)) reconnect();
-  });
-  contents.on('did-navigate', (_event, url, httpResponseCode) => {
-    lastHttpStatus = httpResponseCode;
-    if (httpResponseCode >= 400 && isKioskUrl(url, settings.serverUrl)) reconnect();
-  });
-  contents.on('render-process-gone', reconnect);
-  reconnect();
+    { home, allowed: (url) => isKioskUrl(url, settings.serverUrl) },
+  ).catch(() => undefined);
 }
 
 void main();
