@@ -92,6 +92,7 @@ export async function pickupStaff(url: string) {
     async latestCode(): Promise<{ code: string; text: string; qr: string; phone: string }> {
       const { entries } = await ok('lockerOutbox', manager.get('/api/lockers/outbox'));
       const entry = entries[0]!;
+      if (entry.text === null || entry.qr === null) throw new Error('the latest notice is already erased');
       const code = /取件码 (\d{6})/.exec(entry.text)![1]!;
       return { code, text: entry.text, qr: entry.qr, phone: entry.phone };
     },

@@ -74,8 +74,19 @@ describe('自助取件柜: deposit, notice, collect', () => {
     h.clock.advanceMinutes(1);
     await h.locker.report(collect.commandId, 'closed');
     expect(await h.compartment('A03')).toMatchObject({ state: 'free', item: null });
-    // Single use.
-    expect(await h.locker.collect(notice.code)).toEqual({ result: 'wrong_code', attemptsLeft: 4 });
+    // Single use: the applicant back with it is told it was used, and it does not count as a guess.
+    expect(await h.locker.collect(notice.code)).toEqual({
+      result: 'already_collected',
+      collectedAt: '2025-06-11T02:01:00.000Z',
+    });
+    // The notice has served its purpose: erased, the phone kept masked (PIPL).
+    const { entries } = await ok('lockerOutbox', h.manager.get('/api/lockers/outbox'));
+    expect(entries[0]).toMatchObject({
+      phone: '138****8000',
+      text: null,
+      qr: null,
+      erasedAt: '2025-06-11T02:01:00.000Z',
+    });
 
     const db = h.db();
     expect(db.prepare('SELECT stored_at, collected_at FROM locker_items').get()).toEqual({
@@ -98,10 +109,11 @@ describe('自助取件柜: deposit, notice, collect', () => {
       { type: 'locker.report', actor: 'locker:locker-1', report: 'opened' },
       { type: 'locker.report', actor: 'locker:locker-1', report: 'closed' },
       { type: 'locker.collected', actor: 'locker:locker-1', report: null },
-      { type: 'locker.wrong_code', actor: 'locker:locker-1', report: null },
+      { type: 'locker.code_used', actor: 'locker:locker-1', report: null },
     ]);
     // The code is nowhere but the notice: not in the journal, the stored answers or the compartments.
-    for (const table of ['journal', 'requests', 'locker_compartments', 'locker_items'])
+    expect(db.prepare('SELECT phone FROM locker_items').pluck().get()).toBe('138****8000');
+    for (const table of ['journal', 'requests', 'locker_compartments', 'locker_items', 'locker_used_codes'])
       expect(
         db
           .prepare(`SELECT * FROM ${table}`)
@@ -144,7 +156,11 @@ describe('自助取件柜: deposit, notice, collect', () => {
       (await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'L' })))).compartment
         .number,
     ).toBe('B03');
-    await refused(h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'L' })), 409, 'invalid_state');
+    await refused(
+      h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'L' })),
+      409,
+      'no_free_compartment',
+    );
     // Small asks take a larger door when the small ones are gone.
     await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'S' })));
     await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'S' })));
@@ -198,6 +214,46 @@ describe('door failures take a compartment out of use, the item still recorded',
     });
     const next = await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'S' })));
     expect(next.compartment.number).toBe('A02');
+  });
+
+  it('an applicant whose door failed to open is sent to staff when the code is entered again, not told it is wrong', async () => {
+    const h = await openLockerHall();
+    const { code } = await h.store();
+    const collect = await h.locker.collect(code);
+    if (collect.result !== 'opening') throw new Error('not opening');
+    await h.locker.report(collect.commandId, 'open_failed', 'board 1: lock 3 still closed');
+    expect(await h.compartment('A03')).toMatchObject({ state: 'faulty', fault: { during: 'pickup' } });
+    expect(await h.locker.collect(code)).toEqual({ result: 'needs_staff' });
+    expect(await h.locker.collect(code)).toEqual({ result: 'needs_staff' });
+    const { lockers } = await ok('lockers', h.clerk.get('/api/lockers'));
+    expect(lockers[0]!.keypad).toEqual({ wrongInRow: 0, lockedUntil: null });
+  });
+
+  it('staff put a faulty compartment back in use once seen to by hand; its item is recorded as handed over', async () => {
+    const h = await openLockerHall();
+    const deposit = await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'S' })));
+    await h.locker.report(deposit.commandId, 'open_failed', 'board 1: no answer');
+    const path = '/api/lockers/locker-1/compartments/A01/resolve-fault';
+    const body = { requestId: rid(), handover: 'window' };
+    const resolved = await ok('resolveFault', h.clerk.post(path, body));
+    expect(resolved.compartment).toMatchObject({ number: 'A01', state: 'free', item: null, fault: null });
+    expect(await ok('resolveFault', h.clerk.post(path, body))).toEqual(resolved);
+    await refused(h.clerk.post(path, { requestId: rid(), handover: 'window' }), 409, 'invalid_state');
+    const again = await ok('deposit', h.clerk.post('/api/lockers/locker-1/deposits', depositBody({ size: 'S' })));
+    expect(again.compartment.number).toBe('A01');
+
+    const db = h.db();
+    expect(
+      db.prepare('SELECT collected_by FROM locker_items WHERE id = ?').pluck().get(deposit.compartment.item!.id),
+    ).toBe('window');
+    expect(
+      db
+        .prepare(
+          "SELECT actor, json_extract(data, '$.fault.reason') AS reason FROM journal WHERE type = 'locker.fault_resolved'",
+        )
+        .all(),
+    ).toEqual([{ actor: 'staff:c20', reason: 'open_failed' }]);
+    db.close();
   });
 
   it('a door never reported closed is faulty after the close timeout; a late report changes nothing', async () => {

@@ -111,6 +111,8 @@ export function buildApp({ service, lockers, auth, version, seq }: AppDeps): Fas
     lockers: () => ok(lockers.lockerViews()),
     deposit: ({ params, body, principal }) => lockers.deposit(params.locker, body, staffOf(principal)),
     retrieve: ({ params, body, principal }) => lockers.retrieve(params.locker, params.number, body, staffOf(principal)),
+    resolveFault: ({ params, body, principal }) =>
+      lockers.resolveFault(params.locker, params.number, body, staffOf(principal)),
     lockerOutbox: () => ok(lockers.outbox()),
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),

@@ -16,6 +16,8 @@ import type {
   LockersResponse,
   OpenCommand,
   OutboxEntry,
+  ResolveFaultRequest,
+  ResolveFaultResponse,
   RetrieveRequest,
   StaffConfig,
 } from '@hallq/shared';
@@ -78,6 +80,7 @@ export class OutboxNotifier implements Notifier {
       text,
       qr: n.qr,
       createdAt: n.at,
+      erasedAt: null,
     };
     this.store.insertNotice(entry);
   }
@@ -342,22 +345,43 @@ export class LockerService {
       let next = r.compartment;
       for (const effect of r.effects) {
         if (effect.type === 'issue_code') next = this.issueCode(next, now, day);
-        if (effect.type === 'item_collected') {
-          const by = effect.by === 'pickup' ? 'applicant' : this.store.handoverOf(effect.itemId);
-          this.store.itemCollected(effect.itemId, now.toISOString(), by);
-          this.journal(now, day, 'locker.collected', actor, {
-            locker: lockerId,
-            compartment: c.number,
-            itemId: effect.itemId,
-            caseNumber: c.item!.caseNumber,
-            by,
-          });
-        }
+        if (effect.type === 'item_collected') this.itemOut(c, effect.by, actor, now, day);
         if (effect.type === 'faulted')
           this.journal(now, day, 'locker.fault', actor, { locker: lockerId, compartment: c.number, ...effect.fault });
       }
       this.store.saveCompartment(next);
       return { status: 200, body: { applied: true, compartment: c.number, state: next.state }, changed: [next] };
+    });
+  }
+
+  /** Staff saw to a faulty compartment by hand; it goes back in use, and its item is recorded as handed over. */
+  resolveFault(
+    lockerId: string,
+    number: string,
+    req: ResolveFaultRequest,
+    staff: StaffConfig,
+  ): Promise<Reply<ResolveFaultResponse>> {
+    if (!this.lockers.has(lockerId)) throw new ApiError('not_found', `no locker "${lockerId}"`);
+    this.checkPickupStaff(staff);
+    const actor = `staff:${staff.id}`;
+    return this.commit(lockerId, 'locker-resolve-fault', req.requestId, actor, (now, day) => {
+      const c = this.compartments.get(key(lockerId, number));
+      if (!c) throw new ApiError('not_found', `no compartment "${number}" in locker "${lockerId}"`);
+      const r = lockerTransition(c, { type: 'resolve_fault' }, now, this.timeouts);
+      if (!r.ok) throw new ApiError('invalid_state', r.message);
+      this.journal(now, day, 'locker.fault_resolved', actor, {
+        locker: lockerId,
+        compartment: number,
+        fault: c.fault,
+        itemId: c.item?.id ?? null,
+        handover: c.item ? req.handover : null,
+      });
+      if (c.item) {
+        this.store.itemHandover(c.item.id, req.handover);
+        this.itemOut(c, 'retrieve', actor, now, day);
+      }
+      this.store.saveCompartment(r.compartment);
+      return { status: 200, body: { compartment: this.view(r.compartment, now) }, changed: [r.compartment] };
     });
   }
 
@@ -374,6 +398,15 @@ export class LockerService {
       const codeHash = this.hashCode(lockerId, req.code);
       const c = this.compartmentsOf(lockerId).find((x) => x.state === 'occupied' && x.codeHash === codeHash);
       if (!c) {
+        // An applicant back with a code that already opened its door is told so; it does not count as a guess.
+        const used = this.store.usedCode(lockerId, codeHash);
+        if (used) {
+          this.journal(now, day, 'locker.code_used', actor, { locker: lockerId, usedAt: used.usedAt });
+          const body: CollectResponse = used.collectedAt
+            ? { result: 'already_collected', collectedAt: used.collectedAt }
+            : { result: 'needs_staff' };
+          return { status: 200, body };
+        }
         const next = keypadAfterAttempt(keypad, false, now, { attempts, lockoutMinutes });
         this.store.saveKeypad(lockerId, next);
         this.journal(now, day, 'locker.wrong_code', actor, { locker: lockerId, ...next });
@@ -384,6 +417,7 @@ export class LockerService {
       }
       const opened = this.step(c, { type: 'collect', codeHash, commandId: randomUUID() }, now);
       this.store.saveCompartment(opened);
+      this.store.useCode(lockerId, codeHash, c.item!.id, now.toISOString());
       const reset = keypad.wrongInRow > 0 ? OPEN_KEYPAD : undefined;
       if (reset) this.store.saveKeypad(lockerId, reset);
       const command = this.openCommand(opened);
@@ -431,6 +465,22 @@ export class LockerService {
     }
   }
 
+  /** The item left the compartment (the door closed after a pickup or retrieval, or a fault was seen to). */
+  private itemOut(c: Compartment, via: 'pickup' | 'retrieve', actor: Actor, now: Date, day: string): void {
+    const item = c.item!;
+    const at = now.toISOString();
+    const by = via === 'pickup' ? 'applicant' : this.store.handoverOf(item.id);
+    this.store.itemCollected(item.id, at, by);
+    this.store.eraseNotices(item.id, at);
+    this.journal(now, day, 'locker.collected', actor, {
+      locker: c.locker,
+      compartment: c.number,
+      itemId: item.id,
+      caseNumber: item.caseNumber,
+      by,
+    });
+  }
+
   private issueCode(c: Compartment, now: Date, day: string): Compartment {
     const taken = new Set(this.compartmentsOf(c.locker).map((x) => x.codeHash));
     let code: string;
@@ -471,7 +521,7 @@ export class LockerService {
       const free = this.compartmentsOf(locker).find((c) => c.size === s && c.state === 'free');
       if (free) return free;
     }
-    throw new ApiError('invalid_state', `no free compartment of size ${fits.join(', ')} in locker "${locker}"`);
+    throw new ApiError('no_free_compartment', `no free compartment of size ${fits.join(', ')} in locker "${locker}"`);
   }
 
   private checkPickupStaff(staff: StaffConfig): void {

@@ -18,7 +18,10 @@ export interface ItemRecord {
   registeredAt: string;
 }
 
-/** Every SQL statement of the lockers (migration 0006). Writes run inside the hall service's transaction. */
+// 13812345678 → 138****5678, as every staff screen shows a phone number.
+const MASKED_PHONE = "substr(phone, 1, 3) || '****' || substr(phone, -4)";
+
+/** Every SQL statement of the lockers (migrations 0006, 0007). Writes run inside the hall service's transaction. */
 export class LockerStore {
   private readonly s: Record<string, Statement>;
 
@@ -52,8 +55,22 @@ export class LockerStore {
         'INSERT INTO notice_outbox (id, item_id, locker, compartment, phone, text, qr, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       outbox: p(
-        `SELECT id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt
+        `SELECT id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt,
+                erased_at AS erasedAt
          FROM notice_outbox ORDER BY created_at DESC, rowid DESC LIMIT 500`,
+      ),
+      eraseNotices: p(
+        `UPDATE notice_outbox SET text = NULL, qr = NULL, erased_at = ?, phone = ${MASKED_PHONE}
+         WHERE item_id = ? AND erased_at IS NULL`,
+      ),
+      maskItemPhone: p(`UPDATE locker_items SET phone = ${MASKED_PHONE} WHERE id = ?`),
+      useCode: p(
+        `INSERT INTO locker_used_codes (locker, code_hash, item_id, used_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (locker, code_hash) DO UPDATE SET item_id = excluded.item_id, used_at = excluded.used_at`,
+      ),
+      usedCode: p(
+        `SELECT u.used_at AS usedAt, i.collected_at AS collectedAt FROM locker_used_codes u
+         JOIN locker_items i ON i.id = u.item_id WHERE u.locker = ? AND u.code_hash = ?`,
       ),
     };
   }
@@ -120,6 +137,24 @@ export class LockerStore {
 
   insertNotice(n: OutboxEntry): void {
     this.s.insertNotice!.run(n.id, n.itemId, n.locker, n.compartment, n.phone, n.text, n.qr, n.createdAt);
+  }
+
+  /**
+   * The item is out of the locker: its notices have served their purpose and are erased, and its phone number is
+   * kept only masked (PIPL: no longer than needed).
+   */
+  eraseNotices(itemId: string, at: string): void {
+    this.s.eraseNotices!.run(at, itemId);
+    this.s.maskItemPhone!.run(itemId);
+  }
+
+  /** Remembers a code that opened a door (its hash only), to tell a returning applicant it was used. */
+  useCode(locker: string, codeHash: string, itemId: string, at: string): void {
+    this.s.useCode!.run(locker, codeHash, itemId, at);
+  }
+
+  usedCode(locker: string, codeHash: string): { usedAt: string; collectedAt: string | null } | undefined {
+    return this.s.usedCode!.get(locker, codeHash) as { usedAt: string; collectedAt: string | null } | undefined;
   }
 
   /** The latest notices, newest first. */

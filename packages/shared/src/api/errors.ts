@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   appointment_missed: 409,
   appointment_used: 409,
   window_busy: 409,
+  no_free_compartment: 409,
   internal: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

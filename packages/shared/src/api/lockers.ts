@@ -89,6 +89,17 @@ export const CompartmentParam = z
 export const RetrieveRequest = z.object({ requestId: RequestId, handover: z.enum(['window', 'post']) }).strict();
 export type RetrieveRequest = z.infer<typeof RetrieveRequest>;
 
+/**
+ * Staff have seen to a faulty compartment by hand (service key, board repaired): the compartment is back in use, and
+ * the item recorded against it, if any, went to the pickup window or the post (a deposit whose door never opened
+ * stayed with the clerk: 'window').
+ */
+export const ResolveFaultRequest = z.object({ requestId: RequestId, handover: z.enum(['window', 'post']) }).strict();
+export type ResolveFaultRequest = z.infer<typeof ResolveFaultRequest>;
+
+export const ResolveFaultResponse = z.object({ compartment: CompartmentView }).strict();
+export type ResolveFaultResponse = z.infer<typeof ResolveFaultResponse>;
+
 export const DoorReport = z.enum(['opened', 'open_failed', 'closed']);
 export type DoorReport = z.infer<typeof DoorReport>;
 
@@ -123,6 +134,10 @@ export const CollectResponse = z.discriminatedUnion('result', [
   z.object({ result: z.literal('opening'), compartment: z.string(), commandId: z.string() }).strict(),
   z.object({ result: z.literal('wrong_code'), attemptsLeft: z.number().int().min(1) }).strict(),
   z.object({ result: z.literal('locked_out'), until: z.string() }).strict(),
+  /** The code was right once and its item has been taken: said plainly, and not counted as a wrong code. */
+  z.object({ result: z.literal('already_collected'), collectedAt: z.string() }).strict(),
+  /** The code was used, but its door failed and the item is still inside: staff at the pickup window help. */
+  z.object({ result: z.literal('needs_staff') }).strict(),
 ]);
 export type CollectResponse = z.infer<typeof CollectResponse>;
 
@@ -138,18 +153,26 @@ export const OpenCommand = z
   .strict();
 export type OpenCommand = z.infer<typeof OpenCommand>;
 
-/** One notice as the default notifier keeps it: the message that stands in for the SMS, for the manager to relay. */
+/**
+ * One notice as the default notifier keeps it: the message that stands in for the SMS, for the manager to relay.
+ * Once the item is out of the locker the notice has served its purpose (PIPL: keep no longer than needed): the text
+ * and QR are erased and the phone number masked.
+ */
 export const OutboxEntry = z
   .object({
     id: z.string(),
     itemId: z.string(),
     locker: z.string(),
     compartment: z.string(),
+    /** 13812345678 while the notice is live; 138****5678 once erased. */
     phone: z.string(),
-    text: z.string(),
-    /** The QR payload the locker scans instead of the typed code. */
-    qr: z.string(),
+    /** Null once erased. */
+    text: z.string().nullable(),
+    /** The QR payload the locker scans instead of the typed code; null once erased. */
+    qr: z.string().nullable(),
     createdAt: z.string(),
+    /** When the item left the locker and the notice was erased. */
+    erasedAt: z.string().nullable(),
   })
   .strict();
 export type OutboxEntry = z.infer<typeof OutboxEntry>;

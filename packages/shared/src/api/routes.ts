@@ -21,6 +21,8 @@ import {
   LockerParam,
   LockersResponse,
   OutboxResponse,
+  ResolveFaultRequest,
+  ResolveFaultResponse,
   RetrieveRequest,
 } from './lockers';
 import { QueuesResponse } from './queues';
@@ -297,6 +299,16 @@ export const routes = {
     body: RetrieveRequest,
     status: 200,
     response: DepositResponse,
+  },
+  resolveFault: {
+    method: 'POST',
+    path: '/api/lockers/:locker/compartments/:number/resolve-fault',
+    summary: 'Put a faulty compartment back in use after staff saw to it by hand; its item went to the window or post',
+    auth: 'staff',
+    params: CompartmentParam,
+    body: ResolveFaultRequest,
+    status: 200,
+    response: ResolveFaultResponse,
   },
   lockerOutbox: {
     method: 'GET',

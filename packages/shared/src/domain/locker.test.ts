@@ -147,6 +147,20 @@ describe('staff retrieval', () => {
     expect(r.compartment).toMatchObject({ state: 'opening_for_pickup', fault: null, item: faulty.item });
   });
 
+  it('puts a faulty compartment back in use once staff saw to it by hand, its item counted as handed over', () => {
+    const faulty = step(opening(), { type: 'door_open_failed', commandId: 'cmd-1', detail: null }, later(1)).compartment;
+    const r = step(faulty, { type: 'resolve_fault' }, later(600));
+    expect(r.compartment).toEqual(free());
+    expect(r.effects).toEqual([{ type: 'item_collected', itemId: 'item-1', by: 'retrieve' }]);
+  });
+
+  it('resolves only a faulty compartment', () => {
+    expect(lockerTransition(occupied(), { type: 'resolve_fault' }, T0, timeouts)).toMatchObject({
+      ok: false,
+      code: 'invalid_state',
+    });
+  });
+
   it('has nothing to retrieve from a free compartment', () => {
     expect(lockerTransition(free(), { type: 'retrieve', commandId: 'x' }, T0, timeouts)).toMatchObject({
       ok: false,

@@ -93,6 +93,8 @@ export type CompartmentEvent =
   | { type: 'collect'; codeHash: string; commandId: string }
   /** Staff take the item out: from an occupied compartment, or from a faulty one to recover what is inside. */
   | { type: 'retrieve'; commandId: string }
+  /** Staff saw to a faulty compartment by hand: back in use, and its item (if any) gone to the window or post. */
+  | { type: 'resolve_fault' }
   /** The pending command's deadline has passed (the edge sweeps). */
   | { type: 'timeout' };
 
@@ -206,6 +208,12 @@ export function lockerTransition(
           command: command(event.commandId, 'retrieve'),
         },
         [{ type: 'send_open', commandId: event.commandId, purpose: 'retrieve' }],
+      );
+    case 'resolve_fault':
+      if (c.state !== 'faulty') return refuse(`compartment ${c.number} is ${c.state}, not faulty`);
+      return done(
+        freeCompartment(c.locker, c.number, c.size),
+        c.item ? [{ type: 'item_collected', itemId: c.item.id, by: 'retrieve' }] : [],
       );
     case 'timeout': {
       const deadline = compartmentDeadline(c);
