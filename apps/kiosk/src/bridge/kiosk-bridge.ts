@@ -4,6 +4,8 @@
  * an implementation backed by the same main-process modules. Everything crossing it is plain JSON.
  */
 
+import type { CollectResponse } from '@hallq/shared';
+
 /** What is printed on a ticket, already localized (the printed ticket is Chinese: GBK has no Tibetan). */
 export interface TicketPrintJob {
   hallName: string;
@@ -38,7 +40,21 @@ export interface KioskInfo {
   /** The kiosk's device key for the queue server (Authorization: Bearer …). */
   deviceKey: string;
   hasIdCardReader: boolean;
+  /** The kiosk is wired to a pickup locker's lock boards: it offers 自助取件. */
+  hasLocker: boolean;
 }
+
+/**
+ * The server's answer to a pickup code, or why there was none: `offline` (the server did not answer: nothing was
+ * used up, try again) or `out_of_service` (the lock boards cannot be reached, so the code was not even sent).
+ */
+export type PickupResult = CollectResponse | { result: 'offline' } | { result: 'out_of_service' };
+
+/**
+ * Where a door opened for a pickup is: `pending` until the door command reaches the locker and the lock is pulsed,
+ * then `open` (the applicant takes the documents), then `closed`; or `failed` when the lock did not open.
+ */
+export type DoorStage = 'pending' | 'open' | 'closed' | 'failed';
 
 export interface KioskBridge {
   info(): Promise<KioskInfo>;
@@ -46,6 +62,10 @@ export interface KioskBridge {
   printTicket(job: TicketPrintJob): Promise<PrintResult>;
   /** Waits up to `timeoutMs` for a card on the reader; null when no card was placed or no reader is fitted. */
   readIdCard(timeoutMs: number): Promise<IdCardReading | null>;
+  /** A six-digit pickup code typed or scanned at the locker (only when `info().hasLocker`). */
+  collectPickup(code: string): Promise<PickupResult>;
+  /** Waits up to `waitMs` for the door of a pickup's command to move on from `after`; answers its stage then. */
+  doorStage(commandId: string, after: DoorStage, waitMs: number): Promise<DoorStage>;
 }
 
 declare global {

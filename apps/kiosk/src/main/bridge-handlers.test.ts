@@ -3,6 +3,7 @@ import type { TicketPrintJob } from '../bridge/kiosk-bridge';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createIdCardReader } from './id-card-reader';
 import { BridgeInputError } from './ipc-validation';
+import type { LockerService } from './locker-service';
 import type { KioskSettings } from './settings';
 
 const settings: KioskSettings = {
@@ -28,14 +29,25 @@ const job: TicketPrintJob = {
   materials: [],
 };
 
-function handlers() {
+function handlers(options: { locker?: boolean } = {}) {
   const printService = {
     printerStatus: vi.fn(async () => 'ready' as const),
     printTicket: vi.fn(async () => ({ ok: true }) as const),
   };
+  const locker = {
+    collect: vi.fn(async () => ({ result: 'opening', compartment: 'A03', commandId: 'cmd-00001' }) as const),
+    doorStage: vi.fn(async () => 'open' as const),
+    stop: vi.fn(async () => undefined),
+  } satisfies LockerService;
   return {
     printService,
-    bridge: createBridgeHandlers({ settings, printService, idCardReader: createIdCardReader('none') }),
+    locker,
+    bridge: createBridgeHandlers({
+      settings,
+      printService,
+      idCardReader: createIdCardReader('none'),
+      locker: options.locker ? locker : null,
+    }),
   };
 }
 
@@ -45,7 +57,9 @@ describe('createBridgeHandlers', () => {
       kioskId: 'kiosk-1',
       deviceKey: 'demo-kiosk',
       hasIdCardReader: false,
+      hasLocker: false,
     });
+    expect(await handlers({ locker: true }).bridge.info(KIOSK, undefined)).toMatchObject({ hasLocker: true });
   });
 
   it('prints a valid job', async () => {
@@ -72,5 +86,32 @@ describe('createBridgeHandlers', () => {
     const { bridge } = handlers();
     expect(await bridge.readIdCard(KIOSK, 10_000)).toBeNull();
     await expect(bridge.readIdCard(KIOSK, 'forever')).rejects.toThrow(/timeoutMs/);
+  });
+
+  it('sends a six-digit pickup code to the locker, and nothing else', async () => {
+    const { bridge, locker } = handlers({ locker: true });
+    expect(await bridge.collectPickup(KIOSK, '012345')).toMatchObject({ result: 'opening', compartment: 'A03' });
+    expect(locker.collect).toHaveBeenCalledWith('012345');
+    await expect(bridge.collectPickup(KIOSK, '12345')).rejects.toThrow(/code: must be the 6-digit pickup code/);
+    await expect(bridge.collectPickup(KIOSK, 123456)).rejects.toThrow(BridgeInputError);
+    await expect(bridge.collectPickup('http://10.0.0.2:8080/manager/', '123456')).rejects.toThrow(/not a kiosk page/);
+    expect(locker.collect).toHaveBeenCalledTimes(1);
+  });
+
+  it('follows a door only with a command id, a known stage and a bounded wait', async () => {
+    const { bridge, locker } = handlers({ locker: true });
+    expect(await bridge.doorStage(KIOSK, { commandId: 'cmd-00001', after: 'pending', waitMs: 5000 })).toBe('open');
+    expect(locker.doorStage).toHaveBeenCalledWith('cmd-00001', 'pending', 5000);
+    await expect(bridge.doorStage(KIOSK, { commandId: 'cmd-00001', after: 'ajar', waitMs: 5000 })).rejects.toThrow(
+      /after: must be pending, open, closed or failed/,
+    );
+    await expect(bridge.doorStage(KIOSK, { commandId: 'cmd-00001', after: 'open', waitMs: 3_600_000 })).rejects.toThrow(
+      /waitMs/,
+    );
+    await expect(bridge.doorStage(KIOSK, { commandId: '../x', after: 'open', waitMs: 0 })).rejects.toThrow(/commandId/);
+  });
+
+  it('refuses pickups on a kiosk not wired to a locker', async () => {
+    await expect(handlers().bridge.collectPickup(KIOSK, '123456')).rejects.toThrow(/not wired to a pickup locker/);
   });
 });

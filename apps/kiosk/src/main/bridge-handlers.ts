@@ -1,6 +1,13 @@
 import type { KioskBridge } from '../bridge/kiosk-bridge';
 import type { IdCardReader } from './id-card-reader';
-import { BridgeInputError, parseIdCardTimeout, parseTicketPrintJob } from './ipc-validation';
+import {
+  BridgeInputError,
+  parseDoorStageQuery,
+  parseIdCardTimeout,
+  parsePickupCode,
+  parseTicketPrintJob,
+} from './ipc-validation';
+import type { LockerService } from './locker-service';
 import { isKioskUrl } from './navigation-policy';
 import type { PrintService } from './print-service';
 import type { KioskSettings } from './settings';
@@ -14,22 +21,33 @@ export interface BridgeDeps {
   settings: KioskSettings;
   printService: PrintService;
   idCardReader: IdCardReader;
+  /** The lock boards of the pickup locker this kiosk is wired to, or null. */
+  locker: LockerService | null;
 }
 
 /**
  * The main-process side of `window.hallq`. Only the kiosk's own pages may call it (the device key and the printer are
  * not for any page that got into the window), and every argument is validated before use.
  */
-export function createBridgeHandlers({ settings, printService, idCardReader }: BridgeDeps): BridgeHandlers {
+export function createBridgeHandlers({ settings, printService, idCardReader, locker }: BridgeDeps): BridgeHandlers {
   const fromKiosk = (senderUrl: string | undefined) => {
     if (!isKioskUrl(senderUrl, settings.serverUrl)) {
       throw new BridgeInputError(`refused: ${senderUrl ?? 'an unknown frame'} is not a kiosk page`);
     }
   };
+  const wiredLocker = () => {
+    if (!locker) throw new BridgeInputError('refused: this kiosk is not wired to a pickup locker');
+    return locker;
+  };
   return {
     info: async (senderUrl) => {
       fromKiosk(senderUrl);
-      return { kioskId: settings.kioskId, deviceKey: settings.deviceKey, hasIdCardReader: idCardReader.fitted };
+      return {
+        kioskId: settings.kioskId,
+        deviceKey: settings.deviceKey,
+        hasIdCardReader: idCardReader.fitted,
+        hasLocker: locker !== null,
+      };
     },
     printerStatus: async (senderUrl) => {
       fromKiosk(senderUrl);
@@ -42,6 +60,16 @@ export function createBridgeHandlers({ settings, printService, idCardReader }: B
     readIdCard: async (senderUrl, arg) => {
       fromKiosk(senderUrl);
       return idCardReader.read(parseIdCardTimeout(arg));
+    },
+    collectPickup: async (senderUrl, arg) => {
+      fromKiosk(senderUrl);
+      const code = parsePickupCode(arg);
+      return wiredLocker().collect(code);
+    },
+    doorStage: async (senderUrl, arg) => {
+      fromKiosk(senderUrl);
+      const { commandId, after, waitMs } = parseDoorStageQuery(arg);
+      return wiredLocker().doorStage(commandId, after, waitMs);
     },
   };
 }

@@ -6,4 +6,6 @@ export const BRIDGE_CHANNELS = {
   printerStatus: 'hallq:printer-status',
   printTicket: 'hallq:print-ticket',
   readIdCard: 'hallq:read-id-card',
+  collectPickup: 'hallq:collect-pickup',
+  doorStage: 'hallq:door-stage',
 } as const satisfies Record<keyof KioskBridge, string>;

@@ -1,6 +1,6 @@
 import { issueLines } from '@hallq/shell';
 import { z } from 'zod';
-import type { TicketPrintJob } from '../bridge/kiosk-bridge';
+import type { DoorStage, TicketPrintJob } from '../bridge/kiosk-bridge';
 
 /**
  * What the renderer sends over the bridge, checked before the main process acts on it: the renderer is a web page
@@ -79,6 +79,42 @@ const idCardTimeout = z
 export function parseIdCardTimeout(value: unknown): number {
   const result = idCardTimeout.safeParse(value);
   if (!result.success) throw new BridgeInputError(...issueLines(result.error, ['timeoutMs']));
+  return result.data;
+}
+
+const pickupCode = z.string({ error: 'must be the 6-digit pickup code' }).regex(/^\d{6}$/);
+
+/** collectPickup's code: six digits, nothing else. */
+export function parsePickupCode(value: unknown): string {
+  const result = pickupCode.safeParse(value);
+  if (!result.success) throw new BridgeInputError(...issueLines(result.error, ['code']));
+  return result.data;
+}
+
+/** The longest one doorStage call may wait; the renderer asks again. */
+export const MAX_DOOR_WAIT_MS = 30_000;
+
+const doorStageQuery = z
+  .object(
+    {
+      commandId: z.string({ error: 'must be a door command id' }).regex(/^[A-Za-z0-9-]{8,64}$/),
+      after: z.enum(['pending', 'open', 'closed', 'failed'] satisfies DoorStage[], {
+        error: 'must be pending, open, closed or failed',
+      }),
+      waitMs: z
+        .int({ error: `must be a whole number of milliseconds from 0 to ${MAX_DOOR_WAIT_MS}` })
+        .min(0)
+        .max(MAX_DOOR_WAIT_MS),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
+  )
+  .strict();
+export type DoorStageQuery = z.infer<typeof doorStageQuery>;
+
+/** doorStage's arguments, sent over IPC as one object. */
+export function parseDoorStageQuery(value: unknown): DoorStageQuery {
+  const result = doorStageQuery.safeParse(value);
+  if (!result.success) throw new BridgeInputError(...issueLines(result.error));
   return result.data;
 }
 

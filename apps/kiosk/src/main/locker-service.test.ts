@@ -11,7 +11,7 @@ import { LockBoardSimulator, type LockCommand } from '@hallq/devices';
 // The devices package keeps its socat helper out of its public index; it is test tooling, reused here as is.
 import { hasSocat, ptyPair } from '../../../../packages/devices/src/locker/pty-pair';
 import type { CompartmentView, LockersResponse, OutboxResponse } from '@hallq/shared';
-import { startLockerService } from './locker-service';
+import { keepLockerService, startLockerService } from './locker-service';
 
 const QUEUE_SERVER_DIR = fileURLToPath(new URL('../../../queue-server', import.meta.url));
 const LOCKER_KEY = 'demo-locker';
@@ -165,7 +165,7 @@ async function lockerService(serverUrl: string, serialPath: string, timing: { bo
     log: (line) => log.push(line),
   });
   cleanups.push(() => service.stop());
-  return { log };
+  return { log, service };
 }
 
 if (!hasSocat()) {
@@ -236,4 +236,73 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     await until(async () => (await h.compartment('A03')).state === 'occupied');
     expect(opens).toEqual([{ kind: 'open', address: 1, channel: 3 }]);
   }, 60_000);
+
+  it('collects with the code from the notice: the door opens, the applicant follows it to closed, the item is out', async () => {
+    const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
+    const { simulator, opens, path } = await simulatedLine();
+    const { service } = await lockerService(server.url, path);
+    const h = await staff(server.url);
+    await h.deposit();
+    await until(() => simulator.board(1).isOpen(3));
+    simulator.board(1).close(3);
+    await until(async () => (await h.compartment('A03')).state === 'occupied');
+    const code = /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+
+    const pickup = await service.collect(code);
+    expect(pickup).toMatchObject({ result: 'opening', compartment: 'A03' });
+    if (pickup.result !== 'opening') throw new Error('not opening');
+    expect(await service.doorStage(pickup.commandId, 'pending', 10_000)).toBe('open');
+    expect(simulator.board(1).isOpen(3)).toBe(true);
+    // Nothing changes while the applicant takes the documents: the wait runs out on the same stage.
+    expect(await service.doorStage(pickup.commandId, 'open', 200)).toBe('open');
+    const closed = service.doorStage(pickup.commandId, 'open', 10_000);
+    simulator.board(1).close(3);
+    expect(await closed).toBe('closed');
+    await until(async () => (await h.compartment('A03')).state === 'free');
+    expect(opens).toHaveLength(2);
+    expect(await service.collect(code)).toMatchObject({ result: 'already_collected' });
+    expect((await h.outbox())[0]).toMatchObject({ text: null, erasedAt: expect.any(String) });
+  }, 30_000);
+
+  it('says a door that would not open for a pickup failed, and the applicant is sent to staff', async () => {
+    const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
+    const { simulator, path } = await simulatedLine();
+    const { service } = await lockerService(server.url, path);
+    const h = await staff(server.url);
+    await h.deposit();
+    await until(() => simulator.board(1).isOpen(3));
+    simulator.board(1).close(3);
+    await until(async () => (await h.compartment('A03')).state === 'occupied');
+    const code = /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+    simulator.board(1).jamShut(3);
+
+    const pickup = await service.collect(code);
+    if (pickup.result !== 'opening') throw new Error('not opening');
+    expect(await service.doorStage(pickup.commandId, 'pending', 10_000)).toBe('failed');
+    await until(async () => (await h.compartment('A03')).state === 'faulty');
+    expect(await service.collect(code)).toEqual({ result: 'needs_staff' });
+  }, 30_000);
+
+  it('answers offline when the server is down, having used up nothing', async () => {
+    const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
+    const { path } = await simulatedLine();
+    const { service } = await lockerService(server.url, path);
+    await server.stop();
+    expect(await service.collect('123456')).toEqual({ result: 'offline' });
+  }, 30_000);
+});
+
+describe('keepLockerService', () => {
+  it('answers out of service, without asking the server, while the lock boards cannot be opened', async () => {
+    const log: string[] = [];
+    const service = keepLockerService({
+      serverUrl: 'http://127.0.0.1:9',
+      locker: { deviceKey: LOCKER_KEY, serialPath: '/dev/hallq-no-such-port', baudRate: 9600 },
+      log: (line) => log.push(line),
+    });
+    cleanups.push(() => service.stop());
+    expect(await service.collect('123456')).toEqual({ result: 'out_of_service' });
+    await until(() => log.some((line) => line.includes('cannot open the lock boards')));
+    expect(await service.doorStage('cmd-00001', 'pending', 0)).toBe('pending');
+  });
 });

@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import { openLockBus, type LockBus } from '@hallq/devices';
 import {
   ApiError,
+  CollectResponse,
   createApiClient,
   DoorReportResponse,
   type ClientToServerEvents,
@@ -10,6 +11,7 @@ import {
   type OpenCommand,
   type ServerToClientEvents,
 } from '@hallq/shared';
+import type { DoorStage, PickupResult } from '../bridge/kiosk-bridge';
 import type { KioskSettings } from './settings';
 
 export type LockerSettings = NonNullable<KioskSettings['locker']>;
@@ -29,6 +31,10 @@ export interface LockerServiceOptions {
 }
 
 export interface LockerService {
+  /** Sends a pickup code typed or scanned at this locker to the server; its door command then arrives as any other. */
+  collect(code: string): Promise<PickupResult>;
+  /** The stage of a door command's door, once it moves on from `after` or `waitMs` has passed. */
+  doorStage(commandId: string, after: DoorStage, waitMs: number): Promise<DoorStage>;
   /** Stops listening, watching doors and retrying reports, and closes the serial line. */
   stop(): Promise<void>;
 }
@@ -37,6 +43,10 @@ export interface LockerService {
 const RECONNECT_MS = 5000;
 // The report's detail field takes at most this much.
 const DETAIL_MAX = 200;
+// Door stages are kept for the renderer to follow; the oldest are forgotten beyond this many.
+const STAGES_KEPT = 200;
+// A pickup code the server did not answer is sent once more with the same requestId: never applied twice.
+const COLLECT_ATTEMPTS = 2;
 
 class Stopped extends Error {}
 
@@ -58,6 +68,8 @@ export async function startLockerService(options: LockerServiceOptions): Promise
   });
   const api = createApiClient({ timeoutMs: options.timeoutMs ?? 10_000, token: locker.deviceKey });
   const seen = new Set<string>();
+  const stages = new Map<string, DoorStage>();
+  const stageWaiters = new Set<() => void>();
   const pauses = new Map<ReturnType<typeof setTimeout>, (error: Stopped) => void>();
   let stopped = false;
 
@@ -71,6 +83,13 @@ export async function startLockerService(options: LockerServiceOptions): Promise
       }, ms);
       pauses.set(timer, reject);
     });
+
+  const setStage = (commandId: string, stage: DoorStage) => {
+    stages.delete(commandId);
+    stages.set(commandId, stage);
+    if (stages.size > STAGES_KEPT) stages.delete(stages.keys().next().value!);
+    for (const wake of [...stageWaiters]) wake();
+  };
 
   /** Sends one report until the server answers it; the same requestId each time, so a retry is never applied twice. */
   const report = async (command: OpenCommand, door: DoorReport, detail?: string): Promise<void> => {
@@ -126,11 +145,14 @@ export async function startLockerService(options: LockerServiceOptions): Promise
     }
     if (!opened) {
       log(`${command.compartment}: did not open: ${detail}`);
+      setStage(command.commandId, 'failed');
       await report(command, 'open_failed', detail);
       return;
     }
+    setStage(command.commandId, 'open');
     await report(command, 'opened');
     await untilClosed(command);
+    setStage(command.commandId, 'closed');
     await report(command, 'closed');
   };
 
@@ -141,6 +163,7 @@ export async function startLockerService(options: LockerServiceOptions): Promise
         continue;
       }
       seen.add(command.commandId);
+      if (!stages.has(command.commandId)) setStage(command.commandId, 'pending');
       log(`${command.compartment}: open for ${command.purpose} (${command.commandId})`);
       carryOut(command).catch((error: unknown) => {
         if (!(error instanceof Stopped)) log(`${command.compartment}: ${String(error)}`);
@@ -165,8 +188,45 @@ export async function startLockerService(options: LockerServiceOptions): Promise
   });
 
   return {
+    async collect(code) {
+      const body = { requestId: randomUUID(), code };
+      for (let attempt = 1; ; attempt++) {
+        if (stopped) return { result: 'out_of_service' };
+        try {
+          return await api(`${serverUrl}/api/locker/collect`, CollectResponse, { body });
+        } catch (error) {
+          if (error instanceof ApiError) {
+            // The server refused this locker (a wrong key in the settings): staff must see to it.
+            log(`pickup code refused: ${error.code}: ${error.message}`);
+            return { result: 'out_of_service' };
+          }
+          log(`pickup code not answered (${String(error)})`);
+          if (attempt >= COLLECT_ATTEMPTS) return { result: 'offline' };
+          await new Promise((resolve) => setTimeout(resolve, retryMs));
+        }
+      }
+    },
+
+    doorStage(commandId, after, waitMs) {
+      const current = () => stages.get(commandId) ?? 'pending';
+      if (current() !== after || waitMs === 0) return Promise.resolve(current());
+      return new Promise((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          stageWaiters.delete(wake);
+          resolve(current());
+        };
+        const wake = () => {
+          if (current() !== after || stopped) done();
+        };
+        const timer = setTimeout(done, waitMs);
+        stageWaiters.add(wake);
+      });
+    },
+
     async stop() {
       stopped = true;
+      for (const wake of [...stageWaiters]) wake();
       clearTimeout(reconnect);
       for (const [timer, reject] of pauses) {
         clearTimeout(timer);
@@ -175,6 +235,42 @@ export async function startLockerService(options: LockerServiceOptions): Promise
       pauses.clear();
       socket.disconnect();
       await bus.close();
+    },
+  };
+}
+
+// How long the shell waits before opening the serial line again after it could not.
+const REOPEN_MS = 10_000;
+
+/**
+ * For the shell: a locker service that keeps trying to open its serial line (an adapter unplugged at boot, a board
+ * powered later) and until then answers pickups `out_of_service`, so no code is used up on a door that cannot open.
+ */
+export function keepLockerService(options: LockerServiceOptions): LockerService {
+  const log = options.log ?? ((line: string) => console.log(`[locker] ${line}`));
+  let service: LockerService | null = null;
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const start = () => {
+    startLockerService(options).then(
+      (started) => {
+        if (stopped) void started.stop();
+        else service = started;
+      },
+      (error: unknown) => {
+        log(`cannot open the lock boards on ${options.locker.serialPath} (${String(error)}); trying again`);
+        if (!stopped) retry = setTimeout(start, REOPEN_MS);
+      },
+    );
+  };
+  start();
+  return {
+    collect: async (code) => (service ? service.collect(code) : { result: 'out_of_service' }),
+    doorStage: async (commandId, after, waitMs) => (service ? service.doorStage(commandId, after, waitMs) : 'pending'),
+    async stop() {
+      stopped = true;
+      clearTimeout(retry);
+      await service?.stop();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The kiosk's Electron shell: one full-screen kiosk window on the queue server's /kiosk/ page, and the bridge
- * (`window.hallq`) to the printer and the card reader. Only Electron glue lives here; the logic is in the plain
+ * (`window.hallq`) to the printer, the card reader and, in a pickup locker, the lock boards. Only Electron glue lives here; the logic is in the plain
  * modules beside it, which the tests and the e2e harness run without Electron.
  *
  * Run: `pnpm --filter @hallq/kiosk start:electron -- --settings /path/to/kiosk.json` (or set HALLQ_KIOSK_SETTINGS).
@@ -13,12 +13,13 @@ import { keepPageLoaded, outOfServicePageUrl } from '@hallq/shell';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
 import { BRIDGE_CHANNELS } from './channels';
 import { createIdCardReader } from './id-card-reader';
+import { keepLockerService, type LockerService } from './locker-service';
 import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
 import { createPrintService } from './print-service';
 import { loadKioskSettings, type KioskSettings } from './settings';
 import { PRELOAD_DIR, PRELOAD_FILE } from './shell-paths';
 
-type Shell = { settings: KioskSettings; handlers: BridgeHandlers } | { error: string };
+type Shell = { settings: KioskSettings; handlers: BridgeHandlers; locker: LockerService | null } | { error: string };
 
 function startShell(): Shell {
   try {
@@ -30,7 +31,11 @@ function startShell(): Shell {
       throw new Error(`printer: ${error instanceof Error ? error.message : String(error)}`);
     }
     const idCardReader = createIdCardReader(settings.idCardReader);
-    return { settings, handlers: createBridgeHandlers({ settings, printService, idCardReader }) };
+    // A kiosk inside a pickup locker owns its RS-485 line; the renderer only asks through the bridge.
+    const locker = settings.locker
+      ? keepLockerService({ serverUrl: settings.serverUrl, locker: settings.locker })
+      : null;
+    return { settings, locker, handlers: createBridgeHandlers({ settings, printService, idCardReader, locker }) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -85,7 +90,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { settings, handlers } = shell;
+  const { settings, handlers, locker } = shell;
+  if (locker) app.on('will-quit', () => void locker.stop());
   for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [keyof BridgeHandlers, string][]) {
     ipcMain.handle(channel, (event, arg: unknown) => handlers[method](event.senderFrame?.url, arg));
   }

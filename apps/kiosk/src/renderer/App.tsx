@@ -13,6 +13,13 @@ import {
   PrintFailedScreen,
   RefusedScreen,
 } from './screens/OutcomeScreens';
+import {
+  PickupDoneScreen,
+  PickupDoorScreen,
+  PickupLockedScreen,
+  PickupScreen,
+  PickupStaffScreen,
+} from './screens/PickupScreens';
 import { PriorityScreen, PriorityTypesScreen } from './screens/PriorityScreen';
 import { TicketScreen } from './screens/TicketScreen';
 import type { ScreenName } from './store/slices/flow/state';
@@ -20,7 +27,8 @@ import { idleSecondsLeft } from './store/slices/flow/selectors';
 import type { KioskServices, KioskStore } from './store/types';
 import { GuideBanner } from './view/GuideBanner';
 import { Header } from './view/Header';
-import { KioskContext, useActions, useKiosk } from './view/kiosk-context';
+import { KioskContext, useActions, useKiosk, useServices } from './view/kiosk-context';
+import { createScanBuffer } from './view/scan-buffer';
 
 const SCREENS: Record<ScreenName, () => ReactNode> = {
   home: HomeScreen,
@@ -36,6 +44,11 @@ const SCREENS: Record<ScreenName, () => ReactNode> = {
   refused: RefusedScreen,
   'network-error': NetworkErrorScreen,
   cancelled: CancelledScreen,
+  pickup: PickupScreen,
+  'pickup-door': PickupDoorScreen,
+  'pickup-done': PickupDoneScreen,
+  'pickup-locked': PickupLockedScreen,
+  'pickup-staff': PickupStaffScreen,
 };
 
 const HTML_LANG = { zh: 'zh-CN', bo: 'bo', en: 'en' } as const;
@@ -71,6 +84,8 @@ function Kiosk(props: { i18n: i18n }) {
     return () => clearInterval(id);
   }, [tick]);
 
+  usePickupScanner();
+
   const Screen = SCREENS[screen];
   return (
     <div className={elderly ? 'kiosk elderly' : 'kiosk'} lang={HTML_LANG[language]} onPointerDown={touch}>
@@ -104,6 +119,25 @@ function Kiosk(props: { i18n: i18n }) {
       )}
     </div>
   );
+}
+
+/** On a locker kiosk, a pickup notice's QR code held to the scanner (a keyboard wedge) starts the pickup. */
+function usePickupScanner() {
+  const { hasLocker } = useServices();
+  const { collectScanned, scannedOther, touch } = useActions();
+  useEffect(() => {
+    if (!hasLocker) return;
+    const buffer = createScanBuffer();
+    const onKey = (event: KeyboardEvent) => {
+      const outcome = buffer.key(event.key);
+      if (!outcome) return;
+      touch();
+      if (outcome.kind === 'code') void collectScanned(outcome.code);
+      else scannedOther();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hasLocker, collectScanned, scannedOther, touch]);
 }
 
 /** Staff-facing: the kiosk cannot work without its device key. */

@@ -26,6 +26,7 @@ async function start() {
     realtime: createRealtime(identity.deviceKey),
     bridge,
     hasIdCardReader: identity.hasIdCardReader,
+    hasLocker: identity.hasLocker,
     now: () => Date.now(),
     newRequestId: () => crypto.randomUUID(),
     origin: location.origin,

@@ -8,6 +8,8 @@ import {
   keypadLocked,
   lockerTransition,
   newPickupCode,
+  parsePickupQr,
+  pickupQrPayload,
 } from './locker';
 
 const T0 = new Date('2025-06-11T02:00:00.000Z');
@@ -255,5 +257,18 @@ describe('pickup codes and the keypad', () => {
   it('a right code clears the count of wrong ones', () => {
     const k = keypadAfterAttempt(keypadAfterAttempt(OPEN_KEYPAD, false, T0, policy), true, T0, policy);
     expect(k).toEqual(OPEN_KEYPAD);
+  });
+});
+
+describe('the pickup QR code', () => {
+  it('reads back the locker and code it was made from, ignoring keys typed before the scan', () => {
+    expect(parsePickupQr(pickupQrPayload('locker-1', '012345'))).toEqual({ locker: 'locker-1', code: '012345' });
+    expect(parsePickupQr(`12hallq-locker:locker-1:987654\n`)).toEqual({ locker: 'locker-1', code: '987654' });
+  });
+
+  it('is not fooled by other QR codes or a short code', () => {
+    expect(parsePickupQr('http://10.0.0.2:8080/t/0123456789abcdef')).toBeNull();
+    expect(parsePickupQr('hallq-locker:locker-1:12345')).toBeNull();
+    expect(parsePickupQr('hallq-locker:locker-1:1234567')).toBeNull();
   });
 });

@@ -237,6 +237,17 @@ export function pickupQrPayload(locker: string, code: string): string {
   return `hallq-locker:${locker}:${code}`;
 }
 
+const PICKUP_QR = /hallq-locker:([A-Za-z0-9_-]{1,32}):(\d{6})$/;
+
+/**
+ * The code from what a keyboard-wedge scanner typed. Only the end is read: keys pressed before the scan may
+ * precede it in the same burst.
+ */
+export function parsePickupQr(typed: string): { locker: string; code: string } | null {
+  const match = PICKUP_QR.exec(typed.trim());
+  return match ? { locker: match[1]!, code: match[2]! } : null;
+}
+
 /** The keypad of one locker: wrong codes in a row, and until when it is locked. */
 export const Keypad = z.object({ wrongInRow: z.number().int().min(0), lockedUntil: z.string().nullable() }).strict();
 export type Keypad = z.infer<typeof Keypad>;

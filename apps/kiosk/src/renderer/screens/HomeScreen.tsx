@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { useActions } from '../view/kiosk-context';
+import { useActions, useServices } from '../view/kiosk-context';
 import { WindowTypeTiles } from './WindowTypeTiles';
 
 export function HomeScreen() {
   const { t } = useTranslation('kiosk');
-  const { openPriority, openAppointment } = useActions();
+  const { openPriority, openAppointment, openPickup } = useActions();
+  const { hasLocker } = useServices();
   return (
     <section className="screen home" data-testid="screen-home">
       <div className="home-actions">
@@ -21,6 +22,12 @@ export function HomeScreen() {
           <span className="big-label">{t('home.appointment')}</span>
           <span className="sub-label">{t('home.appointmentSub')}</span>
         </button>
+        {hasLocker && (
+          <button type="button" className="btn big pickup-btn" data-testid="pickup-button" onClick={openPickup}>
+            <span className="big-label">{t('home.pickup')}</span>
+            <span className="sub-label">{t('home.pickupSub')}</span>
+          </button>
+        )}
       </div>
       <h2 className="prompt">{t('home.prompt')}</h2>
       <WindowTypeTiles />

@@ -8,21 +8,23 @@ function memoryStorage(initial: Record<string, string> = {}) {
 }
 
 describe('resolveDeviceIdentity', () => {
-  it('takes the key and the card reader from the Electron shell', async () => {
+  it('takes the key, the card reader and the locker from the Electron shell', async () => {
     const bridge = {
-      info: async () => ({ kioskId: 'k1', deviceKey: 'shell-key', hasIdCardReader: true }),
+      info: async () => ({ kioskId: 'k1', deviceKey: 'shell-key', hasIdCardReader: true, hasLocker: true }),
     } as unknown as KioskBridge;
     expect(await resolveDeviceIdentity(bridge, '?key=url-key', memoryStorage())).toEqual({
       deviceKey: 'shell-key',
       hasIdCardReader: true,
+      hasLocker: true,
     });
   });
 
-  it('takes ?key= in a browser and remembers it for the next load', async () => {
+  it('takes ?key= in a browser and remembers it for the next load; a browser drives no locker', async () => {
     const storage = memoryStorage();
     expect(await resolveDeviceIdentity(null, '?key=demo-kiosk', storage)).toEqual({
       deviceKey: 'demo-kiosk',
       hasIdCardReader: false,
+      hasLocker: false,
     });
     expect(await resolveDeviceIdentity(null, '', storage)).toMatchObject({ deviceKey: 'demo-kiosk' });
   });

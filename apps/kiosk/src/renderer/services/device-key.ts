@@ -3,6 +3,7 @@ import type { KioskBridge } from '../../bridge/kiosk-bridge';
 export interface DeviceIdentity {
   deviceKey: string;
   hasIdCardReader: boolean;
+  hasLocker: boolean;
 }
 
 const STORAGE_KEY = 'hallq.kiosk.deviceKey';
@@ -18,13 +19,13 @@ export async function resolveDeviceIdentity(
 ): Promise<DeviceIdentity | null> {
   if (bridge) {
     const info = await bridge.info();
-    return { deviceKey: info.deviceKey, hasIdCardReader: info.hasIdCardReader };
+    return { deviceKey: info.deviceKey, hasIdCardReader: info.hasIdCardReader, hasLocker: info.hasLocker };
   }
   const fromUrl = new URLSearchParams(search).get('key')?.trim();
   if (fromUrl) {
     storage.setItem(STORAGE_KEY, fromUrl);
-    return { deviceKey: fromUrl, hasIdCardReader: false };
+    return { deviceKey: fromUrl, hasIdCardReader: false, hasLocker: false };
   }
   const stored = storage.getItem(STORAGE_KEY);
-  return stored ? { deviceKey: stored, hasIdCardReader: false } : null;
+  return stored ? { deviceKey: stored, hasIdCardReader: false, hasLocker: false } : null;
 }

@@ -3,6 +3,7 @@ import { createAppointmentSlice } from './slices/appointment/actions';
 import { createFlowSlice } from './slices/flow/actions';
 import { createGuideSlice } from './slices/guide/actions';
 import { createHallSlice } from './slices/hall/actions';
+import { createPickupSlice } from './slices/pickup/actions';
 import { createTicketSlice } from './slices/ticket/actions';
 import type { KioskServices, KioskState, KioskStore } from './types';
 
@@ -13,5 +14,6 @@ export function createKioskStore(services: KioskServices): KioskStore {
     ...createTicketSlice(set, get, services),
     ...createGuideSlice(set, get, services),
     ...createAppointmentSlice(set, get, services),
+    ...createPickupSlice(set, get, services),
   }));
 }

@@ -49,10 +49,17 @@ export function fakeApi(): { [K in keyof KioskApi]: ReturnType<typeof vi.fn<Kios
 
 export function fakeBridge(print: PrintResult = { ok: true }) {
   return {
-    info: vi.fn<KioskBridge['info']>(async () => ({ kioskId: 'k', deviceKey: 'demo-kiosk', hasIdCardReader: true })),
+    info: vi.fn<KioskBridge['info']>(async () => ({
+      kioskId: 'k',
+      deviceKey: 'demo-kiosk',
+      hasIdCardReader: true,
+      hasLocker: true,
+    })),
     printerStatus: vi.fn<KioskBridge['printerStatus']>(async () => 'ready'),
     printTicket: vi.fn<KioskBridge['printTicket']>(async () => print),
     readIdCard: vi.fn<KioskBridge['readIdCard']>(async () => null),
+    collectPickup: vi.fn<KioskBridge['collectPickup']>(async () => ({ result: 'wrong_code', attemptsLeft: 4 })),
+    doorStage: vi.fn<KioskBridge['doorStage']>(async () => 'pending'),
   };
 }
 
@@ -68,6 +75,7 @@ export function testKiosk(options: { bridge?: ReturnType<typeof fakeBridge> | nu
     realtime,
     bridge,
     hasIdCardReader: bridge !== null,
+    hasLocker: bridge !== null,
     now: () => clock.now,
     newRequestId: () => `request-${++ids}`,
     origin: 'http://hall.local',

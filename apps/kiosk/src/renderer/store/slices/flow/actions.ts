@@ -32,7 +32,14 @@ const MAX_QUERY = 20;
 export const createFlowSlice: SliceCreator<FlowSlice> = (set, get, { now }) => {
   const home = () => {
     get().abandonTicket();
-    set({ screen: { name: 'home' }, choice: noChoice, query: '', returnHomeAt: null, appointmentCode: '' });
+    set({
+      screen: { name: 'home' },
+      choice: noChoice,
+      query: '',
+      returnHomeAt: null,
+      appointmentCode: '',
+      pickupCode: '',
+    });
   };
 
   return {
@@ -131,8 +138,9 @@ export const createFlowSlice: SliceCreator<FlowSlice> = (set, get, { now }) => {
       if (state.hallStatus === 'failed' && t >= state.nextHallLoadAt) void state.loadHall();
       state.pollGuideIfDue();
       void state.flushVoids();
-      // Never reset under a request in flight: its answer decides what the citizen must be told.
-      if (state.screen.name === 'busy') return;
+      // Never reset under a request in flight (its answer decides what the citizen must be told), nor while a
+      // locker door is open for the applicant.
+      if (state.screen.name === 'busy' || state.screen.name === 'pickup-door') return;
       if (state.returnHomeAt !== null && t >= state.returnHomeAt) state.resetSession();
       else if (t - state.lastTouchAt >= IDLE_MS && !isAtRest(state)) state.resetSession();
     },

@@ -8,7 +8,7 @@ export const COUNTDOWN_FROM_S = 10;
 
 /** Seconds before the idle reset, once the countdown is due; null otherwise. */
 export function idleSecondsLeft(state: FlowState): number | null {
-  if (state.screen.name === 'busy' || isAtRest(state)) return null;
+  if (state.screen.name === 'busy' || state.screen.name === 'pickup-door' || isAtRest(state)) return null;
   const left = Math.ceil((state.lastTouchAt + IDLE_MS - state.now) / 1000);
   return left <= COUNTDOWN_FROM_S ? Math.max(left, 0) : null;
 }

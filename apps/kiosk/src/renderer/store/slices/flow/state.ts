@@ -1,5 +1,6 @@
 import type { CitizenLanguage, ErrorCode, PriorityGroup } from '@hallq/shared';
 import type { PrinterState, PrintFailure } from '../../../../bridge/kiosk-bridge';
+import type { PickupNotice, PickupStaffReason } from '../pickup/state';
 
 /** How the citizen came to the ticket: it decides what a refusal screen offers. */
 export type Via = 'walk_in' | 'appointment_code' | 'id_card';
@@ -11,13 +12,19 @@ export type Screen =
   | { name: 'priority' }
   | { name: 'priority-types' }
   | { name: 'appointment'; notice: 'no_card' | null }
-  | { name: 'busy'; task: 'issuing' | 'printing' | 'cancelling' | 'reading_card' }
+  | { name: 'busy'; task: 'issuing' | 'printing' | 'cancelling' | 'reading_card' | 'checking_code' }
   | { name: 'printer-not-ready'; printer: PrinterState | 'error' }
   | { name: 'ticket' }
   | { name: 'print-failed'; reason: PrintFailure }
   | { name: 'refused'; code: ErrorCode; opensAt: string | null; via: Via }
   | { name: 'network-error'; retry: 'issue' | 'cancel' }
-  | { name: 'cancelled'; number: string };
+  | { name: 'cancelled'; number: string }
+  /** 自助取件: the keypad for the pickup code (the scanner works here and on the home screen). */
+  | { name: 'pickup'; notice: PickupNotice | null }
+  | { name: 'pickup-door'; compartment: string; stage: 'pending' | 'open' }
+  | { name: 'pickup-done'; compartment: string }
+  | { name: 'pickup-locked'; until: string }
+  | { name: 'pickup-staff'; reason: PickupStaffReason; compartment: string | null };
 
 export type ScreenName = Screen['name'];
 
