@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import {
   AppointmentRecord,
   ClerkSummary,
+  DepositResponse,
   FollowUpsResponse,
   GuideCallResponse,
   GuideCallsResponse,
   IssuedTicket,
   LoginResponse,
   type Outcome,
+  OutboxResponse,
   Snapshot,
   TicketStatus,
   WindowActionResponse,
@@ -81,6 +83,21 @@ export class HallApi {
 
   answerGuide(token: string, id: string): Promise<GuideCallResponse> {
     return this.call('POST', `/api/guide-calls/${id}/answer`, GuideCallResponse, token, {});
+  }
+
+  /** A pickup-window clerk (or a manager) deposits a result in the demo locker. */
+  deposit(token: string, size: 'S' | 'M' | 'L', caseNumber: string): Promise<DepositResponse> {
+    return this.call('POST', '/api/lockers/locker-1/deposits', DepositResponse, token, {
+      caseNumber,
+      description: '营业执照',
+      applicantName: '李*',
+      phone: '13900139000',
+      size,
+    });
+  }
+
+  outbox(managerToken: string): Promise<OutboxResponse> {
+    return this.call('GET', '/api/lockers/outbox', OutboxResponse, managerToken);
   }
 
   /** Numbers of today's tickets still in play (waiting, transferred, called, serving), from a hall display's snapshot. */

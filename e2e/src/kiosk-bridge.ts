@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import type { IdCardReading, KioskBridge } from '../../apps/kiosk/src/bridge/kiosk-bridge';
 import { createBridgeHandlers } from '../../apps/kiosk/src/main/bridge-handlers';
 import type { IdCardReader } from '../../apps/kiosk/src/main/id-card-reader';
+import { startLockerService, type LockerService } from '../../apps/kiosk/src/main/locker-service';
 import { createPrintService } from '../../apps/kiosk/src/main/print-service';
 import { parseKioskSettings } from '../../apps/kiosk/src/main/settings';
 
@@ -13,6 +14,13 @@ export interface KioskShellOptions {
   timeoutMs?: number;
   /** A card reader fitted to the kiosk: returns the next card placed on it. */
   idCard?: () => IdCardReading | null;
+  /** A kiosk inside a pickup locker: its lock boards' serial line (the demo locker's key, demo-locker). */
+  lockerSerialPath?: string;
+}
+
+export interface KioskShell {
+  /** Stops what the shell started (the locker service and its serial line). */
+  stop(): Promise<void>;
 }
 
 /**
@@ -20,7 +28,7 @@ export interface KioskShellOptions {
  * handlers (sender check, argument validation) and print service, talking to a real (virtual) printer over TCP. Only
  * the Electron IPC hop is replaced, by a Playwright binding, and a card reader by a function when one is asked for.
  */
-export async function installKioskShell(page: Page, options: KioskShellOptions): Promise<void> {
+export async function installKioskShell(page: Page, options: KioskShellOptions): Promise<KioskShell> {
   const settings = parseKioskSettings({
     serverUrl: options.serverUrl,
     kioskId: 'kiosk-1',
@@ -28,7 +36,13 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
     printer: options.printer,
     paperWidth: options.paperWidth ?? 80,
     idCardReader: 'none',
+    ...(options.lockerSerialPath !== undefined && {
+      locker: { deviceKey: 'demo-locker', serialPath: options.lockerSerialPath },
+    }),
   });
+  const locker: LockerService | null = settings.locker
+    ? await startLockerService({ serverUrl: settings.serverUrl, locker: settings.locker, pollMs: 100, log: () => {} })
+    : null;
   const idCardReader: IdCardReader = options.idCard
     ? { fitted: true, read: async () => options.idCard!() }
     : { fitted: false, read: async () => null };
@@ -36,6 +50,7 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
     settings,
     printService: createPrintService({ ...settings, timeoutMs: options.timeoutMs ?? 3000 }),
     idCardReader,
+    locker,
   });
   await page.exposeBinding('__hallqShell', ({ frame }, method: keyof KioskBridge, arg: unknown) =>
     (handlers[method] as (senderUrl: string, a: unknown) => Promise<unknown>)(frame.url(), arg),
@@ -48,6 +63,9 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
       printerStatus: () => call('printerStatus'),
       printTicket: (job) => call('printTicket', job),
       readIdCard: (timeoutMs) => call('readIdCard', timeoutMs),
+      collectPickup: (code) => call('collectPickup', code),
+      doorStage: (commandId, after, waitMs) => call('doorStage', { commandId, after, waitMs }),
     };
   `);
+  return { stop: async () => locker?.stop() };
 }

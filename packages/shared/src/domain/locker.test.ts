@@ -150,7 +150,11 @@ describe('staff retrieval', () => {
   });
 
   it('puts a faulty compartment back in use once staff saw to it by hand, its item counted as handed over', () => {
-    const faulty = step(opening(), { type: 'door_open_failed', commandId: 'cmd-1', detail: null }, later(1)).compartment;
+    const faulty = step(
+      opening(),
+      { type: 'door_open_failed', commandId: 'cmd-1', detail: null },
+      later(1),
+    ).compartment;
     const r = step(faulty, { type: 'resolve_fault' }, later(600));
     expect(r.compartment).toEqual(free());
     expect(r.effects).toEqual([{ type: 'item_collected', itemId: 'item-1', by: 'retrieve' }]);

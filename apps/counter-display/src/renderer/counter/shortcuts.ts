@@ -22,6 +22,9 @@ export const SHORTCUT_OF: Record<DeskAction, string> = {
   resume: 'F7',
 };
 
+/** Opens 「存入取件柜」 at a pickup window: the first key the desk actions leave free. */
+export const DEPOSIT_KEY = 'F8';
+
 /** The action a key asks for, or null; `paused` turns F7 into resume. */
 export function actionForKey(key: string, paused: boolean): DeskAction | null {
   const action = SHORTCUTS[key];

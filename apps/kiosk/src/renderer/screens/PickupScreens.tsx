@@ -11,8 +11,9 @@ import { BackButton } from './BackButton';
 /** The pickup windows, listed in the citizen's language: where the locker sends anyone it cannot serve. */
 function usePickupWindows(): string {
   const language = useKiosk((s) => s.language);
-  const windows = useKiosk((s) => pickupWindows(s.hall));
-  return windowList(windows, language);
+  // The hall, not a list made from it: a selector must return the same value while nothing changed.
+  const hall = useKiosk((s) => s.hall);
+  return windowList(pickupWindows(hall), language);
 }
 
 function NoticeLine(props: { notice: PickupNotice }) {

@@ -1,13 +1,16 @@
 import {
   ClerkSummary,
   createApiClient,
+  DepositResponse,
   GuideCallResponse,
+  LockersResponse,
   LoginResponse,
   LogoutResponse,
   PublicHall,
   WindowActionResponse,
   WindowDetail,
   type AnswerGuideRequest,
+  type DepositRequest,
   type FinishRequest,
   type LoginRequest,
   type PauseRequest,
@@ -57,6 +60,8 @@ export interface CounterApi {
     body: WindowActionBodies[A],
   ): Promise<WindowActionResponse>;
   answerGuide(token: string, id: string, request: AnswerGuideRequest): Promise<GuideCallResponse>;
+  lockers(token: string): Promise<LockersResponse>;
+  deposit(token: string, locker: string, request: DepositRequest): Promise<DepositResponse>;
 }
 
 // A clerk with a citizen in front of them needs an answer (or "try again") within seconds, not a minute.
@@ -76,5 +81,8 @@ export function createApi(): CounterApi {
       call(`/api/windows/${window}/${action}`, WindowActionResponse, { token, body }),
     answerGuide: (token, id, request) =>
       call(`/api/guide-calls/${encodeURIComponent(id)}/answer`, GuideCallResponse, { token, body: request }),
+    lockers: (token) => call('/api/lockers', LockersResponse, { token }),
+    deposit: (token, locker, request) =>
+      call(`/api/lockers/${encodeURIComponent(locker)}/deposits`, DepositResponse, { token, body: request }),
   };
 }

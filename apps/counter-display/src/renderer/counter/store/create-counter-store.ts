@@ -3,6 +3,7 @@ import { createClockSlice } from './slices/clock/actions';
 import { createDeskSlice } from './slices/desk/actions';
 import { createFeedSlice } from './slices/feed/actions';
 import { createGuideSlice } from './slices/guide/actions';
+import { createLockerSlice } from './slices/locker/actions';
 import { createSessionSlice } from './slices/session/actions';
 import { createSummarySlice } from './slices/summary/actions';
 import type { CounterServices, CounterState, CounterStore } from './types';
@@ -15,5 +16,6 @@ export function createCounterStore(services: CounterServices): CounterStore {
     ...createDeskSlice(set, get, services),
     ...createSummarySlice(set, get, services),
     ...createGuideSlice(set, get, services),
+    ...createLockerSlice(set, get, services),
   }));
 }

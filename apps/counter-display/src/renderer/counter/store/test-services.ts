@@ -1,13 +1,16 @@
 import type {
   ClerkSummary,
+  CompartmentView,
   EventEnvelope,
+  HallConfig,
   HallEvent,
+  LockerView,
   Snapshot,
   Ticket,
   WindowDetail,
   WindowState,
 } from '@hallq/shared';
-import { toPublicHall } from '@hallq/shared';
+import { freeCompartment, OPEN_KEYPAD, toPublicHall } from '@hallq/shared';
 import { vi } from 'vitest';
 import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
 import {
@@ -23,9 +26,48 @@ import type { CounterStorage, StoredSession } from '../services/storage';
 import { createCounterStore } from './create-counter-store';
 import type { CounterServices } from './types';
 
+let config: HallConfig | null = null;
 let demo: CounterHall | null = null;
-/** The demo hall as the panel reads GET /api/hall (parsed once: the YAML is large). */
-export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicHall(loadHallConfig(DEMO_HALL_PATH))));
+/** The demo hall file, parsed once: the YAML is large. */
+const demoConfig = (): HallConfig => (config ??= loadHallConfig(DEMO_HALL_PATH));
+/** The demo hall as the panel reads GET /api/hall. */
+export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicHall(demoConfig())));
+
+/**
+ * The demo hall's lockers as GET /api/lockers answers with every compartment free: one locker, locker-1 (一楼自助取件柜
+ * in 一楼出件区, beside window 20), with S A01 A02 B01, M A03 A04 B02, L A05 B03.
+ */
+export function demoLockers(): LockerView[] {
+  return demoConfig().devices.lockers.map((l) => ({
+    id: l.id,
+    name: l.name,
+    zone: l.zone,
+    keypad: OPEN_KEYPAD,
+    compartments: l.cabinets.flatMap((cab) =>
+      cab.compartments.map((c) => ({ ...freeCompartment(l.id, c.number, c.size), overdue: false })),
+    ),
+  }));
+}
+
+/** A compartment of locker-1 holding (or about to hold) item-1. */
+export function compartment(number: string, over: Partial<CompartmentView> = {}): CompartmentView {
+  const free = demoLockers()[0]!.compartments.find((c) => c.number === number)!;
+  return {
+    ...free,
+    state: 'opening',
+    item: {
+      id: 'item-1',
+      caseNumber: 'CJ-2026-0001',
+      description: '营业执照',
+      applicantName: '欧***',
+      registeredBy: 'staff:c20',
+      registeredAt: AT,
+      storedAt: null,
+    },
+    command: { id: 'cmd-1', purpose: 'deposit', sentAt: AT, deadline: '2026-11-20T02:00:15.000Z' },
+    ...over,
+  };
+}
 
 export const HALL_DAY = '2026-11-20'; // a Friday
 export const AT = '2026-11-20T02:00:00.000Z'; // 10:00 in the hall
@@ -95,6 +137,8 @@ export function fakeApi() {
     summary: vi.fn<CounterApi['summary']>(async () => summary(0)),
     act: vi.fn<CounterApi['act']>(),
     answerGuide: vi.fn<CounterApi['answerGuide']>(),
+    lockers: vi.fn<CounterApi['lockers']>(async () => ({ lockers: demoLockers() })),
+    deposit: vi.fn<CounterApi['deposit']>(),
   } satisfies CounterApi;
 }
 
@@ -120,14 +164,23 @@ export const SESSION: StoredSession = {
   window: 3,
 };
 
+/** 黄丽 at window 20, the demo hall's 综合出件 (pickup) window. */
+export const PICKUP_SESSION: StoredSession = {
+  token: 'token-c20',
+  expiresAt: '2026-11-20T12:00:00.000Z',
+  staff: { id: 'c20', name: '黄丽', role: 'clerk' },
+  window: 20,
+};
+
 /** Lets pending promise callbacks run (answers of the fake api). */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * A panel store over fakes with the demo hall loaded and a hand-driven clock. `loggedIn` (the default) starts it
- * logged in at window 3 as c03 with the live feed started but no snapshot yet: tests deliver it with `online`.
+ * logged in (at window 3 as c03, or as `session`) with the live feed started but no snapshot yet: tests deliver it
+ * with `online`.
  */
-export function testCounter(options: { loggedIn?: boolean; storage?: CounterStorage } = {}) {
+export function testCounter(options: { loggedIn?: boolean; storage?: CounterStorage; session?: StoredSession } = {}) {
   const api = fakeApi();
   const realtime = fakeRealtime();
   const connectRealtime = vi.fn((_window: number, _token: string) => realtime);
@@ -144,7 +197,8 @@ export function testCounter(options: { loggedIn?: boolean; storage?: CounterStor
   const store = createCounterStore(services);
   store.setState({ hall: demoHall(), hallStatus: 'loaded' });
   if (options.loggedIn ?? true) {
-    store.setState({ session: SESSION, windowNumber: 3 });
+    const session = options.session ?? SESSION;
+    store.setState({ session, windowNumber: session.window });
     store.getState().startFeed();
   }
   /** The socket connects and delivers a snapshot. */

@@ -6,6 +6,7 @@ import type { ClockSlice } from './slices/clock/actions';
 import type { DeskSlice } from './slices/desk/actions';
 import type { FeedSlice } from './slices/feed/actions';
 import type { GuideSlice } from './slices/guide/actions';
+import type { LockerSlice } from './slices/locker/actions';
 import type { SessionSlice } from './slices/session/actions';
 import type { SummarySlice } from './slices/summary/actions';
 
@@ -18,7 +19,7 @@ export interface CounterServices {
   newRequestId(): string;
 }
 
-export type CounterState = ClockSlice & SessionSlice & FeedSlice & DeskSlice & SummarySlice & GuideSlice;
+export type CounterState = ClockSlice & SessionSlice & FeedSlice & DeskSlice & SummarySlice & GuideSlice & LockerSlice;
 export type CounterStore = StoreApi<CounterState>;
 
 export type SliceCreator<T> = (

@@ -19,21 +19,24 @@ export function DialogHost(props: { state: CounterState }) {
   }
 }
 
-function Modal(props: {
+/** A form over the panel; Esc closes it (the desk's dialog unless `onClose` says otherwise). */
+export function Modal(props: {
   title: string;
   testId: string;
   onSubmit?: () => void;
+  onClose?: () => void;
   children: ReactNode;
   footer: ReactNode;
 }) {
   const { closeDialog } = useActions();
+  const close = props.onClose ?? closeDialog;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') closeDialog();
+      if (e.key === 'Escape') close();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [closeDialog]);
+  }, [close]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     props.onSubmit?.();

@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { actionForKey, SHORTCUTS } from '../shortcuts';
+import { actionForKey, DEPOSIT_KEY, SHORTCUTS } from '../shortcuts';
 import { currentTicket, holder, myWindow, serviceTimer } from '../store/slices/desk/selectors';
 import { PAUSE_REASONS } from '../store/slices/desk/state';
 import { alerts, queueRows } from '../store/slices/feed/selectors';
 import { ActionBar } from './ActionBar';
 import { AlertList, QueueList, SummaryCard } from './SidePanels';
 import { CurrentTicket } from './CurrentTicket';
+import { DepositDialog, DepositOpenButton } from './DepositDialog';
 import { DialogHost } from './Dialogs';
 import { useActions, useCounter } from './counter-context';
 import { clockTime } from './format';
@@ -15,22 +16,25 @@ const STATUS_LABEL = { open: '开放', paused: '暂停', closed: '关闭' } as c
 export function Panel() {
   // The whole panel follows the clock (the timer) anyway, so it reads the state once and derives the rest.
   const state = useCounter((s) => s);
-  const { press, logout } = useActions();
+  const { press, logout, openDeposit } = useActions();
   const window = myWindow(state);
   const paused = window?.status === 'paused';
-  const dialogOpen = state.dialog !== null;
+  // While a form is open its fields take the typing, and the function keys do nothing (but still never reach the
+  // browser): a clerk's stray F5 in the deposit form must neither finish a ticket nor reload the page.
+  const dialogOpen = state.dialog !== null || state.depositOpen;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Function keys belong to the panel, never to the browser (F5 must not reload in front of a citizen).
-      if (Object.hasOwn(SHORTCUTS, e.key)) e.preventDefault();
+      if (Object.hasOwn(SHORTCUTS, e.key) || e.key === DEPOSIT_KEY) e.preventDefault();
       if (dialogOpen || e.repeat) return;
+      if (e.key === DEPOSIT_KEY) openDeposit();
       const action = actionForKey(e.key, paused);
       if (action) press(action);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [press, paused, dialogOpen]);
+  }, [press, openDeposit, paused, dialogOpen]);
 
   const session = state.session!;
   const hall = state.hall;
@@ -93,6 +97,7 @@ export function Panel() {
         <section className="work">
           <CurrentTicket ticket={currentTicket(state)} hall={hall} timer={serviceTimer(state)} now={state.now} />
           <ActionBar state={state} waiting={rows.reduce((sum, r) => sum + r.waiting, 0)} />
+          <DepositOpenButton state={state} />
         </section>
         <aside className="side">
           <AlertList alerts={alerts(state)} state={state} />
@@ -101,6 +106,7 @@ export function Panel() {
         </aside>
       </main>
       <DialogHost state={state} />
+      <DepositDialog state={state} />
     </div>
   );
 }

@@ -14,3 +14,19 @@ export function clockTime(at: string | number, timeZone: string): string {
     new Date(at),
   );
 }
+
+/**
+ * An applicant's name as staff screens and the server keep it (PIPL): the first character, a `*` for each of the
+ * others: 张三 → 张*, 欧阳娜娜 → 欧***. A one-character name still gets one `*`, so it reads as masked too.
+ */
+export function maskName(name: string): string {
+  // By code point: a rare character outside the BMP is one character, not two halves.
+  const [first, ...rest] = Array.from(name.trim());
+  if (first === undefined) return '';
+  return first + '*'.repeat(Math.max(1, rest.length));
+}
+
+/** An 11-digit mobile number as the clerk is shown it back: 138****5678. */
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}

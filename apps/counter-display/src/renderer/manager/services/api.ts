@@ -1,12 +1,18 @@
 import {
   createApiClient,
+  DepositResponse,
   FollowUpResponse,
   FollowUpsResponse,
+  LockersResponse,
   LoginResponse,
+  OutboxResponse,
   PublicHall,
+  ResolveFaultResponse,
   type AssignFollowUpRequest,
   type CloseFollowUpRequest,
   type NoteFollowUpRequest,
+  type ResolveFaultRequest,
+  type RetrieveRequest,
 } from '@hallq/shared';
 
 /** What the manager console asks of the queue server; calls after login carry the staff token. */
@@ -17,6 +23,10 @@ export interface ManagerApi {
   assign(token: string, id: string, body: AssignFollowUpRequest): Promise<FollowUpResponse>;
   note(token: string, id: string, body: NoteFollowUpRequest): Promise<FollowUpResponse>;
   close(token: string, id: string, body: CloseFollowUpRequest): Promise<FollowUpResponse>;
+  lockers(token: string): Promise<LockersResponse>;
+  retrieve(token: string, locker: string, number: string, body: RetrieveRequest): Promise<DepositResponse>;
+  resolveFault(token: string, locker: string, number: string, body: ResolveFaultRequest): Promise<ResolveFaultResponse>;
+  outbox(token: string): Promise<OutboxResponse>;
 }
 
 const TIMEOUT_MS = 15_000;
@@ -25,6 +35,8 @@ export function createManagerApi(): ManagerApi {
   const call = createApiClient({ timeoutMs: TIMEOUT_MS });
   const followUp = (action: string) => (token: string, id: string, body: unknown) =>
     call(`/api/follow-ups/${encodeURIComponent(id)}/${action}`, FollowUpResponse, { token, body });
+  const compartment = (locker: string, number: string, action: string) =>
+    `/api/lockers/${encodeURIComponent(locker)}/compartments/${encodeURIComponent(number)}/${action}`;
 
   return {
     login: (staffId, password) => call('/api/auth/login', LoginResponse, { body: { staffId, password } }),
@@ -33,5 +45,11 @@ export function createManagerApi(): ManagerApi {
     assign: followUp('assign'),
     note: followUp('note'),
     close: followUp('close'),
+    lockers: (token) => call('/api/lockers', LockersResponse, { token }),
+    retrieve: (token, locker, number, body) =>
+      call(compartment(locker, number, 'retrieve'), DepositResponse, { token, body }),
+    resolveFault: (token, locker, number, body) =>
+      call(compartment(locker, number, 'resolve-fault'), ResolveFaultResponse, { token, body }),
+    outbox: (token) => call('/api/lockers/outbox', OutboxResponse, { token }),
   };
 }

@@ -1,6 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import { createFloorSlice } from './slices/floor/actions';
 import { createFollowUpsSlice } from './slices/followups/actions';
+import { createLockersSlice } from './slices/lockers/actions';
+import { createOutboxSlice } from './slices/outbox/actions';
 import { createSessionSlice } from './slices/session/actions';
 import type { ManagerServices, ManagerState, ManagerStore } from './types';
 
@@ -9,5 +11,7 @@ export function createManagerStore(services: ManagerServices): ManagerStore {
     ...createSessionSlice(set, get, services),
     ...createFloorSlice(set, get, services),
     ...createFollowUpsSlice(set, get, services),
+    ...createLockersSlice(set, get, services),
+    ...createOutboxSlice(set, get, services),
   }));
 }

@@ -1,10 +1,21 @@
-import { ApiError } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared';
 import type { EventEnvelope, HallEvent, Snapshot } from '@hallq/shared';
 import { describe, expect, it } from 'vitest';
 import { makeEnvelope, makeSnapshot, makeWindow } from '../../../../../../packages/shared/src/domain/test-fixtures';
 import { floorTypes, floorWindows } from './slices/floor/selectors';
 import { deadlineStatus, sortedFollowUps } from './slices/followups/selectors';
-import { SESSION, followUp, settle, testConsole, testHall } from './test-services';
+import {
+  SESSION,
+  compartment,
+  faulty,
+  followUp,
+  locker,
+  occupied,
+  outboxEntry,
+  settle,
+  testConsole,
+  testHall,
+} from './test-services';
 
 const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, '2025-05-06T03:00:00.000Z');
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hallDay: '2025-05-06', ...over });
@@ -162,5 +173,182 @@ describe('the floor', () => {
       ['personal', true, false],
       ['tax', false, true],
     ]);
+  });
+});
+
+describe('the lockers', () => {
+  const connected = async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockers.mockResolvedValue({ lockers: [locker([compartment('1'), occupied('2'), faulty('3')])] });
+    app.live.handlers!.connection('connected');
+    await settle();
+    return app;
+  };
+  const states = (app: ReturnType<typeof testConsole>) => app.state().lockers[0]!.compartments.map((c) => c.state);
+
+  it('are loaded when the console connects and again on every reconnect, events having no sequence', async () => {
+    const app = await connected();
+    expect(app.api.lockers).toHaveBeenCalledWith('tok-admin');
+    expect(app.state().lockersStatus).toBe('loaded');
+    app.live.handlers!.connection('disconnected');
+    app.live.handlers!.connection('connected');
+    expect(app.api.lockers).toHaveBeenCalledTimes(2);
+  });
+
+  it('follow the compartment and keypad events of the staff socket', async () => {
+    const app = await connected();
+    const keypad = { wrongInRow: 0, lockedUntil: '2025-05-06T03:15:00.000Z' };
+    app.live.handlers!.lockerEvents!([
+      { type: 'locker.compartment', compartment: occupied('1', { state: 'awaiting_close' }) },
+      { type: 'locker.keypad', locker: 'L1', keypad },
+    ]);
+    expect(states(app)).toEqual(['awaiting_close', 'occupied', 'faulty']);
+    expect(app.state().lockers[0]!.keypad).toEqual(keypad);
+  });
+
+  it('replay an event that arrived while loading on top of the answer, which may predate it', async () => {
+    const app = await connected();
+    let answer!: (r: { lockers: ReturnType<typeof locker>[] }) => void;
+    app.api.lockers.mockReturnValueOnce(new Promise((r) => (answer = r)));
+    const loading = app.state().loadLockers();
+    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: compartment('2') }]);
+    answer({ lockers: [locker([compartment('1'), occupied('2'), faulty('3')])] });
+    await loading;
+    expect(states(app)).toEqual(['free', 'free', 'faulty']);
+  });
+
+  it('retrieve an item after the manager chose where it goes and confirmed, then follow the door', async () => {
+    const app = await connected();
+    app.state().beginLockerAction('L1', '2', 'retrieve');
+    expect(await app.state().confirmLockerAction()).toBe(false);
+    expect(app.api.retrieve).not.toHaveBeenCalled();
+    app.state().chooseHandover('post');
+    const opening = occupied('2', { state: 'opening_for_pickup' });
+    app.api.retrieve.mockResolvedValueOnce({ compartment: opening, commandId: 'cmd-9' });
+    expect(await app.state().confirmLockerAction()).toBe(true);
+    expect(app.api.retrieve).toHaveBeenCalledWith('tok-admin', 'L1', '2', { requestId: 'request-1', handover: 'post' });
+    expect(app.state().lockerAction).toBeNull();
+    expect(app.state().lockerNotice).toContain('请取出物品，然后关好柜门');
+    expect(states(app)).toEqual(['free', 'opening_for_pickup', 'faulty']);
+    app.live.handlers!.lockerEvents!([
+      { type: 'locker.compartment', compartment: occupied('2', { state: 'awaiting_pickup_close' }) },
+      { type: 'locker.compartment', compartment: compartment('2') },
+    ]);
+    expect(states(app)).toEqual(['free', 'free', 'faulty']);
+  });
+
+  it('keep a later live state over the answer of the action that led to it', async () => {
+    const app = await connected();
+    app.state().beginLockerAction('L1', '2', 'retrieve');
+    app.state().chooseHandover('window');
+    app.api.retrieve.mockImplementationOnce(async () => {
+      app.live.handlers!.lockerEvents!([
+        { type: 'locker.compartment', compartment: occupied('2', { state: 'awaiting_pickup_close' }) },
+      ]);
+      return { compartment: occupied('2', { state: 'opening_for_pickup' }), commandId: 'cmd-9' };
+    });
+    await app.state().confirmLockerAction();
+    expect(states(app)[1]).toBe('awaiting_pickup_close');
+  });
+
+  it('retry after a network error with the same request, and after a refusal with a fresh one', async () => {
+    const app = await connected();
+    app.state().beginLockerAction('L1', '3', 'retrieve');
+    app.state().chooseHandover('window');
+    app.api.retrieve.mockRejectedValueOnce(new NetworkError('timeout'));
+    expect(await app.state().confirmLockerAction()).toBe(false);
+    expect(app.state().lockerAction).toMatchObject({ unanswered: true, error: '网络错误，操作可能未送达，请重试' });
+    // It may have been applied with 交窗口: switching to 邮寄 now would not be the same request.
+    app.state().chooseHandover('post');
+    app.api.retrieve.mockRejectedValueOnce(new ApiError(409, 'invalid_state', 'compartment 3 is free'));
+    await app.state().confirmLockerAction();
+    expect(app.state().lockerAction).toMatchObject({ unanswered: false, error: 'compartment 3 is free' });
+    app.state().chooseHandover('post');
+    app.api.retrieve.mockResolvedValueOnce({ compartment: faulty('3'), commandId: 'cmd-9' });
+    await app.state().confirmLockerAction();
+    expect(app.api.retrieve.mock.calls.map(([, , , body]) => body)).toEqual([
+      { requestId: 'request-1', handover: 'window' },
+      { requestId: 'request-1', handover: 'window' },
+      { requestId: 'request-2', handover: 'post' },
+    ]);
+  });
+
+  it('send one request at a time and keep the confirmation open while it is in flight', async () => {
+    const app = await connected();
+    app.state().beginLockerAction('L1', '3', 'resolve');
+    app.state().chooseHandover('window');
+    let answer!: () => void;
+    app.api.resolveFault.mockReturnValueOnce(new Promise((r) => (answer = () => r({ compartment: compartment('3') }))));
+    const first = app.state().confirmLockerAction();
+    expect(await app.state().confirmLockerAction()).toBe(false);
+    app.state().beginLockerAction('L1', '2', 'retrieve');
+    app.state().cancelLockerAction();
+    expect(app.state().lockerAction).toMatchObject({ number: '3', sending: true });
+    answer();
+    expect(await first).toBe(true);
+    expect(app.api.resolveFault).toHaveBeenCalledTimes(1);
+    expect(app.api.resolveFault).toHaveBeenCalledWith('tok-admin', 'L1', '3', {
+      requestId: 'request-1',
+      handover: 'window',
+    });
+    expect(states(app)).toEqual(['free', 'occupied', 'free']);
+    expect(app.state().lockerNotice).toBe('一楼取件柜 3号格口已恢复使用。');
+  });
+
+  it('give a new confirmation a fresh requestId after a cancelled one', async () => {
+    const app = await connected();
+    app.state().beginLockerAction('L1', '3', 'resolve');
+    app.state().cancelLockerAction();
+    app.state().beginLockerAction('L1', '3', 'resolve');
+    expect(app.state().lockerAction?.requestId).toBe('request-2');
+  });
+
+  it('are forgotten on logout, with the outbox', async () => {
+    const app = await connected();
+    await app.state().loadOutbox();
+    app.state().endSession();
+    expect(app.state()).toMatchObject({ lockers: [], lockersStatus: 'idle', outbox: [], outboxStatus: 'idle' });
+  });
+});
+
+describe('the notice outbox', () => {
+  it('is fetched only once the manager opens it, then refreshed when a notice is written or erased', async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockers.mockResolvedValue({ lockers: [locker([compartment('1')])] });
+    app.live.handlers!.connection('connected');
+    await settle();
+    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: occupied('1') }]);
+    expect(app.api.outbox).not.toHaveBeenCalled();
+
+    app.api.outbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
+    await app.state().loadOutbox();
+    expect(app.state().outbox.map((e) => e.id)).toEqual(['n1']);
+    app.live.handlers!.lockerEvents!([
+      { type: 'locker.compartment', compartment: occupied('1', { state: 'opening_for_pickup' }) },
+      { type: 'locker.keypad', locker: 'L1', keypad: { wrongInRow: 1, lockedUntil: null } },
+    ]);
+    expect(app.api.outbox).toHaveBeenCalledTimes(1);
+    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: compartment('1') }]);
+    expect(app.api.outbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('is refreshed on reconnect once opened, notices having been missed meanwhile', async () => {
+    const app = testConsole({ loggedIn: true });
+    await app.state().loadOutbox();
+    app.live.handlers!.connection('disconnected');
+    app.live.handlers!.connection('connected');
+    expect(app.api.outbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the answer of the latest load only', async () => {
+    const app = testConsole({ loggedIn: true });
+    let slow!: () => void;
+    app.api.outbox.mockReturnValueOnce(new Promise((r) => (slow = () => r({ entries: [outboxEntry('old')] }))));
+    app.api.outbox.mockResolvedValueOnce({ entries: [outboxEntry('new')] });
+    const first = app.state().loadOutbox();
+    await app.state().loadOutbox();
+    slow();
+    await first;
+    expect(app.state().outbox.map((e) => e.id)).toEqual(['new']);
   });
 });

@@ -1,4 +1,4 @@
-import type { FollowUp, PublicHall, RatingRecord } from '@hallq/shared';
+import type { CompartmentView, FollowUp, LockerView, OutboxEntry, PublicHall, RatingRecord } from '@hallq/shared';
 import { vi } from 'vitest';
 import { makePublicHall, makeRatingRecord } from '../../../../../../packages/shared/src/domain/test-fixtures';
 import type { ManagerApi } from '../services/api';
@@ -74,6 +74,72 @@ export function testHall(): PublicHall {
   });
 }
 
+/** Compartment `number` of locker L1, free unless `over` says otherwise. */
+export function compartment(number: string, over: Partial<CompartmentView> = {}): CompartmentView {
+  return {
+    locker: 'L1',
+    number,
+    size: 'M',
+    state: 'free',
+    item: null,
+    command: null,
+    fault: null,
+    overdue: false,
+    ...over,
+  };
+}
+
+/** An occupied compartment holding a 营业执照 stored on 2025-05-06. */
+export function occupied(number: string, over: Partial<CompartmentView> = {}): CompartmentView {
+  return compartment(number, {
+    state: 'occupied',
+    item: {
+      id: `item-${number}`,
+      caseNumber: `BJ-2025-${number}`,
+      description: '营业执照',
+      applicantName: '张*',
+      registeredBy: 'c09',
+      registeredAt: '2025-05-06T02:00:00.000Z',
+      storedAt: '2025-05-06T02:01:00.000Z',
+    },
+    ...over,
+  });
+}
+
+/** Whose door did not open when staff tried to retrieve its item. */
+export function faulty(number: string, at = '2025-05-06T03:00:00.000Z'): CompartmentView {
+  return occupied(number, {
+    state: 'faulty',
+    fault: { reason: 'open_failed', detail: 'board 1 ch 3: no ack', during: 'retrieve', commandId: 'cmd-1', at },
+  });
+}
+
+export function locker(compartments: CompartmentView[], over: Partial<LockerView> = {}): LockerView {
+  return {
+    id: 'L1',
+    name: '一楼取件柜',
+    zone: '一楼出件区',
+    keypad: { wrongInRow: 0, lockedUntil: null },
+    compartments,
+    ...over,
+  };
+}
+
+export function outboxEntry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    id,
+    itemId: `item-${id}`,
+    locker: 'L1',
+    compartment: '1',
+    phone: '13812345678',
+    text: '您的营业执照已存入一楼取件柜1号格口，取件码 482913',
+    qr: 'hallq-locker:L1:482913',
+    createdAt: '2025-05-06T02:01:00.000Z',
+    erasedAt: null,
+    ...over,
+  };
+}
+
 export const SESSION: ManagerSession = {
   token: 'tok-admin',
   expiresAt: '2099-01-01T00:00:00.000Z',
@@ -89,6 +155,10 @@ export function testConsole(options: { loggedIn?: boolean } = {}) {
     assign: vi.fn<ManagerApi['assign']>(),
     note: vi.fn<ManagerApi['note']>(),
     close: vi.fn<ManagerApi['close']>(),
+    lockers: vi.fn<ManagerApi['lockers']>(async () => ({ lockers: [] })),
+    retrieve: vi.fn<ManagerApi['retrieve']>(),
+    resolveFault: vi.fn<ManagerApi['resolveFault']>(),
+    outbox: vi.fn<ManagerApi['outbox']>(async () => ({ entries: [] })),
   };
   const live = {
     handlers: null as Parameters<ReturnType<ManagerServices['realtime']>['start']>[0] | null,

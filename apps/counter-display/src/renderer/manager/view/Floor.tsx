@@ -1,11 +1,11 @@
 import { emptyPostNames, floorTypes, floorWindows } from '../store/slices/floor/selectors';
-import { useManager } from './manager-context';
+import { useHallTime, useManager } from './manager-context';
 
 const GUIDE_REASON = { general: '咨询', priority: '优先群体', language: '语言帮助', appointment: '预约' } as const;
-const time = (iso: string) => new Date(iso).toLocaleTimeString('zh-CN', { hour: '2-digit', minute: '2-digit' });
 
 /** The live floor: windows, queues against their targets, 空岗 and open guide calls. */
 export function Floor() {
+  const { time } = useHallTime();
   const hall = useManager((s) => s.hall);
   const feed = useManager((s) => s.feed);
   if (!feed) return <p className="mgr-notice">正在连接大厅实时数据…</p>;

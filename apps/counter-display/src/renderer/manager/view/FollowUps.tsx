@@ -1,7 +1,7 @@
 import type { FollowUp, RatingResult } from '@hallq/shared';
 import { type FormEvent, useState } from 'react';
 import { deadlineStatus, sortedFollowUps } from '../store/slices/followups/selectors';
-import { useActions, useManager } from './manager-context';
+import { useActions, useHallTime, useManager } from './manager-context';
 
 const RESULT_LABEL: Record<RatingResult, string> = {
   very_satisfied: '非常满意',
@@ -13,8 +13,6 @@ const RESULT_LABEL: Record<RatingResult, string> = {
 };
 const STATUS_LABEL = { open: '待分派', assigned: '处理中', closed: '已办结' } as const;
 const DEADLINE_LABEL = { overdue: '已逾期', today: '今日到期', later: '' } as const;
-const dateTime = (iso: string) =>
-  new Date(iso).toLocaleString('zh-CN', { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
 /** Open bad-rating follow-ups (差评回访整改), most urgent first. */
 export function FollowUps() {
@@ -39,6 +37,7 @@ export function FollowUps() {
 }
 
 function FollowUpCard({ followUp: f }: { followUp: FollowUp }) {
+  const { dateTime } = useHallTime();
   const hallDay = useManager((s) => s.feed?.hallDay ?? f.rating.hallDay);
   const hall = useManager((s) => s.hall);
   const busy = useManager((s) => s.busy[f.id]);

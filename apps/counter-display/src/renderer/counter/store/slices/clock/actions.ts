@@ -6,9 +6,11 @@ export interface ClockSlice {
   tick(): void;
 }
 
-export const createClockSlice: SliceCreator<ClockSlice> = (set, _get, { now }) => ({
+export const createClockSlice: SliceCreator<ClockSlice> = (set, get, { now }) => ({
   now: now(),
   tick() {
     set({ now: now() });
+    // The deposit's fallback poll keeps time by the panel's clock rather than a timer of its own.
+    get().pollLockers();
   },
 });

@@ -90,7 +90,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
 
     press(action) {
       if (!availability(get(), action).enabled) return;
-      if (get().dialog) return;
+      if (get().dialog || get().depositOpen) return;
       switch (action) {
         case 'finish':
           openFinish();

@@ -49,6 +49,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
       realtime.start({
         snapshot: (snapshot) => get().applySnapshot(snapshot),
         events: (envelopes) => get().applyEvents(envelopes),
+        lockerEvents: (events) => get().applyLockerEvents(events),
         connection: (connection) => {
           if (connection === 'unauthorized') get().endSession(SESSION_EXPIRED);
           else set({ connection });
@@ -66,6 +67,8 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
       // A snapshot comes on every (re)connection: whatever was missed while offline is in it.
       set({ feed: snapshot, resyncing: false, connection: 'connected' });
       void get().refreshDetail();
+      // Locker events carry no sequence: whatever the deposit form missed while offline is fetched again.
+      if (get().depositOpen) void get().loadLockers();
     },
 
     applyEvents(envelopes) {

@@ -102,6 +102,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       get().stopFeed();
       storage.saveSession(null);
       get().resetDesk();
+      get().resetLocker();
       set({
         session: null,
         logoutStatus: 'idle',

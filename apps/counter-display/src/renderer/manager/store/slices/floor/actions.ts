@@ -36,9 +36,18 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { api, real
         snapshot: (snapshot) => get().applySnapshot(snapshot),
         events: (envelopes) => get().applyEvents(envelopes),
         connection: (connection) => {
-          if (connection === 'unauthorized') get().endSession('登录已过期，请重新登录');
-          else set({ connection });
+          if (connection === 'unauthorized') {
+            get().endSession('登录已过期，请重新登录');
+            return;
+          }
+          set({ connection });
+          // Locker events carry no sequence: whatever changed while the socket was down comes only with a reload.
+          if (connection === 'connected') {
+            void get().loadLockers();
+            get().refreshOutbox();
+          }
         },
+        lockerEvents: (events) => get().lockerEventsArrived(events),
       });
     },
 

@@ -47,6 +47,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
     endSession(message) {
       sessions.clear();
       get().stopFloor();
+      get().clearLockers();
+      get().clearOutbox();
       set({ ...initialSessionState, loginError: message ?? null });
     },
   };

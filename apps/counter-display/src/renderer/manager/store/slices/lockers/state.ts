@@ -1,0 +1,37 @@
+import type { LockerView, RetrieveRequest } from '@hallq/shared';
+
+export type LockerActionKind = 'retrieve' | 'resolve';
+/** Where the item goes: the pickup window or the post (the same choice for both actions). */
+export type Handover = RetrieveRequest['handover'];
+
+/** The action the manager is confirming on one compartment. */
+export interface LockerAction {
+  locker: string;
+  number: string;
+  kind: LockerActionKind;
+  handover: Handover | null;
+  /** Fresh for each confirmation; kept for a retry after a network error so the server applies it once. */
+  requestId: string;
+  sending: boolean;
+  /**
+   * A request went out and no answer came back: it may have been applied, so the retry must be the same request
+   * (the handover can no longer be changed).
+   */
+  unanswered: boolean;
+  error: string | null;
+}
+
+export interface LockersState {
+  lockers: LockerView[];
+  lockersStatus: 'idle' | 'loading' | 'loaded' | 'failed';
+  lockerAction: LockerAction | null;
+  /** What the last accepted action means for the manager at the locker. */
+  lockerNotice: string | null;
+}
+
+export const initialLockersState: LockersState = {
+  lockers: [],
+  lockersStatus: 'idle',
+  lockerAction: null,
+  lockerNotice: null,
+};

@@ -1,0 +1,225 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { simulatedLockLine, type SimulatedLockLine } from '../../packages/devices/src/locker/simulated-line';
+import { screenshot, VIEWPORTS } from '../src/browser';
+import { startHallRig, type HallRig } from '../src/hall-rig';
+import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';
+
+// The demo locker: cabinet A on board 1 (A03 = channel 3, size M), cabinet B on board 2.
+let rig: HallRig;
+let line: SimulatedLockLine;
+const contexts: BrowserContext[] = [];
+const shells: KioskShell[] = [];
+
+beforeAll(async () => {
+  [rig, line] = await Promise.all([startHallRig(), simulatedLockLine({ addresses: [1, 2] })]);
+});
+afterAll(async () => {
+  await rig?.stop();
+  await line?.close();
+});
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await Promise.all(shells.splice(0).map((s) => s.stop()));
+});
+
+async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.display): Promise<Page> {
+  const context = await rig.browser.newContext({ viewport, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(`${rig.server.url}${path}`);
+  return page;
+}
+
+/** The kiosk inside the locker: its shell drives the simulated lock boards over the pty. */
+async function openLockerKiosk(): Promise<Page> {
+  const context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  shells.push(
+    await installKioskShell(page, {
+      serverUrl: rig.server.url,
+      printer: `tcp://127.0.0.1:${rig.printer.port}`,
+      lockerSerialPath: line.path,
+    }),
+  );
+  await page.goto(`${rig.server.url}/kiosk/`);
+  await page.getByTestId('screen-home').waitFor();
+  return page;
+}
+
+async function openManager(): Promise<Page> {
+  const page = await open('/manager/');
+  await page.getByTestId('manager-login-staff').fill('admin');
+  await page.getByTestId('manager-login-password').fill('admin');
+  await page.getByTestId('manager-login-submit').click();
+  return page;
+}
+
+async function typeCode(kiosk: Page, code: string): Promise<void> {
+  await kiosk.getByTestId('pickup-button').tap();
+  for (const digit of code) await kiosk.getByTestId(`digit-${digit}`).tap();
+  await kiosk.getByTestId('pickup-submit').tap();
+}
+
+/** A result stored through the API (a locker kiosk must be open to drive the door) and its door shut: the code, read from the outbox as the manager relays it. */
+async function storedItem(caseNumber: string): Promise<{ compartment: string; code: string; qr: string }> {
+  const clerk = await rig.api.login('c20', 'demo', 20);
+  const deposit = await rig.api.deposit(clerk, 'S', caseNumber);
+  const { number } = deposit.compartment;
+  const board = line.simulator.board(number.startsWith('A') ? 1 : 2);
+  const channel = Number(number.slice(1));
+  await expect.poll(() => board.isOpen(channel)).toBe(true);
+  board.close(channel);
+  const manager = await rig.api.login('admin', 'admin');
+  let entry: { text: string | null; qr: string | null; compartment: string } | undefined;
+  await expect
+    .poll(async () => {
+      entry = (await rig.api.outbox(manager)).entries.find((e) => e.text?.includes(caseNumber));
+      return entry !== undefined;
+    })
+    .toBe(true);
+  return { compartment: number, code: /取件码 (\d{6})/.exec(entry!.text!)![1]!, qr: entry!.qr! };
+}
+
+const doorOf = (compartment: string) => ({
+  board: line.simulator.board(compartment.startsWith('A') ? 1 : 2),
+  channel: Number(compartment.slice(1)),
+});
+
+describe('自助取件柜 from deposit to collection', () => {
+  it('a clerk deposits at the counter panel, and the applicant collects at the kiosk with the code from the outbox', async () => {
+    // The locker's kiosk is running (its shell drives the doors); the clerk at window 20 (综合出件) puts a business
+    // licence in a medium compartment.
+    const kiosk = await openLockerKiosk();
+    await screenshot(kiosk, 'locker-home');
+    const panel = await open('/counter/?window=20');
+    await panel.getByTestId('login-staff').fill('c20');
+    await panel.getByTestId('login-password').fill('demo');
+    await panel.getByTestId('login-submit').click();
+    await panel.getByTestId('deposit-open').click();
+    await panel.getByTestId('deposit-case').fill('LS2026-004711');
+    await panel.getByTestId('deposit-description').fill('营业执照（正副本）');
+    await panel.getByTestId('deposit-name').fill('王小明');
+    await panel.getByTestId('deposit-phone').fill('13800138000');
+    await panel.getByTestId('deposit-size-M').click();
+    await screenshot(panel, 'counter-deposit-form');
+    await panel.getByTestId('deposit-submit').click();
+
+    const status = panel.getByTestId('deposit-status');
+    await expect.poll(() => status.getAttribute('data-state')).toBe('awaiting_close');
+    const compartment = (await status.getAttribute('data-compartment'))!;
+    const door = doorOf(compartment);
+    expect(door.board.isOpen(door.channel)).toBe(true);
+    await screenshot(panel, 'counter-deposit-open');
+    door.board.close(door.channel);
+    await expect.poll(() => status.getAttribute('data-state')).toBe('occupied');
+    // The clerk never sees the code, only that it went to the applicant's (masked) phone.
+    expect(await status.textContent()).toContain('138****8000');
+
+    // The manager relays the notice from the outbox (the stand-in for the SMS gateway).
+    const manager = await openManager();
+    await manager.getByTestId('nav-outbox').click();
+    const entry = manager.getByTestId('outbox-entry').filter({ hasText: 'LS2026-004711' });
+    const text = (await entry.getByTestId('outbox-text').textContent())!;
+    expect(text).toContain('王*');
+    expect(text).not.toContain('王小明');
+    const code = /取件码 (\d{6})/.exec(text)![1]!;
+    // Once erased the entry no longer names the case: it is followed by its item.
+    const notice = manager.locator(
+      `[data-testid="outbox-entry"][data-item="${await entry.getAttribute('data-item')}"]`,
+    );
+    expect(await notice.getAttribute('data-erased')).toBe('false');
+    await screenshot(manager, 'manager-outbox');
+    await manager.getByTestId('nav-lockers').click();
+    await expect
+      .poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state'))
+      .toBe('occupied');
+    await screenshot(manager, 'manager-lockers');
+
+    // At the locker: a mistyped code first, then the right one.
+    const wrong = code === '000000' ? '000001' : '000000';
+    await typeCode(kiosk, wrong);
+    await expect.poll(() => kiosk.getByTestId('pickup-notice').getAttribute('data-kind')).toBe('wrong_code');
+    await screenshot(kiosk, 'locker-wrong-code');
+    for (const digit of code) await kiosk.getByTestId(`digit-${digit}`).tap();
+    await kiosk.getByTestId('pickup-submit').tap();
+
+    const doorScreen = kiosk.getByTestId('screen-pickup-door');
+    await expect.poll(() => doorScreen.getAttribute('data-stage')).toBe('open');
+    expect(await doorScreen.getAttribute('data-compartment')).toBe(compartment);
+    expect(door.board.isOpen(door.channel)).toBe(true);
+    await screenshot(kiosk, 'locker-door-open');
+    door.board.close(door.channel);
+    await kiosk.getByTestId('screen-pickup-done').waitFor();
+    await screenshot(kiosk, 'locker-collected');
+
+    // Collected: the compartment is free again and the notice is erased (PIPL).
+    await expect.poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state')).toBe('free');
+    await manager.getByTestId('nav-outbox').click();
+    await expect.poll(() => notice.getAttribute('data-erased')).toBe('true');
+    expect(await notice.getByTestId('outbox-text').textContent()).not.toContain(code);
+
+    // The same code again is told as used, not wrong.
+    await kiosk.getByTestId('pickup-finish').tap();
+    await typeCode(kiosk, code);
+    await expect.poll(() => kiosk.getByTestId('pickup-notice').getAttribute('data-kind')).toBe('already_collected');
+  });
+
+  it('opens the door for a pickup notice’s QR code held to the scanner', async () => {
+    const kiosk = await openLockerKiosk();
+    const item = await storedItem('LS2026-004712');
+    // A keyboard-wedge scanner types the payload and Enter, on the home screen.
+    await kiosk.keyboard.type(item.qr);
+    await kiosk.keyboard.press('Enter');
+    const doorScreen = kiosk.getByTestId('screen-pickup-door');
+    await expect.poll(() => doorScreen.getAttribute('data-stage')).toBe('open');
+    const door = doorOf(item.compartment);
+    door.board.close(door.channel);
+    await kiosk.getByTestId('screen-pickup-done').waitFor();
+  });
+
+  it('sends the applicant to the pickup window when the door is jammed, and staff see the fault', async () => {
+    const kiosk = await openLockerKiosk();
+    const item = await storedItem('LS2026-004713');
+    const door = doorOf(item.compartment);
+    door.board.jamShut(door.channel);
+    try {
+      await typeCode(kiosk, item.code);
+      const staffScreen = kiosk.getByTestId('screen-pickup-staff');
+      await staffScreen.waitFor();
+      expect(await staffScreen.getAttribute('data-reason')).toBe('door_failed');
+      expect(await staffScreen.textContent()).toContain('20');
+      await screenshot(kiosk, 'locker-fault');
+
+      const manager = await openManager();
+      await manager.getByTestId('nav-lockers').click();
+      await expect
+        .poll(() => manager.getByTestId(`compartment-${item.compartment}`).getAttribute('data-state'))
+        .toBe('faulty');
+      await screenshot(manager, 'manager-lockers-fault');
+    } finally {
+      door.board.unjam(door.channel);
+    }
+  });
+
+  // Last: the lockout holds the demo locker's keypad for the rest of this server's life.
+  it('locks the keypad after five wrong codes in a row, even against the right one', async () => {
+    const kiosk = await openLockerKiosk();
+    const item = await storedItem('LS2026-004714');
+    const wrong = item.code === '000000' ? '000001' : '000000';
+    for (let i = 0; i < 4; i++) {
+      await typeCode(kiosk, wrong);
+      await kiosk.getByTestId('pickup-notice').waitFor();
+      await kiosk.getByTestId('back').tap();
+    }
+    await typeCode(kiosk, wrong);
+    await kiosk.getByTestId('screen-pickup-locked').waitFor();
+    await screenshot(kiosk, 'locker-locked');
+    await kiosk.getByTestId('outcome-home').tap();
+    await typeCode(kiosk, item.code);
+    await kiosk.getByTestId('screen-pickup-locked').waitFor();
+    const door = doorOf(item.compartment);
+    expect(door.board.isOpen(door.channel)).toBe(false);
+  });
+});
