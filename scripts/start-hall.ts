@@ -1,8 +1,8 @@
 /**
- * What `npm run hall` starts after the build: the queue server with the built-in demo hall and a virtual ticket
- * printer on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is
- * logged here). Both are child processes; Ctrl-C or SIGTERM is passed on to both once, and the server closes its
- * database cleanly.
+ * What `npm run hall` starts after the build: the queue server with the built-in demo hall, a virtual ticket printer
+ * on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is logged here)
+ * and the demo pickup locker (simulated lock boards driven by the kiosk's locker service, scripts/demo-locker.ts).
+ * All are child processes; Ctrl-C or SIGTERM is passed on to each once, and the server closes its database cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -36,8 +36,10 @@ printer.once('exit', (code) => {
     console.error(`[printer] the virtual printer stopped (port ${printerPort} in use?); the hall runs on without it`);
 });
 const server = run('server', 'apps/queue-server', ['src/main.ts', ...process.argv.slice(2)]);
+const locker = run('locker', '', ['scripts/demo-locker.ts']);
 server.once('exit', (code, signal) => {
   printer.kill('SIGTERM');
+  locker.kill('SIGTERM');
   process.exitCode = code ?? (signal ? 1 : 0);
 });
 
@@ -45,5 +47,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     server.kill(signal);
     printer.kill('SIGTERM');
+    locker.kill('SIGTERM');
   });
 }

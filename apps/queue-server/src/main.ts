@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       'WARNING: this is the built-in demo hall with demonstration credentials. Do not use them in a real hall.',
       '  staff: admin / admin (manager); c01 … c20 / demo (clerk cNN holds the A post of window NN, the B post of NN+1)',
       '  device keys: demo-kiosk, demo-display, demo-locker; demo-window-N and demo-rating-N for window N (1 … 20)',
+      '  pickup locker: deposit at the counter panel of window 20 (c20, F8); the pickup code is in the manager outbox',
     );
   }
   console.log(lines.join('\n'));
