@@ -41,18 +41,26 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
   const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
   const relay: { io?: HallIo } = {};
-  const lockers = new LockerService({
-    hall: service,
-    hallStore: store,
-    store: new LockerStore(db),
-    clock,
-    // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects, and a
-    // console loads the lockers when it does.
-    channel: {
-      commands: (locker, commands) => relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
-      events: (events) => relay.io?.to(STAFF_ROOM).emit('lockerEvents', events),
-    },
-  });
+  let lockers: LockerService;
+  try {
+    lockers = new LockerService({
+      hall: service,
+      hallStore: store,
+      store: new LockerStore(db),
+      clock,
+      // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects, and a
+      // console loads the lockers when it does.
+      channel: {
+        commands: (locker, commands) => relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
+        events: (events) => relay.io?.to(STAFF_ROOM).emit('lockerEvents', events),
+      },
+    });
+  } catch (error) {
+    // The lockers refuse a hall file that would forget an item (LockerService.load): nothing may stay open.
+    await service.close();
+    await db.close();
+    throw error;
+  }
   const auth = new Authenticator(options.hall, store, clock);
   // Requests that expired while the server was down are recorded before anyone connects.
   await service.expireOverdueRatings();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
-import { api, hallPerTest, login, rid, until } from './harness';
+import { api, demoHall, hallPerTest, login, rid, startTestServer, until } from './harness';
 import { connectLocker, connectStaff, depositBody, pickupStaff } from './locker-rig';
 
 const { open, keep } = hallPerTest();
@@ -374,5 +374,34 @@ describe('staff retrieval', () => {
       404,
       'not_found',
     );
+  });
+});
+
+describe('the hall file', () => {
+  it('may not drop a compartment holding an item: the server refuses to start, naming it, and keeps the record', async () => {
+    const h = await openLockerHall();
+    await h.store();
+    await h.server.close();
+    const hall = demoHall();
+    const [locker] = hall.devices.lockers;
+    const withoutCabinetA = {
+      ...hall,
+      devices: {
+        ...hall.devices,
+        lockers: [{ ...locker!, cabinets: locker!.cabinets.filter((c) => c.id !== 'cab-a') }],
+      },
+    };
+    await expect(startTestServer({ hall: withoutCabinetA, dataDir: h.server.dataDir })).rejects.toThrow(
+      /compartment A03 of locker "locker-1" \(occupied, item LS2025-000123\)/,
+    );
+    // The record is intact: with the old file back, the item is there.
+    const again = await startTestServer({ hall, dataDir: h.server.dataDir });
+    try {
+      const clerk = api(again.url, await login(again.url, 'c20', 'demo', 20));
+      const { lockers } = await ok('lockers', clerk.get('/api/lockers'));
+      expect(lockers[0]!.compartments.find((c) => c.number === 'A03')).toMatchObject({ state: 'occupied' });
+    } finally {
+      await again.close();
+    }
   });
 });

@@ -168,9 +168,18 @@ export class LockerService {
     await Promise.allSettled([...this.sweeps.values()]);
   }
 
-  /** Memory from the database; a compartment of the hall file without a row is free. */
+  /**
+   * Memory from the database; a compartment of the hall file without a row is free. A compartment in use that the
+   * hall file no longer has is refused: its item (or door command) would be silently forgotten.
+   */
   private load(): void {
     const stored = new Map(this.store.compartments().map((c) => [key(c.locker, c.number), c]));
+    const lost = [...stored.values()].filter((c) => c.state !== 'free' && !this.doors.has(key(c.locker, c.number)));
+    if (lost.length > 0)
+      throw new Error(
+        `the hall file no longer has ${lost.map((c) => `compartment ${c.number} of locker "${c.locker}" (${c.state}${c.item ? `, item ${c.item.caseNumber}` : ''})`).join('; ')}: ` +
+          'put it back in the hall file, or retrieve the item with the previous file first',
+      );
     this.compartments = new Map();
     for (const l of this.lockers.values())
       for (const cabinet of l.cabinets)

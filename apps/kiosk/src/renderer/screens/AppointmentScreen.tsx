@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { APPOINTMENT_CODE_LENGTH } from '../store/slices/appointment/state';
-import { DigitKeypad } from '../view/DigitKeypad';
+import { CodeEntry } from '../view/CodeEntry';
 import { useActions, useKiosk, useServices } from '../view/kiosk-context';
 import { BackButton } from './BackButton';
 
@@ -10,7 +10,6 @@ export function AppointmentScreen() {
   const notice = useKiosk((s) => (s.screen.name === 'appointment' ? s.screen.notice : null));
   const actions = useActions();
   const { hasIdCardReader } = useServices();
-  const boxes = Array.from({ length: APPOINTMENT_CODE_LENGTH }, (_, i) => code[i] ?? '');
 
   return (
     <section className="screen appointment" data-testid="screen-appointment">
@@ -34,14 +33,13 @@ export function AppointmentScreen() {
         </p>
       )}
       <p className="hint">{t('appointment.prompt')}</p>
-      <div className="code-boxes" data-testid="appointment-code" aria-label={code}>
-        {boxes.map((d, i) => (
-          <span key={i} className={d ? 'code-box filled' : 'code-box'}>
-            {d}
-          </span>
-        ))}
-      </div>
-      <DigitKeypad onDigit={actions.pressDigit} onDelete={actions.deleteDigit} />
+      <CodeEntry
+        code={code}
+        length={APPOINTMENT_CODE_LENGTH}
+        testId="appointment-code"
+        onDigit={actions.pressDigit}
+        onDelete={actions.deleteDigit}
+      />
       <button
         type="button"
         className="btn big primary"

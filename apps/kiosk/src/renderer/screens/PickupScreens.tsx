@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { returnHomeSecondsLeft } from '../store/slices/flow/selectors';
 import { PICKUP_CODE_LENGTH, type PickupNotice } from '../store/slices/pickup/state';
 import { pickupWindows } from '../store/slices/pickup/selectors';
-import { DigitKeypad } from '../view/DigitKeypad';
+import { CodeEntry } from '../view/CodeEntry';
 import { formatOpensAt } from '../view/format';
 import { useTimeContext, windowList } from '../view/hall-text';
 import { useActions, useKiosk } from '../view/kiosk-context';
@@ -44,7 +44,6 @@ export function PickupScreen() {
   const code = useKiosk((s) => s.pickupCode);
   const notice = useKiosk((s) => (s.screen.name === 'pickup' ? s.screen.notice : null));
   const actions = useActions();
-  const boxes = Array.from({ length: PICKUP_CODE_LENGTH }, (_, i) => code[i] ?? '');
   return (
     <section className="screen appointment pickup" data-testid="screen-pickup">
       <div className="screen-top">
@@ -53,14 +52,13 @@ export function PickupScreen() {
       </div>
       {notice && <NoticeLine notice={notice} />}
       <p className="hint">{t('pickup.prompt')}</p>
-      <div className="code-boxes" data-testid="pickup-code" aria-label={code}>
-        {boxes.map((d, i) => (
-          <span key={i} className={d ? 'code-box filled' : 'code-box'}>
-            {d}
-          </span>
-        ))}
-      </div>
-      <DigitKeypad onDigit={actions.pressPickupDigit} onDelete={actions.deletePickupDigit} />
+      <CodeEntry
+        code={code}
+        length={PICKUP_CODE_LENGTH}
+        testId="pickup-code"
+        onDigit={actions.pressPickupDigit}
+        onDelete={actions.deletePickupDigit}
+      />
       <button
         type="button"
         className="btn big primary"
