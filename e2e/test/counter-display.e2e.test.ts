@@ -1,10 +1,11 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot, VIEWPORTS } from '../src/browser';
+import { screenshot } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
+import { staffPages } from '../src/staff-pages';
 
 let rig: HallRig;
-const contexts: BrowserContext[] = [];
+const { open, openPanel, openManager, closeAll } = staffPages(() => rig);
 
 beforeAll(async () => {
   rig = await startHallRig();
@@ -12,27 +13,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await rig?.stop();
 });
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
-});
-
-async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.display): Promise<Page> {
-  const context = await rig.browser.newContext({ viewport, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${rig.server.url}${path}`);
-  return page;
-}
-
-/** The clerk's counter panel, logged in at `window` as `staffId`. */
-async function openPanel(window: number, staffId: string): Promise<Page> {
-  const page = await open(`/counter/?window=${window}`);
-  await page.getByTestId('login-staff').fill(staffId);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('panel').waitFor();
-  return page;
-}
+afterEach(closeAll);
 
 async function openHallDisplay(): Promise<Page> {
   const page = await open('/display/?key=demo-display');
@@ -207,10 +188,7 @@ describe('the rating pad', () => {
     const admin = await rig.api.login('admin', 'admin');
     const followUps = (await rig.api.followUps(admin)).followUps.filter((f) => f.rating.window === 9);
     expect(followUps.map((f) => f.rating.result).sort()).toEqual(['dissatisfied', 'very_dissatisfied']);
-    const manager = await open('/manager/');
-    await manager.getByTestId('manager-login-staff').fill('admin');
-    await manager.getByTestId('manager-login-password').fill('admin');
-    await manager.getByTestId('manager-login-submit').click();
+    const manager = await openManager();
     for (const f of followUps) await manager.getByTestId(`followup-${f.id}`).waitFor();
     await screenshot(manager, 'manager-console');
   });

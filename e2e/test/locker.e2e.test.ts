@@ -1,14 +1,15 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedLockLine, type SimulatedLockLine } from '../../packages/devices/src/locker/simulated-line';
 import { screenshot, VIEWPORTS } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';
+import { staffPages } from '../src/staff-pages';
 
 // The demo locker: cabinet A on board 1 (A03 = channel 3, size M), cabinet B on board 2.
 let rig: HallRig;
 let line: SimulatedLockLine;
-const contexts: BrowserContext[] = [];
+const { openPanel, openManager, context, closeAll } = staffPages(() => rig);
 const shells: KioskShell[] = [];
 
 beforeAll(async () => {
@@ -19,23 +20,13 @@ afterAll(async () => {
   await line?.close();
 });
 afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((c) => c.close()));
+  await closeAll();
   await Promise.all(shells.splice(0).map((s) => s.stop()));
 });
 
-async function open(path: string, viewport: { width: number; height: number } = VIEWPORTS.display): Promise<Page> {
-  const context = await rig.browser.newContext({ viewport, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  await page.goto(`${rig.server.url}${path}`);
-  return page;
-}
-
 /** The kiosk inside the locker: its shell drives the simulated lock boards over the pty. */
 async function openLockerKiosk(): Promise<Page> {
-  const context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await (await context({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' })).newPage();
   shells.push(
     await installKioskShell(page, {
       serverUrl: rig.server.url,
@@ -45,14 +36,6 @@ async function openLockerKiosk(): Promise<Page> {
   );
   await page.goto(`${rig.server.url}/kiosk/`);
   await page.getByTestId('screen-home').waitFor();
-  return page;
-}
-
-async function openManager(): Promise<Page> {
-  const page = await open('/manager/');
-  await page.getByTestId('manager-login-staff').fill('admin');
-  await page.getByTestId('manager-login-password').fill('admin');
-  await page.getByTestId('manager-login-submit').click();
   return page;
 }
 
@@ -93,10 +76,7 @@ describe('自助取件柜 from deposit to collection', () => {
     // licence in a medium compartment.
     const kiosk = await openLockerKiosk();
     await screenshot(kiosk, 'locker-home');
-    const panel = await open('/counter/?window=20');
-    await panel.getByTestId('login-staff').fill('c20');
-    await panel.getByTestId('login-password').fill('demo');
-    await panel.getByTestId('login-submit').click();
+    const panel = await openPanel(20, 'c20');
     await panel.getByTestId('deposit-open').click();
     await panel.getByTestId('deposit-case').fill('LS2026-004711');
     await panel.getByTestId('deposit-description').fill('营业执照（正副本）');

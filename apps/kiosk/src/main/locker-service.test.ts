@@ -168,6 +168,15 @@ async function lockerService(serverUrl: string, serialPath: string, timing: { bo
   return { log, service };
 }
 
+/** A deposit in A03 whose door the clerk shut: the code, from the notice in the outbox. */
+async function storedInA03(h: Awaited<ReturnType<typeof staff>>, simulator: LockBoardSimulator): Promise<string> {
+  await h.deposit();
+  await until(() => simulator.board(1).isOpen(3));
+  simulator.board(1).close(3);
+  await until(async () => (await h.compartment('A03')).state === 'occupied');
+  return /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+}
+
 if (!hasSocat()) {
   describe('the locker service', () => {
     it.skip('needs socat (apt install socat): the serial tests over a pty pair are skipped', () => {});
@@ -242,11 +251,7 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     const { simulator, opens, path } = await simulatedLine();
     const { service } = await lockerService(server.url, path);
     const h = await staff(server.url);
-    await h.deposit();
-    await until(() => simulator.board(1).isOpen(3));
-    simulator.board(1).close(3);
-    await until(async () => (await h.compartment('A03')).state === 'occupied');
-    const code = /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+    const code = await storedInA03(h, simulator);
 
     const pickup = await service.collect(code);
     expect(pickup).toMatchObject({ result: 'opening', compartment: 'A03' });
@@ -269,11 +274,7 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     const { simulator, path } = await simulatedLine();
     const { service } = await lockerService(server.url, path);
     const h = await staff(server.url);
-    await h.deposit();
-    await until(() => simulator.board(1).isOpen(3));
-    simulator.board(1).close(3);
-    await until(async () => (await h.compartment('A03')).state === 'occupied');
-    const code = /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+    const code = await storedInA03(h, simulator);
     simulator.board(1).jamShut(3);
 
     const pickup = await service.collect(code);
