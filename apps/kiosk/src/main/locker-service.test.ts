@@ -150,10 +150,16 @@ async function simulatedLine() {
       for (const chunk of held ?? []) writer.write(chunk);
       held = null;
     },
+    /** The held answers never arrive (the PC that asked is gone). */
+    dropAnswers: () => (held = null),
   };
 }
 
-async function lockerService(serverUrl: string, serialPath: string, timing: { boardTimeoutMs?: number } = {}) {
+async function lockerService(
+  serverUrl: string,
+  serialPath: string,
+  timing: { boardTimeoutMs?: number; journalPath?: string } = {},
+) {
   const log: string[] = [];
   const service = await startLockerService({
     serverUrl,
@@ -245,6 +251,28 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     await until(async () => (await h.compartment('A03')).state === 'occupied');
     expect(opens).toEqual([{ kind: 'open', address: 1, channel: 3 }]);
   }, 60_000);
+
+  it('a locker PC restarted during a pulse finishes the command from its journal without pulsing the lock again', async () => {
+    const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
+    const { simulator, opens, path, holdAnswers, dropAnswers } = await simulatedLine();
+    const journalPath = join(mkdtempSync(join(tmpdir(), 'hallq-door-journal-')), 'locker-doors.jsonl');
+    // The board opens the door, but its answer is lost with the PC.
+    holdAnswers();
+    const first = await lockerService(server.url, path, { boardTimeoutMs: 20_000, journalPath });
+    const h = await staff(server.url);
+    await h.deposit();
+    await until(() => opens.length === 1 && simulator.board(1).isOpen(3));
+    await first.service.stop();
+    dropAnswers();
+
+    // Restarted, it gets the command again from the server, finds the door open and reports it.
+    const { log } = await lockerService(server.url, path, { journalPath });
+    await until(async () => (await h.compartment('A03')).state === 'awaiting_close');
+    expect(log.some((line) => line.includes('resumed after a restart (pulsing)'))).toBe(true);
+    simulator.board(1).close(3);
+    await until(async () => (await h.compartment('A03')).state === 'occupied');
+    expect(opens).toHaveLength(1);
+  }, 30_000);
 
   it('collects with the code from the notice: the door opens, the applicant follows it to closed, the item is out', async () => {
     const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));

@@ -12,6 +12,7 @@ import {
   type ServerToClientEvents,
 } from '@hallq/shared';
 import type { DoorStage, PickupResult } from '../bridge/kiosk-bridge';
+import { memoryDoorJournal, openDoorJournal, type DoorJournal, type JournalEntry } from './door-journal';
 import type { KioskSettings } from './settings';
 
 export type LockerSettings = NonNullable<KioskSettings['locker']>;
@@ -27,6 +28,11 @@ export interface LockerServiceOptions {
   timeoutMs?: number;
   /** How long the board gets per attempt (the driver sends a command once more when unanswered). */
   boardTimeoutMs?: number;
+  /**
+   * Where the door journal lives (the shell's user data folder): a PC restarted mid-command then finishes it without
+   * pulsing the lock again. Without it the journal is in memory, good for this process only.
+   */
+  journalPath?: string;
   log?: (line: string) => void;
 }
 
@@ -67,7 +73,15 @@ export async function startLockerService(options: LockerServiceOptions): Promise
     ...(options.boardTimeoutMs !== undefined && { timeoutMs: options.boardTimeoutMs }),
   });
   const api = createApiClient({ timeoutMs: options.timeoutMs ?? 10_000, token: locker.deviceKey });
-  const seen = new Set<string>();
+  let journal: DoorJournal;
+  try {
+    journal = options.journalPath ? openDoorJournal(options.journalPath) : memoryDoorJournal();
+  } catch (error) {
+    await bus.close();
+    throw error;
+  }
+  // Commands being carried out by this process; the journal says what earlier runs did.
+  const running = new Set<string>();
   const stages = new Map<string, DoorStage>();
   const stageWaiters = new Set<() => void>();
   const pauses = new Map<ReturnType<typeof setTimeout>, (error: Stopped) => void>();
@@ -132,6 +146,8 @@ export async function startLockerService(options: LockerServiceOptions): Promise
   };
 
   const carryOut = async (command: OpenCommand): Promise<void> => {
+    const { commandId } = command;
+    journal.record(commandId, { stage: 'pulsing' });
     let opened: boolean;
     let detail: string | undefined;
     try {
@@ -145,27 +161,69 @@ export async function startLockerService(options: LockerServiceOptions): Promise
     }
     if (!opened) {
       log(`${command.compartment}: did not open: ${detail}`);
-      setStage(command.commandId, 'failed');
-      await report(command, 'open_failed', detail);
+      await finish(command, { stage: 'failed', ...(detail !== undefined && { detail }) });
       return;
     }
-    setStage(command.commandId, 'open');
-    await report(command, 'opened');
-    await untilClosed(command);
-    setStage(command.commandId, 'closed');
+    await finish(command, { stage: 'open' });
+  };
+
+  /** From a stage reached (now, or by a run before a restart) to the last report, journaling each step. */
+  const finish = async (command: OpenCommand, reached: JournalEntry): Promise<void> => {
+    const { commandId } = command;
+    journal.record(commandId, reached);
+    if (reached.stage === 'failed') {
+      setStage(commandId, 'failed');
+      await report(command, 'open_failed', reached.detail);
+      return;
+    }
+    if (reached.stage === 'open') {
+      setStage(commandId, 'open');
+      await report(command, 'opened');
+      await untilClosed(command);
+      journal.record(commandId, { stage: 'closed' });
+    }
+    setStage(commandId, 'closed');
+    // After a restart the server may have had "opened" already: it answers a repeat as no longer awaited.
+    if (reached.stage === 'closed') await report(command, 'opened');
     await report(command, 'closed');
+  };
+
+  /**
+   * A command an earlier run journaled, sent again after a restart. A lock pulsed without an answer is never pulsed
+   * again: the door is read, and if it is not open the command failed — staff check the compartment.
+   */
+  const resume = async (command: OpenCommand, past: JournalEntry): Promise<void> => {
+    if (past.stage !== 'pulsing') return finish(command, past);
+    let open = false;
+    try {
+      open = await bus.board(command.boardAddress).isOpen(command.channel);
+    } catch (error) {
+      if (stopped) throw new Stopped();
+      log(`${command.compartment}: cannot read the door (${(error as Error).message})`);
+    }
+    return finish(
+      command,
+      open
+        ? { stage: 'open' }
+        : { stage: 'failed', detail: 'the locker PC restarted during the pulse and found the door closed' },
+    );
   };
 
   const onCommands = (commands: OpenCommand[]) => {
     for (const command of commands) {
-      if (seen.has(command.commandId)) {
+      if (running.has(command.commandId)) {
         log(`${command.compartment}: ${command.commandId} sent again, already being carried out`);
         continue;
       }
-      seen.add(command.commandId);
+      running.add(command.commandId);
+      const past = journal.get(command.commandId);
       if (!stages.has(command.commandId)) setStage(command.commandId, 'pending');
-      log(`${command.compartment}: open for ${command.purpose} (${command.commandId})`);
-      carryOut(command).catch((error: unknown) => {
+      log(
+        past
+          ? `${command.compartment}: ${command.commandId} resumed after a restart (${past.stage})`
+          : `${command.compartment}: open for ${command.purpose} (${command.commandId})`,
+      );
+      (past ? resume(command, past) : carryOut(command)).catch((error: unknown) => {
         if (!(error instanceof Stopped)) log(`${command.compartment}: ${String(error)}`);
       });
     }
@@ -235,6 +293,7 @@ export async function startLockerService(options: LockerServiceOptions): Promise
       pauses.clear();
       socket.disconnect();
       await bus.close();
+      journal.close();
     },
   };
 }

@@ -33,7 +33,12 @@ function startShell(): Shell {
     const idCardReader = createIdCardReader(settings.idCardReader);
     // A kiosk inside a pickup locker owns its RS-485 line; the renderer only asks through the bridge.
     const locker = settings.locker
-      ? keepLockerService({ serverUrl: settings.serverUrl, locker: settings.locker })
+      ? keepLockerService({
+          serverUrl: settings.serverUrl,
+          locker: settings.locker,
+          // Survives a restart of the PC: a command cut off mid-pulse is finished, never pulsed twice.
+          journalPath: join(app.getPath('userData'), 'locker-doors.jsonl'),
+        })
       : null;
     return { settings, locker, handlers: createBridgeHandlers({ settings, printService, idCardReader, locker }) };
   } catch (error) {
