@@ -252,6 +252,21 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     expect(opens).toEqual([{ kind: 'open', address: 1, channel: 3 }]);
   }, 60_000);
 
+  it('reports a board that does not answer as open_failed with the reason, and the item stays recorded', async () => {
+    const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
+    const { simulator, path } = await simulatedLine();
+    simulator.board(1).silent = true;
+    await lockerService(server.url, path);
+    const h = await staff(server.url);
+
+    const deposit = await h.deposit();
+    await until(async () => (await h.compartment('A03')).state === 'faulty');
+    const faulty = await h.compartment('A03');
+    expect(faulty.fault).toMatchObject({ reason: 'open_failed', during: 'deposit' });
+    expect(faulty.fault!.detail).toMatch(/did not answer/);
+    expect(faulty.item).toMatchObject({ id: deposit.compartment.item!.id, caseNumber: 'LS2025-000123' });
+  }, 30_000);
+
   it('a locker PC restarted during a pulse finishes the command from its journal without pulsing the lock again', async () => {
     const server = await startQueueServer(await freePort(), mkdtempSync(join(tmpdir(), 'hallq-locker-')));
     const { simulator, opens, path, holdAnswers, dropAnswers } = await simulatedLine();
