@@ -25,8 +25,10 @@ describe('a bad rating’s follow-up (回访整改)', () => {
   it('opens on a Friday due five working days later, over the weekend; the manager assigns, notes and closes it', async () => {
     const h = await rigs.open({ start: FRIDAY_10_00 });
     let admin = await manager(h);
-    // Every stream connection hears of follow-ups; a pad is one.
-    const updates = (await h.pad(5)).followUps;
+    // Staff connections hear of follow-ups; a device (the pad of another window here) only that something happened.
+    const staff = await h.watch();
+    const updates = staff.followUps;
+    const otherPad = await h.pad(5);
 
     const rating = await badRating(h);
     await until(() => updates().length === 1);
@@ -42,6 +44,11 @@ describe('a bad rating’s follow-up (回访整改)', () => {
       resolution: null,
     };
     expect(updates()[0]).toEqual(opened);
+    // The same sequence numbers reach the device, with nothing of the rating or the follow-up in them.
+    await until(() => otherPad.events.length === staff.events.length);
+    expect(otherPad.events.map((e) => e.seq)).toEqual(staff.events.map((e) => e.seq));
+    expect(JSON.stringify(otherPad.events)).not.toContain('attitude');
+    expect(otherPad.events.map((e) => e.event.type)).toContain('staff_only');
     const { id } = updates()[0]!;
     expect(await ok('followUps', admin.get('/api/follow-ups'))).toEqual({ followUps: [updates()[0]] });
 

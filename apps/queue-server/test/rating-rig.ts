@@ -61,10 +61,22 @@ export function ratingRigs() {
         snapshot: Snapshot.parse(c.snapshot),
         /** The rating requests this pad has been sent since connecting. */
         requests: () => ofType(c.events, 'rating.requested').map((e) => e.request),
-        recorded: () => ofType(c.events, 'rating.recorded'),
-        followUps: () => ofType(c.events, 'followup.updated').map((e) => e.followUp),
+        /** Requests that ended, as a device hears of them: the result, not the rating's details. */
+        ended: () => ofType(c.events, 'rating.ended'),
         answer: (id: string, body: Record<string, unknown>) =>
           http.post(`/api/ratings/${id}`, { requestId: rid('rate'), ...body }),
+      };
+    };
+
+    /** A staff connection (the manager console): it hears the ratings' details and the follow-ups. */
+    const watch = async () => {
+      const token = await login(server.url, 'admin', 'admin');
+      const c = await connect(server.url, { room: 'hall', token });
+      sockets.push(c.socket);
+      return {
+        ...c,
+        recorded: () => ofType(c.events, 'rating.recorded'),
+        followUps: () => ofType(c.events, 'followup.updated').map((e) => e.followUp),
       };
     };
 
@@ -111,7 +123,7 @@ export function ratingRigs() {
     /** The database as it is on disk, read beside the running server. */
     const db = () => new Database(join(server.dataDir, 'hallq.sqlite'), { readonly: true });
 
-    return { server, clock, kiosk, pad, clerk, serve, db };
+    return { server, clock, kiosk, pad, watch, clerk, serve, db };
   };
   return { open };
 }

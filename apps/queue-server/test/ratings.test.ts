@@ -10,6 +10,7 @@ describe('好差评: a finished service is rated on the pad at its window', () =
   it('the pad is asked on its socket and its answer is stored with ticket, window, clerk, type, item and times', async () => {
     const h = await rigs.open();
     const pad = await h.pad(3);
+    const staff = await h.watch();
     expect(pad.snapshot.ratingRequests).toEqual([]);
     const ticket = await h.serve(3, 'c03', { serviceItem: 'social-security-card' });
 
@@ -42,8 +43,10 @@ describe('好差评: a finished service is rated on the pad at its window', () =
       recordedAt: '2025-06-11T02:05:20.000Z',
     };
     expect(rating).toEqual(expected);
-    await until(() => pad.recorded().length === 1);
-    expect(pad.recorded()[0]).toEqual({ type: 'rating.recorded', requestId: request.id, rating: expected });
+    await until(() => staff.recorded().length === 1 && pad.ended().length === 1);
+    expect(staff.recorded()[0]).toEqual({ type: 'rating.recorded', requestId: request.id, rating: expected });
+    // The pad (a device) hears only that the request ended: the details are for staff.
+    expect(pad.ended()[0]).toEqual({ type: 'rating.ended', requestId: request.id, result: 'very_satisfied' });
     expect((await h.pad(3)).snapshot.ratingRequests).toEqual([]);
 
     const db = h.db();
@@ -183,14 +186,16 @@ describe('好差评: a finished service is rated on the pad at its window', () =
   it('a newer finish at the window ends the unanswered request as not rated', async () => {
     const h = await rigs.open();
     const pad = await h.pad(3);
+    const staff = await h.watch();
     await h.serve(3, 'c03', { minutes: 0 });
     const first = await nthRequest(pad, 1);
     h.clock.advanceMs(30_000);
     await h.serve(3, 'c03', { minutes: 0 });
     const second = await nthRequest(pad, 2);
 
-    await until(() => pad.recorded().length === 1);
-    expect(pad.recorded()[0]!.rating).toMatchObject({
+    await until(() => staff.recorded().length === 1);
+    expect(pad.ended()).toEqual([{ type: 'rating.ended', requestId: first.id, result: 'not_rated' }]);
+    expect(staff.recorded()[0]!.rating).toMatchObject({
       id: first.id,
       result: 'not_rated',
       reason: null,
@@ -205,15 +210,16 @@ describe('an unanswered rating request', () => {
   it('is recorded as not rated at its expiry, never as satisfied, and can no longer be answered', async () => {
     const h = await rigs.open();
     const pad = await h.pad(3);
+    const staff = await h.watch();
     await h.serve(3, 'c03');
     const request = await nthRequest(pad, 1);
 
     h.clock.advanceMs(59_000);
     await new Promise((r) => setTimeout(r, 1200)); // a full expiry check while the request is still open
-    expect(pad.recorded()).toEqual([]);
+    expect(staff.recorded()).toEqual([]);
     h.clock.advanceMs(1_000);
-    await until(() => pad.recorded().length === 1, 5000);
-    expect(pad.recorded()[0]).toEqual({
+    await until(() => staff.recorded().length === 1, 5000);
+    expect(staff.recorded()[0]).toEqual({
       type: 'rating.recorded',
       requestId: request.id,
       rating: expect.objectContaining({ result: 'not_rated', reason: null, recordedAt: request.expiresAt }),
@@ -248,6 +254,7 @@ describe('an unanswered rating request', () => {
     clock.advanceMs(30_000); // the first is 70 s old, the second 30 s
     const again = await rigs.open({ clock, dataDir });
     const pad4 = await again.pad(4);
+    const staff = await again.watch();
     expect(pad4.snapshot.ratingRequests).toEqual([young]);
     const db = again.db();
     expect(db.prepare('SELECT result, recorded_at FROM ratings WHERE id = ?').raw().get(old.id)).toEqual([
@@ -257,7 +264,8 @@ describe('an unanswered rating request', () => {
     db.close();
 
     clock.advanceMs(30_000);
-    await until(() => pad4.recorded().length === 1, 5000);
-    expect(pad4.recorded()[0]!.rating).toMatchObject({ id: young.id, window: 4, result: 'not_rated' });
+    await until(() => staff.recorded().length === 1, 5000);
+    expect(staff.recorded()[0]!.rating).toMatchObject({ id: young.id, window: 4, result: 'not_rated' });
+    expect(pad4.ended()).toEqual([{ type: 'rating.ended', requestId: young.id, result: 'not_rated' }]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared';
-import { SocketAuth, StatusTokenParam } from '@hallq/shared';
+import { deviceEnvelopes, SocketAuth, StatusTokenParam } from '@hallq/shared';
 import type { Authenticator } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { HallService } from '../service/hall-service';
@@ -11,10 +11,10 @@ import { StatusFeed } from './status-feed';
 
 export type HallIo = Server<ClientToServerEvents, ServerToClientEvents>;
 
-/** Every connection but the phones' status connections: they receive the hall's event stream. */
-const STREAM_ROOM = 'stream';
-/** Staff connections, whatever their room: they also receive locker events. */
+/** Staff connections, whatever their room: the whole hall event stream, and locker events. */
 export const STAFF_ROOM = 'staff';
+/** Device connections (kiosks, displays, window screens, pads): the stream without what is for staff only. */
+const DEVICE_STREAM_ROOM = 'stream:devices';
 /** A locker's own connection, for its door commands. */
 export const LOCKER_ROOM_PREFIX = 'locker:';
 
@@ -89,17 +89,18 @@ export function attachRealtime(
       socket.emit('lockerCommands', lockers.pendingCommands(locker));
       return;
     }
-    void socket.join([socket.data.room as string, STREAM_ROOM, ...(socket.data.staff ? [STAFF_ROOM] : [])]);
+    void socket.join([socket.data.room as string, socket.data.staff ? STAFF_ROOM : DEVICE_STREAM_ROOM]);
     socket.emit('snapshot', service.snapshot(hub.seq));
     socket.on('resync', (ack) => {
       if (typeof ack === 'function') ack(service.snapshot(hub.seq));
     });
   });
 
-  // Every stream connection gets every event: the stream is small, and one sequence lets any client detect a gap.
-  // One message per commit group: serialised once, written once to each connection.
+  // Every stream connection gets every sequence number, so any client can detect a gap; devices get what is for staff
+  // only blanked out. One message per commit group: serialised once per audience, written once to each connection.
   hub.subscribe((envelopes) => {
-    io.to(STREAM_ROOM).emit('events', envelopes);
+    io.to(STAFF_ROOM).emit('events', envelopes);
+    io.to(DEVICE_STREAM_ROOM).emit('events', deviceEnvelopes(envelopes));
     statusFeed.onEvents(envelopes);
   });
   return io;

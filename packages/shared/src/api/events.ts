@@ -27,11 +27,33 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rating.recorded'), requestId: z.string(), rating: RatingRecord }).strict(),
   /** A bad rating's follow-up opened or changed. */
   z.object({ type: z.literal('followup.updated'), followUp: FollowUp }).strict(),
+  /**
+   * A rating request ended, as devices see it: rating.recorded without the rating (the reasons, the citizen's words
+   * and the clerk are for staff). A rating pad needs only this.
+   */
+  z.object({ type: z.literal('rating.ended'), requestId: z.string(), result: RatingRecord.shape.result }).strict(),
+  /** In a device's stream, in place of an event for staff only: it keeps the sequence whole. */
+  z.object({ type: z.literal('staff_only') }).strict(),
 ]);
 export type HallEvent = z.infer<typeof HallEvent>;
 
 /**
- * Each event carries the hall-wide sequence number; every connection receives every event, so a client that sees
+ * The stream as devices (kiosks, displays, window screens, rating pads) receive it: the same envelopes and sequence,
+ * with what is for staff only (ratings' details, follow-ups and their notes) taken out.
+ */
+export function deviceEnvelopes(envelopes: EventEnvelope[]): EventEnvelope[] {
+  if (!envelopes.some((e) => e.event.type === 'rating.recorded' || e.event.type === 'followup.updated'))
+    return envelopes;
+  return envelopes.map((e) => {
+    if (e.event.type === 'followup.updated') return { ...e, event: { type: 'staff_only' } };
+    if (e.event.type === 'rating.recorded')
+      return { ...e, event: { type: 'rating.ended', requestId: e.event.requestId, result: e.event.rating.result } };
+    return e;
+  });
+}
+
+/**
+ * Each event carries the hall-wide sequence number; every connection receives every number, so a client that sees
  * seq jump by more than one has missed something and asks for a new snapshot. Events arrive in batches: all the
  * events of the writes committed together, in order.
  */

@@ -73,9 +73,11 @@ function applyEvent(feed: HallFeed, { event, at }: EventEnvelope): HallFeed {
         ratingRequests: [...feed.ratingRequests.filter((r) => r.id !== event.request.id), event.request],
       };
     case 'rating.recorded':
+    case 'rating.ended':
       return { ...feed, ratingRequests: feed.ratingRequests.filter((r) => r.id !== event.requestId) };
     case 'followup.updated':
-      // The manager console follows these itself; nothing in the snapshot changes.
+    case 'staff_only':
+      // The manager console follows follow-ups itself; nothing in the snapshot changes.
       return feed;
   }
 }

@@ -52,7 +52,7 @@ export const createHallSlice: SliceCreator<HallSlice> = (set, get, { api, realti
     set({ feed: applied.feed });
     for (const { event } of applied.fresh) {
       if (event.type === 'rating.requested') get().requestOpened(event.request);
-      else if (event.type === 'rating.recorded') get().requestRecorded(event.requestId, event.rating.result);
+      else if (event.type === 'rating.ended') get().requestRecorded(event.requestId, event.result);
     }
     if (applied.gap) {
       set({ resyncing: true });

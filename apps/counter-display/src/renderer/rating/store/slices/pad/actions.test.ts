@@ -133,19 +133,15 @@ describe('the request ends without an answer', () => {
     expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: true, level: null, request: null });
   });
 
-  it('when rating.recorded closes it (not_rated from the server)', () => {
+  it('when rating.ended closes it (not_rated from the server)', () => {
     const pad = askingPad();
-    pad
-      .handlers()
-      .events([
-        envelope(12, { type: 'rating.recorded', requestId: 'r1', rating: ratingRecord({ result: 'not_rated' }) }),
-      ]);
+    pad.handlers().events([envelope(12, { type: 'rating.ended', requestId: 'r1', result: 'not_rated' })]);
     expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: true });
   });
 
   it('and a recorded event for another request leaves it open', () => {
     const pad = askingPad();
-    pad.handlers().events([envelope(12, { type: 'rating.recorded', requestId: 'r9', rating: ratingRecord() })]);
+    pad.handlers().events([envelope(12, { type: 'rating.ended', requestId: 'r9', result: 'not_rated' })]);
     expect(pad.state().pad.screen).toBe('ask');
   });
 
@@ -158,16 +154,12 @@ describe('the request ends without an answer', () => {
 });
 
 describe('the live stream', () => {
-  it('thanks the citizen when rating.recorded for the answer overtakes the HTTP reply', () => {
+  it('thanks the citizen when rating.ended for the answer overtakes the HTTP reply', () => {
     const pad = askingPad();
     pad.api.submitRating.mockReturnValue(new Promise(() => {}));
     pad.state().chooseLevel('satisfied');
     void pad.state().submit();
-    pad
-      .handlers()
-      .events([
-        envelope(12, { type: 'rating.recorded', requestId: 'r1', rating: ratingRecord({ result: 'satisfied' }) }),
-      ]);
+    pad.handlers().events([envelope(12, { type: 'rating.ended', requestId: 'r1', result: 'satisfied' })]);
     expect(pad.state().pad.screen).toBe('thanks');
   });
 

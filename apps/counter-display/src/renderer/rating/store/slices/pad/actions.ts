@@ -7,7 +7,7 @@ export interface PadActions {
   showOpenRequests(requests: RatingRequest[]): void;
   /** From rating.requested: a service at some window finished. */
   requestOpened(request: RatingRequest): void;
-  /** From rating.recorded: a request ended, answered or not_rated. */
+  /** From rating.ended: a request ended, answered or not_rated. */
   requestRecorded(requestId: string, result: RatingResult): void;
   chooseLevel(level: RatingLevel): void;
   chooseReason(code: string): void;

@@ -7,7 +7,7 @@ export interface PadState {
     screen: PadScreen;
     /** The open request being asked (ask), or just answered (thanks). */
     request: RatingRequest | null;
-    /** Local clock (ms) at which the pad stops asking; the server's rating.recorded is the authority. */
+    /** Local clock (ms) at which the pad stops asking; the server's rating.ended is the authority. */
     deadline: number;
     level: RatingLevel | null;
     /** A reason code from the hall's list, or `other`; only for a bad level. */
