@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, WindowActionResponse, WindowState } from '@hallq/shared';
-import { KIOSK_KEY, api, login, rid, startTestServer, type TestServer } from './harness';
+import { Snapshot, type IssuedTicket, type WindowActionResponse, type WindowState } from '@hallq/shared';
+import { DISPLAY_KEY, KIOSK_KEY, api, connect, login, rid, startTestServer, type TestServer } from './harness';
 
 // Monday 23 November 2026, 10:00 in Lhasa (Asia/Shanghai, UTC+8); the clock moves only when the test moves it.
 let now = Date.parse('2026-11-23T02:00:00Z');
@@ -57,7 +57,15 @@ describe('a clean restart resumes the day exactly', () => {
     expect((await act(first.url, tokens.c06, 6, 'call-next')).body.ticket?.number).toBe('B001');
     expect((await act(first.url, tokens.c05, 5, 'pause', { reason: 'lunch' })).body.window.status).toBe('paused');
 
+    tick();
+    expect((await act(first.url, tokens.c06, 6, 'recall')).body.ticket?.number).toBe('B001');
     const before = await observe(first.url, issued);
+    expect(before.recentCalls.map((c) => `${c.number}@${c.window}${c.recall ? ' again' : ''}`)).toEqual([
+      'B001@6 again',
+      'B001@6',
+      'A002@3',
+      'A001@2',
+    ]);
     expect(before.windows.find((w) => w.number === 5)).toMatchObject({
       status: 'paused',
       pauseReason: 'lunch',
@@ -75,6 +83,8 @@ describe('a clean restart resumes the day exactly', () => {
     expect(after.statuses).toEqual(before.statuses);
     expect(after.details).toEqual(before.details);
     expect(after.hallDay).toBe(before.hallDay);
+    // The hall display's history of calls, rebuilt from the journal.
+    expect(after.recentCalls).toEqual(before.recentCalls);
     // The event sequence never goes back: a display that saw seq N must not be told N again for another event.
     expect(after.seq).toBeGreaterThanOrEqual(before.seq);
 
@@ -108,6 +118,8 @@ describe('a clean restart resumes the day exactly', () => {
 
 async function observe(url: string, issued: IssuedTicket[]) {
   const device = api(url, KIOSK_KEY);
+  const display = await connect(url, { room: 'hall', token: DISPLAY_KEY });
+  display.socket.disconnect();
   const health = await api(url).get<{ seq: number; hallDay: string }>('/api/health');
   const queues = await api(url).get<{ queues: unknown[] }>('/api/queues');
   const windows = await device.get<{ windows: WindowState[] }>('/api/windows');
@@ -121,6 +133,7 @@ async function observe(url: string, issued: IssuedTicket[]) {
     windows: windows.body.windows,
     details: details.map((d) => d.body as unknown),
     statuses: statuses.map((s) => s.body as unknown),
+    recentCalls: Snapshot.parse(display.snapshot).recentCalls,
   };
 }
 

@@ -214,7 +214,7 @@ export class HallService {
     );
     // A ticket of yesterday finished after midnight served overnight: its time says nothing about today's pace.
     for (const s of finished) if (s.ticketDay === today) this.pushServiceMinutes(s.windowType, s.serviceMinutes);
-    this.recentCalls = [];
+    this.recentCalls = this.store.recentCallsOfDay(today, RECENT_CALLS);
     this.activeEmptyPosts = new Set();
     this.openGuideCalls = new Map(this.store.openGuideCallsOfDay(today).map((c) => [c.id, c]));
     // Not of the day: a request opened just before midnight still ends at its own expiry.

@@ -1,5 +1,14 @@
 import type { Statement } from 'better-sqlite3';
-import type { FollowUp, FollowUpNote, GuideCall, RatingRecord, RatingResult, Ticket, WindowState } from '@hallq/shared';
+import type {
+  FollowUp,
+  FollowUpNote,
+  GuideCall,
+  RatingRecord,
+  RatingResult,
+  RecentCall,
+  Ticket,
+  WindowState,
+} from '@hallq/shared';
 import type { HallDatabase } from '../db/open-database';
 
 export interface JournalEntry {
@@ -108,6 +117,10 @@ export class HallStore {
         'INSERT INTO journal (at, hall_day, type, actor, window, ticket_id, ticket_number, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       journalOfDay: p('SELECT data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id'),
+      recentCallsOfDay: p(
+        `SELECT ticket_number AS number, window, at, type = 'ticket.recall' AS recall FROM journal
+         WHERE hall_day = ? AND type IN ('ticket.call', 'ticket.recall') ORDER BY id DESC LIMIT ?`,
+      ),
       reservedSeq: p('SELECT COALESCE(MAX(reserved), 0) AS reserved FROM event_seq'),
       reserveSeq: p(
         'INSERT INTO event_seq (id, reserved) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET reserved = MAX(reserved, excluded.reserved)',
@@ -239,6 +252,12 @@ export class HallStore {
       e.ticketNumber ?? null,
       JSON.stringify(e.data ?? {}),
     );
+  }
+
+  /** The day's latest calls and recalls from the journal, newest first: the hall display's history after a restart. */
+  recentCallsOfDay(hallDay: string, limit: number): RecentCall[] {
+    const rows = this.s.recentCallsOfDay!.all(hallDay, limit) as (Omit<RecentCall, 'recall'> & { recall: number })[];
+    return rows.map((r) => ({ number: r.number, window: r.window, at: r.at, recall: r.recall === 1 }));
   }
 
   journalOfDay<T>(hallDay: string, type: string): T[] {
