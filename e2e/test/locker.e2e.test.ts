@@ -178,6 +178,16 @@ describe('自助取件柜 from deposit to collection', () => {
         .poll(() => manager.getByTestId(`compartment-${item.compartment}`).getAttribute('data-state'))
         .toBe('faulty');
       await screenshot(manager, 'manager-lockers-fault');
+
+      // Staff open the cabinet with the service key, hand the documents over at the window and put the door back
+      // in use.
+      door.board.unjam(door.channel);
+      await manager.getByTestId(`compartment-resolve-${item.compartment}`).click();
+      await manager.getByTestId('handover-window').click();
+      await manager.getByTestId('confirm-action').click();
+      await expect
+        .poll(() => manager.getByTestId(`compartment-${item.compartment}`).getAttribute('data-state'))
+        .toBe('free');
     } finally {
       door.board.unjam(door.channel);
     }
