@@ -164,6 +164,7 @@ describe('自助取件柜 from deposit to collection', () => {
     const item = await storedItem('LS2026-004713');
     const door = doorOf(item.compartment);
     door.board.jamShut(door.channel);
+    const panel = await openPanel(20, 'c20');
     try {
       await typeCode(kiosk, item.code);
       const staffScreen = kiosk.getByTestId('screen-pickup-staff');
@@ -171,6 +172,10 @@ describe('自助取件柜 from deposit to collection', () => {
       expect(await staffScreen.getAttribute('data-reason')).toBe('door_failed');
       expect(await staffScreen.textContent()).toContain('20');
       await screenshot(kiosk, 'locker-fault');
+      // The pickup window is told before the applicant gets there.
+      const alert = panel.getByTestId('alert-locker-fault');
+      await expect.poll(() => alert.getAttribute('data-compartment')).toBe(item.compartment);
+      await screenshot(panel, 'counter-locker-fault');
 
       const manager = await openManager();
       await manager.getByTestId('nav-lockers').click();
@@ -188,6 +193,7 @@ describe('自助取件柜 from deposit to collection', () => {
       await expect
         .poll(() => manager.getByTestId(`compartment-${item.compartment}`).getAttribute('data-state'))
         .toBe('free');
+      await alert.waitFor({ state: 'detached' });
     } finally {
       door.board.unjam(door.channel);
     }

@@ -1,4 +1,4 @@
-import type { ClerkSummary, RatingResult } from '@hallq/shared';
+import type { ClerkSummary, DoorPurpose, FaultReason, RatingResult } from '@hallq/shared';
 import type { Alerts, QueueRow } from '../store/slices/feed/selectors';
 import { GUIDE_REASON_LABEL, ticketMarks } from '../store/slices/feed/selectors';
 import type { CounterState } from '../store/types';
@@ -6,14 +6,21 @@ import { useActions } from './counter-context';
 import { clockTime, formatDuration } from './format';
 import { TicketBadges } from './TicketBadges';
 
+const FAULT_LABEL: Record<FaultReason, string> = {
+  open_failed: '柜门未能打开',
+  open_timeout: '开门无响应',
+  close_timeout: '柜门未关闭',
+};
+const PURPOSE_LABEL: Record<DoorPurpose, string> = { deposit: '存件时', pickup: '取件时', retrieve: '取出时' };
+
 export function AlertList(props: { alerts: Alerts; state: CounterState }) {
   const { alerts, state } = props;
   const { answerGuide } = useActions();
   const online = state.connection === 'connected';
   const zone = state.hall?.timeZone ?? 'Asia/Shanghai';
-  if (alerts.guideCalls.length + alerts.emptyPosts.length + alerts.longWaits.length === 0 && !state.guideError) {
-    return null;
-  }
+  const count =
+    alerts.guideCalls.length + alerts.emptyPosts.length + alerts.longWaits.length + alerts.lockerFaults.length;
+  if (count === 0 && !state.guideError) return null;
   return (
     <section className="alerts" aria-label="提醒">
       {alerts.guideCalls.map((call) => {
@@ -49,6 +56,21 @@ export function AlertList(props: { alerts: Alerts; state: CounterState }) {
         <div key={row.code} className="alert long-wait" data-testid="alert-long-wait" data-type={row.code}>
           <strong>等候超时</strong> {row.name}：最久已等 {row.longestWaitMinutes} 分钟（目标 {row.targetWaitMinutes}{' '}
           分钟）
+        </div>
+      ))}
+      {alerts.lockerFaults.map(({ locker, compartment: c }) => (
+        <div
+          key={`${locker.id}/${c.number}`}
+          className="alert locker-fault"
+          data-testid="alert-locker-fault"
+          data-compartment={c.number}
+        >
+          <span>
+            <strong>取件柜故障</strong> {locker.name} {c.number} 号格口：
+            {FAULT_LABEL[c.fault?.reason ?? 'open_failed']}（{PURPOSE_LABEL[c.fault?.during ?? 'pickup']}）
+            {c.item ? `，办件 ${c.item.caseNumber}（${c.item.applicantName}）仍记在该格口` : ''}
+            {'。申请人会被引导到本窗口，处理后请在管理端排除故障。'}
+          </span>
         </div>
       ))}
     </section>

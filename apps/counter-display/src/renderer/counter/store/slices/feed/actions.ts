@@ -8,6 +8,8 @@ import {
 import { createRefresher } from '../../refresher';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
+import { withLockerEvent } from '../locker/state';
+import { isPickupWindow } from '../locker/selectors';
 import { servedTypes } from './selectors';
 import { type FeedState, initialFeedState, touchesWindow, withActionResult } from './state';
 
@@ -19,6 +21,8 @@ export interface FeedActions {
   applyEvents(envelopes: EventEnvelope[]): void;
   /** Fetches the window's detail (coalesced: never two at once). */
   refreshDetail(): Promise<void>;
+  /** At a pickup window, fetches the lockers its alerts watch (coalesced). */
+  refreshLockerWatch(): Promise<void>;
   applyActionResult(result: WindowActionResponse): void;
 }
 export type FeedSlice = FeedState & FeedActions;
@@ -37,6 +41,17 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
     }
   });
 
+  const refreshLockerWatch = createRefresher(async () => {
+    const session = get().session;
+    if (!session || !isPickupWindow(get())) return;
+    try {
+      const { lockers } = await api.lockers(session.token);
+      if (get().session === session) set({ lockerWatch: lockers });
+    } catch {
+      // Keep the last list; the next reconnection fetches it again.
+    }
+  });
+
   return {
     ...initialFeedState,
 
@@ -49,7 +64,11 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
       realtime.start({
         snapshot: (snapshot) => get().applySnapshot(snapshot),
         events: (envelopes) => get().applyEvents(envelopes),
-        lockerEvents: (events) => get().applyLockerEvents(events),
+        lockerEvents: (events) => {
+          const watch = get().lockerWatch;
+          if (watch) set({ lockerWatch: events.reduce(withLockerEvent, watch) });
+          get().applyLockerEvents(events);
+        },
         connection: (connection) => {
           if (connection === 'unauthorized') get().endSession(SESSION_EXPIRED);
           else set({ connection });
@@ -67,8 +86,9 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
       // A snapshot comes on every (re)connection: whatever was missed while offline is in it.
       set({ feed: snapshot, resyncing: false, connection: 'connected' });
       void get().refreshDetail();
-      // Locker events carry no sequence: whatever the deposit form missed while offline is fetched again.
+      // Locker events carry no sequence: whatever the deposit form and the alerts missed offline is fetched again.
       if (get().depositOpen) void get().loadLockers();
+      void get().refreshLockerWatch();
     },
 
     applyEvents(envelopes) {
@@ -86,6 +106,7 @@ export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { api, connec
     },
 
     refreshDetail,
+    refreshLockerWatch,
 
     applyActionResult(result) {
       const feed = get().feed;

@@ -2,6 +2,7 @@ import type { GuideCall, PriorityGroup, Ticket } from '@hallq/shared';
 import type { CounterHall } from '../../../services/api';
 import type { CounterState } from '../../types';
 import { windowTypeOf } from '../desk/selectors';
+import { type LockerFault, lockerFaults } from '../locker/selectors';
 
 /** How many upcoming numbers each queue shows. */
 export const NEXT_SHOWN = 5;
@@ -90,6 +91,8 @@ export interface Alerts {
   emptyPosts: QueueRow[];
   /** Served types whose longest wait is past the type's target. */
   longWaits: QueueRow[];
+  /** At a pickup window: compartments out of use, their items still recorded against them. */
+  lockerFaults: LockerFault[];
 }
 
 export function alerts(state: CounterState): Alerts {
@@ -98,5 +101,6 @@ export function alerts(state: CounterState): Alerts {
     guideCalls: state.feed?.guideCalls ?? [],
     emptyPosts: rows.filter((r) => r.emptyPost),
     longWaits: rows.filter((r) => r.longWait),
+    lockerFaults: lockerFaults(state),
   };
 }

@@ -3,6 +3,7 @@ import {
   type ConnectionState,
   type HallEvent,
   type HallFeed,
+  type LockerView,
   type WindowActionResponse,
   type WindowDetail,
 } from '@hallq/shared';
@@ -15,6 +16,8 @@ export interface FeedState {
   resyncing: boolean;
   /** GET /api/windows/:id: the next tickets of each served type (the feed does not say who is next). */
   detail: WindowDetail | null;
+  /** At a pickup window: the lockers, loaded on each (re)connection and kept current by locker events. */
+  lockerWatch: LockerView[] | null;
 }
 
 export const initialFeedState: FeedState = {
@@ -22,6 +25,7 @@ export const initialFeedState: FeedState = {
   connection: 'connecting',
   resyncing: false,
   detail: null,
+  lockerWatch: null,
 };
 
 /** Whether an event may change who is next at this window, so the window's detail must be fetched again. */

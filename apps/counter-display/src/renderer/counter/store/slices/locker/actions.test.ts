@@ -10,13 +10,21 @@ import {
   testCounter,
   windowState,
 } from '../../test-services';
+import { alerts } from '../feed/selectors';
 import { depositStatus } from './selectors';
 import type { DepositDraft } from './state';
 
 /** 黄丽 (c20) logged in and online at window 20, 综合出件. */
-function pickupPanel() {
+function onlinePickupPanel() {
   const panel = testCounter({ session: PICKUP_SESSION });
   panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
+  return panel;
+}
+
+/** The same, with the lockers the alerts watch already asked for: the calls counted are the deposit form's. */
+function pickupPanel() {
+  const panel = onlinePickupPanel();
+  panel.api.lockers.mockClear();
   return panel;
 }
 
@@ -297,7 +305,8 @@ describe('depositing into the self-service locker', () => {
     panel.realtime.handlers!.connection('connected');
     panel.realtime.handlers!.snapshot(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
     await settle();
-    expect(panel.api.lockers).toHaveBeenCalledTimes(2);
+    // Opening the form; then, on the fresh snapshot, the form's list and the alerts' list.
+    expect(panel.api.lockers).toHaveBeenCalledTimes(3);
   });
 
   it('says so when the lockers cannot be read, and reads them again on request', async () => {
@@ -330,5 +339,70 @@ describe('depositing into the self-service locker', () => {
     panel.api.deposit.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'unknown or expired token'));
     await panel.state().submitDeposit();
     expect(panel.state()).toMatchObject({ session: null, depositOpen: false, depositDraft: { applicantName: '' } });
+  });
+});
+
+describe('the pickup window’s locker alerts', () => {
+  const fault = {
+    reason: 'open_failed' as const,
+    detail: 'board 1: lock 3 still closed',
+    during: 'pickup' as const,
+    commandId: 'cmd-9',
+    at: '2026-11-20T02:00:00.000Z',
+  };
+
+  it('loads the lockers on connecting and raises a fault the moment a door fails, until it is cleared', async () => {
+    const panel = onlinePickupPanel();
+    await settle();
+    expect(panel.api.lockers).toHaveBeenCalledTimes(1);
+    expect(alerts(panel.state()).lockerFaults).toEqual([]);
+
+    // The applicant's door was on its way, then failed: a fault can follow any state.
+    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'opening_for_pickup' }))]);
+    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'faulty', fault }))]);
+    expect(alerts(panel.state()).lockerFaults.map((f) => [f.locker.name, f.compartment.number])).toEqual([
+      [demoLockers()[0]!.name, 'A03'],
+    ]);
+    panel.realtime.handlers!.lockerEvents!([
+      event(compartment('A03', { state: 'free', item: null, command: null, fault: null })),
+    ]);
+    expect(alerts(panel.state()).lockerFaults).toEqual([]);
+  });
+
+  it('fetches the lockers again on reconnecting, to catch what happened offline', async () => {
+    const panel = onlinePickupPanel();
+    await settle();
+    const [locker] = demoLockers();
+    panel.api.lockers.mockResolvedValueOnce({
+      lockers: [
+        {
+          ...locker!,
+          compartments: locker!.compartments.map((c) => (c.number === 'B02' ? { ...c, state: 'faulty', fault } : c)),
+        },
+      ],
+    });
+    panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
+    await settle();
+    expect(alerts(panel.state()).lockerFaults.map((f) => f.compartment.number)).toEqual(['B02']);
+  });
+
+  it('watches the lockers once the hall is known, when the feed came first', async () => {
+    const panel = testCounter({ session: PICKUP_SESSION });
+    panel.store.setState({ hall: null, hallStatus: 'loading' });
+    panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
+    await settle();
+    expect(panel.api.lockers).not.toHaveBeenCalled();
+    await panel.state().loadHall();
+    await settle();
+    expect(panel.api.lockers).toHaveBeenCalledTimes(1);
+    expect(panel.state().lockerWatch).toHaveLength(1);
+  });
+
+  it('watches no locker at a window that hands out no results', async () => {
+    const panel = testCounter();
+    panel.online(snapshot());
+    await settle();
+    expect(panel.api.lockers).not.toHaveBeenCalled();
+    expect(alerts(panel.state()).lockerFaults).toEqual([]);
   });
 });

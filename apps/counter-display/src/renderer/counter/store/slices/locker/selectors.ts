@@ -25,9 +25,25 @@ export const FIELD_LABEL: Record<DepositField, string> = {
 };
 
 /** Whether this window hands out results (a window type of kind pickup, 综合出件): only there may the clerk deposit. */
-function isPickupWindow(state: CounterState): boolean {
+export function isPickupWindow(state: CounterState): boolean {
   const config = state.hall?.windows.find((w) => w.number === state.session?.window);
   return config?.serves.some((code) => windowTypeOf(state.hall, code)?.kind === 'pickup') ?? false;
+}
+
+/** A faulty compartment of a locker the pickup window looks after. */
+export interface LockerFault {
+  locker: LockerView;
+  compartment: CompartmentView;
+}
+
+/**
+ * The lockers' faulty compartments, for the pickup window's alerts: an applicant whose door did not open is sent
+ * to this window, and the clerk should know before they arrive.
+ */
+export function lockerFaults(state: CounterState): LockerFault[] {
+  return (state.lockerWatch ?? []).flatMap((locker) =>
+    locker.compartments.filter((c) => c.state === 'faulty').map((compartment) => ({ locker, compartment })),
+  );
 }
 
 /**

@@ -117,10 +117,20 @@ export function followed(deposited: Deposited, c: CompartmentView): Deposited {
   return isNewer(current, c) ? { ...deposited, compartment: c } : deposited;
 }
 
+/**
+ * The lockers after a live event. The socket delivers changes in commit order, so an event always replaces what is
+ * known (a compartment may go faulty from any state: there is no order of states to check it against).
+ */
 export function withLockerEvent(lockers: LockerView[], event: LockerEvent): LockerView[] {
   switch (event.type) {
-    case 'locker.compartment':
-      return withCompartment(lockers, event.compartment);
+    case 'locker.compartment': {
+      const c = event.compartment;
+      return lockers.map((l) =>
+        l.id !== c.locker
+          ? l
+          : { ...l, compartments: l.compartments.map((old) => (sameCompartment(old, c) ? c : old)) },
+      );
+    }
     case 'locker.keypad':
       return lockers.map((l) => (l.id === event.locker ? { ...l, keypad: event.keypad } : l));
   }

@@ -32,6 +32,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       try {
         const hall = await api.hall();
         set({ hall, hallStatus: 'loaded', noShowAfterCalls: hall.noShowAfterCalls });
+        // Only now is it known whether this is a pickup window, whose alerts watch the lockers.
+        if (get().feed) void get().refreshLockerWatch();
       } catch {
         set({ hallStatus: 'failed' });
       }
