@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FollowUp } from '@hallq/shared';
 import { ok, refused } from './expect-reply';
-import { api, login, rid, until } from './harness';
+import { api, demoHall, login, rid, until } from './harness';
 import { nthRequest, ratingRigs, type Rig } from './rating-rig';
 
 const rigs = ratingRigs();
@@ -119,6 +119,23 @@ describe('a bad rating’s follow-up (回访整改)', () => {
       ['assigned', 2],
       ['closed', 2],
     ]);
+  });
+
+  it('counts its deadline in working days of the hall calendar: a holiday is skipped, a 调休 Saturday counts', async () => {
+    const hall = demoHall();
+    const h = await rigs.open({
+      start: FRIDAY_10_00,
+      // Monday 16 and Tuesday 17 June off; Saturday 21 worked as a Monday.
+      hall: {
+        ...hall,
+        calendar: { holidays: ['2025-06-16', '2025-06-17'], workdays: [{ date: '2025-06-21', as: 'mon' }] },
+      },
+    });
+    const staff = await h.watch();
+    await badRating(h);
+    await until(() => staff.followUps().length === 1);
+    // Wed 18, Thu 19, Fri 20, Sat 21 (调休), Mon 23.
+    expect(staff.followUps()[0]!.deadline).toBe('2025-06-23');
   });
 
   it('opens for a dissatisfied rating too, and for none of the others', async () => {

@@ -907,7 +907,12 @@ export class HallService {
       id: randomUUID(),
       rating,
       status: 'open',
-      deadline: addWorkingDays(rating.hallDay, this.hall.policy.followUpWorkingDays, this.workingWeek),
+      deadline: addWorkingDays(
+        rating.hallDay,
+        this.hall.policy.followUpWorkingDays,
+        this.workingWeek,
+        this.hall.calendar,
+      ),
       assignee: null,
       notes: [],
       openedAt: now.toISOString(),

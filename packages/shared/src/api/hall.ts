@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  HallCalendar,
   type HallConfig,
   LanguageCode,
   LocalizedText,
@@ -17,6 +18,8 @@ export const PublicHall = z
     timeZone: z.string(),
     languages: z.array(LanguageCode),
     hours: WeekHours,
+    /** Holidays and 调休 days: the counter panel counts promised working days with them. */
+    calendar: HallCalendar,
     windowTypes: z.array(WindowTypeConfig),
     serviceItems: z.array(ServiceItemConfig),
     windows: z.array(WindowConfig),
@@ -38,7 +41,19 @@ export type PublicHall = z.infer<typeof PublicHall>;
 
 /** The public part of a hall file, as GET /api/hall answers it. */
 export function toPublicHall(hall: HallConfig): PublicHall {
-  const { name, timeZone, languages, hours, windowTypes, serviceItems, windows, policy, ratingReasons, staff } = hall;
+  const {
+    name,
+    timeZone,
+    languages,
+    hours,
+    calendar,
+    windowTypes,
+    serviceItems,
+    windows,
+    policy,
+    ratingReasons,
+    staff,
+  } = hall;
   const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes, ratingTimeoutSeconds, noShowAfterCalls } =
     policy;
   // Only people who can be at a window (an A or B post), and only when the hall shows names at all.
@@ -50,6 +65,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     timeZone,
     languages,
     hours,
+    calendar,
     windowTypes,
     serviceItems,
     windows,

@@ -53,6 +53,29 @@ export const WeekHours = z
   .strict();
 export type WeekHours = z.infer<typeof WeekHours>;
 
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(
+    (d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
+    {
+      message: 'must be a real calendar date',
+    },
+  );
+
+/**
+ * The year's exceptions to the weekly hours, as the State Council announces them each year: 法定节假日 close the hall
+ * and are not working days; a 调休 day (a weekend day worked in exchange) opens with the hours of the weekday it
+ * stands in for and counts as a working day.
+ */
+export const HallCalendar = z
+  .object({
+    holidays: z.array(CalendarDate).default([]),
+    workdays: z.array(z.object({ date: CalendarDate, as: Weekday }).strict()).default([]),
+  })
+  .strict();
+export type HallCalendar = z.infer<typeof HallCalendar>;
+
 /** The window-type kinds of DOMAIN.md. */
 export const WindowTypeKind = z.enum([
   'comprehensive', // 综合窗口
@@ -288,6 +311,7 @@ const HallConfigObject = z
     timeZone: z.string().default('Asia/Shanghai'),
     languages: z.array(LanguageCode).min(1).default(['zh']),
     hours: WeekHours,
+    calendar: HallCalendar.default({ holidays: [], workdays: [] }),
     windowTypes: z.array(WindowTypeConfig).min(1),
     serviceItems: z.array(ServiceItemConfig).default([]),
     windows: z.array(WindowConfig).min(1),
@@ -316,6 +340,12 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
     issue(['timeZone'], `unknown time zone "${hall.timeZone}"`);
   }
   if (!hall.languages.includes('zh')) issue(['languages'], 'must include "zh": Chinese is always shown');
+  const holidays = new Set(hall.calendar.holidays);
+  hall.calendar.workdays.forEach((w, i) => {
+    if (holidays.has(w.date)) issue(['calendar', 'workdays', i, 'date'], `${w.date} is also listed as a holiday`);
+    if (hall.hours[w.as] === null)
+      issue(['calendar', 'workdays', i, 'as'], `the hall has no hours on "${w.as}" for ${w.date} to borrow`);
+  });
   dup(hall.windowTypes, (t) => t.code, 'windowTypes', 'code');
   dup(hall.windowTypes, (t) => t.prefix, 'windowTypes', 'prefix');
   dup(hall.serviceItems, (s) => s.code, 'serviceItems', 'code');

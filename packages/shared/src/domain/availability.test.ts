@@ -123,6 +123,42 @@ describe('checkIssuable', () => {
   });
 });
 
+describe('the calendar', () => {
+  // A made-up year: Monday 23 and Tuesday 24 November off, Sunday 29 worked as a Monday in exchange.
+  const withCalendar = testHall({
+    calendar: { holidays: ['2026-11-23', '2026-11-24'], workdays: [{ date: '2026-11-29', as: 'mon' }] },
+  });
+  const general = withCalendar.windowTypes.find((t) => t.code === 'general')!;
+
+  it('keeps the hall closed on a holiday and says when it opens after it', () => {
+    expect(checkIssuable({ hall: withCalendar, windowType: general, now: shanghai('10:00'), issuedToday: 0 })).toEqual({
+      ok: false,
+      code: 'closed_today',
+      message: 'closed for a public holiday; opens Wednesday 2026-11-25 at 09:00',
+      opensAt: '2026-11-25T01:00:00.000Z',
+    });
+    expect(isOpenNow({ hall: withCalendar, windowType: general, now: shanghai('10:00', '2026-11-24') })).toBe(false);
+  });
+
+  it('opens on a 调休 Sunday with the hours of the weekday it stands in for', () => {
+    const sunday = shanghai('10:00', '2026-11-29');
+    expect(checkIssuable({ hall: withCalendar, windowType: general, now: sunday, issuedToday: 0 })).toEqual({
+      ok: true,
+    });
+    expect(checkIssuable({ hall, windowType: general, now: sunday, issuedToday: 0 })).toMatchObject({
+      ok: false,
+      code: 'closed_today',
+    });
+  });
+
+  it('refuses a date both off and worked, and a 调休 day borrowing a weekday without hours', () => {
+    expect(() =>
+      testHall({ calendar: { holidays: ['2026-11-29'], workdays: [{ date: '2026-11-29', as: 'sun' }] } }),
+    ).toThrow(/calendar\.workdays\[0\]\.date.*also listed as a holiday|also listed as a holiday/s);
+    expect(() => testHall({ calendar: { holidays: ['2026-02-30'] } })).toThrow(/real calendar date/);
+  });
+});
+
 describe('isOpenNow', () => {
   it('is true only inside the hours and outside lunch', () => {
     expect(isOpenNow({ hall, windowType: general, now: shanghai('10:00') })).toBe(true);

@@ -1,5 +1,6 @@
 import type { DayHours, HallConfig, WeekHours, WindowTypeConfig } from '../config/hall-config';
-import { addDays, localClock, weekdayOf, zonedDateTime } from './hall-time';
+import type { HallCalendar } from '../config/hall-config';
+import { addDays, hoursOn, localClock, weekdayOf, zonedDateTime } from './hall-time';
 
 export type ClosedCode = 'closed_today' | 'not_yet_open' | 'lunch_break' | 'closed_for_day' | 'cap_reached';
 
@@ -59,18 +60,19 @@ function hoursState(today: DayHours | null, time: string): HoursState {
 export function isOpenNow(input: { hall: HallConfig; windowType: WindowTypeConfig; now: Date }): boolean {
   const hours = hoursFor(input.hall, input.windowType);
   const clock = localClock(input.now, input.hall.timeZone);
-  return hoursState(hours[clock.weekday], clock.time).open;
+  return hoursState(hoursOn(clock.day, hours, input.hall.calendar), clock.time).open;
 }
 
 /** The first opening on a day after `day`, within the lookahead. */
 function nextOpening(
   hours: WeekHours,
+  calendar: HallCalendar,
   day: string,
   timeZone: string,
 ): { day: string; time: string; at: string } | null {
   for (let i = 1; i <= LOOKAHEAD_DAYS; i++) {
     const candidate = addDays(day, i);
-    const dayHours = hours[weekdayOf(candidate)];
+    const dayHours = hoursOn(candidate, hours, calendar);
     if (dayHours) {
       return {
         day: candidate,
@@ -95,14 +97,17 @@ export function checkIssuable(input: IssuableInput): Issuable {
   const { hall, windowType, now, issuedToday } = input;
   const hours = hoursFor(hall, windowType);
   const clock = localClock(now, hall.timeZone);
-  const today = hours[clock.weekday];
+  const today = hoursOn(clock.day, hours, hall.calendar);
   const state = hoursState(today, clock.time);
 
   if (!state.open && (state.code === 'closed_today' || state.code === 'closed_for_day')) {
-    const next = nextOpening(hours, clock.day, hall.timeZone);
+    const next = nextOpening(hours, hall.calendar, clock.day, hall.timeZone);
+    const closedToday = hall.calendar.holidays.includes(clock.day)
+      ? 'closed for a public holiday'
+      : `closed on ${WEEKDAY_NAMES[clock.weekday]}s`;
     const message =
       state.code === 'closed_today'
-        ? `closed on ${WEEKDAY_NAMES[clock.weekday]}s; ${describeNext(next)}`
+        ? `${closedToday}; ${describeNext(next)}`
         : `closed for the day since ${state.at}; ${describeNext(next)}`;
     return { ok: false, code: state.code, message, opensAt: next?.at ?? null };
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { WeekHours } from '../config/hall-config';
-import { addDays, addWorkingDays, hallDay, localClock, weekdayOf, zonedDateTime } from './hall-time';
+import { addDays, addWorkingDays, hallDay, hoursOn, localClock, weekdayOf, zonedDateTime } from './hall-time';
 import { testHall } from './test-fixtures';
 
 describe('hallDay', () => {
@@ -86,6 +86,27 @@ describe('addWorkingDays', () => {
   it('refuses a negative or fractional count', () => {
     expect(() => addWorkingDays('2026-11-23', -1, hours)).toThrow(RangeError);
     expect(() => addWorkingDays('2026-11-23', 1.5, hours)).toThrow(RangeError);
+  });
+});
+
+describe('the calendar: holidays and 调休', () => {
+  const hours = testHall().hours; // Mon-Sat open, Sunday closed
+  const weekdaysOnly = WeekHours.parse({ ...hours, sat: null });
+  // A made-up year: Monday 23 and Tuesday 24 November off, Sunday 22 worked as a Monday in exchange.
+  const calendar = { holidays: ['2026-11-23', '2026-11-24'], workdays: [{ date: '2026-11-22', as: 'mon' as const }] };
+
+  it('gives a holiday no hours and a 调休 day the hours of the weekday it stands in for', () => {
+    expect(hoursOn('2026-11-23', hours, calendar)).toBeNull();
+    expect(hoursOn('2026-11-22', hours, calendar)).toEqual(hours.mon);
+    expect(hoursOn('2026-11-22', hours)).toBeNull();
+    expect(hoursOn('2026-11-25', hours, calendar)).toEqual(hours.wed);
+  });
+
+  it('skips holidays and counts 调休 days as working days', () => {
+    // Friday 20 + 3: Sunday 22 (调休), then Wednesday 25 and Thursday 26 (Monday and Tuesday are holidays).
+    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly, calendar)).toBe('2026-11-26');
+    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly, { ...calendar, workdays: [] })).toBe('2026-11-27');
+    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly)).toBe('2026-11-25');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { WeekHours, Weekday } from '../config/hall-config';
+import type { DayHours, HallCalendar, WeekHours, Weekday } from '../config/hall-config';
 
 export interface LocalClock {
   /** The hall day, YYYY-MM-DD. */
@@ -119,10 +119,20 @@ export function addDays(day: string, n: number): string {
 }
 
 /**
- * The date n working days after `day` (承诺时限): a working day is a weekday the hours open.
- * Public holidays and their swapped working days (调休) are not in the configuration, so they are not counted.
+ * The hours of a calendar date: none on a holiday (法定节假日), those of the weekday a 调休 day stands in for, else its
+ * own weekday's.
  */
-export function addWorkingDays(day: string, n: number, weekHours: WeekHours): string {
+export function hoursOn(day: string, weekHours: WeekHours, calendar?: HallCalendar): DayHours | null {
+  if (calendar?.holidays.includes(day)) return null;
+  const swapped = calendar?.workdays.find((w) => w.date === day);
+  return weekHours[swapped ? swapped.as : weekdayOf(day)];
+}
+
+/**
+ * The date n working days after `day` (承诺时限): a working day is a date with hours, holidays and 调休 days
+ * included as the calendar says.
+ */
+export function addWorkingDays(day: string, n: number, weekHours: WeekHours, calendar?: HallCalendar): string {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
   if (n > 0 && WEEKDAYS.every((w) => weekHours[w] === null)) {
     throw new RangeError('the hours have no working weekday');
@@ -130,7 +140,7 @@ export function addWorkingDays(day: string, n: number, weekHours: WeekHours): st
   let current = day;
   for (let counted = 0; counted < n;) {
     current = addDays(current, 1);
-    if (weekHours[weekdayOf(current)] !== null) counted++;
+    if (hoursOn(current, weekHours, calendar) !== null) counted++;
   }
   return current;
 }

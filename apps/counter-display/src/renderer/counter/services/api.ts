@@ -26,6 +26,7 @@ export const CounterHall = PublicHall.pick({
   name: true,
   timeZone: true,
   hours: true,
+  calendar: true,
   windowTypes: true,
   serviceItems: true,
   windows: true,

@@ -123,7 +123,7 @@ export function initialFinishDraft(hall: CounterHall, hallDay: string, ticket: T
   const promised = item?.kind === 'promised';
   return {
     kind: promised ? 'accepted' : 'completed',
-    promisedDate: item ? addWorkingDays(hallDay, item.promisedWorkingDays, hall.hours) : '',
+    promisedDate: item ? addWorkingDays(hallDay, item.promisedWorkingDays, hall.hours, hall.calendar) : '',
     caseNumber: '',
     materials: [],
     otherMaterials: '',
