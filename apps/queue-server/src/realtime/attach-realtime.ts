@@ -99,8 +99,13 @@ export function attachRealtime(
   // Every stream connection gets every sequence number, so any client can detect a gap; devices get what is for staff
   // only blanked out. One message per commit group: serialised once per audience, written once to each connection.
   hub.subscribe((envelopes) => {
-    io.to(STAFF_ROOM).emit('events', envelopes);
-    io.to(DEVICE_STREAM_ROOM).emit('events', deviceEnvelopes(envelopes));
+    const forDevices = deviceEnvelopes(envelopes);
+    // Most groups hold nothing for staff only: one message for everyone, as a call must reach the screens fast.
+    if (forDevices === envelopes) io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
+    else {
+      io.to(STAFF_ROOM).emit('events', envelopes);
+      io.to(DEVICE_STREAM_ROOM).emit('events', forDevices);
+    }
     statusFeed.onEvents(envelopes);
   });
   return io;
