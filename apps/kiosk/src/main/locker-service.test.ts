@@ -18,7 +18,13 @@ const LOCKER_KEY = 'demo-locker';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  // Every cleanup runs, even after one fails: a server left running would outlive the test run.
+  const failures: unknown[] = [];
+  for (const cleanup of cleanups.splice(0).reverse())
+    await Promise.resolve()
+      .then(cleanup)
+      .catch((e) => failures.push(e));
+  if (failures.length > 0) throw failures[0];
 });
 
 async function freePort(): Promise<number> {
