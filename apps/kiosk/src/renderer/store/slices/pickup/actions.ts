@@ -26,12 +26,13 @@ export const createPickupSlice: SliceCreator<PickupSlice> = (set, get, { bridge,
   /** Follows the opened door until the applicant has closed it, or it turns out not to open. */
   const followDoor = async (commandId: string, compartment: string) => {
     const acceptedAt = now();
+    // The applicant may have gone home (the 首页 button): the door is still followed by the main process, not here.
+    const stillHere = () => {
+      const screen = get().screen;
+      return screen.name === 'pickup-door' && screen.compartment === compartment;
+    };
     let stage: DoorStage = 'pending';
     for (;;) {
-      const stillHere = () => {
-        const screen = get().screen;
-        return screen.name === 'pickup-door' && screen.compartment === compartment;
-      };
       let next: DoorStage;
       try {
         next = await bridge!.doorStage(commandId, stage, DOOR_WAIT_MS);
