@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RatingRecord } from '@hallq/shared';
 import { ok, refused } from './expect-reply';
-import { DISPLAY_KEY, api, login, manualClock, rid, until } from './harness';
+import { DISPLAY_KEY, api, demoHall, login, manualClock, rid, until } from './harness';
 import { WEDNESDAY_10_00, nthRequest, ratingRigs, screenKey } from './rating-rig';
 
 const rigs = ratingRigs();
@@ -181,6 +181,29 @@ describe('好差评: a finished service is rated on the pad at its window', () =
     // Every stream connection gets every event: window 3's pad has seen window 2's request, and no other.
     await until(() => pad3.requests().length === 1);
     expect(pad3.requests()).toEqual([request]);
+  });
+
+  it('asks for no rating at a window without a pad', async () => {
+    const hall = demoHall();
+    const withoutPad3 = {
+      ...hall,
+      devices: {
+        ...hall.devices,
+        displays: hall.devices.displays.filter((d) => !(d.kind === 'rating' && d.window === 3)),
+      },
+    };
+    const h = await rigs.open({ hall: withoutPad3 });
+    const staff = await h.watch();
+    await h.serve(3, 'c03');
+    await h.serve(4, 'c04');
+    await until(() => staff.events.some((e) => e.event.type === 'rating.requested'));
+    const requested = staff.events.flatMap((e) =>
+      e.event.type === 'rating.requested' ? [e.event.request.window] : [],
+    );
+    expect(requested).toEqual([4]);
+    const db = h.db();
+    expect(db.prepare('SELECT window FROM ratings').pluck().all()).toEqual([4]);
+    db.close();
   });
 
   it('a newer finish at the window ends the unanswered request as not rated', async () => {

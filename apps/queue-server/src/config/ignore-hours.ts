@@ -11,7 +11,10 @@ const ALL_WEEK: WeekHours = {
   sun: ALL_DAY,
 };
 
-/** For demonstrations and tests at any hour: every window type takes tickets all day, every day, holidays too. */
+/**
+ * For demonstrations and tests at any hour: every window type takes tickets all day, every day, holidays too (so such
+ * a run also counts the calendar's holidays as working days).
+ */
 export function ignoringHours(hall: HallConfig): HallConfig {
   return {
     ...hall,

@@ -150,9 +150,11 @@ export class HallService {
   private closed = false;
   /**
    * Follow-up deadlines count 工作日: Monday to Friday when the hall opens. Saturday service (预约, 延时) does not
-   * make Saturday a working day, and a hall run with its hours ignored keeps the same calendar.
+   * make Saturday a working day, and a hall run with its hours ignored keeps the same weekly calendar.
    */
   private readonly workingWeek: WeekHours;
+  /** Windows with a rating pad (好差评器): only there is a finished service rated. */
+  private readonly padWindows: Set<number>;
   private readonly idNumberKey: Buffer;
   private pending: PendingWrite[] = [];
 
@@ -164,6 +166,9 @@ export class HallService {
     this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
     this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
     this.workingWeek = { ...this.hall.hours, sat: null, sun: null };
+    this.padWindows = new Set(
+      this.hall.devices.displays.flatMap((d) => (d.kind === 'rating' && d.window !== undefined ? [d.window] : [])),
+    );
     this.idNumberKey = this.store.installationSecret('id_number_hmac');
     this.reloadDay(this.clock());
   }
@@ -1126,8 +1131,10 @@ export class HallService {
     }
     const w = this.windowWrite(state, { type: 'assign', ticketId: null }, now, actor, t.ticket);
     // Only the end of the visit is rated (一次一评). A transfer, as an action or as a finish's outcome, is not the end:
-    // the citizen goes on to another window, and the finish there asks.
-    const rating = t.ticket.state === 'finished' ? this.requestRating(t.ticket, state.number, now, actor) : null;
+    // the citizen goes on to another window, and the finish there asks. A window without a pad asks nobody: a
+    // request there would only ever end as not rated and skew the window's figures.
+    const rated = t.ticket.state === 'finished' && this.padWindows.has(state.number);
+    const rating = rated ? this.requestRating(t.ticket, state.number, now, actor) : null;
     return { status: 200, body: w.body, apply: () => [...t.apply(), ...w.apply(), ...(rating?.() ?? [])] };
   }
 
