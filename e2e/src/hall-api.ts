@@ -8,13 +8,13 @@ import {
   GuideCallsResponse,
   IssuedTicket,
   LoginResponse,
-  type Outcome,
   OutboxResponse,
   Snapshot,
   TicketStatus,
   WindowActionResponse,
   WindowDetail,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import { type Outcome } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
 import type { z } from 'zod';
 

@@ -1,5 +1,5 @@
 import type { PrintedTicket } from '@hallq/devices';
-import { PublicHall, QueuesResponse, type WindowTypeConfig } from '@hallq/shared';
+import { PublicHall, QueuesResponse, type WindowTypeConfig } from '@hallq/shared/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, VIEWPORTS } from '../src/browser';

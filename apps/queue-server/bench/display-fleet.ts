@@ -15,7 +15,7 @@
  */
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@hallq/shared';
+import type { ClientToServerEvents, ServerToClientEvents, Snapshot } from '@hallq/shared/contracts';
 import { EVENT_LOOP_RESOLUTION_MS, eventLoopDelayP99Ms } from './stats';
 
 export type FleetCommand =

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import type { HallConfig } from '@hallq/shared';
+import type { HallConfig } from '@hallq/shared/contracts';
 import { Authenticator } from './auth/authenticator';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';

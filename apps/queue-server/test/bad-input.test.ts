@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RouteContract, SocketAuth } from '@hallq/shared';
-import { ERROR_STATUS, ErrorBody, routes } from '@hallq/shared';
+import type { RouteContract, SocketAuth } from '@hallq/shared/contracts';
+import { ERROR_STATUS, ErrorBody, routes } from '@hallq/shared/contracts';
 import { refused as refusedWith } from './expect-reply';
 import {
   DISPLAY_KEY,

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, Ticket, WindowActionResponse, WindowState } from '@hallq/shared';
+import type { IssuedTicket, WindowActionResponse } from '@hallq/shared/contracts';
+import type { Ticket, WindowState } from '@hallq/shared/domain';
 import { KIOSK_KEY, api, bigHall, login, rid, startTestServer, type Reply, type TestServer } from './harness';
 
 const WINDOWS = 40;

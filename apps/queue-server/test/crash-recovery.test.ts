@@ -2,7 +2,8 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, QueuesResponse, TicketStatus, WindowActionResponse, WindowState } from '@hallq/shared';
+import type { IssuedTicket, QueuesResponse, TicketStatus, WindowActionResponse } from '@hallq/shared/contracts';
+import type { WindowState } from '@hallq/shared/domain';
 import { KIOSK_KEY, api, login, rid } from './harness';
 import { killServer, spawnServer, tempHall, type ServerProcess } from './server-process';
 

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { IssuedTicket, QueuesResponse, TicketStatus, WindowActionResponse } from '@hallq/shared';
+import type { IssuedTicket, QueuesResponse, TicketStatus, WindowActionResponse } from '@hallq/shared/contracts';
 import { KIOSK_KEY, api, login, rid, startTestServer, type TestServer } from './harness';
 
 // The demo hall is in Asia/Shanghai (UTC+8, no DST): local midnight of the 24th is 16:00Z on the 23rd.

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import type { z } from 'zod';
-import type { RouteName, Routes } from '@hallq/shared';
-import { ErrorBody, routes } from '@hallq/shared';
+import type { RouteName, Routes } from '@hallq/shared/contracts';
+import { ErrorBody, routes } from '@hallq/shared/contracts';
 import type { Reply } from './harness';
 
 export type ResponseOf<K extends RouteName> = z.output<Routes[K]['response']>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp } from '@hallq/shared';
+import type { FollowUp } from '@hallq/shared/contracts';
 import { ok, refused } from './expect-reply';
 import { api, demoHall, login, rid, until } from './harness';
 import { nthRequest, ratingRigs, type Rig } from './rating-rig';

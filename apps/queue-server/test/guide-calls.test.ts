@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
+import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared/contracts';
+import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
 import { sha256Hex } from '../src/auth/password';
 import { ok, refused } from './expect-reply';
 import {

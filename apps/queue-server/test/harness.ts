@@ -11,8 +11,8 @@ import type {
   Snapshot,
   SocketAuth,
   TicketStatus,
-} from '@hallq/shared';
-import { HallConfig as HallConfigSchema } from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import { HallConfig as HallConfigSchema } from '@hallq/shared/contracts';
 import { hashPassword, sha256Hex } from '../src/auth/password';
 import { ignoringHours } from '../src/config/ignore-hours';
 import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';

@@ -1,5 +1,5 @@
 import { io } from 'socket.io-client';
-import type { LockerEvent, OpenCommand } from '@hallq/shared';
+import type { LockerEvent, OpenCommand } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import type { HallSocket } from './harness';
 import { api, login, rid, until } from './harness';

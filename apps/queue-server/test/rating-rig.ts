@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
-import type { EventEnvelope, HallConfig, HallEvent, Outcome, RatingRequest } from '@hallq/shared';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
+import type { EventEnvelope, HallConfig, HallEvent, RatingRequest } from '@hallq/shared/contracts';
+import type { Outcome } from '@hallq/shared/domain';
+import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import {
   KIOSK_KEY,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Snapshot } from '@hallq/shared';
+import { Snapshot } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import { KIOSK_KEY, api, connect, login, rid } from './harness';
 import { padKey } from './rating-rig';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RatingRecord } from '@hallq/shared';
+import type { RatingRecord } from '@hallq/shared/contracts';
 import { ok, refused } from './expect-reply';
 import { DISPLAY_KEY, api, demoHall, login, manualClock, rid, until } from './harness';
 import { WEDNESDAY_10_00, nthRequest, ratingRigs, screenKey } from './rating-rig';

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Snapshot, type IssuedTicket, type WindowActionResponse, type WindowState } from '@hallq/shared';
+import { Snapshot, type IssuedTicket, type WindowActionResponse } from '@hallq/shared/contracts';
+import { type WindowState } from '@hallq/shared/domain';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, login, rid, startTestServer, type TestServer } from './harness';
 
 // Monday 23 November 2026, 10:00 in Lhasa (Asia/Shanghai, UTC+8); the clock moves only when the test moves it.

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { HallConfig } from '@hallq/shared';
+import type { HallConfig } from '@hallq/shared/contracts';
 import { demoHall } from './harness';
 
 const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { TicketStatus } from '@hallq/shared';
+import { TicketStatus } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import { api, connectStatus, hallPerTest, login, rid, until } from './harness';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope, HallConfig, HallEvent, SocketAuth } from '@hallq/shared';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared';
+import type { EventEnvelope, HallConfig, HallEvent, SocketAuth } from '@hallq/shared/contracts';
+import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
 import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';
 import { ok, refused } from './expect-reply';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, rid, until } from './harness';

@@ -4,7 +4,7 @@
  * an implementation backed by the same main-process modules. Everything crossing it is plain JSON.
  */
 
-import type { CollectResponse } from '@hallq/shared';
+import type { CollectResponse } from '@hallq/shared/contracts';
 
 /** What is printed on a ticket, already localized (the printed ticket is Chinese: GBK has no Tibetan). */
 export interface TicketPrintJob {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LockBoardSimulator, type LockCommand } from '@hallq/devices';
 // The devices package keeps its socat helper out of its public index; it is test tooling, reused here as is.
 import { hasSocat, ptyPair } from '../../../../packages/devices/src/locker/pty-pair';
-import type { CompartmentView, LockersResponse, OutboxResponse } from '@hallq/shared';
+import type { CompartmentView, LockersResponse, OutboxResponse } from '@hallq/shared/contracts';
 import { keepLockerService, startLockerService } from './locker-service';
 
 const QUEUE_SERVER_DIR = fileURLToPath(new URL('../../../queue-server', import.meta.url));

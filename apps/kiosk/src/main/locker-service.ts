@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { openLockBus, type LockBus } from '@hallq/devices';
+import { ApiError, createApiClient } from '@hallq/shared/client';
 import {
-  ApiError,
   CollectResponse,
-  createApiClient,
   DoorReportResponse,
   type ClientToServerEvents,
   type DoorReport,
   type OpenCommand,
   type ServerToClientEvents,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
 import type { DoorStage, PickupResult } from '../bridge/kiosk-bridge';
 import { memoryDoorJournal, openDoorJournal, type DoorJournal, type JournalEntry } from './door-journal';
 import type { KioskSettings } from './settings';

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@hallq/shared';
+import type { TicketStatus } from '@hallq/shared/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { giveUpTicket, newRequestId } from './phone-api';

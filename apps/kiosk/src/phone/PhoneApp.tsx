@@ -1,4 +1,4 @@
-import type { PublicHall, TicketStatus } from '@hallq/shared';
+import type { PublicHall, TicketStatus } from '@hallq/shared/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followStatus, type StatusLink } from './follow-status';

@@ -1,4 +1,4 @@
-import type { TicketStatus } from '@hallq/shared';
+import type { TicketStatus } from '@hallq/shared/contracts';
 import { Trans, useTranslation } from 'react-i18next';
 import type { StatusLink } from './follow-status';
 import { GiveUp } from './GiveUp';

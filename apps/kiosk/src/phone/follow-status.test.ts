@@ -1,4 +1,5 @@
-import { ApiError, type TicketStatus } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import { type TicketStatus } from '@hallq/shared/contracts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followStatus, type StatusLink, type StatusSocket } from './follow-status';
 

@@ -1,4 +1,5 @@
-import { ApiError, startPolling, type TicketStatus } from '@hallq/shared';
+import { ApiError, startPolling } from '@hallq/shared/client';
+import { type TicketStatus } from '@hallq/shared/contracts';
 
 /** The part of a socket.io client socket the page uses (the `status` room pushes TicketStatus). */
 export interface StatusSocket {

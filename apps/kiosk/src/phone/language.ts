@@ -1,4 +1,4 @@
-import type { CitizenLanguage } from '@hallq/shared';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { i18n } from 'i18next';
 
 /** Each language named in itself, so a citizen finds their own whatever is showing. */

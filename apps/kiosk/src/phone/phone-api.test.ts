@@ -1,4 +1,4 @@
-import { RequestId } from '@hallq/shared';
+import { RequestId } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { newRequestId } from './phone-api';
 

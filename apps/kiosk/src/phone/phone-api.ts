@@ -1,4 +1,5 @@
-import { fetchJson, Health, PublicHall, TicketStatus } from '@hallq/shared';
+import { fetchJson } from '@hallq/shared/client';
+import { Health, PublicHall, TicketStatus } from '@hallq/shared/contracts';
 
 // A phone on the hall's Wi-Fi: a request that has not answered by now will not, and a hung one would stall polling.
 const TIMEOUT_MS = 8000;

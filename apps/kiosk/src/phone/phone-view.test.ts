@@ -1,4 +1,4 @@
-import type { PublicHall, TicketStatus } from '@hallq/shared';
+import type { PublicHall, TicketStatus } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { initialLanguage, phoneView, shouldVibrate, tokenFromPath } from './phone-view';
 

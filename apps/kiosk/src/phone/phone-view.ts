@@ -1,11 +1,5 @@
-import {
-  CITIZEN_LANGUAGES,
-  localized,
-  StatusTokenParam,
-  type CitizenLanguage,
-  type PublicHall,
-  type TicketStatus,
-} from '@hallq/shared';
+import { StatusTokenParam, type PublicHall, type TicketStatus } from '@hallq/shared/contracts';
+import { CITIZEN_LANGUAGES, localized, type CitizenLanguage } from '@hallq/shared/i18n';
 
 /** What the page shows: a ticket state, or `other_day` for a ticket of an earlier day whatever its state. */
 export type PhoneScene = TicketStatus['state'] | 'other_day';

@@ -1,4 +1,9 @@
-import { TicketStatus, type ClientToServerEvents, type ServerToClientEvents, type SocketAuth } from '@hallq/shared';
+import {
+  TicketStatus,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+  type SocketAuth,
+} from '@hallq/shared/contracts';
 import { io, type Socket } from 'socket.io-client';
 import type { StatusSocket } from './follow-status';
 

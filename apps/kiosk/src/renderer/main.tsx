@@ -1,4 +1,4 @@
-import { catalogue, createI18n } from '@hallq/shared';
+import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, SetupScreen } from './App';

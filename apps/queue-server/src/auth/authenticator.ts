@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { HallConfig, StaffConfig } from '@hallq/shared';
+import type { HallConfig, StaffConfig } from '@hallq/shared/contracts';
 import { ApiError } from '../service/api-error';
 import type { HallStore } from '../store/hall-store';
 import { sha256Hex, verifyPassword } from './password';

@@ -1,4 +1,4 @@
-import type { DayHours, HallConfig, WeekHours } from '@hallq/shared';
+import type { DayHours, HallConfig, WeekHours } from '@hallq/shared/contracts';
 
 const ALL_DAY: DayHours = { open: '00:00', close: '24:00' };
 const ALL_WEEK: WeekHours = {

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { HallConfigInput } from '@hallq/shared';
-import { WindowTypeKind } from '@hallq/shared';
+import type { HallConfigInput } from '@hallq/shared/contracts';
+import { WindowTypeKind } from '@hallq/shared/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex, verifyPassword } from '../auth/password';
 import { DEMO_HALL_PATH, HallConfigError, formatIssuePath, loadHallConfig, parseHallConfig } from './load-hall-config';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { HallConfig } from '@hallq/shared';
+import { HallConfig } from '@hallq/shared/contracts';
 import { parseDocument } from 'yaml';
 
 /** The built-in demo hall, used when no hall file is given. */

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { FinishRequest, PauseRequest, RouteContract, Routes, StaffConfig, TransferRequest } from '@hallq/shared';
-import { routes, toPublicHall } from '@hallq/shared';
+import type {
+  FinishRequest,
+  PauseRequest,
+  RouteContract,
+  Routes,
+  StaffConfig,
+  TransferRequest,
+} from '@hallq/shared/contracts';
+import { routes, toPublicHall } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { RouteContract } from '@hallq/shared';
-import { ErrorBody, routes } from '@hallq/shared';
+import type { RouteContract } from '@hallq/shared/contracts';
+import { ErrorBody, routes } from '@hallq/shared/contracts';
 
 const SECURITY: Record<RouteContract['auth'], string> = {
   public: 'none',

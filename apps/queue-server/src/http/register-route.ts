@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteContract } from '@hallq/shared';
-import { formatPath } from '@hallq/shared';
+import type { RouteContract } from '@hallq/shared/contracts';
+import { formatPath } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { Reply } from '../service/hall-service';

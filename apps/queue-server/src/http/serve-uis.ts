@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { StatusTokenParam } from '@hallq/shared';
+import { StatusTokenParam } from '@hallq/shared/contracts';
 
 /** The folder holding the apps (`apps/`), whose `*\/dist/` the pages are built into. */
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));

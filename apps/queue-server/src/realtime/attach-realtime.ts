@@ -1,7 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared';
-import { deviceEnvelopes, SocketAuth, StatusTokenParam } from '@hallq/shared';
+import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared/contracts';
+import { deviceEnvelopes, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
 import type { Authenticator } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { HallService } from '../service/hall-service';

@@ -1,4 +1,4 @@
-import type { EventEnvelope, HallEvent } from '@hallq/shared';
+import type { EventEnvelope, HallEvent } from '@hallq/shared/contracts';
 
 /**
  * Numbers every hall event with the hall-wide sequence and hands it to the subscribers (the socket.io layer).

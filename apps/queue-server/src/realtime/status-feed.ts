@@ -4,7 +4,7 @@ import type {
   HallConfig,
   ServerToClientEvents,
   TicketStatus,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
 import type { Socket } from 'socket.io';
 import type { HallService } from '../service/hall-service';
 import type { HallIo } from './attach-realtime';

@@ -1,5 +1,5 @@
-import type { ErrorBody, ErrorCode, FieldError } from '@hallq/shared';
-import { ERROR_STATUS } from '@hallq/shared';
+import type { ErrorBody, ErrorCode, FieldError } from '@hallq/shared/contracts';
+import { ERROR_STATUS } from '@hallq/shared/contracts';
 
 /** A refusal the client caused or can act on; the HTTP layer turns it into `{ error: { code, message, … } }`. */
 export class ApiError extends Error {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HallEvent } from '@hallq/shared';
+import type { HallEvent } from '@hallq/shared/contracts';
 import { openDatabase } from '../db/open-database';
 import { HallStore } from '../store/hall-store';
 import { demoHall } from '../../test/harness';

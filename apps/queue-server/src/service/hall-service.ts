@@ -15,29 +15,31 @@ import type {
   IssuedTicket,
   IssueTicketRequest,
   NoteFollowUpRequest,
-  Outcome,
-  PauseReason,
   QueueInfo,
   QueuesResponse,
   RatingRecord,
   RatingRequest,
   RatingResponse,
-  RatingResult,
   RecentCall,
   Snapshot,
   StaffConfig,
   SubmitRatingRequest,
-  Ticket,
-  TicketCommand,
   TicketStatus,
   WindowActionResponse,
-  WindowCommand,
   WindowConfig,
   WindowDetail,
-  WindowState,
   WindowTypeConfig,
   WeekHours,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import type {
+  Outcome,
+  PauseReason,
+  RatingResult,
+  Ticket,
+  TicketCommand,
+  WindowCommand,
+  WindowState,
+} from '@hallq/shared/domain';
 import {
   QUEUED_STATES,
   RatingLevel,
@@ -58,7 +60,7 @@ import {
   transition,
   windowTransition,
   zonedDateTime,
-} from '@hallq/shared';
+} from '@hallq/shared/domain';
 import type {
   AppointmentRow,
   FollowUpRow,

@@ -2,15 +2,12 @@ import { createHmac, randomInt, randomUUID } from 'node:crypto';
 import type {
   CollectRequest,
   CollectResponse,
-  Compartment,
-  CompartmentEvent,
   CompartmentSize,
   CompartmentView,
   DepositRequest,
   DepositResponse,
   DoorReportRequest,
   DoorReportResponse,
-  Keypad,
   LockerDeviceConfig,
   LockerEvent,
   LockersResponse,
@@ -20,9 +17,10 @@ import type {
   ResolveFaultResponse,
   RetrieveRequest,
   StaffConfig,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import type { Compartment, CompartmentEvent, Keypad } from '@hallq/shared/domain';
+import { CompartmentSize as Sizes } from '@hallq/shared/contracts';
 import {
-  CompartmentSize as Sizes,
   OPEN_KEYPAD,
   compartmentDeadline,
   freeCompartment,
@@ -31,7 +29,7 @@ import {
   lockerTransition,
   newPickupCode,
   pickupQrPayload,
-} from '@hallq/shared';
+} from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import type { LockerStore } from '../store/locker-store';
 import { ApiError } from './api-error';

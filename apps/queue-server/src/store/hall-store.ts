@@ -1,14 +1,6 @@
 import type { Statement } from 'better-sqlite3';
-import type {
-  FollowUp,
-  FollowUpNote,
-  GuideCall,
-  RatingRecord,
-  RatingResult,
-  RecentCall,
-  Ticket,
-  WindowState,
-} from '@hallq/shared';
+import type { FollowUp, FollowUpNote, GuideCall, RatingRecord, RecentCall } from '@hallq/shared/contracts';
+import type { RatingResult, Ticket, WindowState } from '@hallq/shared/domain';
 import type { HallDatabase } from '../db/open-database';
 
 export interface JournalEntry {

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
-import type { Compartment, Keypad, OutboxEntry } from '@hallq/shared';
-import { compartmentDeadline } from '@hallq/shared';
+import type { OutboxEntry } from '@hallq/shared/contracts';
+import type { Compartment, Keypad } from '@hallq/shared/domain';
+import { compartmentDeadline } from '@hallq/shared/domain';
 import type { HallDatabase } from '../db/open-database';
 
 export type Handover = 'window' | 'post';

@@ -1,4 +1,4 @@
-import { ErrorBody, type ErrorCode, type FieldError } from '../api/errors';
+import { ErrorBody, type ErrorCode, type FieldError } from '../contracts/errors';
 
 /**
  * The server answered with an error: its HTTP status and, when it sent an error body, the code, the message, the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HallEvent } from '../api/events';
+import type { HallEvent } from '../contracts/events';
 import {
   makeEnvelope,
   makeRatingRecord,
@@ -7,7 +7,7 @@ import {
   makeSnapshot,
   makeTicket,
   makeWindow,
-} from '../domain/test-fixtures';
+} from '../testing/fixtures';
 import { applyEnvelopes } from './hall-feed';
 
 const snapshot = (seq: number) =>

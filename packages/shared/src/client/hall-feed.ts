@@ -1,4 +1,4 @@
-import type { EventEnvelope, RecentCall, Snapshot } from '../api/events';
+import type { EventEnvelope, RecentCall, Snapshot } from '../contracts/events';
 import { ENDED_STATES } from '../domain/ticket';
 
 /** What a staff screen or hall display knows of the hall: the snapshot, kept current by the events. */

@@ -6,7 +6,7 @@ import type {
   ServerToClientEvents,
   Snapshot,
   SocketAuth,
-} from '../api/events';
+} from '../contracts/events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unauthorized';
 

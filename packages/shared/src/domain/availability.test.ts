@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowTypeConfig } from '../config/hall-config';
 import { checkIssuable, isOpenNow } from './availability';
-import { shanghai, testHall } from './test-fixtures';
+import { shanghai, testHall } from '../testing/fixtures';
 
 const hall = testHall();
 const type = (code: string): WindowTypeConfig => {

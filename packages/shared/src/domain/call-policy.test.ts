@@ -3,7 +3,7 @@ import type { Ticket } from './ticket';
 import type { WindowState } from './window';
 import type { CallReason } from './call-policy';
 import { orderQueue, peopleAhead, peopleAheadOfNew, pickNext, reactivationRank } from './call-policy';
-import { makeTicket, makeWindow, policy, shanghai, testHall, windowConfig } from './test-fixtures';
+import { makeTicket, makeWindow, policy, shanghai, testHall, windowConfig } from '../testing/fixtures';
 
 const hall = testHall();
 const window1 = windowConfig(hall, 1); // serves general, then social; preference

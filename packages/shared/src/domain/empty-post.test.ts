@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyPosts } from './empty-post';
 import { initialWindowState } from './window-transition';
-import { makeWindow, shanghai, testHall } from './test-fixtures';
+import { makeWindow, shanghai, testHall } from '../testing/fixtures';
 
 const hall = testHall(); // window 1: general+social, window 2: social+general, window 3: help
 const closed = (n: number) => initialWindowState(n, shanghai('08:00'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WeekHours } from '../config/hall-config';
 import { addDays, addWorkingDays, hallDay, hoursOn, localClock, weekdayOf, zonedDateTime } from './hall-time';
-import { testHall } from './test-fixtures';
+import { testHall } from '../testing/fixtures';
 
 describe('hallDay', () => {
   it('rolls over at local midnight in Asia/Shanghai, not at UTC midnight', () => {

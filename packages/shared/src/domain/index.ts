@@ -1,3 +1,6 @@
+export * from './ticket';
+export * from './window';
+export * from './rating';
 export * from './hall-time';
 export * from './numbering';
 export * from './availability';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { HallEvent } from '../api/events';
+import type { HallEvent } from '../contracts/events';
 import type { Ticket, TicketState } from './ticket';
 import { Ticket as TicketSchema } from './ticket';
 import type { DomainEvent, TicketCommand, TransitionResult } from './transition';
 import { newTicket, transition } from './transition';
-import { makeTicket, policy, shanghai } from './test-fixtures';
+import { makeTicket, policy, shanghai } from '../testing/fixtures';
 
 const now = shanghai('10:00');
 const ctx = { now, policy };

@@ -3,7 +3,7 @@ import type { WindowState } from './window';
 import { WindowState as WindowStateSchema } from './window';
 import type { WindowTransitionResult } from './window-transition';
 import { initialWindowState, windowTransition } from './window-transition';
-import { makeWindow, shanghai } from './test-fixtures';
+import { makeWindow, shanghai } from '../testing/fixtures';
 
 const now = shanghai('10:00');
 const at = now.toISOString();

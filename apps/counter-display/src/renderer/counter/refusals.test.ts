@@ -1,4 +1,5 @@
-import { ApiError, ERROR_STATUS, type ErrorCode, NetworkError } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import { ERROR_STATUS, type ErrorCode } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { NETWORK_FAILURE, describeFailure } from './refusals';
 import { ticket } from './store/test-services';

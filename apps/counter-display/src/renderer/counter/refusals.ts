@@ -1,5 +1,6 @@
-import { ApiError } from '@hallq/shared';
-import type { ErrorCode, Ticket } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import type { ErrorCode } from '@hallq/shared/contracts';
+import type { Ticket } from '@hallq/shared/domain';
 
 /** What the clerk reads when something fails: plain Chinese first, the server's own words below it. */
 export interface FailureText {

@@ -1,4 +1,4 @@
-import { createHallRealtime } from '@hallq/shared';
+import { createHallRealtime } from '@hallq/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createManagerApi } from './services/api';

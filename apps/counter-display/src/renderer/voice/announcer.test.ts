@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@hallq/shared';
+import type { EventEnvelope } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { type Announcement, callsToAnnounce, createAnnouncer } from './announcer';
 import { clipsForCall } from './call-clips';

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@hallq/shared';
+import type { EventEnvelope } from '@hallq/shared/contracts';
 import { type Call, clipsForCall } from './call-clips';
 import type { ClipId } from './clip-ids';
 

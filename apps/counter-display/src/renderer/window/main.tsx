@@ -1,4 +1,5 @@
-import { catalogue, createHallRealtime, createI18n } from '@hallq/shared';
+import { createHallRealtime } from '@hallq/shared/client';
+import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';

@@ -1,4 +1,4 @@
-import { PriorityGroup } from '@hallq/shared';
+import { PriorityGroup } from '@hallq/shared/domain';
 import { useTranslation } from 'react-i18next';
 import { useActions } from '../view/kiosk-context';
 import { BackButton } from './BackButton';

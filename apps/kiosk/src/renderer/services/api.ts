@@ -1,5 +1,5 @@
+import { createApiClient } from '@hallq/shared/client';
 import {
-  createApiClient,
   GuideCallResponse,
   IssuedTicket,
   PublicHall,
@@ -8,7 +8,7 @@ import {
   type CallGuideRequest,
   type CancelTicketRequest,
   type IssueTicketRequest,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
 
 /** The queue-server calls the kiosk makes, with its device key. */
 export interface KioskApi {

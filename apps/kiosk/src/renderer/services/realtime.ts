@@ -1,6 +1,6 @@
-import { createHallRealtime, type HallRealtime } from '@hallq/shared';
+import { createHallRealtime, type HallRealtime } from '@hallq/shared/client';
 
-export type { ConnectionState, RealtimeHandlers } from '@hallq/shared';
+export type { ConnectionState, RealtimeHandlers } from '@hallq/shared/client';
 export type KioskRealtime = HallRealtime;
 
 /** The kiosk's live feed: the kiosk room, with its device key. */

@@ -1,8 +1,9 @@
-import { type IssuedTicket, type PublicHall, type Ticket, toPublicHall } from '@hallq/shared';
+import { type IssuedTicket, type PublicHall, toPublicHall } from '@hallq/shared/contracts';
+import { type Ticket } from '@hallq/shared/domain';
 import { vi } from 'vitest';
-import { fakeRealtime } from '../../../../../packages/shared/src/client/fake-realtime';
+import { fakeRealtime } from '@hallq/shared/testing';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
-import { makeQueueInfo, makeTicket } from '../../../../../packages/shared/src/domain/test-fixtures';
+import { makeQueueInfo, makeTicket } from '@hallq/shared/testing';
 import type { KioskBridge, PrintResult } from '../../bridge/kiosk-bridge';
 import type { KioskApi } from '../services/api';
 import { createKioskStore } from './create-kiosk-store';

@@ -1,4 +1,4 @@
-import { catalogue, createI18n } from '@hallq/shared';
+import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { describe, expect, it } from 'vitest';
 import { closedText, formatOpensAt, refusalText } from './format';
 

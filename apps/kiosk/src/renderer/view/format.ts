@@ -1,4 +1,5 @@
-import type { CitizenLanguage, ClosedReason, ErrorCode } from '@hallq/shared';
+import type { ClosedReason, ErrorCode } from '@hallq/shared/contracts';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { TFunction } from 'i18next';
 
 const part = (parts: Intl.DateTimeFormatPart[], type: Intl.DateTimeFormatPartTypes) =>

@@ -1,4 +1,5 @@
-import { type LocalizedText, localized } from '@hallq/shared';
+import { type LocalizedText } from '@hallq/shared/contracts';
+import { localized } from '@hallq/shared/i18n';
 import { useKiosk } from './kiosk-context';
 
 /** A hall-config text in the citizen's language (falls back to Chinese). */

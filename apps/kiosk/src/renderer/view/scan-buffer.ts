@@ -1,4 +1,4 @@
-import { parsePickupQr } from '@hallq/shared';
+import { parsePickupQr } from '@hallq/shared/domain';
 
 /** Longer than any pickup QR payload: a stuck key cannot grow the buffer without end. */
 const MAX_BUFFER = 80;

@@ -1,6 +1,6 @@
+import { createApiClient } from '@hallq/shared/client';
 import {
   ClerkSummary,
-  createApiClient,
   DepositResponse,
   GuideCallResponse,
   LockersResponse,
@@ -16,7 +16,7 @@ import {
   type PauseRequest,
   type TransferRequest,
   type WindowActionRequest,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
 
 /**
  * The part of GET /api/hall the panel uses. Read leniently (extra fields dropped) so the panel keeps working while

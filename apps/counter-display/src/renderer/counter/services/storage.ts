@@ -1,4 +1,5 @@
-import { LoginResponse, WindowState } from '@hallq/shared';
+import { LoginResponse } from '@hallq/shared/contracts';
+import { WindowState } from '@hallq/shared/domain';
 
 /** What survives a reload of the page: the clerk stays logged in at the window until the token expires. */
 export const StoredSession = LoginResponse.pick({ token: true, expiresAt: true, staff: true }).extend({

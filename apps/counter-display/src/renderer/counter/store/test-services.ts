@@ -6,20 +6,14 @@ import type {
   HallEvent,
   LockerView,
   Snapshot,
-  Ticket,
   WindowDetail,
-  WindowState,
-} from '@hallq/shared';
-import { freeCompartment, OPEN_KEYPAD, toPublicHall } from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import type { Ticket, WindowState } from '@hallq/shared/domain';
+import { toPublicHall } from '@hallq/shared/contracts';
+import { freeCompartment, OPEN_KEYPAD } from '@hallq/shared/domain';
 import { vi } from 'vitest';
-import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
-import {
-  makeEnvelope,
-  makeQueueInfo,
-  makeSnapshot,
-  makeTicket,
-  makeWindow,
-} from '../../../../../../packages/shared/src/domain/test-fixtures';
+import { fakeRealtime } from '@hallq/shared/testing';
+import { makeEnvelope, makeQueueInfo, makeSnapshot, makeTicket, makeWindow } from '@hallq/shared/testing';
 import { DEMO_HALL_PATH, loadHallConfig } from '../../../../../queue-server/src/config/load-hall-config';
 import { CounterHall, type CounterApi } from '../services/api';
 import type { CounterStorage, StoredSession } from '../services/storage';

@@ -1,4 +1,4 @@
-import type { Ticket } from '@hallq/shared';
+import type { Ticket } from '@hallq/shared/domain';
 import type { CounterHall } from '../services/api';
 import { serviceItemOf, type ServiceTimer } from '../store/slices/desk/selectors';
 import { ticketMarks, typeName } from '../store/slices/feed/selectors';

@@ -1,4 +1,4 @@
-import type { LockerView } from '@hallq/shared';
+import type { LockerView } from '@hallq/shared/contracts';
 import type { ReactNode } from 'react';
 import { DEPOSIT_KEY } from '../shortcuts';
 import { LOCKER_POLL_MS } from '../store/slices/locker/actions';

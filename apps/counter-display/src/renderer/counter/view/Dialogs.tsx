@@ -1,4 +1,4 @@
-import type { Outcome } from '@hallq/shared';
+import type { Outcome } from '@hallq/shared/domain';
 import { type FormEvent, type ReactNode, useEffect } from 'react';
 import type { CounterHall } from '../services/api';
 import { currentTicket, serviceItemOf } from '../store/slices/desk/selectors';

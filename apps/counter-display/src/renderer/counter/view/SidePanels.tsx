@@ -1,4 +1,5 @@
-import type { ClerkSummary, DoorPurpose, FaultReason, RatingResult } from '@hallq/shared';
+import type { ClerkSummary } from '@hallq/shared/contracts';
+import type { DoorPurpose, FaultReason, RatingResult } from '@hallq/shared/domain';
 import type { Alerts, QueueRow } from '../store/slices/feed/selectors';
 import { GUIDE_REASON_LABEL, ticketMarks } from '../store/slices/feed/selectors';
 import type { CounterState } from '../store/types';

@@ -1,7 +1,8 @@
 // Test-only fakes and fixtures for the screens' stores.
-import type { EventEnvelope, HallEvent, PublicHall, Snapshot, Ticket } from '@hallq/shared';
+import type { EventEnvelope, HallEvent, PublicHall, Snapshot } from '@hallq/shared/contracts';
+import type { Ticket } from '@hallq/shared/domain';
 import { vi } from 'vitest';
-import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
+import { fakeRealtime } from '@hallq/shared/testing';
 import {
   makeEnvelope,
   makePublicHall,
@@ -9,7 +10,7 @@ import {
   makeSnapshot,
   makeTicket,
   makeWindow,
-} from '../../../../../../packages/shared/src/domain/test-fixtures';
+} from '@hallq/shared/testing';
 import type { ScreenServices } from './types';
 
 export function testServices(over: Partial<ScreenServices> = {}) {

@@ -1,4 +1,5 @@
-import type { EventEnvelope, HallRealtime, PublicHall } from '@hallq/shared';
+import type { HallRealtime } from '@hallq/shared/client';
+import type { EventEnvelope, PublicHall } from '@hallq/shared/contracts';
 
 /** Everything a screen's store talks to, injected so it runs in a unit test without a browser or a server. */
 export interface ScreenServices {

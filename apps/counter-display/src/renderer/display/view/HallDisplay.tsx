@@ -1,4 +1,4 @@
-import type { RecentCall } from '@hallq/shared';
+import type { RecentCall } from '@hallq/shared/contracts';
 import { useStore } from 'zustand';
 import type { DisplayStore } from '../store/create-display-store';
 import { callBoard, secondText, waitingRows } from '../store/slices/feed/selectors';

@@ -1,4 +1,4 @@
-import type { CitizenLanguage } from '@hallq/shared';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 import { useTranslation } from 'react-i18next';
 
 export interface TwoLines {

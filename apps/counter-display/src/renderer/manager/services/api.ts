@@ -1,5 +1,5 @@
+import { createApiClient } from '@hallq/shared/client';
 import {
-  createApiClient,
   DepositResponse,
   FollowUpResponse,
   FollowUpsResponse,
@@ -13,7 +13,7 @@ import {
   type NoteFollowUpRequest,
   type ResolveFaultRequest,
   type RetrieveRequest,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
 
 /** What the manager console asks of the queue server; calls after login carry the staff token. */
 export interface ManagerApi {

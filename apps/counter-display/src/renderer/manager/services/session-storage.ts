@@ -1,4 +1,4 @@
-import { LoginResponse } from '@hallq/shared';
+import { LoginResponse } from '@hallq/shared/contracts';
 
 export type ManagerSession = Pick<LoginResponse, 'token' | 'expiresAt' | 'staff'>;
 

@@ -1,7 +1,7 @@
-import { ApiError, NetworkError } from '@hallq/shared';
-import type { EventEnvelope, HallEvent, Snapshot } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import type { EventEnvelope, HallEvent, Snapshot } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
-import { makeEnvelope, makeSnapshot, makeWindow } from '../../../../../../packages/shared/src/domain/test-fixtures';
+import { makeEnvelope, makeSnapshot, makeWindow } from '@hallq/shared/testing';
 import { floorTypes, floorWindows } from './slices/floor/selectors';
 import { deadlineStatus, sortedFollowUps } from './slices/followups/selectors';
 import {

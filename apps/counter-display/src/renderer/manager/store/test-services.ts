@@ -1,6 +1,13 @@
-import type { CompartmentView, FollowUp, LockerView, OutboxEntry, PublicHall, RatingRecord } from '@hallq/shared';
+import type {
+  CompartmentView,
+  FollowUp,
+  LockerView,
+  OutboxEntry,
+  PublicHall,
+  RatingRecord,
+} from '@hallq/shared/contracts';
 import { vi } from 'vitest';
-import { makePublicHall, makeRatingRecord } from '../../../../../../packages/shared/src/domain/test-fixtures';
+import { makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
 import type { ManagerApi } from '../services/api';
 import type { ManagerSession, SessionStorage } from '../services/session-storage';
 import { createManagerStore } from './create-manager-store';

@@ -1,4 +1,4 @@
-import type { HallRealtime } from '@hallq/shared';
+import type { HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ManagerApi } from '../services/api';
 import type { SessionStorage } from '../services/session-storage';

@@ -1,4 +1,5 @@
-import type { FollowUp, RatingResult } from '@hallq/shared';
+import type { FollowUp } from '@hallq/shared/contracts';
+import type { RatingResult } from '@hallq/shared/domain';
 import { type FormEvent, useState } from 'react';
 import { deadlineStatus, sortedFollowUps } from '../store/slices/followups/selectors';
 import { useActions, useHallTime, useManager } from './manager-context';

@@ -1,4 +1,4 @@
-import type { CompartmentView, LockerView } from '@hallq/shared';
+import type { CompartmentView, LockerView } from '@hallq/shared/contracts';
 import { useEffect, useState } from 'react';
 import {
   type AttentionItem,

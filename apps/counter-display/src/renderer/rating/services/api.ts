@@ -1,4 +1,5 @@
-import { createApiClient, PublicHall, RatingResponse, type SubmitRatingRequest } from '@hallq/shared';
+import { createApiClient } from '@hallq/shared/client';
+import { PublicHall, RatingResponse, type SubmitRatingRequest } from '@hallq/shared/contracts';
 
 /** The queue-server calls the rating pad makes, with its device key. */
 export interface RatingApi {

@@ -1,13 +1,14 @@
-import type { EventEnvelope, HallEvent, PublicHall, RatingRecord, RatingRequest, Snapshot } from '@hallq/shared';
+import type {
+  EventEnvelope,
+  HallEvent,
+  PublicHall,
+  RatingRecord,
+  RatingRequest,
+  Snapshot,
+} from '@hallq/shared/contracts';
 import { vi } from 'vitest';
-import { fakeRealtime } from '../../../../../../packages/shared/src/client/fake-realtime';
-import {
-  makeEnvelope,
-  makePublicHall,
-  makeRatingRecord,
-  makeRatingRequest,
-  makeSnapshot,
-} from '../../../../../../packages/shared/src/domain/test-fixtures';
+import { fakeRealtime } from '@hallq/shared/testing';
+import { makeEnvelope, makePublicHall, makeRatingRecord, makeRatingRequest, makeSnapshot } from '@hallq/shared/testing';
 import type { RatingApi } from '../services/api';
 import { createPadStore } from './create-pad-store';
 import type { PadServices } from './types';

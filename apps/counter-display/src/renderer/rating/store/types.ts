@@ -1,4 +1,4 @@
-import type { HallRealtime } from '@hallq/shared';
+import type { HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { RatingApi } from '../services/api';
 import type { HallSlice } from './slices/hall/actions';

@@ -1,4 +1,4 @@
-import type { RatingLevel } from '@hallq/shared';
+import type { RatingLevel } from '@hallq/shared/domain';
 
 /** The mouth of each face, from a broad smile to a deep frown (control point of a quadratic curve). */
 const MOUTH_CURVE: Record<RatingLevel, number> = {

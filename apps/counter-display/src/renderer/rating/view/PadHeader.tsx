@@ -1,4 +1,4 @@
-import { CITIZEN_LANGUAGES, localized } from '@hallq/shared';
+import { CITIZEN_LANGUAGES, localized } from '@hallq/shared/i18n';
 import { useTranslation } from 'react-i18next';
 import { useActions, usePad } from './pad-context';
 

@@ -1,4 +1,5 @@
-import { isBadRating, localized } from '@hallq/shared';
+import { isBadRating } from '@hallq/shared/domain';
+import { localized } from '@hallq/shared/i18n';
 import { useTranslation } from 'react-i18next';
 import { LEVELS, asksReason, canSubmit, clerkLabel, secondsLeft } from '../store/slices/pad/selectors';
 import { Face } from './Face';

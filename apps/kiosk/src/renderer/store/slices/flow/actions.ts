@@ -1,4 +1,5 @@
-import type { CitizenLanguage, PriorityGroup } from '@hallq/shared';
+import type { PriorityGroup } from '@hallq/shared/domain';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { SliceCreator } from '../../types';
 import { hasItemStep, helpAndProxyType, windowTypeOf } from '../hall/selectors';
 import { IDLE_MS } from './selectors';

@@ -1,4 +1,4 @@
-import type { GuideCall } from '@hallq/shared';
+import type { GuideCall } from '@hallq/shared/contracts';
 import { type FlowState, isAtRest } from './state';
 
 /** A screen left alone this long goes back home, in Chinese, elderly mode off. */

@@ -1,4 +1,6 @@
-import type { CitizenLanguage, ErrorCode, PriorityGroup } from '@hallq/shared';
+import type { ErrorCode } from '@hallq/shared/contracts';
+import type { PriorityGroup } from '@hallq/shared/domain';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { PrinterState, PrintFailure } from '../../../../bridge/kiosk-bridge';
 import type { PickupNotice, PickupStaffReason } from '../pickup/state';
 

@@ -1,5 +1,5 @@
-import { NetworkError } from '@hallq/shared';
-import type { GuideCall } from '@hallq/shared';
+import { NetworkError } from '@hallq/shared/client';
+import type { GuideCall } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { testKiosk } from '../../test-services';
 

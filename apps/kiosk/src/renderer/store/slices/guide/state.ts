@@ -1,4 +1,4 @@
-import type { GuideCall } from '@hallq/shared';
+import type { GuideCall } from '@hallq/shared/contracts';
 
 export type GuideStatus = 'idle' | 'calling' | 'waiting' | 'answered' | 'failed';
 

@@ -1,6 +1,6 @@
-import type { EventEnvelope, QueueInfo } from '@hallq/shared';
+import type { EventEnvelope, QueueInfo } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
-import { makeEnvelope, makeSnapshot } from '../../../../../../../packages/shared/src/domain/test-fixtures';
+import { makeEnvelope, makeSnapshot } from '@hallq/shared/testing';
 import { queue, testKiosk } from '../../test-services';
 
 const queuesUpdated = (seq: number, queues: QueueInfo[]): EventEnvelope =>

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Snapshot } from '@hallq/shared';
+import type { EventEnvelope, Snapshot } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { type HallState, applyEnvelopes, initialHallState } from './state';
 

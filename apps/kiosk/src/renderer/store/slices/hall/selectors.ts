@@ -1,11 +1,10 @@
 import {
-  CITIZEN_LANGUAGES,
-  type CitizenLanguage,
   type PublicHall,
   type QueueInfo,
   type ServiceItemConfig,
   type WindowTypeConfig,
-} from '@hallq/shared';
+} from '@hallq/shared/contracts';
+import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
 import { match } from 'pinyin-pro';
 
 /** Comprehensive window types first (most citizens belong there), then the others in the hall's order. */

@@ -1,4 +1,4 @@
-import type { EventEnvelope, PublicHall, QueueInfo } from '@hallq/shared';
+import type { EventEnvelope, PublicHall, QueueInfo } from '@hallq/shared/contracts';
 import type { ConnectionState } from '../../../services/realtime';
 
 export interface HallState {

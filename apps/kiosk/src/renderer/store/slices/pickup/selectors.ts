@@ -1,4 +1,4 @@
-import type { PublicHall } from '@hallq/shared';
+import type { PublicHall } from '@hallq/shared/contracts';
 
 /** The windows that hand out results (综合出件): where an applicant the locker cannot serve is sent. */
 export function pickupWindows(hall: PublicHall | null): number[] {

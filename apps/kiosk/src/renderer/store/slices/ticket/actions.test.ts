@@ -1,4 +1,4 @@
-import { ApiError, NetworkError } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
 import { describe, expect, it } from 'vitest';
 import { fakeBridge, issuedTicket, testKiosk } from '../../test-services';
 

@@ -1,5 +1,5 @@
-import { ApiError } from '@hallq/shared';
-import type { IssueTicketRequest } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import type { IssueTicketRequest } from '@hallq/shared/contracts';
 import type { PrinterState, PrintResult } from '../../../../bridge/kiosk-bridge';
 import type { SliceCreator } from '../../types';
 import type { Via } from '../flow/state';

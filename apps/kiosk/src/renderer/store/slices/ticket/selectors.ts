@@ -1,4 +1,4 @@
-import type { IssuedTicket, IssueTicketRequest, PublicHall } from '@hallq/shared';
+import type { IssuedTicket, IssueTicketRequest, PublicHall } from '@hallq/shared/contracts';
 import type { TicketPrintJob } from '../../../../bridge/kiosk-bridge';
 import type { Choice, Screen } from '../flow/state';
 import { serviceItemOf, windowTypeOf } from '../hall/selectors';

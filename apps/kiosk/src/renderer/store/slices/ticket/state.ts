@@ -1,4 +1,4 @@
-import type { IssuedTicket, IssueTicketRequest } from '@hallq/shared';
+import type { IssuedTicket, IssueTicketRequest } from '@hallq/shared/contracts';
 import type { TicketPrintJob } from '../../../../bridge/kiosk-bridge';
 import type { Via } from '../flow/state';
 

@@ -1,5 +1,5 @@
-import { ApiError, NetworkError } from '@hallq/shared';
-import type { WindowActionResponse } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import type { WindowActionResponse } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { demoHall, settle, snapshot, testCounter, ticket, windowState, withCurrent } from '../../test-services';
 import { availability } from './selectors';

@@ -1,5 +1,5 @@
-import { ApiError } from '@hallq/shared';
-import type { PauseReason } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import type { PauseReason } from '@hallq/shared/domain';
 import { describeFailure } from '../../../refusals';
 import { type WindowActionBodies } from '../../../services/api';
 import type { SliceCreator } from '../../types';

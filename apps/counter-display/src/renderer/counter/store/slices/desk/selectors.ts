@@ -1,12 +1,5 @@
-import {
-  Outcome,
-  addWorkingDays,
-  type ServiceItemConfig,
-  type Ticket,
-  type TransferRequest,
-  type WindowState,
-  type WindowTypeConfig,
-} from '@hallq/shared';
+import { type ServiceItemConfig, type TransferRequest, type WindowTypeConfig } from '@hallq/shared/contracts';
+import { Outcome, addWorkingDays, type Ticket, type WindowState } from '@hallq/shared/domain';
 import type { CounterHall } from '../../../services/api';
 import type { CounterState } from '../../types';
 import { type DeskAction, type FinishDraft, type TransferDraft, emptyTransfer } from './state';

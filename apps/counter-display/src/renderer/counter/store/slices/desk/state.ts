@@ -1,4 +1,5 @@
-import { QueuePolicy, type Outcome, type PauseReason } from '@hallq/shared';
+import { QueuePolicy } from '@hallq/shared/contracts';
+import { type Outcome, type PauseReason } from '@hallq/shared/domain';
 import type { FailureText } from '../../../refusals';
 import type { WindowActionName } from '../../../services/api';
 

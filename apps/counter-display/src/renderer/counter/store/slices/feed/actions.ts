@@ -1,10 +1,5 @@
-import {
-  type EventEnvelope,
-  type HallRealtime,
-  type Snapshot,
-  type WindowActionResponse,
-  applyEnvelopes,
-} from '@hallq/shared';
+import { type HallRealtime, applyEnvelopes } from '@hallq/shared/client';
+import { type EventEnvelope, type Snapshot, type WindowActionResponse } from '@hallq/shared/contracts';
 import { createRefresher } from '../../refresher';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';

@@ -1,4 +1,5 @@
-import type { GuideCall, PriorityGroup, Ticket } from '@hallq/shared';
+import type { GuideCall } from '@hallq/shared/contracts';
+import type { PriorityGroup, Ticket } from '@hallq/shared/domain';
 import type { CounterHall } from '../../../services/api';
 import type { CounterState } from '../../types';
 import { windowTypeOf } from '../desk/selectors';

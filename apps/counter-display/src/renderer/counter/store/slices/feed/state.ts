@@ -1,12 +1,6 @@
-import {
-  ENDED_STATES,
-  type ConnectionState,
-  type HallEvent,
-  type HallFeed,
-  type LockerView,
-  type WindowActionResponse,
-  type WindowDetail,
-} from '@hallq/shared';
+import { type ConnectionState, type HallFeed } from '@hallq/shared/client';
+import { type HallEvent, type LockerView, type WindowActionResponse, type WindowDetail } from '@hallq/shared/contracts';
+import { ENDED_STATES } from '@hallq/shared/domain';
 
 export interface FeedState {
   /** The hall as the window room sees it: the last snapshot kept current by the events; null before the first. */

@@ -1,4 +1,4 @@
-import { ApiError } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
 import { describeFailure, type FailureText } from '../../../refusals';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';

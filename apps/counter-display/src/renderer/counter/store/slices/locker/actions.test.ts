@@ -1,5 +1,5 @@
-import { ApiError, NetworkError } from '@hallq/shared';
-import type { CompartmentView, DepositResponse, LockerView } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import type { CompartmentView, DepositResponse, LockerView } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   compartment,

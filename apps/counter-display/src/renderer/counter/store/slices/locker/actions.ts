@@ -1,4 +1,5 @@
-import { ApiError, type LockerEvent } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import { type LockerEvent } from '@hallq/shared/contracts';
 import { describeFailure } from '../../../refusals';
 import { maskPhone } from '../../../view/format';
 import { createRefresher } from '../../refresher';

@@ -1,4 +1,4 @@
-import type { CompartmentView, LockerView } from '@hallq/shared';
+import type { CompartmentView, LockerView } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { compartment, demoLockers, PICKUP_SESSION, snapshot, testCounter, windowState } from '../../test-services';
 import {

@@ -1,10 +1,5 @@
-import {
-  CompartmentSize,
-  type CompartmentState,
-  type CompartmentView,
-  type DepositRequest,
-  type LockerView,
-} from '@hallq/shared';
+import { CompartmentSize, type CompartmentView, type DepositRequest, type LockerView } from '@hallq/shared/contracts';
+import { type CompartmentState } from '@hallq/shared/domain';
 import { maskName } from '../../../view/format';
 import type { CounterState } from '../../types';
 import { holder, windowTypeOf } from '../desk/selectors';

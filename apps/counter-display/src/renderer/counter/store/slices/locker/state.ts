@@ -1,4 +1,5 @@
-import type { CompartmentSize, CompartmentState, CompartmentView, LockerEvent, LockerView } from '@hallq/shared';
+import type { CompartmentSize, CompartmentView, LockerEvent, LockerView } from '@hallq/shared/contracts';
+import type { CompartmentState } from '@hallq/shared/domain';
 import type { FailureText } from '../../../refusals';
 
 /** The form's fields, named as DepositRequest names them (so a server's field error lands on the same one). */

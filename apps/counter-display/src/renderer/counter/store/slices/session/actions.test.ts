@@ -1,4 +1,4 @@
-import { ApiError } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
 import { describe, expect, it } from 'vitest';
 import { SESSION, memoryStorage, settle, testCounter, windowState } from '../../test-services';
 

@@ -1,4 +1,4 @@
-import { ApiError } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
 import { describeFailure } from '../../../refusals';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';

@@ -1,4 +1,4 @@
-import type { StaffInfo } from '@hallq/shared';
+import type { StaffInfo } from '@hallq/shared/contracts';
 import type { FailureText } from '../../../refusals';
 import type { CounterHall } from '../../../services/api';
 

@@ -1,4 +1,4 @@
-import type { ClerkSummary } from '@hallq/shared';
+import type { ClerkSummary } from '@hallq/shared/contracts';
 import { createRefresher } from '../../refresher';
 import type { SliceCreator } from '../../types';
 

@@ -1,4 +1,4 @@
-import type { PublicHall } from '@hallq/shared';
+import type { PublicHall } from '@hallq/shared/contracts';
 import { describe, expect, it, vi } from 'vitest';
 import { type Announcement, announceFreshCalls, createAnnouncer } from '../../../../voice/announcer';
 import { createDisplayStore } from '../../create-display-store';

@@ -1,4 +1,5 @@
-import { applyEnvelopes, type EventEnvelope, type Snapshot } from '@hallq/shared';
+import { applyEnvelopes } from '@hallq/shared/client';
+import { type EventEnvelope, type Snapshot } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { type FeedState, initialFeedState } from './state';
 

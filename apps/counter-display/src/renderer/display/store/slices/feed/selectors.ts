@@ -1,12 +1,6 @@
-import {
-  CITIZEN_LANGUAGES,
-  type CitizenLanguage,
-  type HallFeed,
-  type LocalizedText,
-  type PublicHall,
-  type QueueInfo,
-  type RecentCall,
-} from '@hallq/shared';
+import { type HallFeed } from '@hallq/shared/client';
+import { type LocalizedText, type PublicHall, type QueueInfo, type RecentCall } from '@hallq/shared/contracts';
+import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
 
 export interface CallBoard {
   latest: RecentCall | null;

@@ -1,4 +1,5 @@
-import type { ConnectionState, HallFeed, PublicHall } from '@hallq/shared';
+import type { ConnectionState, HallFeed } from '@hallq/shared/client';
+import type { PublicHall } from '@hallq/shared/contracts';
 
 export interface FeedState {
   hall: PublicHall | null;

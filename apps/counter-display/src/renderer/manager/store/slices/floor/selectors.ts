@@ -1,4 +1,6 @@
-import type { HallFeed, PauseReason, PublicHall, WindowStatus } from '@hallq/shared';
+import type { HallFeed } from '@hallq/shared/client';
+import type { PublicHall } from '@hallq/shared/contracts';
+import type { PauseReason, WindowStatus } from '@hallq/shared/domain';
 
 const PAUSE_LABEL: Record<PauseReason, string> = { lunch: '午休', meeting: '开会', away: '暂离', other: '其他' };
 const STATUS_LABEL: Record<WindowStatus, string> = { open: '办理中', paused: '暂停', closed: '关闭' };

@@ -1,5 +1,5 @@
-import { ApiError } from '@hallq/shared';
-import type { FollowUp, FollowUpResponse } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import type { FollowUp, FollowUpResponse } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { type FollowUpAction, type FollowUpsState, initialFollowUpsState } from './state';
 

@@ -1,4 +1,4 @@
-import type { FollowUp } from '@hallq/shared';
+import type { FollowUp } from '@hallq/shared/contracts';
 
 /** Most urgent first: the earliest deadline, then the oldest rating. */
 export function sortedFollowUps(followUps: readonly FollowUp[]): FollowUp[] {

@@ -1,4 +1,4 @@
-import type { FollowUp } from '@hallq/shared';
+import type { FollowUp } from '@hallq/shared/contracts';
 
 export type FollowUpAction = 'assign' | 'note' | 'close';
 

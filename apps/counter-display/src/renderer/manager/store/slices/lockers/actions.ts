@@ -1,4 +1,5 @@
-import { ApiError, type CompartmentView, type LockerEvent } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import { type CompartmentView, type LockerEvent } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { applyLockerEvents } from './apply-events';
 import { type Handover, type LockerActionKind, type LockersState, initialLockersState } from './state';

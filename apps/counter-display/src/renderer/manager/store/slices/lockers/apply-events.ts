@@ -1,4 +1,4 @@
-import type { LockerEvent, LockerView } from '@hallq/shared';
+import type { LockerEvent, LockerView } from '@hallq/shared/contracts';
 
 /**
  * The lockers after a batch of staff-socket events, in order: each carries the whole compartment or keypad, so it

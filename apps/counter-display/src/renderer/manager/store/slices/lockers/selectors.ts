@@ -1,13 +1,11 @@
+import { CompartmentSize, type CompartmentView, type LockerView } from '@hallq/shared/contracts';
 import {
-  CompartmentSize,
   keypadLocked,
   type CompartmentState,
-  type CompartmentView,
   type DoorPurpose,
   type FaultReason,
   type Keypad,
-  type LockerView,
-} from '@hallq/shared';
+} from '@hallq/shared/domain';
 
 export const COMPARTMENT_STATE_LABEL: Record<CompartmentState, string> = {
   free: '空闲',

@@ -1,4 +1,4 @@
-import type { LockerView, RetrieveRequest } from '@hallq/shared';
+import type { LockerView, RetrieveRequest } from '@hallq/shared/contracts';
 
 export type LockerActionKind = 'retrieve' | 'resolve';
 /** Where the item goes: the pickup window or the post (the same choice for both actions). */

@@ -1,4 +1,4 @@
-import { ApiError } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
 import type { SliceCreator } from '../../types';
 import { type OutboxState, initialOutboxState } from './state';
 

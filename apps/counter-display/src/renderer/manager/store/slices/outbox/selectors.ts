@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '@hallq/shared';
+import type { OutboxEntry } from '@hallq/shared/contracts';
 
 /** Newest first: the notice just written is the one the manager has to relay. */
 export function newestFirst(entries: readonly OutboxEntry[]): OutboxEntry[] {

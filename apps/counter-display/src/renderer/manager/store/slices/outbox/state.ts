@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '@hallq/shared';
+import type { OutboxEntry } from '@hallq/shared/contracts';
 
 export interface OutboxState {
   outbox: OutboxEntry[];

@@ -1,4 +1,6 @@
-import { applyEnvelopes, type CitizenLanguage, type EventEnvelope, type Snapshot } from '@hallq/shared';
+import { applyEnvelopes } from '@hallq/shared/client';
+import { type EventEnvelope, type Snapshot } from '@hallq/shared/contracts';
+import { type CitizenLanguage } from '@hallq/shared/i18n';
 import type { SliceCreator } from '../../types';
 import { type HallState, initialHallState } from './state';
 

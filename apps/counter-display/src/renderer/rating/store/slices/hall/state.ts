@@ -1,4 +1,6 @@
-import type { CitizenLanguage, ConnectionState, HallFeed, PublicHall } from '@hallq/shared';
+import type { ConnectionState, HallFeed } from '@hallq/shared/client';
+import type { PublicHall } from '@hallq/shared/contracts';
+import type { CitizenLanguage } from '@hallq/shared/i18n';
 
 export interface HallState {
   hall: PublicHall | null;

@@ -1,5 +1,5 @@
-import { ApiError, NetworkError } from '@hallq/shared';
-import type { RatingResponse } from '@hallq/shared';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import type { RatingResponse } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { envelope, ratingRecord, ratingRequest, snapshot, testPad } from '../../test-services';
 import { THANKS_MS } from './actions';

@@ -1,4 +1,6 @@
-import { ApiError, isBadRating, type RatingLevel, type RatingRequest, type RatingResult } from '@hallq/shared';
+import { ApiError } from '@hallq/shared/client';
+import { type RatingRequest } from '@hallq/shared/contracts';
+import { isBadRating, type RatingLevel, type RatingResult } from '@hallq/shared/domain';
 import type { SliceCreator } from '../../types';
 import { type PadState, initialPadState } from './state';
 

@@ -1,5 +1,6 @@
-import type { PublicHall, RatingLevel } from '@hallq/shared';
-import { RatingLevel as RatingLevels, isBadRating } from '@hallq/shared';
+import type { PublicHall } from '@hallq/shared/contracts';
+import type { RatingLevel } from '@hallq/shared/domain';
+import { RatingLevel as RatingLevels, isBadRating } from '@hallq/shared/domain';
 import type { PadState } from '../../types';
 
 /** Best first, as the hall's 好差评 lists them. */

@@ -1,4 +1,5 @@
-import type { RatingLevel, RatingRequest } from '@hallq/shared';
+import type { RatingRequest } from '@hallq/shared/contracts';
+import type { RatingLevel } from '@hallq/shared/domain';
 
 export type PadScreen = 'idle' | 'ask' | 'thanks';
 

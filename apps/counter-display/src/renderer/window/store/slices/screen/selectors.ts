@@ -1,4 +1,6 @@
-import type { HallFeed, PauseReason, PublicHall, WindowConfig } from '@hallq/shared';
+import type { HallFeed } from '@hallq/shared/client';
+import type { PublicHall, WindowConfig } from '@hallq/shared/contracts';
+import type { PauseReason } from '@hallq/shared/domain';
 
 /** What the screen above the window says: a ticket at the window, or why there is none. */
 export type WindowScreenStatus = 'called' | 'serving' | 'idle' | 'closed' | PauseReason;

@@ -1,3 +1,4 @@
+export * from '../config/hall-config';
 export * from './auth';
 export * from './common';
 export * from './errors';

@@ -1,14 +1,14 @@
 // Test-only helpers: a tiny hall, tickets/windows/queues, snapshots and ratings built from a few fields. Not exported
 // by the package.
 import { HallConfig, QueuePolicy, WindowConfig } from '../config/hall-config';
-import type { EventEnvelope, HallEvent, Snapshot } from '../api/events';
-import { toPublicHall, type PublicHall } from '../api/hall';
-import type { QueueInfo } from '../api/queues';
-import type { RatingRecord, RatingRequest } from '../api/ratings';
+import type { EventEnvelope, HallEvent, Snapshot } from '../contracts/events';
+import { toPublicHall, type PublicHall } from '../contracts/hall';
+import type { QueueInfo } from '../contracts/queues';
+import type { RatingRecord, RatingRequest } from '../contracts/ratings';
 import type { HallConfigInput } from '../config/hall-config';
-import { formatTicketNumber } from './numbering';
-import type { Ticket } from './ticket';
-import type { WindowState } from './window';
+import { formatTicketNumber } from '../domain/numbering';
+import type { Ticket } from '../domain/ticket';
+import type { WindowState } from '../domain/window';
 
 const weekday = { open: '09:00', close: '17:00', lunch: { start: '12:00', end: '13:30' } };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeEnvelope, makeRatingRecord, makeWindow } from '../domain/test-fixtures';
+import { makeEnvelope, makeRatingRecord, makeWindow } from '../testing/fixtures';
 import { deviceEnvelopes, type EventEnvelope } from './events';
 
 describe('the stream as devices receive it', () => {

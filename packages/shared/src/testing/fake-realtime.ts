@@ -1,6 +1,6 @@
 // Test-only: not exported by the package.
 import { vi } from 'vitest';
-import type { HallRealtime, RealtimeHandlers } from './realtime';
+import type { HallRealtime, RealtimeHandlers } from '../client/realtime';
 
 /** A hall feed the test drives by hand through `handlers`, once the store has started it. */
 export function fakeRealtime() {

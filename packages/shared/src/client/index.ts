@@ -1,0 +1,4 @@
+export * from './fetch-json';
+export * from './poll';
+export * from './realtime';
+export * from './hall-feed';
