@@ -75,9 +75,25 @@ function applyEvent(feed: HallFeed, { event, at }: EventEnvelope): HallFeed {
     case 'rating.recorded':
     case 'rating.ended':
       return { ...feed, ratingRequests: feed.ratingRequests.filter((r) => r.id !== event.requestId) };
+    case 'locker.compartment': {
+      const { compartment } = event;
+      return {
+        ...feed,
+        lockers: feed.lockers.map((l) =>
+          l.id !== compartment.locker
+            ? l
+            : { ...l, compartments: l.compartments.map((c) => (c.number === compartment.number ? compartment : c)) },
+        ),
+      };
+    }
+    case 'locker.keypad':
+      return {
+        ...feed,
+        lockers: feed.lockers.map((l) => (l.id === event.locker ? { ...l, keypad: event.keypad } : l)),
+      };
     case 'followup.updated':
     case 'staff_only':
-      // The manager console follows follow-ups itself; nothing in the snapshot changes.
+      // Follow-ups are not in the snapshot: the manager console keeps its list from the events themselves.
       return feed;
   }
 }

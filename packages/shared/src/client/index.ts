@@ -1,4 +1,5 @@
-export * from './fetch-json';
+export * from './hall-client';
 export * from './poll';
 export * from './realtime';
 export * from './hall-feed';
+export * from './feed-slice';

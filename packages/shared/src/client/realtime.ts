@@ -2,7 +2,6 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
   EventEnvelope,
-  LockerEvent,
   ServerToClientEvents,
   Snapshot,
   SocketAuth,
@@ -14,8 +13,6 @@ export interface RealtimeHandlers {
   snapshot(snapshot: Snapshot): void;
   events(envelopes: EventEnvelope[]): void;
   connection(state: ConnectionState): void;
-  /** Staff connections only: compartments and keypads of the lockers as they change (never a pickup code). */
-  lockerEvents?(events: LockerEvent[]): void;
 }
 
 /** A live feed of the hall for a kiosk, a counter panel or a screen: a snapshot on connecting, then event batches. */
@@ -56,7 +53,6 @@ export function createHallRealtime(auth: SocketAuth, url?: string): HallRealtime
       });
       s.on('snapshot', (snapshot) => h.snapshot(snapshot));
       s.on('events', (envelopes) => h.events(envelopes));
-      s.on('lockerEvents', (events) => h.lockerEvents?.(events));
     },
     resync() {
       socket?.emit('resync', (snapshot) => handlers?.snapshot(snapshot));

@@ -3,7 +3,7 @@ import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
 import { Keypad } from '../domain/locker';
 import { GuideCall } from './guide-calls';
-import { CompartmentView, type OpenCommand } from './lockers';
+import { CompartmentView, LockerView, type OpenCommand } from './lockers';
 import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
@@ -32,6 +32,10 @@ export const HallEvent = z.discriminatedUnion('type', [
    * and the clerk are for staff). A rating pad needs only this.
    */
   z.object({ type: z.literal('rating.ended'), requestId: z.string(), result: RatingRecord.shape.result }).strict(),
+  /** A locker compartment changed (reserved, opened, stored, collected, faulty …); never a pickup code. Staff only. */
+  z.object({ type: z.literal('locker.compartment'), compartment: CompartmentView }).strict(),
+  /** A locker's keypad locked after too many wrong codes, or opened again with a right one. Staff only. */
+  z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
   /** In a device's stream, in place of an event for staff only: it keeps the sequence whole. */
   z.object({ type: z.literal('staff_only') }).strict(),
 ]);
@@ -42,15 +46,17 @@ export type HallEvent = z.infer<typeof HallEvent>;
  * with what is for staff only (ratings' details, follow-ups and their notes) taken out.
  */
 export function deviceEnvelopes(envelopes: EventEnvelope[]): EventEnvelope[] {
-  if (!envelopes.some((e) => e.event.type === 'rating.recorded' || e.event.type === 'followup.updated'))
-    return envelopes;
+  if (!envelopes.some((e) => STAFF_ONLY.has(e.event.type) || e.event.type === 'rating.recorded')) return envelopes;
   return envelopes.map((e) => {
-    if (e.event.type === 'followup.updated') return { ...e, event: { type: 'staff_only' } };
+    if (STAFF_ONLY.has(e.event.type)) return { ...e, event: { type: 'staff_only' } };
     if (e.event.type === 'rating.recorded')
       return { ...e, event: { type: 'rating.ended', requestId: e.event.requestId, result: e.event.rating.result } };
     return e;
   });
 }
+
+/** Events devices never see, not even reduced: follow-ups and their notes, and the lockers. */
+const STAFF_ONLY: ReadonlySet<HallEvent['type']> = new Set(['followup.updated', 'locker.compartment', 'locker.keypad']);
 
 /**
  * Each event carries the hall-wide sequence number; every connection receives every number, so a client that sees
@@ -81,20 +87,14 @@ export const Snapshot = z
     guideCalls: z.array(GuideCall),
     /** Rating requests still waiting for an answer (a pad that restarts shows its own again). */
     ratingRequests: z.array(RatingRequest),
+    /** Every locker with its compartments and keypad, for staff; empty in a device's snapshot. */
+    lockers: z.array(LockerView),
   })
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;
 
-/**
- * Locker changes, for staff connections only (never the hall stream: public screens have no business with them). They
- * carry no sequence: a console that reconnects reloads `GET /api/lockers`.
- */
-export const LockerEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('locker.compartment'), compartment: CompartmentView }).strict(),
-  /** The keypad locked after too many wrong codes, or opened again with a right one. */
-  z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
-]);
-export type LockerEvent = z.infer<typeof LockerEvent>;
+/** The locker events of the stream (staff only). */
+export type LockerEvent = Extract<HallEvent, { type: 'locker.compartment' | 'locker.keypad' }>;
 
 /** What a connection says it is when it connects (socket.io handshake `auth`). */
 export const SocketAuth = z.discriminatedUnion('room', [
@@ -116,8 +116,6 @@ export interface ServerToClientEvents {
   events: (envelopes: EventEnvelope[]) => void;
   /** Only to `status` connections. */
   status: (status: TicketStatus) => void;
-  /** To staff connections: locker changes. */
-  lockerEvents: (events: LockerEvent[]) => void;
   /** To a `locker` connection: door commands to carry out (on connecting, every command still in flight). */
   lockerCommands: (commands: OpenCommand[]) => void;
 }

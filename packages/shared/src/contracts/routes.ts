@@ -49,10 +49,9 @@ import {
   TicketStatus,
 } from './tickets';
 import {
-  FinishRequest,
-  PauseRequest,
-  TransferRequest,
-  WindowActionRequest,
+  type WindowActionName,
+  windowActions,
+  windowActionSegment,
   WindowActionResponse,
   WindowDetail,
   WindowsResponse,
@@ -84,14 +83,14 @@ export interface RouteContract {
   response: z.ZodType;
 }
 
-const windowAction = <B extends z.ZodType>(action: string, summary: string, body: B) =>
+const windowAction = <A extends WindowActionName>(action: A) =>
   ({
     method: 'POST',
-    path: `/api/windows/:id/${action}`,
-    summary,
+    path: `/api/windows/:id/${windowActionSegment(action)}`,
+    summary: windowActions[action].summary,
     auth: 'window_clerk',
     params: WindowNumberParam,
-    body,
+    body: windowActions[action].body as (typeof windowActions)[A]['body'],
     status: 200,
     response: WindowActionResponse,
   }) as const satisfies RouteContract;
@@ -371,14 +370,14 @@ export const routes = {
     status: 200,
     response: WindowDetail,
   },
-  callNext: windowAction('call-next', 'Call the next ticket by the call policy', WindowActionRequest),
-  recall: windowAction('recall', 'Call the current ticket again', WindowActionRequest),
-  noShow: windowAction('no-show', 'Mark the called ticket as not present', WindowActionRequest),
-  start: windowAction('start', 'The called citizen has arrived: start serving', WindowActionRequest),
-  finish: windowAction('finish', 'Finish the service with its outcome', FinishRequest),
-  transfer: windowAction('transfer', 'Hand the ticket to another window type or window', TransferRequest),
-  pause: windowAction('pause', 'Pause the window (lunch, meeting, away)', PauseRequest),
-  resume: windowAction('resume', 'Open the paused window again', WindowActionRequest),
+  callNext: windowAction('callNext'),
+  recall: windowAction('recall'),
+  noShow: windowAction('noShow'),
+  start: windowAction('start'),
+  finish: windowAction('finish'),
+  transfer: windowAction('transfer'),
+  pause: windowAction('pause'),
+  resume: windowAction('resume'),
 } as const satisfies Record<string, RouteContract>;
 
 export type Routes = typeof routes;

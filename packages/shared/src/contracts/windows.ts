@@ -27,6 +27,34 @@ export type TransferRequest = z.infer<typeof TransferRequest>;
 export const PauseRequest = z.object({ requestId: RequestId, reason: PauseReason }).strict();
 export type PauseRequest = z.infer<typeof PauseRequest>;
 
+/**
+ * The window actions, each by its one name, with its request body and what it does. The routes
+ * (`POST /api/windows/:id/<name in kebab case>`), the server's handlers, the typed client and the counter panel's
+ * buttons all come from this table.
+ */
+export const windowActions = {
+  callNext: { body: WindowActionRequest, summary: 'Call the next ticket by the call policy' },
+  recall: { body: WindowActionRequest, summary: 'Call the current ticket again' },
+  noShow: { body: WindowActionRequest, summary: 'Mark the called ticket as not present' },
+  start: { body: WindowActionRequest, summary: 'The called citizen has arrived: start serving' },
+  finish: { body: FinishRequest, summary: 'Finish the service with its outcome' },
+  transfer: { body: TransferRequest, summary: 'Hand the ticket to another window type or window' },
+  pause: { body: PauseRequest, summary: 'Pause the window (lunch, meeting, away)' },
+  resume: { body: WindowActionRequest, summary: 'Open the paused window again' },
+} as const;
+export type WindowActionName = keyof typeof windowActions;
+export const WINDOW_ACTION_NAMES = Object.keys(windowActions) as WindowActionName[];
+export type WindowActionBody<A extends WindowActionName> = z.infer<(typeof windowActions)[A]['body']>;
+
+/** A window action as one value: its name and its body (without the requestId, which travels beside it). */
+export type WindowAction = {
+  [A in WindowActionName]: { type: A } & Omit<WindowActionBody<A>, 'requestId'>;
+}[WindowActionName];
+
+/** The path segment of an action: its name in kebab case (`noShow` → `no-show`). */
+export const windowActionSegment = (name: WindowActionName): string =>
+  name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
 /** Every window action answers with the window and the ticket it acted on (null when call-next found nobody). */
 export const WindowActionResponse = z.object({ window: WindowState, ticket: Ticket.nullable() }).strict();
 export type WindowActionResponse = z.infer<typeof WindowActionResponse>;

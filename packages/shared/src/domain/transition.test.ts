@@ -42,7 +42,7 @@ const commands: Record<TicketCommand['type'], { command: TicketCommand; allowed:
   start: { command: { type: 'start', ...at1 }, allowed: ['called'] },
   finish: { command: { type: 'finish', ...at1, outcome: { kind: 'completed' } }, allowed: ['serving'] },
   transfer: { command: { type: 'transfer', ...at1, toWindowType: 'social' }, allowed: ['called', 'serving'] },
-  no_show: { command: { type: 'no_show', ...at1 }, allowed: ['called'] },
+  noShow: { command: { type: 'noShow', ...at1 }, allowed: ['called'] },
   cancel: { command: { type: 'cancel', by: 'citizen' }, allowed: ['waiting', 'transferred', 'called'] },
   reactivate: { command: { type: 'reactivate', hallDay: '2026-11-23', rank: 5 }, allowed: ['no_show'] },
 };
@@ -75,7 +75,7 @@ describe('newTicket', () => {
 describe('transition: which states each command accepts', () => {
   for (const [type, { command, allowed }] of Object.entries(commands)) {
     for (const state of ALL_STATES) {
-      const ticket = inState(state, type === 'no_show' ? { calls: policy.noShowAfterCalls } : {});
+      const ticket = inState(state, type === 'noShow' ? { calls: policy.noShowAfterCalls } : {});
       if (allowed.includes(state)) {
         it(`${type} is accepted on a ${state} ticket`, () => {
           expect(run(ticket, command).ok).toBe(true);
@@ -205,9 +205,9 @@ describe('transition: transfer', () => {
   });
 });
 
-describe('transition: no_show', () => {
+describe('transition: noShow', () => {
   it('is refused until the ticket has been called often enough, saying how often', () => {
-    expect(run(inState('called', { calls: 1 }), commands.no_show.command)).toEqual({
+    expect(run(inState('called', { calls: 1 }), commands.noShow.command)).toEqual({
       ok: false,
       code: 'not_enough_calls',
       message: 'ticket A001 has been called 1 time; it can be marked no-show after 2 calls',
@@ -215,18 +215,18 @@ describe('transition: no_show', () => {
   });
 
   it('marks a ticket called often enough, keeping the window that gave up on it', () => {
-    const { ticket, events } = accepted(run(inState('called', { calls: 2 }), commands.no_show.command));
+    const { ticket, events } = accepted(run(inState('called', { calls: 2 }), commands.noShow.command));
     expect(ticket).toMatchObject({ state: 'no_show', window: 1, calls: 2 });
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'called' }]);
   });
 
   it('follows the policy', () => {
     const strict = { ...policy, noShowAfterCalls: 3 };
-    expect(
-      transition(inState('called', { calls: 2 }), commands.no_show.command, { now, policy: strict }),
-    ).toMatchObject({
-      code: 'not_enough_calls',
-    });
+    expect(transition(inState('called', { calls: 2 }), commands.noShow.command, { now, policy: strict })).toMatchObject(
+      {
+        code: 'not_enough_calls',
+      },
+    );
   });
 });
 
@@ -265,7 +265,7 @@ describe('transition: reactivate', () => {
 });
 
 describe('transition: wrong window', () => {
-  const windowCommands = (['call', 'recall', 'start', 'finish', 'transfer', 'no_show'] as const).map((type) => ({
+  const windowCommands = (['call', 'recall', 'start', 'finish', 'transfer', 'noShow'] as const).map((type) => ({
     ...commands[type].command,
     window: 2,
   })) as TicketCommand[];

@@ -10,7 +10,7 @@ export type TicketCommand =
   | { type: 'start'; window: number; clerk: string }
   | { type: 'finish'; window: number; clerk: string; outcome: Outcome }
   | { type: 'transfer'; window: number; clerk: string; toWindowType: string; toWindow?: number; note?: string }
-  | { type: 'no_show'; window: number; clerk: string }
+  | { type: 'noShow'; window: number; clerk: string }
   /** Who cancelled and why are for the caller's audit log; the ticket itself only records the state. */
   | { type: 'cancel'; by: 'citizen' | 'kiosk' | 'staff'; reason?: string }
   | { type: 'reactivate'; hallDay: string; rank: number };
@@ -196,7 +196,7 @@ export function transition(ticket: Ticket, command: TicketCommand, ctx: Transiti
       return updated(transferred(ticket, command.window, command, ctx.now, null), ticket);
     }
 
-    case 'no_show': {
+    case 'noShow': {
       if (ticket.state !== 'called') return invalidState(ticket, 'only a called ticket can be marked no-show');
       const needed = ctx.policy.noShowAfterCalls;
       if (ticket.calls < needed) {

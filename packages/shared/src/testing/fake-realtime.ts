@@ -1,4 +1,3 @@
-// Test-only: not exported by the package.
 import { vi } from 'vitest';
 import type { HallRealtime, RealtimeHandlers } from '../client/realtime';
 

@@ -177,6 +177,7 @@ export function makeSnapshot(fields: Partial<Snapshot> = {}): Snapshot {
     emptyPosts: [],
     guideCalls: [],
     ratingRequests: [],
+    lockers: [],
     ...fields,
   };
 }

@@ -1,0 +1,126 @@
+import type { z } from 'zod';
+import { ErrorBody, type ErrorCode, type FieldError } from '../contracts/errors';
+import { routes, type RouteName, type Routes } from '../contracts/routes';
+
+/**
+ * The server refused the request (a 4xx with an error body): final for that request. Its status, code, message, the
+ * fields a validation error named and, for refusals with a time in them (closed until …), when it opens again.
+ */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly fields: FieldError[];
+  readonly opensAt: string | null;
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    details: { fields?: FieldError[]; opensAt?: string | null } = {},
+  ) {
+    super(message);
+    this.fields = details.fields ?? [];
+    this.opensAt = details.opensAt ?? null;
+  }
+}
+
+/**
+ * No usable answer (network down, timeout, a server error, an answer off the contract): the request may or may not
+ * have been applied, so a page retries it with the same requestId rather than tell anyone what the server did not say.
+ */
+export class NetworkError extends Error {
+  override readonly name = 'NetworkError';
+}
+
+type Input<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType } ? z.input<S> : never;
+
+/** What a call of route `N` needs: its path parameters and its body, each only when the route has one. */
+export type CallInput<N extends RouteName> = ([Input<Routes[N], 'params'>] extends [never]
+  ? { params?: undefined }
+  : { params: Input<Routes[N], 'params'> }) &
+  ([Input<Routes[N], 'body'>] extends [never] ? { body?: undefined } : { body: Input<Routes[N], 'body'> }) & {
+    /** The bearer token for this call (a staff token), over the client's; null sends none. */
+    token?: string | null;
+  };
+
+export type RouteResponse<N extends RouteName> = z.infer<Routes[N]['response']>;
+
+/** Routes whose call needs nothing but, perhaps, a token. */
+type BareRoute = {
+  [N in RouteName]: Routes[N] extends { params: z.ZodType } | { body: z.ZodType } ? never : N;
+}[RouteName];
+
+/** One typed call per route of `routes.ts`: the name gives the path, method, body and the schema of the answer. */
+export interface HallClient {
+  call<N extends BareRoute>(name: N, input?: CallInput<N>): Promise<RouteResponse<N>>;
+  call<N extends RouteName>(name: N, input: CallInput<N>): Promise<RouteResponse<N>>;
+}
+
+export interface HallClientOptions {
+  /** How long a page waits for an answer before it says "try again". */
+  timeoutMs: number;
+  /** Sent as the bearer token when a call names none: a device key. */
+  token?: string;
+  /** The server's origin, for clients outside its pages (tests, benchmarks); pages leave it empty. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+}
+
+/** The route's path with each `:name` replaced by its parameter, encoded. */
+export function routePath(name: RouteName, params: Record<string, unknown> | undefined): string {
+  return routes[name].path.replace(/:(\w+)/g, (_, key: string) => {
+    const value = params?.[key];
+    if (value === undefined) throw new TypeError(`route ${name} needs the path parameter "${key}"`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** The error body of a refusal as an `ApiError`, or null when the body is not one. */
+function refusalOf(status: number, body: unknown): ApiError | null {
+  const parsed = ErrorBody.safeParse(body);
+  if (!parsed.success) return null;
+  const { code, message, fields, opensAt } = parsed.data.error;
+  return new ApiError(status, code, message, { fields, opensAt });
+}
+
+/**
+ * The queue-server client of every page, the phone page, the e2e scenarios and the benches. Only a refusal — a 4xx
+ * with an error body — throws `ApiError`; anything else throws `NetworkError`.
+ */
+export function createHallClient(options: HallClientOptions): HallClient {
+  // Looked up per call, not bound once, so a test's stubbed global fetch is the one used.
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const call = async (name: RouteName, input: CallInput<RouteName> = {} as CallInput<RouteName>) => {
+    const route = routes[name];
+    const token = input.token === undefined ? (options.token ?? null) : input.token;
+    const body = route.method === 'POST' ? (input.body ?? {}) : undefined;
+    const path = routePath(name, input.params as Record<string, unknown> | undefined);
+    let res: Response;
+    try {
+      res = await fetchImpl(`${options.baseUrl ?? ''}${path}`, {
+        method: route.method,
+        headers: {
+          accept: 'application/json',
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+    const json: unknown = await res.json().catch(() => null);
+    if (!res.ok) {
+      const refusal = res.status < 500 ? refusalOf(res.status, json) : null;
+      throw refusal ?? new NetworkError(`HTTP ${res.status} from ${route.method} ${route.path}`);
+    }
+    const parsed = route.response.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new NetworkError(
+        `unexpected answer from ${route.method} ${route.path}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`,
+      );
+    }
+    return parsed.data;
+  };
+  return { call } as HallClient;
+}
