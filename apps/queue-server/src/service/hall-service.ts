@@ -29,7 +29,6 @@ import type {
   WindowConfig,
   WindowDetail,
   WindowTypeConfig,
-  WeekHours,
 } from '@hallq/shared/contracts';
 import type {
   Outcome,
@@ -150,11 +149,6 @@ export class HallService {
   private expiryTimer: NodeJS.Timeout | undefined;
   private expiring = false;
   private closed = false;
-  /**
-   * Follow-up deadlines count 工作日: Monday to Friday when the hall opens. Saturday service (预约, 延时) does not
-   * make Saturday a working day, and a hall run with its hours ignored keeps the same weekly calendar.
-   */
-  private readonly workingWeek: WeekHours;
   /** Windows with a rating pad (好差评器): only there is a finished service rated. */
   private readonly padWindows: Set<number>;
   private readonly idNumberKey: Buffer;
@@ -167,7 +161,6 @@ export class HallService {
     this.publish = options.publish;
     this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
     this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
-    this.workingWeek = { ...this.hall.hours, sat: null, sun: null };
     this.padWindows = new Set(
       this.hall.devices.displays.flatMap((d) => (d.kind === 'rating' && d.window !== undefined ? [d.window] : [])),
     );
@@ -914,12 +907,7 @@ export class HallService {
       id: randomUUID(),
       rating,
       status: 'open',
-      deadline: addWorkingDays(
-        rating.hallDay,
-        this.hall.policy.followUpWorkingDays,
-        this.workingWeek,
-        this.hall.calendar,
-      ),
+      deadline: addWorkingDays(rating.hallDay, this.hall.policy.followUpWorkingDays, this.hall.calendar),
       assignee: null,
       notes: [],
       openedAt: now.toISOString(),

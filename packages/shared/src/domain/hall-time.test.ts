@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WeekHours } from '../config/hall-config';
-import { addDays, addWorkingDays, hallDay, hoursOn, localClock, weekdayOf, zonedDateTime } from './hall-time';
+import { addDays, hallDay, hoursOn, localClock, weekdayOf, zonedDateTime } from './hall-time';
 import { testHall } from '../testing/fixtures';
 
 describe('hallDay', () => {
@@ -59,39 +58,8 @@ describe('calendar days', () => {
   });
 });
 
-describe('addWorkingDays', () => {
-  const hours = testHall().hours; // Mon-Sat open, Sunday closed
-  const weekdaysOnly = WeekHours.parse({ ...hours, sat: null });
-
-  it('counts only weekdays the hours open', () => {
-    // Friday + 3 working days (Sat, Mon, Tue) with Saturday open.
-    expect(addWorkingDays('2026-11-27', 3, hours)).toBe('2026-12-01');
-    // Friday + 3 working days (Mon, Tue, Wed) when Saturday is closed too.
-    expect(addWorkingDays('2026-11-27', 3, weekdaysOnly)).toBe('2026-12-02');
-  });
-
-  it('gives the same day for 0 working days (即办件)', () => {
-    expect(addWorkingDays('2026-11-29', 0, weekdaysOnly)).toBe('2026-11-29');
-  });
-
-  it('starting on a closed day, the first working day counts as one', () => {
-    expect(addWorkingDays('2026-11-29', 1, weekdaysOnly)).toBe('2026-11-30');
-  });
-
-  it('refuses hours with no working day, rather than looping forever', () => {
-    const closed = WeekHours.parse({ mon: null, tue: null, wed: null, thu: null, fri: null, sat: null, sun: null });
-    expect(() => addWorkingDays('2026-11-23', 1, closed)).toThrow(RangeError);
-  });
-
-  it('refuses a negative or fractional count', () => {
-    expect(() => addWorkingDays('2026-11-23', -1, hours)).toThrow(RangeError);
-    expect(() => addWorkingDays('2026-11-23', 1.5, hours)).toThrow(RangeError);
-  });
-});
-
 describe('the calendar: holidays and 调休', () => {
   const hours = testHall().hours; // Mon-Sat open, Sunday closed
-  const weekdaysOnly = WeekHours.parse({ ...hours, sat: null });
   // A made-up year: Monday 23 and Tuesday 24 November off, Sunday 22 worked as a Monday in exchange.
   const calendar = { holidays: ['2026-11-23', '2026-11-24'], workdays: [{ date: '2026-11-22', as: 'mon' as const }] };
 
@@ -100,13 +68,6 @@ describe('the calendar: holidays and 调休', () => {
     expect(hoursOn('2026-11-22', hours, calendar)).toEqual(hours.mon);
     expect(hoursOn('2026-11-22', hours)).toBeNull();
     expect(hoursOn('2026-11-25', hours, calendar)).toEqual(hours.wed);
-  });
-
-  it('skips holidays and counts 调休 days as working days', () => {
-    // Friday 20 + 3: Sunday 22 (调休), then Wednesday 25 and Thursday 26 (Monday and Tuesday are holidays).
-    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly, calendar)).toBe('2026-11-26');
-    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly, { ...calendar, workdays: [] })).toBe('2026-11-27');
-    expect(addWorkingDays('2026-11-20', 3, weekdaysOnly)).toBe('2026-11-25');
   });
 });
 

@@ -128,23 +128,6 @@ export function hoursOn(day: string, weekHours: WeekHours, calendar?: HallCalend
   return weekHours[swapped ? swapped.as : weekdayOf(day)];
 }
 
-/**
- * The date n working days after `day` (承诺时限): a working day is a date with hours, holidays and 调休 days
- * included as the calendar says.
- */
-export function addWorkingDays(day: string, n: number, weekHours: WeekHours, calendar?: HallCalendar): string {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number >= 0, got ${n}`);
-  if (n > 0 && WEEKDAYS.every((w) => weekHours[w] === null)) {
-    throw new RangeError('the hours have no working weekday');
-  }
-  let current = day;
-  for (let counted = 0; counted < n;) {
-    current = addDays(current, 1);
-    if (hoursOn(current, weekHours, calendar) !== null) counted++;
-  }
-  return current;
-}
-
 /** How far the zone's wall clock is ahead of UTC at an instant, in ms. */
 function offsetAt(instant: number, timeZone: string): number {
   const wall = wallClock(instant, timeZone);

@@ -2,6 +2,7 @@ export * from './ticket';
 export * from './window';
 export * from './rating';
 export * from './hall-time';
+export * from './calendar';
 export * from './numbering';
 export * from './availability';
 export * from './transition';

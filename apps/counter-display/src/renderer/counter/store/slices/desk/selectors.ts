@@ -109,14 +109,14 @@ export function serviceTimer(state: CounterState): ServiceTimer | null {
 
 /**
  * The finish form as it opens: 受理 with the promised date for a 承办件 (its promised working days after today, by the
- * hall's working week), 办结 otherwise.
+ * hall calendar), 办结 otherwise.
  */
 export function initialFinishDraft(hall: CounterHall, hallDay: string, ticket: Ticket): FinishDraft {
   const item = serviceItemOf(hall, ticket.serviceItem);
   const promised = item?.kind === 'promised';
   return {
     kind: promised ? 'accepted' : 'completed',
-    promisedDate: item ? addWorkingDays(hallDay, item.promisedWorkingDays, hall.hours, hall.calendar) : '',
+    promisedDate: item ? addWorkingDays(hallDay, item.promisedWorkingDays, hall.calendar) : '',
     caseNumber: '',
     materials: [],
     otherMaterials: '',
