@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** Every error code the API answers with, and the HTTP status that carries it. */
 export const ERROR_STATUS = {
   validation_failed: 400,
+  /** A priority ticket for a window type that does not take them under the hall's priorityPath. */
+  priority_not_offered: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,

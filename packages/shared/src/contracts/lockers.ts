@@ -141,6 +141,21 @@ export const CollectResponse = z.discriminatedUnion('result', [
 ]);
 export type CollectResponse = z.infer<typeof CollectResponse>;
 
+/**
+ * What the locker PC tells its screen about a pickup code: the server's answer, or why there was none: `offline` (the
+ * server did not answer: nothing was used up, try again) or `out_of_service` (the lock boards cannot be reached, so
+ * the code was not even sent).
+ */
+export type PickupResult = CollectResponse | { result: 'offline' } | { result: 'out_of_service' };
+
+/**
+ * Where a door opened for a pickup is, as the locker PC follows it: `pending` until the door command reaches the
+ * locker and the lock is pulsed, then `open` (the applicant takes the documents), then `closed`; or `failed` when the
+ * lock did not open.
+ */
+export const DoorStage = z.enum(['pending', 'open', 'closed', 'failed']);
+export type DoorStage = z.infer<typeof DoorStage>;
+
 /** A door command to the locker: which board and channel to pulse. */
 export const OpenCommand = z
   .object({

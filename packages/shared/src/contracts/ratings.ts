@@ -1,48 +1,11 @@
 import { z } from 'zod';
-import { RatingLevel, RatingResult } from '../domain/rating';
+import { FollowUp, RatingLevel, RatingRecord, RatingResult } from '../domain/rating';
 import { HallDay } from '../domain/ticket';
 import { RequestId } from './common';
 
-/**
- * After a window finishes a service, the rating pad at that window asks the citizen (一次一评). The request stays open
- * until the citizen answers or `expiresAt` passes; then the server records `not_rated`.
- */
-export const RatingRequest = z
-  .object({
-    id: z.string(),
-    window: z.number().int().positive(),
-    ticketNumber: z.string(),
-    /** The clerk who served (staff id): shown as a number on the pad, never a name unless the hall configures it. */
-    clerk: z.string().nullable(),
-    requestedAt: z.string(),
-    expiresAt: z.string(),
-  })
-  .strict();
-export type RatingRequest = z.infer<typeof RatingRequest>;
-
-/** One stored rating, with everything the evaluation (月度通报, 季考评) needs. */
-export const RatingRecord = z
-  .object({
-    id: z.string(),
-    hallDay: HallDay,
-    ticketId: z.string(),
-    ticketNumber: z.string(),
-    window: z.number().int().positive(),
-    clerk: z.string().nullable(),
-    windowType: z.string(),
-    serviceItem: z.string().nullable(),
-    result: RatingResult,
-    /**
-     * For a bad rating: a reason code from the hall's list, or `other` — with the citizen's words where the device
-     * could take them (a touch pad without an input method usually cannot: staff learn more on the call-back).
-     */
-    reason: z.object({ code: z.string(), text: z.string().nullable() }).strict().nullable(),
-    requestedAt: z.string(),
-    /** When the citizen answered, or when the request expired. */
-    recordedAt: z.string(),
-  })
-  .strict();
-export type RatingRecord = z.infer<typeof RatingRecord>;
+// The rating request, the stored rating and the follow-up are domain data (their lifecycle is in
+// domain/rating-lifecycle.ts); the contract speaks them as they are.
+export { FollowUp, FollowUpNote, FollowUpStatus, RatingRecord, RatingRequest } from '../domain/rating';
 
 export const SubmitRatingRequest = z
   .object({
@@ -68,31 +31,6 @@ export const RatingResponse = z.object({ rating: RatingRecord }).strict();
 export type RatingResponse = z.infer<typeof RatingResponse>;
 
 export const RatingRequestParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'malformed id') }).strict();
-
-/** A bad rating's follow-up (回访整改): call back, fix, reply, before the deadline. */
-export const FollowUpStatus = z.enum(['open', 'assigned', 'closed']);
-export type FollowUpStatus = z.infer<typeof FollowUpStatus>;
-
-export const FollowUpNote = z
-  .object({ at: z.string(), by: z.string(), text: z.string(), calledBack: z.boolean() })
-  .strict();
-export type FollowUpNote = z.infer<typeof FollowUpNote>;
-
-export const FollowUp = z
-  .object({
-    id: z.string(),
-    rating: RatingRecord,
-    status: FollowUpStatus,
-    /** Last hall day to close it: the rating's day plus the configured working days. */
-    deadline: HallDay,
-    assignee: z.string().nullable(),
-    notes: z.array(FollowUpNote),
-    openedAt: z.string(),
-    closedAt: z.string().nullable(),
-    resolution: z.string().nullable(),
-  })
-  .strict();
-export type FollowUp = z.infer<typeof FollowUp>;
 
 export const FollowUpParam = RatingRequestParam;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { WindowConfig } from '../config/hall-config';
 import { Outcome, Ticket } from '../domain/ticket';
 import { PauseReason, WindowState } from '../domain/window';
+import type { WindowActionName } from '../domain/window-actions';
 import { RequestId } from './common';
 
 export const WindowActionRequest = z.object({ requestId: RequestId }).strict();
@@ -30,7 +31,8 @@ export type PauseRequest = z.infer<typeof PauseRequest>;
 /**
  * The window actions, each by its one name, with its request body and what it does. The routes
  * (`POST /api/windows/:id/<name in kebab case>`), the server's handlers, the typed client and the counter panel's
- * buttons all come from this table.
+ * buttons all come from this table. The names are the domain's (`allowedWindowActions` decides them): the table must
+ * have exactly those keys.
  */
 export const windowActions = {
   callNext: { body: WindowActionRequest, summary: 'Call the next ticket by the call policy' },
@@ -41,8 +43,8 @@ export const windowActions = {
   transfer: { body: TransferRequest, summary: 'Hand the ticket to another window type or window' },
   pause: { body: PauseRequest, summary: 'Pause the window (lunch, meeting, away)' },
   resume: { body: WindowActionRequest, summary: 'Open the paused window again' },
-} as const;
-export type WindowActionName = keyof typeof windowActions;
+} as const satisfies Record<WindowActionName, { body: z.ZodType; summary: string }>;
+export type { WindowActionName };
 export const WINDOW_ACTION_NAMES = Object.keys(windowActions) as WindowActionName[];
 export type WindowActionBody<A extends WindowActionName> = z.infer<(typeof windowActions)[A]['body']>;
 

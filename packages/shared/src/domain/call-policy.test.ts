@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Ticket } from './ticket';
 import type { WindowState } from './window';
 import type { CallReason } from './call-policy';
-import { orderQueue, peopleAhead, peopleAheadOfNew, pickNext, reactivationRank } from './call-policy';
+import { CALL_CLASSES, orderQueue, peopleAhead, peopleAheadOfNew, pickNext, reactivationRank } from './call-policy';
 import { makeTicket, makeWindow, policy, shanghai, testHall, windowConfig } from '../testing/fixtures';
 
 const hall = testHall();
@@ -92,6 +92,31 @@ describe('pickNext: the order of classes', () => {
       pickNext({ window: window1, state: makeWindow(1), queued: [early, later], policy, now: at });
     expect(pick(now)).toMatchObject({ ticket: { number: 'A002' }, reason: 'priority' });
     expect(pick(shanghai('10:30'))).toMatchObject({ ticket: { number: 'A001' }, reason: 'appointment' });
+  });
+});
+
+describe('CALL_CLASSES', () => {
+  // One queued ticket of each class, the normal one oldest: only the class can put the others first.
+  const oneOfEach = [
+    makeTicket({ sequence: 1 }),
+    makeTicket({ sequence: 2, priority: 'military' }),
+    makeTicket({ sequence: 3, appointment: appointmentAt('09:45') }),
+    makeTicket({ sequence: 4, ...transferredTo('general') }),
+    makeTicket({ sequence: 5, ...transferredTo('general', 1) }),
+  ];
+
+  it('is the calling order: a window calls one ticket of each class in the order of the list', () => {
+    expect(callAll([...oneOfEach].reverse()).map((c) => c.reason)).toEqual(CALL_CLASSES.map((c) => c.name));
+  });
+
+  it("is the order of a type's own line, where a ticket handed to a window ranks among the transferred", () => {
+    expect(orderQueue([...oneOfEach].reverse(), now).map((t) => t.number)).toEqual([
+      'A004',
+      'A005',
+      'A003',
+      'A002',
+      'A001',
+    ]);
   });
 });
 

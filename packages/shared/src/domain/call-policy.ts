@@ -21,29 +21,66 @@ export interface PickNextResult {
   priorityStreak: number;
 }
 
-/** A queue's classes as a window type sees them: the target window of a transfer does not matter here. */
-type TypeClass = 'transferred' | 'appointment' | 'priority' | 'normal';
-const TYPE_CLASS_ORDER: Record<TypeClass, number> = { transferred: 0, appointment: 1, priority: 2, normal: 3 };
+/** Who is asking for the order: a window calling (pickNext), or nobody in particular (a window type's own line). */
+export interface CallContext {
+  now: Date;
+  /** The calling window; absent for a type's own line, where a ticket handed to a window counts as transferred. */
+  window?: number;
+}
+
+/** One class of queued tickets; the first class in CALL_CLASSES whose `takes` holds is the ticket's class. */
+export interface CallClass {
+  name: CallReason;
+  takes: (ticket: Ticket, ctx: CallContext) => boolean;
+  /**
+   * How a window picks within the class: the oldest ticket, or by its callMode (preference: the first served type
+   * with a ticket; longest_wait: the oldest of any served type).
+   */
+  within: 'oldest' | 'call_mode';
+}
+
+/** The window a transferred ticket was handed to by name, if it was. */
+const handedTo = (t: Ticket): number | undefined => (t.state === 'transferred' ? t.transfer?.toWindow : undefined);
+
+/**
+ * The calling order, the one place it is written: both `pickNext` (a window's next call) and `orderQueue` (a type's
+ * line, people ahead) read it. Tickets handed to this window by name, then tickets transferred to one of its types,
+ * then appointments whose slot has started (a ticket checked in early queues by its other traits until then), then
+ * priority groups, then everyone else. Priority alone may yield its turn: see `pickNext`.
+ */
+export const CALL_CLASSES: readonly CallClass[] = [
+  {
+    name: 'transferred_to_window',
+    takes: (t, { window }) => window !== undefined && handedTo(t) === window,
+    // Handed over by name, whatever the type: the window's own preference among types does not apply.
+    within: 'oldest',
+  },
+  { name: 'transferred_to_type', takes: (t) => t.state === 'transferred', within: 'call_mode' },
+  {
+    name: 'appointment',
+    takes: (t, { now }) => t.appointment !== null && Date.parse(t.appointment.slotStart) <= now.getTime(),
+    within: 'call_mode',
+  },
+  { name: 'priority', takes: (t) => t.priority !== null, within: 'call_mode' },
+  { name: 'normal', takes: () => true, within: 'call_mode' },
+];
 
 const isQueued = (t: Ticket) => t.state === 'waiting' || t.state === 'transferred';
 
-/** An appointment counts from its slot start; a ticket checked in early queues by its other traits until then. */
-function typeClass(t: Ticket, now: Date): TypeClass {
-  if (t.state === 'transferred') return 'transferred';
-  if (t.appointment !== null && Date.parse(t.appointment.slotStart) <= now.getTime()) return 'appointment';
-  if (t.priority !== null) return 'priority';
-  return 'normal';
+/** The index in CALL_CLASSES of the ticket's class. */
+function classIndex(t: Ticket, ctx: CallContext): number {
+  // A plain loop: this runs for every comparison of a sort, and for every ticket of every status recomputation.
+  for (let i = 0; i < CALL_CLASSES.length; i++) if (CALL_CLASSES[i]!.takes(t, ctx)) return i;
+  throw new TypeError('the last call class takes every ticket');
 }
+
+const isNormal = (t: Ticket, now: Date) => CALL_CLASSES[classIndex(t, { now })]?.name === 'normal';
 
 /** Oldest rank first; equal ranks fall back to sequence, then id, so the order never depends on input order. */
 function byRank(a: Ticket, b: Ticket): number {
   if (a.rank !== b.rank) return a.rank - b.rank;
   if (a.sequence !== b.sequence) return a.sequence - b.sequence;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function byQueue(now: Date): (a: Ticket, b: Ticket) => number {
-  return (a, b) => TYPE_CLASS_ORDER[typeClass(a, now)] - TYPE_CLASS_ORDER[typeClass(b, now)] || byRank(a, b);
 }
 
 function oldest(tickets: Ticket[]): Ticket | undefined {
@@ -62,52 +99,33 @@ function choose(tickets: Ticket[], mode: CallMode, serves: readonly string[]): T
 }
 
 /**
- * The ticket a window calls next, or null when nobody it serves waits. Classes in order: transferred to this window,
- * transferred to one of its types, appointments whose slot has started, priority, normal. Priority tickets go first
- * at most policy.priorityBurst times in a row while a normal ticket waits, so normal tickets are never starved.
- * Within a class the window's callMode decides (tickets handed to this window by name: oldest first).
+ * The ticket a window calls next, or null when nobody it serves waits: the first class of CALL_CLASSES with a ticket
+ * for this window. Priority tickets go first at most policy.priorityBurst times in a row while a normal ticket
+ * waits, so normal tickets are never starved.
  */
 export function pickNext(input: PickNextInput): PickNextResult | null {
   const { window, state, queued, policy, now } = input;
-  const classes: Record<CallReason, Ticket[]> = {
-    transferred_to_window: [],
-    transferred_to_type: [],
-    appointment: [],
-    priority: [],
-    normal: [],
-  };
+  const ctx: CallContext = { now, window: window.number };
+  const waiting = CALL_CLASSES.map((cls) => ({ cls, tickets: [] as Ticket[] }));
   for (const t of queued) {
     if (!isQueued(t)) continue;
-    const toWindow = t.state === 'transferred' ? t.transfer?.toWindow : undefined;
-    if (toWindow !== undefined) {
-      if (toWindow === window.number) classes.transferred_to_window.push(t);
-      continue;
-    }
-    if (!window.serves.includes(t.windowType)) continue;
-    const cls = typeClass(t, now);
-    classes[cls === 'transferred' ? 'transferred_to_type' : cls].push(t);
+    const toWindow = handedTo(t);
+    const mayCall = toWindow !== undefined ? toWindow === window.number : window.serves.includes(t.windowType);
+    if (mayCall) waiting[classIndex(t, ctx)]!.tickets.push(t);
   }
 
-  const normalWaits = classes.normal.length > 0;
-  const picked = (ticket: Ticket, reason: CallReason): PickNextResult => {
+  const normalWaits = waiting.some(({ cls, tickets }) => cls.name === 'normal' && tickets.length > 0);
+  const priorityYields = normalWaits && state.priorityStreak >= policy.priorityBurst;
+  for (const { cls, tickets } of waiting) {
+    if (cls.name === 'priority' && priorityYields) continue;
+    const ticket = cls.within === 'oldest' ? oldest(tickets) : choose(tickets, window.callMode, window.serves);
+    if (!ticket) continue;
     let priorityStreak = state.priorityStreak;
-    if (!normalWaits || reason === 'normal') priorityStreak = 0;
-    else if (reason === 'priority') priorityStreak += 1;
-    return { ticket, reason, priorityStreak };
-  };
-
-  const byName = oldest(classes.transferred_to_window);
-  if (byName) return picked(byName, 'transferred_to_window');
-  for (const reason of ['transferred_to_type', 'appointment'] as const) {
-    const ticket = choose(classes[reason], window.callMode, window.serves);
-    if (ticket) return picked(ticket, reason);
+    if (!normalWaits || cls.name === 'normal') priorityStreak = 0;
+    else if (cls.name === 'priority') priorityStreak += 1;
+    return { ticket, reason: cls.name, priorityStreak };
   }
-  if (!normalWaits || state.priorityStreak < policy.priorityBurst) {
-    const ticket = choose(classes.priority, window.callMode, window.serves);
-    if (ticket) return picked(ticket, 'priority');
-  }
-  const ticket = choose(classes.normal, window.callMode, window.serves);
-  return ticket ? picked(ticket, 'normal') : null;
+  return null;
 }
 
 /**
@@ -115,15 +133,25 @@ export function pickNext(input: PickNextInput): PickNextResult | null {
  * priority burst and call modes are left out: this is the type's own line, as staff screens and tickets show it.
  */
 export function orderQueue(tickets: Ticket[], now: Date): Ticket[] {
-  return tickets.filter(isQueued).sort(byQueue(now));
+  const ctx: CallContext = { now };
+  // Each ticket's class once, not once per comparison.
+  return tickets
+    .filter(isQueued)
+    .map((ticket) => ({ ticket, cls: classIndex(ticket, ctx) }))
+    .sort((a, b) => a.cls - b.cls || byRank(a.ticket, b.ticket))
+    .map((c) => c.ticket);
 }
 
 /** How many queued tickets of the ticket's window type would be called before it. */
 export function peopleAhead(ticket: Ticket, queued: Ticket[], now: Date): number {
-  const compare = byQueue(now);
-  return queued.filter(
-    (t) => t.id !== ticket.id && isQueued(t) && t.windowType === ticket.windowType && compare(t, ticket) < 0,
-  ).length;
+  const ctx: CallContext = { now };
+  const own = classIndex(ticket, ctx);
+  let ahead = 0;
+  for (const t of queued) {
+    if (t.id === ticket.id || !isQueued(t) || t.windowType !== ticket.windowType) continue;
+    if ((classIndex(t, ctx) - own || byRank(t, ticket)) < 0) ahead++;
+  }
+  return ahead;
 }
 
 /**
@@ -135,7 +163,7 @@ export function peopleAheadOfNew(
   queuedOfType: { count: number; list: () => Ticket[] },
   now: Date,
 ): number {
-  return typeClass(ticket, now) === 'normal' ? queuedOfType.count : peopleAhead(ticket, queuedOfType.list(), now);
+  return isNormal(ticket, now) ? queuedOfType.count : peopleAhead(ticket, queuedOfType.list(), now);
 }
 
 /**
@@ -144,7 +172,7 @@ export function peopleAheadOfNew(
  * of the line it goes last; with nobody waiting it ranks as if issued now.
  */
 export function reactivationRank(queueOfType: Ticket[], behind: number, now: Date): number {
-  const line = queueOfType.filter((t) => isQueued(t) && typeClass(t, now) === 'normal').sort(byRank);
+  const line = queueOfType.filter((t) => isQueued(t) && isNormal(t, now)).sort(byRank);
   const last = line[line.length - 1];
   if (last === undefined) return now.getTime();
   const next = line[behind];

@@ -53,6 +53,10 @@ export const refusalMessages = {
       title: '这个预约已经签到过了',
       advice: '每个预约只能签到一次。如果号票丢失，请呼叫导办人员帮助。',
     },
+    priority_not_offered: {
+      title: '此项业务不发优先号',
+      advice: '如需优先办理，请呼叫导办人员帮助。',
+    },
     not_found: {
       title: '没有找到您的预约',
       advice: '请核对预约码后重新输入，或直接取普通号。',
@@ -106,6 +110,10 @@ export const refusalMessages = {
       title: 'སྔོན་འཛིན་འདི་མིང་ཐོ་བཀོད་ཟིན།',
       advice: 'སྔོན་འཛིན་རེར་ཐེངས་གཅིག་ལས་མིང་ཐོ་འགོད་མི་ཆོག ཨང་འཛིན་བོར་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
     },
+    priority_not_offered: {
+      title: 'ལས་དོན་འདིར་སྔོན་ལའི་ཨང་གྲངས་མེད།',
+      advice: 'སྔོན་ལ་སྒྲུབ་དགོས་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
+    },
     not_found: {
       title: 'ཁྱེད་ཀྱི་སྔོན་འཛིན་རྙེད་མ་སོང་།',
       advice: 'སྔོན་འཛིན་ཨང་རྟགས་ཞིབ་བཤེར་བྱས་ནས་བསྐྱར་དུ་འཇུག་རོགས། ཡང་ན་ཨང་གྲངས་རྒྱུན་ལྡན་ལེན་རོགས།',
@@ -158,6 +166,10 @@ export const refusalMessages = {
     appointment_used: {
       title: 'This appointment is already checked in',
       advice: 'Each appointment checks in once. If you lost the ticket, please call a guide.',
+    },
+    priority_not_offered: {
+      title: 'No priority tickets for this service',
+      advice: 'For priority service, please call a guide.',
     },
     not_found: {
       title: 'We could not find your appointment',

@@ -1,2 +1,3 @@
 export * from './fixtures';
 export * from './fake-realtime';
+export * from './fake-hall-client';
