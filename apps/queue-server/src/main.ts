@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { readCliOptions } from './cli-options';
 import { ignoringHours } from './config/ignore-hours';
-import { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from './config/load-hall-config';
+import { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from '@hallq/hall-file';
 import { startHallServer } from './server';
 
 function lanAddresses(): string[] {

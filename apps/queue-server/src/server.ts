@@ -5,9 +5,10 @@ import { Authenticator } from './auth/authenticator';
 import { openDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';
 import { serveUis } from './http/serve-uis';
-import { LOCKER_ROOM_PREFIX, STAFF_ROOM, attachRealtime, type HallIo } from './realtime/attach-realtime';
+import { LOCKER_ROOM_PREFIX, attachRealtime } from './realtime/attach-realtime';
 import { EventHub } from './realtime/event-hub';
-import { HallService } from './service/hall-service';
+import type { HallIo } from './realtime/hall-io';
+import { createHallServices, type HallServices } from './service/hall-services';
 import { LockerService } from './service/locker-service';
 import { HallStore } from './store/hall-store';
 import { LockerStore } from './store/locker-store';
@@ -26,7 +27,7 @@ export interface HallServerOptions {
 export interface HallServer {
   url: string;
   port: number;
-  service: HallService;
+  services: HallServices;
   close(): Promise<void>;
 }
 
@@ -39,34 +40,32 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const store = new HallStore(db);
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
-  const service = new HallService({ hall: options.hall, store, clock, publish: hub.publish });
+  const services = createHallServices({ hall: options.hall, store, clock, publish: hub.publish });
   const relay: { io?: HallIo } = {};
   let lockers: LockerService;
   try {
     lockers = new LockerService({
-      hall: service,
+      pipeline: services.pipeline,
+      today: services.today,
       hallStore: store,
       store: new LockerStore(db),
       clock,
-      // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects, and a
-      // console loads the lockers when it does.
-      channel: {
-        commands: (locker, commands) => relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
-        events: (events) => relay.io?.to(STAFF_ROOM).emit('lockerEvents', events),
-      },
+      // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects.
+      sendCommands: (locker, commands) =>
+        relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
     });
   } catch (error) {
-    // The lockers refuse a hall file that would forget an item (LockerService.load): nothing may stay open.
-    await service.close();
+    // The lockers refuse a hall file that would forget an item (LockerState.load): nothing may stay open.
+    await services.close();
     await db.close();
     throw error;
   }
   const auth = new Authenticator(options.hall, store, clock);
   // Requests that expired while the server was down are recorded before anyone connects.
-  await service.expireOverdueRatings();
-  const app = buildApp({ service, lockers, auth, version, seq: () => hub.seq });
+  await services.ratings.expireOverdue();
+  const app = buildApp({ services, lockers, auth, version, seq: () => hub.seq });
   await serveUis(app);
-  const io = attachRealtime(app.server, { service, lockers, auth, hub });
+  const io = attachRealtime(app.server, { services, lockers, auth, hub });
   relay.io = io;
   await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
@@ -74,10 +73,10 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   return {
     url: `http://${options.host === '0.0.0.0' || options.host === undefined ? '127.0.0.1' : options.host}:${port}`,
     port,
-    service,
+    services,
     close() {
       closing ??= (async () => {
-        await service.close();
+        await services.close();
         await lockers.close();
         io.disconnectSockets(true);
         const closed = new Promise<void>((resolve) => io.close(() => resolve()));

@@ -145,7 +145,7 @@ describe('40 windows calling at once over HTTP', () => {
     const db = new Database(join(server.dataDir, 'hallq.sqlite'), { readonly: true });
     try {
       const calls = db
-        .prepare("SELECT id, ticket_id AS ticketId, window FROM journal WHERE type = 'ticket.call' ORDER BY id")
+        .prepare("SELECT id, ticket_id AS ticketId, window FROM journal WHERE type = 'ticket.called' ORDER BY id")
         .all() as { id: number; ticketId: string; window: number }[];
       expect(calls).toHaveLength(TICKETS);
       expect(new Set(calls.map((c) => c.ticketId)).size).toBe(TICKETS);
@@ -159,12 +159,12 @@ describe('40 windows calling at once over HTTP', () => {
       const inPlay = new Map<number, string | null>();
       for (const e of entries) {
         const held = inPlay.get(e.window) ?? null;
-        if (e.type === 'ticket.call') {
+        if (e.type === 'ticket.called') {
           expect(held, `window ${e.window} called ${e.ticketId} while holding ${held}`).toBeNull();
           inPlay.set(e.window, e.ticketId);
         } else {
           expect(held).toBe(e.ticketId);
-          if (e.type === 'ticket.finished' || e.type === 'ticket.no_show') inPlay.set(e.window, null);
+          if (e.type === 'ticket.finished' || e.type === 'ticket.markedNoShow') inPlay.set(e.window, null);
         }
       }
       expect([...inPlay.values()].every((v) => v === null)).toBe(true);

@@ -138,6 +138,28 @@ describe('a bad rating’s follow-up (回访整改)', () => {
     expect(staff.followUps()[0]!.deadline).toBe('2025-06-23');
   });
 
+  it('counts from a Friday before an open Saturday, across a 调休 Sunday and the National Day holidays, as the calendar says', async () => {
+    const hall = demoHall();
+    expect(hall.hours.sat).not.toBeNull(); // the demo hall serves on Saturday mornings
+    const h = await rigs.open({
+      start: '2025-09-26T02:00:00.000Z', // Friday 26 September 2025, 10:00 in Asia/Shanghai
+      hall: {
+        ...hall,
+        calendar: {
+          holidays: ['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08'],
+          workdays: [{ date: '2025-09-28', as: 'mon' }],
+        },
+      },
+    });
+    const staff = await h.watch();
+    const rating = await badRating(h);
+    expect(rating.hallDay).toBe('2025-09-26');
+    await until(() => staff.followUps().length === 1);
+    // Not Sat 27 (open, but no working day); Sun 28 (调休), Mon 29, Tue 30; the holidays and the weekend of 4–5 October
+    // skipped; Thu 9, Fri 10. Counting Monday to Friday alone would say Friday 3 October, a holiday.
+    expect(staff.followUps()[0]!.deadline).toBe('2025-10-10');
+  });
+
   it('opens for a dissatisfied rating too, and for none of the others', async () => {
     const h = await rigs.open();
     const pad = await h.pad(3);

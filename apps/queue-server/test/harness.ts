@@ -15,7 +15,7 @@ import type {
 import { HallConfig as HallConfigSchema } from '@hallq/shared/contracts';
 import { hashPassword, sha256Hex } from '../src/auth/password';
 import { ignoringHours } from '../src/config/ignore-hours';
-import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';
+import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { startHallServer, type HallServer } from '../src/server';
 
 export const KIOSK_KEY = 'demo-kiosk';

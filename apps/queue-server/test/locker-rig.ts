@@ -2,7 +2,7 @@ import { io } from 'socket.io-client';
 import type { LockerEvent, OpenCommand } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import type { HallSocket } from './harness';
-import { api, login, rid, until } from './harness';
+import { api, connect, login, rid, until } from './harness';
 
 export const LOCKER_KEY = 'demo-locker';
 
@@ -62,21 +62,20 @@ export async function connectLocker(url: string) {
   };
 }
 
-/** A staff socket that records the locker events. */
+/** A staff socket on the hall stream, with the snapshot it started from; `events` are the locker events so far. */
 export async function connectStaff(url: string, token: string) {
-  const socket: HallSocket = io(url, {
-    auth: { room: 'hall', token },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  const events: LockerEvent[] = [];
-  socket.on('lockerEvents', (batch) => events.push(...batch));
-  await new Promise<void>((resolve, reject) => {
-    socket.once('snapshot', () => resolve());
-    socket.once('connect_error', reject);
-  });
-  return { socket, events };
+  const c = await connect(url, { room: 'hall', token });
+  return {
+    socket: c.socket,
+    snapshot: c.snapshot,
+    /** Every envelope of the stream, in order. */
+    stream: c.events,
+    get events(): LockerEvent[] {
+      return c.events.flatMap(({ event }) =>
+        event.type === 'locker.compartment' || event.type === 'locker.keypad' ? [event] : [],
+      );
+    },
+  };
 }
 
 /** The pickup-window clerk (c20 holds the A post of window 20, which serves 综合出件) and the manager. */

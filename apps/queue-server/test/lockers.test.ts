@@ -99,17 +99,17 @@ describe('自助取件柜: deposit, notice, collect', () => {
       )
       .all();
     expect(journal).toEqual([
-      { type: 'locker.deposit', actor: 'staff:c20', report: null },
-      { type: 'locker.command', actor: 'staff:c20', report: null },
-      { type: 'locker.report', actor: 'locker:locker-1', report: 'opened' },
-      { type: 'locker.report', actor: 'locker:locker-1', report: 'closed' },
+      { type: 'locker.deposited', actor: 'staff:c20', report: null },
+      { type: 'locker.commandIssued', actor: 'staff:c20', report: null },
+      { type: 'locker.doorReported', actor: 'locker:locker-1', report: 'opened' },
+      { type: 'locker.doorReported', actor: 'locker:locker-1', report: 'closed' },
       { type: 'locker.stored', actor: 'system', report: null },
-      { type: 'locker.code_accepted', actor: 'locker:locker-1', report: null },
-      { type: 'locker.command', actor: 'locker:locker-1', report: null },
-      { type: 'locker.report', actor: 'locker:locker-1', report: 'opened' },
-      { type: 'locker.report', actor: 'locker:locker-1', report: 'closed' },
+      { type: 'locker.codeAccepted', actor: 'locker:locker-1', report: null },
+      { type: 'locker.commandIssued', actor: 'locker:locker-1', report: null },
+      { type: 'locker.doorReported', actor: 'locker:locker-1', report: 'opened' },
+      { type: 'locker.doorReported', actor: 'locker:locker-1', report: 'closed' },
       { type: 'locker.collected', actor: 'locker:locker-1', report: null },
-      { type: 'locker.code_used', actor: 'locker:locker-1', report: null },
+      { type: 'locker.usedCodeEntered', actor: 'locker:locker-1', report: null },
     ]);
     // The code is nowhere but the notice: not in the journal, the stored answers or the compartments.
     expect(db.prepare('SELECT phone FROM locker_items').pluck().get()).toBe('138****8000');
@@ -249,7 +249,7 @@ describe('door failures take a compartment out of use, the item still recorded',
     expect(
       db
         .prepare(
-          "SELECT actor, json_extract(data, '$.fault.reason') AS reason FROM journal WHERE type = 'locker.fault_resolved'",
+          "SELECT actor, json_extract(data, '$.fault.reason') AS reason FROM journal WHERE type = 'locker.faultResolved'",
         )
         .all(),
     ).toEqual([{ actor: 'staff:c20', reason: 'open_failed' }]);
@@ -282,7 +282,7 @@ describe('door failures take a compartment out of use, the item still recorded',
     const db = h.db();
     expect(
       db
-        .prepare("SELECT actor, json_extract(data, '$.reason') AS reason FROM journal WHERE type = 'locker.fault'")
+        .prepare("SELECT actor, json_extract(data, '$.reason') AS reason FROM journal WHERE type = 'locker.faulted'")
         .all(),
     ).toEqual([{ actor: 'system', reason: 'close_timeout' }]);
     // No code went out for an item nobody saw stored.
@@ -340,7 +340,7 @@ describe('staff retrieval', () => {
     expect(
       db
         .prepare(
-          "SELECT actor, json_extract(data, '$.handover') AS handover FROM journal WHERE type = 'locker.retrieve'",
+          "SELECT actor, json_extract(data, '$.handover') AS handover FROM journal WHERE type = 'locker.retrieved'",
         )
         .all(),
     ).toEqual([{ actor: 'staff:c20', handover: 'post' }]);

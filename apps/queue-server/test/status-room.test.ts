@@ -115,7 +115,7 @@ describe('the phone page’s status room', () => {
     const c01 = await h.clerk('c01', 1);
     await until(() => phones[99]!.statuses.length === 2); // the window opened: estimates for everyone
 
-    const computed = vi.spyOn(h.server.service, 'ticketStatuses');
+    const computed = vi.spyOn(h.server.services.tickets, 'statuses');
     await c01('call-next');
     await until(() => phones.every((p) => p.statuses.length === 3) && twin.statuses.length === 3);
     expect(computed).toHaveBeenCalledTimes(1);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope, HallConfig, HallEvent, SocketAuth } from '@hallq/shared/contracts';
 import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
-import { DEMO_HALL_PATH, loadHallConfig } from '../src/config/load-hall-config';
+import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, rid, until } from './harness';
 
@@ -331,9 +331,15 @@ describe('the window itself', () => {
   });
 });
 
+/** The demo hall with policy.priorityPath priority_ticket: any window type takes priority tickets. */
+function priorityTicketHall(): HallConfig {
+  const hall = demoHall();
+  return { ...hall, policy: { ...hall.policy, priorityPath: 'priority_ticket' } };
+}
+
 describe('call order', () => {
   it('priority tickets are called first, but at most policy.priorityBurst in a row while normal tickets wait', async () => {
-    const h = await openHall();
+    const h = await openHall({ hall: priorityTicketHall() });
     const c02 = await h.clerk('c02', 2);
     await h.issue('personal'); // A001
     await h.issue('personal'); // A002

@@ -1,24 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type {
-  FinishRequest,
-  PauseRequest,
   RouteContract,
   Routes,
   StaffConfig,
-  TransferRequest,
+  WindowAction,
+  WindowActionBody,
+  WindowActionName,
 } from '@hallq/shared/contracts';
-import { routes, toPublicHall } from '@hallq/shared/contracts';
+import { WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
-import type { HallService, WindowAction } from '../service/hall-service';
+import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
+import type { Windows } from '../service/windows';
 import { openApiDocument } from './openapi';
-import { registerRoute, type RouteHandler } from './register-route';
+import { registerRoute, type RouteContext, type RouteHandler } from './register-route';
 
 export interface AppDeps {
-  service: HallService;
+  services: HallServices;
   lockers: LockerService;
   auth: Authenticator;
   version: string;
@@ -54,8 +55,27 @@ function lockerOf(principal: Principal | null): string {
 
 const ok = <T>(body: T, status = 200) => ({ status, body });
 
+type WindowActionHandlers = { [A in WindowActionName]: RouteHandler<Routes[A]> };
+
+/**
+ * One handler per window action of the contract's table, each passing the action by its one name: a new action in
+ * the table gets its route and its handler here, and `Windows.act` does not compile until it handles it.
+ */
+function windowActionHandlers(windows: Windows): WindowActionHandlers {
+  const handler =
+    (name: WindowActionName) =>
+    ({ params, body, principal }: RouteContext<Routes[WindowActionName]>) => {
+      const { requestId, ...fields } = body as WindowActionBody<WindowActionName>;
+      // The body was validated against this action's schema, so name and fields make that action.
+      const action = { type: name, ...fields } as WindowAction;
+      return windows.act(params.id, action, requestId, staffOf(principal));
+    };
+  return Object.fromEntries(WINDOW_ACTION_NAMES.map((name) => [name, handler(name)])) as WindowActionHandlers;
+}
+
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
-export function buildApp({ service, lockers, auth, version, seq }: AppDeps): FastifyInstance {
+export function buildApp({ services, lockers, auth, version, seq }: AppDeps): FastifyInstance {
+  const { hall, today, tickets, appointments, windows, guideCalls, ratings, followUps } = services;
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error, _request, reply) => {
@@ -75,46 +95,35 @@ export function buildApp({ service, lockers, auth, version, seq }: AppDeps): Fas
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
-  const windowAction =
-    <B extends { requestId: string }>(action: (body: B) => WindowAction) =>
-    ({ params, body, principal }: { params: { id: number }; body: B; principal: Principal | null }) =>
-      service.windowAction(params.id, action(body), body.requestId, staffOf(principal));
-
   const handlers: Handlers = {
     health: () =>
       ok({
         status: 'ok' as const,
         version,
-        now: service.now().toISOString(),
-        hallDay: service.currentDay(),
+        now: today.now().toISOString(),
+        hallDay: today.currentDay(),
         seq: seq(),
       }),
-    hall: () => ok(toPublicHall(service.hall)),
-    queues: () => ok(service.queues()),
-    issueTicket: ({ body, principal }) => service.issueTicket(body, actorOf(principal!)),
-    ticketStatus: ({ params }) => ok(service.ticketStatus(params.token)),
-    giveUpTicket: ({ params, body }) => service.giveUpTicket(params.token, body.requestId, body.reason),
+    hall: () => ok(toPublicHall(hall)),
+    queues: () => ok(today.queues()),
+    issueTicket: ({ body, principal }) => tickets.issue(body, actorOf(principal!)),
+    ticketStatus: ({ params }) => ok(tickets.status(params.token)),
+    giveUpTicket: ({ params, body }) => tickets.giveUp(params.token, body.requestId, body.reason),
     cancelTicket: ({ params, body, principal }) =>
-      service.cancelTicket(
-        params.number,
-        body.requestId,
-        body.reason,
-        actorOf(principal!),
-        principal!.kind === 'staff',
-      ),
+      tickets.cancel(params.number, body.requestId, body.reason, actorOf(principal!), principal!.kind === 'staff'),
     reactivateTicket: ({ params, body, principal }) =>
-      service.reactivateTicket(params.number, body.requestId, actorOf(principal!)),
-    createAppointment: ({ body, principal }) => service.createAppointment(body, actorOf(principal!)),
-    callGuide: ({ body, principal }) => service.callGuide(body, kioskOf(principal)),
-    guideCall: ({ params, principal }) => ok({ call: service.guideCall(params.id, kioskOf(principal)) }),
-    guideCalls: () => ok({ calls: service.guideCalls() }),
-    answerGuide: ({ params, body, principal }) => service.answerGuide(params.id, body.requestId, staffOf(principal)),
-    submitRating: ({ params, body, principal }) => service.submitRating(params.id, body, padOf(principal)),
-    followUps: () => ok({ followUps: service.followUps() }),
-    assignFollowUp: ({ params, body, principal }) => service.assignFollowUp(params.id, body, staffOf(principal)),
-    noteFollowUp: ({ params, body, principal }) => service.noteFollowUp(params.id, body, staffOf(principal)),
-    closeFollowUp: ({ params, body, principal }) => service.closeFollowUp(params.id, body, staffOf(principal)),
-    clerkSummary: ({ params, principal }) => ok(service.clerkSummary(params.id, staffOf(principal))),
+      tickets.reactivate(params.number, body.requestId, actorOf(principal!)),
+    createAppointment: ({ body, principal }) => appointments.create(body, actorOf(principal!)),
+    callGuide: ({ body, principal }) => guideCalls.call(body, kioskOf(principal)),
+    guideCall: ({ params, principal }) => ok({ call: guideCalls.get(params.id, kioskOf(principal)) }),
+    guideCalls: () => ok({ calls: guideCalls.open() }),
+    answerGuide: ({ params, body, principal }) => guideCalls.answer(params.id, body.requestId, staffOf(principal)),
+    submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),
+    followUps: () => ok({ followUps: followUps.notClosed() }),
+    assignFollowUp: ({ params, body, principal }) => followUps.assign(params.id, body, staffOf(principal)),
+    noteFollowUp: ({ params, body, principal }) => followUps.note(params.id, body, staffOf(principal)),
+    closeFollowUp: ({ params, body, principal }) => followUps.close(params.id, body, staffOf(principal)),
+    clerkSummary: ({ params, principal }) => ok(windows.clerkSummary(params.id, staffOf(principal))),
     lockers: () => ok(lockers.lockerViews()),
     deposit: ({ params, body, principal }) => lockers.deposit(params.locker, body, staffOf(principal)),
     retrieve: ({ params, body, principal }) => lockers.retrieve(params.locker, params.number, body, staffOf(principal)),
@@ -125,33 +134,21 @@ export function buildApp({ service, lockers, auth, version, seq }: AppDeps): Fas
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body }) => {
       const staff = auth.verify(body.staffId, body.password);
-      const window = body.window === undefined ? null : await service.loginAtWindow(body.window, staff, randomUUID());
+      const window = body.window === undefined ? null : await windows.login(body.window, staff, randomUUID());
       const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
       return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
     },
     logout: async ({ principal }) => {
       const p = principal as Extract<Principal, { kind: 'staff' }>;
-      for (const w of service.windowStates()) {
-        if (w.clerk === p.staff.id) await service.logoutFromWindow(w.number, p.staff, randomUUID());
+      for (const w of today.windowStates()) {
+        if (w.clerk === p.staff.id) await windows.logout(w.number, p.staff, randomUUID());
       }
       auth.revoke(p);
       return ok({ ok: true as const });
     },
-    windows: () => ok({ windows: service.windowStates() }),
-    window: ({ params }) => ok(service.windowDetail(params.id)),
-    callNext: windowAction(() => ({ type: 'call-next' })),
-    recall: windowAction(() => ({ type: 'recall' })),
-    noShow: windowAction(() => ({ type: 'no-show' })),
-    start: windowAction(() => ({ type: 'start' })),
-    finish: windowAction((b: FinishRequest) => ({ type: 'finish', outcome: b.outcome })),
-    transfer: windowAction(({ toWindowType, toWindow, note }: TransferRequest) => ({
-      type: 'transfer',
-      ...(toWindowType !== undefined && { toWindowType }),
-      ...(toWindow !== undefined && { toWindow }),
-      ...(note !== undefined && { note }),
-    })),
-    pause: windowAction((b: PauseRequest) => ({ type: 'pause', reason: b.reason })),
-    resume: windowAction(() => ({ type: 'resume' })),
+    windows: () => ok({ windows: today.windowStates() }),
+    window: ({ params }) => ok(windows.detail(params.id)),
+    ...windowActionHandlers(windows),
   };
 
   for (const name of Object.keys(routes) as (keyof Routes)[]) {

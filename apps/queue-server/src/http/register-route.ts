@@ -4,7 +4,7 @@ import type { RouteContract } from '@hallq/shared/contracts';
 import { formatPath } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
-import type { Reply } from '../service/hall-service';
+import type { Reply } from '../service/write-pipeline';
 
 type Parsed<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.infer<S>

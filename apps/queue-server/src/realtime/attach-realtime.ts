@@ -1,18 +1,16 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents } from '@hallq/shared/contracts';
 import { deviceEnvelopes, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
 import type { Authenticator } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
-import type { HallService } from '../service/hall-service';
+import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
 import type { EventHub } from './event-hub';
+import type { HallIo } from './hall-io';
 import { StatusFeed } from './status-feed';
 
-export type HallIo = Server<ClientToServerEvents, ServerToClientEvents>;
-
-/** Staff connections, whatever their room: the whole hall event stream, and locker events. */
-export const STAFF_ROOM = 'staff';
+/** Staff connections, whatever their room: the whole hall event stream, the lockers' included. */
+const STAFF_ROOM = 'staff';
 /** Device connections (kiosks, displays, window screens, pads): the stream without what is for staff only. */
 const DEVICE_STREAM_ROOM = 'stream:devices';
 /** A locker's own connection, for its door commands. */
@@ -26,11 +24,12 @@ export const LOCKER_ROOM_PREFIX = 'locker:';
  */
 export function attachRealtime(
   server: HttpServer,
-  deps: { service: HallService; lockers: LockerService; auth: Authenticator; hub: EventHub },
+  deps: { services: HallServices; lockers: LockerService; auth: Authenticator; hub: EventHub },
 ): HallIo {
-  const { service, lockers, auth, hub } = deps;
+  const { services, lockers, auth, hub } = deps;
+  const { hall, today, tickets } = services;
   const io: HallIo = new Server(server, { serveClient: false, cors: { origin: true } });
-  const statusFeed = new StatusFeed(io, service, service.hall);
+  const statusFeed = new StatusFeed(io, tickets, today);
 
   io.use((socket, next) => {
     const parsed = SocketAuth.safeParse(socket.handshake.auth);
@@ -47,7 +46,7 @@ export function attachRealtime(
         return next(new Error('validation_failed: statusToken is malformed'));
       }
       try {
-        service.ticketStatus(request.statusToken);
+        tickets.status(request.statusToken);
       } catch (error) {
         if (error instanceof ApiError) return next(new Error(`${error.code}: ${error.message}`));
         throw error;
@@ -71,7 +70,7 @@ export function attachRealtime(
       (request.room === 'kiosk' && principal.device === 'kiosk') ||
       (request.room === 'window' && principal.device === 'display' && principal.window === request.window);
     if (!allowed) return next(new Error(`forbidden: this device may not join the ${request.room} room`));
-    if (request.room === 'window' && !service.hall.windows.some((w) => w.number === request.window)) {
+    if (request.room === 'window' && !hall.windows.some((w) => w.number === request.window)) {
       return next(new Error(`not_found: no window ${request.window}`));
     }
     socket.data.room = request.room === 'window' ? `window:${request.window}` : request.room;
@@ -89,10 +88,13 @@ export function attachRealtime(
       socket.emit('lockerCommands', lockers.pendingCommands(locker));
       return;
     }
-    void socket.join([socket.data.room as string, socket.data.staff ? STAFF_ROOM : DEVICE_STREAM_ROOM]);
-    socket.emit('snapshot', service.snapshot(hub.seq));
+    const staff = socket.data.staff === true;
+    void socket.join([socket.data.room as string, staff ? STAFF_ROOM : DEVICE_STREAM_ROOM]);
+    // The lockers are for staff, as their events are: a device's snapshot has none.
+    const snapshot = () => today.snapshot(hub.seq, staff ? lockers.lockerViews().lockers : []);
+    socket.emit('snapshot', snapshot());
     socket.on('resync', (ack) => {
-      if (typeof ack === 'function') ack(service.snapshot(hub.seq));
+      if (typeof ack === 'function') ack(snapshot());
     });
   });
 

@@ -1,13 +1,8 @@
-import type {
-  ClientToServerEvents,
-  EventEnvelope,
-  HallConfig,
-  ServerToClientEvents,
-  TicketStatus,
-} from '@hallq/shared/contracts';
+import type { ClientToServerEvents, EventEnvelope, ServerToClientEvents, TicketStatus } from '@hallq/shared/contracts';
 import type { Socket } from 'socket.io';
-import type { HallService } from '../service/hall-service';
-import type { HallIo } from './attach-realtime';
+import type { HallDay } from '../service/hall-day';
+import type { Tickets } from '../service/tickets';
+import type { HallIo } from './hall-io';
 
 const ROOM_PREFIX = 'status:';
 
@@ -44,10 +39,10 @@ export class StatusFeed {
 
   constructor(
     private readonly io: HallIo,
-    private readonly service: HallService,
-    hall: HallConfig,
+    private readonly tickets: Tickets,
+    private readonly today: HallDay,
   ) {
-    this.servesByWindow = new Map(hall.windows.map((w) => [w.number, w.serves]));
+    this.servesByWindow = new Map(today.hall.windows.map((w) => [w.number, w.serves]));
     // The room's last phone has gone: stop watching its ticket.
     io.of('/').adapter.on('delete-room', (room: string) => {
       if (room.startsWith(ROOM_PREFIX)) this.watches.delete(room.slice(ROOM_PREFIX.length));
@@ -56,7 +51,7 @@ export class StatusFeed {
 
   /** A phone connects: it gets the ticket's status at once, and joins the ticket's room for the changes. */
   join(socket: Socket<ClientToServerEvents, ServerToClientEvents>, token: string): void {
-    const status = this.service.ticketStatus(token);
+    const status = this.tickets.status(token);
     void socket.join(ROOM_PREFIX + token);
     if (!this.watches.has(token)) this.watches.set(token, watchOf(status));
     socket.emit('status', status);
@@ -94,7 +89,7 @@ export class StatusFeed {
     const tickets = this.touchedTickets;
     this.touchedTypes = new Set();
     this.touchedTickets = new Set();
-    const today = this.service.currentDay();
+    const today = this.today.currentDay();
     const due: string[] = [];
     for (const [token, w] of this.watches) {
       if (tickets.has(w.ticket) || (w.hallDay === today && types.has(w.windowType))) due.push(token);
@@ -102,7 +97,7 @@ export class StatusFeed {
     if (due.length === 0) return;
     let statuses: Map<string, TicketStatus>;
     try {
-      statuses = this.service.ticketStatuses(due);
+      statuses = this.tickets.statuses(due);
     } catch (error) {
       // Off the request path nobody would hear of it, and it must not bring the hall down: the phones miss one update.
       console.error('status feed: could not compute ticket statuses', error);

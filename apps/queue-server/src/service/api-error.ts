@@ -15,7 +15,14 @@ export class ApiError extends Error {
   }
 
   static field(path: string, message: string): ApiError {
-    return new ApiError('validation_failed', `${path}: ${message}`, { fields: [{ path, message }] });
+    return ApiError.of({ code: 'validation_failed', field: path, message });
+  }
+
+  /** A domain rule's refusal; one that names a request field is that field's error, as a schema's would be. */
+  static of(refusal: { code: ErrorCode; message: string; field?: string }): ApiError {
+    const { code, message, field } = refusal;
+    if (field === undefined) return new ApiError(code, message);
+    return new ApiError(code, `${field}: ${message}`, { fields: [{ path: field, message }] });
   }
 
   toBody(): ErrorBody {

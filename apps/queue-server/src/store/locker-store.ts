@@ -1,8 +1,13 @@
 import type { Statement } from 'better-sqlite3';
+import { z } from 'zod';
 import type { OutboxEntry } from '@hallq/shared/contracts';
+import { OutboxEntry as OutboxEntrySchema } from '@hallq/shared/contracts';
 import type { Compartment, Keypad } from '@hallq/shared/domain';
-import { compartmentDeadline } from '@hallq/shared/domain';
+import { Compartment as CompartmentSchema, Keypad as KeypadSchema, compartmentDeadline } from '@hallq/shared/domain';
 import type { HallDatabase } from '../db/open-database';
+import { readJson, readRow } from './stored-row';
+
+const KeypadRow = KeypadSchema.extend({ locker: z.string() });
 
 export type Handover = 'window' | 'post';
 export type CollectedBy = 'applicant' | Handover;
@@ -77,7 +82,9 @@ export class LockerStore {
   }
 
   compartments(): Compartment[] {
-    return (this.s.compartments!.all() as { data: string }[]).map((r) => JSON.parse(r.data) as Compartment);
+    return (this.s.compartments!.all() as { data: string }[]).map((r) =>
+      readJson(CompartmentSchema, r.data, 'compartment'),
+    );
   }
 
   saveCompartment(c: Compartment): void {
@@ -128,7 +135,7 @@ export class LockerStore {
   }
 
   keypads(): Map<string, Keypad> {
-    const rows = this.s.keypads!.all() as (Keypad & { locker: string })[];
+    const rows = this.s.keypads!.all().map((row) => readRow(KeypadRow, row, 'keypad'));
     return new Map(rows.map(({ locker, ...k }) => [locker, k]));
   }
 
@@ -160,6 +167,6 @@ export class LockerStore {
 
   /** The latest notices, newest first. */
   outbox(): OutboxEntry[] {
-    return this.s.outbox!.all() as OutboxEntry[];
+    return this.s.outbox!.all().map((row) => readRow(OutboxEntrySchema, row, 'notice'));
   }
 }

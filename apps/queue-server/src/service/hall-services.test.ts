@@ -7,7 +7,7 @@ import { openDatabase } from '../db/open-database';
 import { HallStore } from '../store/hall-store';
 import { demoHall } from '../../test/harness';
 import { ApiError } from './api-error';
-import { HallService } from './hall-service';
+import { createHallServices } from './hall-services';
 
 function service(
   clock = () => new Date('2026-11-23T02:00:00Z'),
@@ -15,17 +15,22 @@ function service(
 ) {
   const db = openDatabase(dataDir);
   const published: HallEvent[][] = [];
-  const svc = new HallService({ hall: demoHall(), store: new HallStore(db), clock, publish: (e) => published.push(e) });
+  const svc = createHallServices({
+    hall: demoHall(),
+    store: new HallStore(db),
+    clock,
+    publish: (e) => published.push(e),
+  });
   return { svc, db, published, dataDir };
 }
 
-describe('HallService group commit', () => {
+describe('the write pipeline: group commit', () => {
   it('commits writes that arrive together in one group, each answered, a refusal touching none of the others', async () => {
     const { svc, db, published } = service();
-    const issue = (n: number) => svc.issueTicket({ windowType: 'personal', requestId: `group-${n}` }, 'kiosk:k1');
+    const issue = (n: number) => svc.tickets.issue({ windowType: 'personal', requestId: `group-${n}` }, 'kiosk:k1');
     const results = await Promise.allSettled([
       issue(1),
-      svc.issueTicket({ windowType: 'nope', requestId: 'group-bad' }, 'kiosk:k1'),
+      svc.tickets.issue({ windowType: 'nope', requestId: 'group-bad' }, 'kiosk:k1'),
       issue(2),
       issue(1), // the same request again in the same group: the same answer
     ]);
@@ -51,31 +56,31 @@ describe('HallService group commit', () => {
   it('lets a later write in the group see an earlier one (a call right after an issue finds the ticket)', async () => {
     const { svc } = service();
     const clerk = svc.hall.staff.find((s) => s.id === 'c01')!;
-    await svc.loginAtWindow(1, clerk, 'login-c01');
+    await svc.windows.login(1, clerk, 'login-c01');
     const [issued, called] = await Promise.all([
-      svc.issueTicket({ windowType: 'personal', requestId: 'issue-1' }, 'kiosk:k1'),
-      svc.windowAction(1, { type: 'call-next' }, 'call-1', clerk),
+      svc.tickets.issue({ windowType: 'personal', requestId: 'issue-1' }, 'kiosk:k1'),
+      svc.windows.act(1, { type: 'callNext' }, 'call-1', clerk),
     ]);
     expect(called.body.ticket?.id).toBe(issued.body.ticket.id);
   });
 });
 
-describe('HallService estimates', () => {
+describe('today’s estimates', () => {
   it("leaves an overnight service (yesterday's ticket finished after midnight) out of the new day's estimates, after a restart too", async () => {
     let now = new Date('2026-11-23T15:00:00Z'); // 23:00 in Shanghai
     const first = service(() => now);
     const clerk = first.svc.hall.staff.find((s) => s.id === 'c01')!;
-    await first.svc.loginAtWindow(1, clerk, 'login-1');
-    await first.svc.issueTicket({ windowType: 'personal', requestId: 'issue-late' }, 'kiosk:k1');
-    await first.svc.windowAction(1, { type: 'call-next' }, 'call-late', clerk);
-    await first.svc.windowAction(1, { type: 'start' }, 'start-late', clerk);
+    await first.svc.windows.login(1, clerk, 'login-1');
+    await first.svc.tickets.issue({ windowType: 'personal', requestId: 'issue-late' }, 'kiosk:k1');
+    await first.svc.windows.act(1, { type: 'callNext' }, 'call-late', clerk);
+    await first.svc.windows.act(1, { type: 'start' }, 'start-late', clerk);
     now = new Date('2026-11-24T01:00:00Z'); // 09:00 the next morning: ten hours of "service"
-    await first.svc.windowAction(1, { type: 'finish', outcome: { kind: 'completed' } }, 'finish-late', clerk);
+    await first.svc.windows.act(1, { type: 'finish', outcome: { kind: 'completed' } }, 'finish-late', clerk);
     await first.db.close();
 
     const again = service(() => now, first.dataDir);
-    await again.svc.issueTicket({ windowType: 'personal', requestId: 'issue-morning' }, 'kiosk:k1');
-    const personal = again.svc.queues().queues.find((q) => q.windowType === 'personal')!;
+    await again.svc.tickets.issue({ windowType: 'personal', requestId: 'issue-morning' }, 'kiosk:k1');
+    const personal = again.svc.today.queues().queues.find((q) => q.windowType === 'personal')!;
     const defaultMinutes = again.svc.hall.windowTypes.find((t) => t.code === 'personal')!.defaultServiceMinutes;
     expect(personal.waiting).toBe(1);
     expect(personal.estimatedWaitMinutes).toBe(Math.ceil(defaultMinutes));

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AssignFollowUpRequest,
+  CloseFollowUpRequest,
+  FollowUp,
+  FollowUpResponse,
+  HallConfig,
+  HallEvent,
+  NoteFollowUpRequest,
+  RatingRecord,
+  StaffConfig,
+} from '@hallq/shared/contracts';
+import type { FollowUpCommand, FollowUpResult } from '@hallq/shared/domain';
+import { followUpTransition, openFollowUp, ratingRecordOf } from '@hallq/shared/domain';
+import type { FollowUpRow } from '../store/rating-store';
+import type { HallStore } from '../store/hall-store';
+import type { JournalData } from '../store/journal';
+import { ApiError } from './api-error';
+import type { HallDay } from './hall-day';
+import type { Actor, Reply, WritePipeline } from './write-pipeline';
+
+type Success = Extract<FollowUpResult, { ok: true }>;
+
+/**
+ * 回访整改: a bad rating's follow-up (call back, fix, reply), due within the hall's number of working days as the hall
+ * calendar counts them; staff assign it, note what was done and close it. The rules are the domain's lifecycle.
+ */
+export class FollowUps {
+  private readonly hall: HallConfig;
+
+  constructor(
+    private readonly store: HallStore,
+    private readonly today: HallDay,
+    private readonly pipeline: WritePipeline,
+  ) {
+    this.hall = today.hall;
+  }
+
+  /** Opens the follow-up of a bad rating inside the rating's write; its events, for after the savepoint. */
+  open(rating: RatingRecord, now: Date, actor: Actor): HallEvent[] {
+    const { followUp, events } = succeeded(openFollowUp(randomUUID(), rating, { now, hall: this.hall }));
+    this.store.ratings.insertFollowUp({
+      id: followUp.id,
+      ratingId: rating.id,
+      deadline: followUp.deadline,
+      openedAt: followUp.openedAt,
+    });
+    this.store.journal.write({
+      at: now.toISOString(),
+      hallDay: this.today.day,
+      type: 'followup.opened',
+      actor,
+      window: rating.window,
+      ticketId: rating.ticketId,
+      ticketNumber: rating.ticketNumber,
+      data: { id: followUp.id, rating: rating.id, deadline: followUp.deadline },
+    });
+    return events;
+  }
+
+  /** Follow-ups not yet closed, the nearest deadline first. */
+  notClosed(): FollowUp[] {
+    return this.store.ratings.followUpsNotClosed().map((f) => this.followUpOf(f));
+  }
+
+  assign(id: string, req: AssignFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    return this.change(id, req.requestId, staff, { type: 'assign', staffId: req.staffId }, (r) => ({
+      type: 'followup.assigned',
+      data: { id, assignee: r.followUp.assignee! },
+    }));
+  }
+
+  note(id: string, req: NoteFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    const command = { type: 'note', by: staff.id, text: req.text, calledBack: req.calledBack } as const;
+    return this.change(id, req.requestId, staff, command, (r) => {
+      this.store.ratings.insertNote(id, r.followUp.notes.at(-1)!);
+      return { type: 'followup.noted', data: { id, calledBack: req.calledBack } };
+    });
+  }
+
+  close(id: string, req: CloseFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
+    return this.change(id, req.requestId, staff, { type: 'close', resolution: req.resolution }, (r) => ({
+      type: 'followup.closed',
+      data: { id, overdue: r.overdue },
+    }));
+  }
+
+  private followUpOf(row: FollowUpRow): FollowUp {
+    const { ratingId, ...rest } = row;
+    const rating = ratingRecordOf(this.store.ratings.rating(ratingId)!);
+    return { ...rest, rating, notes: this.store.ratings.notes(row.id) };
+  }
+
+  /**
+   * One change to a follow-up, as the domain rules it: stored, journaled (what `record` stores beyond the row, and
+   * the entry), and announced with the follow-up as it now stands.
+   */
+  private change(
+    id: string,
+    requestId: string,
+    staff: StaffConfig,
+    command: FollowUpCommand,
+    record: (r: Success) => FollowUpEntry,
+  ): Promise<Reply<FollowUpResponse>> {
+    const actor = `staff:${staff.id}`;
+    return this.pipeline.write(`${command.type}-follow-up`, requestId, actor, (now) => {
+      const row = this.store.ratings.followUp(id);
+      if (!row) throw new ApiError('not_found', `no follow-up ${id}`);
+      const r = succeeded(followUpTransition(this.followUpOf(row), command, { now, hall: this.hall }));
+      this.store.ratings.updateFollowUp(r.followUp);
+      this.store.journal.write({ at: now.toISOString(), hallDay: this.today.day, actor, ...record(r) });
+      return { status: 200, body: { followUp: r.followUp }, apply: () => [...r.events] };
+    });
+  }
+}
+
+type FollowUpEntry = {
+  [T in 'followup.assigned' | 'followup.noted' | 'followup.closed']: { type: T; data: JournalData<T> };
+}['followup.assigned' | 'followup.noted' | 'followup.closed'];
+
+function succeeded(r: FollowUpResult): Success {
+  if (r.ok) return r;
+  throw ApiError.of(r);
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import type { CallGuideRequest, GuideCall, GuideCallResponse, StaffConfig } from '@hallq/shared/contracts';
+import type { HallStore } from '../store/hall-store';
+import { ApiError } from './api-error';
+import { minutesBetween, type HallDay } from './hall-day';
+import type { Reply, WritePipeline } from './write-pipeline';
+
+/** 呼叫导办: a citizen at a kiosk asks for a guide; staff screens raise an alert until someone answers. */
+export class GuideCalls {
+  constructor(
+    private readonly store: HallStore,
+    private readonly today: HallDay,
+    private readonly pipeline: WritePipeline,
+  ) {}
+
+  /** A kiosk asks for a guide; pressed again while its call of today waits, it gets that call back and no new alert. */
+  call(req: CallGuideRequest, kioskId: string): Promise<Reply<GuideCallResponse>> {
+    const actor = `kiosk:${kioskId}`;
+    return this.pipeline.write('call-guide', req.requestId, actor, (now, day) => {
+      for (const open of this.today.openGuideCalls.values()) {
+        if (open.kiosk === kioskId) return { status: 201, body: { call: open }, apply: () => [] };
+      }
+      // The key that authenticated the kiosk came from this same list.
+      const kiosk = this.today.hall.devices.kiosks.find((k) => k.id === kioskId)!;
+      const call: GuideCall = {
+        id: randomUUID(),
+        kiosk: kiosk.id,
+        zone: kiosk.zone,
+        reason: req.reason,
+        calledAt: now.toISOString(),
+        answeredAt: null,
+        answeredBy: null,
+      };
+      this.store.insertGuideCall(call, day);
+      this.store.journal.write({
+        at: now.toISOString(),
+        hallDay: this.today.day,
+        type: 'guide.called',
+        actor,
+        data: { id: call.id, zone: call.zone, reason: call.reason },
+      });
+      return {
+        // Created, the repeat included: the route has one success status, and the kiosk reads calledAt either way.
+        status: 201,
+        body: { call },
+        apply: () => {
+          this.today.openGuideCall(call);
+          return [{ type: 'guide.called', call }];
+        },
+      };
+    });
+  }
+
+  /** One call, only to the kiosk it came from: another kiosk's id is answered as unknown. */
+  get(id: string, kioskId: string): GuideCall {
+    const call = this.store.guideCall(id);
+    if (!call || call.kiosk !== kioskId) throw new ApiError('not_found', `no guide call ${id}`);
+    return call;
+  }
+
+  /** Today's unanswered calls, oldest first. */
+  open(): GuideCall[] {
+    this.today.currentDay();
+    return [...this.today.openGuideCalls.values()];
+  }
+
+  answer(id: string, requestId: string, staff: StaffConfig): Promise<Reply<GuideCallResponse>> {
+    const actor = `staff:${staff.id}`;
+    return this.pipeline.write('answer-guide', requestId, actor, (now) => {
+      const call = this.store.guideCall(id);
+      if (!call) throw new ApiError('not_found', `no guide call ${id}`);
+      if (call.answeredAt !== null) {
+        throw new ApiError('invalid_state', `guide call ${id} was already answered by ${call.answeredBy}`);
+      }
+      const answeredAt = now.toISOString();
+      const answered: GuideCall = { ...call, answeredAt, answeredBy: staff.id };
+      this.store.answerGuideCall(id, answeredAt, staff.id);
+      this.store.journal.write({
+        at: now.toISOString(),
+        hallDay: this.today.day,
+        type: 'guide.answered',
+        actor,
+        data: { id, kiosk: call.kiosk, waitMinutes: minutesBetween(call.calledAt, now) },
+      });
+      return {
+        status: 200,
+        body: { call: answered },
+        apply: () => {
+          this.today.closeGuideCall(id);
+          return [{ type: 'guide.answered', call: answered }];
+        },
+      };
+    });
+  }
+}

@@ -1,0 +1,66 @@
+import type { HallConfig, HallEvent } from '@hallq/shared/contracts';
+import type { HallStore } from '../store/hall-store';
+import { Appointments } from './appointments';
+import { FollowUps } from './follow-ups';
+import { GuideCalls } from './guide-calls';
+import { HallDay } from './hall-day';
+import { Ratings } from './ratings';
+import { StateChanges } from './state-changes';
+import { Tickets } from './tickets';
+import { Windows } from './windows';
+import { WritePipeline } from './write-pipeline';
+
+export interface HallServicesOptions {
+  hall: HallConfig;
+  store: HallStore;
+  clock: () => Date;
+  /** Receives every event after its write has committed, in order, with the time of the change. */
+  publish: (events: HallEvent[], at: Date) => void;
+}
+
+/** The hall's services, wired around one write pipeline and one day in memory. */
+export interface HallServices {
+  hall: HallConfig;
+  today: HallDay;
+  pipeline: WritePipeline;
+  tickets: Tickets;
+  appointments: Appointments;
+  windows: Windows;
+  ratings: Ratings;
+  followUps: FollowUps;
+  guideCalls: GuideCalls;
+  /** Stops the timers and waits for the work under way, so nothing writes after the database closes. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the services: today's state first (loaded from the database), the pipeline that writes through it, then
+ * the features. After each commit the group's events get the queue figures they changed and go out; a commit that
+ * failed reloads the day.
+ */
+export function createHallServices({ hall, store, clock, publish }: HallServicesOptions): HallServices {
+  const today = new HallDay({ hall, store, clock });
+  const pipeline = new WritePipeline({
+    store,
+    clock,
+    dayOf: (now) => today.dayOf(now),
+    afterCommit: (events, now) => publish(today.withDerivedEvents(events, now), now),
+  });
+  pipeline.onCommitFailed((now) => today.reload(now));
+  const changes = new StateChanges(store, today);
+  const appointments = new Appointments(store, today, pipeline);
+  const followUps = new FollowUps(store, today, pipeline);
+  const ratings = new Ratings(store, today, pipeline, followUps);
+  return {
+    hall,
+    today,
+    pipeline,
+    tickets: new Tickets(store, today, pipeline, changes, appointments),
+    appointments,
+    windows: new Windows(store, today, pipeline, changes, ratings),
+    ratings,
+    followUps,
+    guideCalls: new GuideCalls(store, today, pipeline),
+    close: () => ratings.close(),
+  };
+}
