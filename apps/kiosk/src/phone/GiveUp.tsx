@@ -1,17 +1,20 @@
+import type { HallClient } from '@hallq/shared/client';
 import type { TicketStatus } from '@hallq/shared/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { giveUpTicket, newRequestId } from './phone-api';
+import { newRequestId } from './request-id';
 
 type Step = { name: 'idle' } | { name: 'confirming' | 'sending' | 'failed'; requestId: string };
 
 /** 放弃排队, behind a confirmation: one tap in a pocket must not cost a citizen their place. */
 export function GiveUp({
   token,
+  client,
   number,
   onGivenUp,
 }: {
   token: string;
+  client: HallClient;
   number: string;
   onGivenUp: (status: TicketStatus) => void;
 }) {
@@ -35,7 +38,7 @@ export function GiveUp({
   const confirm = async () => {
     setStep({ name: 'sending', requestId: step.requestId });
     try {
-      onGivenUp(await giveUpTicket(token, step.requestId));
+      onGivenUp(await client.call('giveUpTicket', { params: { token }, body: { requestId: step.requestId } }));
     } catch {
       setStep({ name: 'failed', requestId: step.requestId });
     }

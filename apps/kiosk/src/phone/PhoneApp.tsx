@@ -1,15 +1,15 @@
+import type { HallClient } from '@hallq/shared/client';
 import type { PublicHall, TicketStatus } from '@hallq/shared/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followStatus, type StatusLink } from './follow-status';
 import { currentLanguage } from './language';
 import { LanguageSwitch } from './LanguageSwitch';
-import { fetchHall, fetchStatus, fetchToday } from './phone-api';
 import { CALL_VIBRATION, phoneView, shouldVibrate } from './phone-view';
 import { openStatusSocket } from './status-socket';
 import { TicketScreen } from './TicketScreen';
 
-export function PhoneApp({ token }: { token: string | null }) {
+export function PhoneApp({ token, client }: { token: string | null; client: HallClient }) {
   const { t, i18n } = useTranslation('phone');
   const [status, setStatus] = useState<TicketStatus | null>(null);
   const [notFound, setNotFound] = useState(token === null);
@@ -27,16 +27,20 @@ export function PhoneApp({ token }: { token: string | null }) {
   useEffect(() => {
     if (token === null) return;
     // Both only refine the page (the type's name, a stale ticket); it works without them.
-    fetchHall().then(setHall, () => {});
-    fetchToday().then(setToday, () => {});
+    client.call('hall').then(setHall, () => {});
+    // The hall's day by the server's clock: a phone's own clock may be wrong.
+    client.call('health').then(
+      ({ hallDay }) => setToday(hallDay),
+      () => {},
+    );
     return followStatus({
       openSocket: () => openStatusSocket(token),
-      fetchStatus: () => fetchStatus(token),
+      fetchStatus: () => client.call('ticketStatus', { params: { token } }),
       onStatus: receive,
       onLink: setLink,
       onNotFound: () => setNotFound(true),
     });
-  }, [token, receive]);
+  }, [token, client, receive]);
 
   return (
     <main className="phone">
@@ -51,6 +55,7 @@ export function PhoneApp({ token }: { token: string | null }) {
       ) : (
         <TicketScreen
           token={token}
+          client={client}
           view={phoneView(status, today, hall, currentLanguage(i18n))}
           link={link}
           onGivenUp={receive}

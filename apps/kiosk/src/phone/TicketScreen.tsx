@@ -1,3 +1,4 @@
+import type { HallClient } from '@hallq/shared/client';
 import type { TicketStatus } from '@hallq/shared/contracts';
 import { Trans, useTranslation } from 'react-i18next';
 import type { StatusLink } from './follow-status';
@@ -6,12 +7,13 @@ import type { PhoneView } from './phone-view';
 
 interface Props {
   token: string;
+  client: HallClient;
   view: PhoneView;
   link: StatusLink;
   onGivenUp: (status: TicketStatus) => void;
 }
 
-export function TicketScreen({ token, view, link, onGivenUp }: Props) {
+export function TicketScreen({ token, client, view, link, onGivenUp }: Props) {
   const { t } = useTranslation('phone');
   const called = view.scene === 'called';
   return (
@@ -57,7 +59,9 @@ export function TicketScreen({ token, view, link, onGivenUp }: Props) {
         )}
       </section>
 
-      {view.canGiveUp && <GiveUp key={view.number} token={token} number={view.number} onGivenUp={onGivenUp} />}
+      {view.canGiveUp && (
+        <GiveUp key={view.number} token={token} client={client} number={view.number} onGivenUp={onGivenUp} />
+      )}
 
       <p className={`link link-${link}`} role="status">
         {t(`link.${link}`)}

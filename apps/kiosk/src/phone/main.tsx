@@ -1,3 +1,4 @@
+import { createHallClient } from '@hallq/shared/client';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,12 +11,15 @@ import './phone.css';
 const i18n = createI18n({ phone: catalogue.phone }, initialLanguage(readStoredLanguage()));
 showLanguage(i18n);
 
+// A phone on the hall's Wi-Fi: a request that has not answered by now will not, and a hung one would stall polling.
+const client = createHallClient({ timeoutMs: 8000 });
+
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root element');
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n} defaultNS="phone">
-      <PhoneApp token={tokenFromPath(window.location.pathname)} />
+      <PhoneApp token={tokenFromPath(window.location.pathname)} client={client} />
     </I18nextProvider>
   </StrictMode>,
 );

@@ -1,10 +1,9 @@
+import { createHallClient, createHallRealtime } from '@hallq/shared/client';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, SetupScreen } from './App';
-import { createApi } from './services/api';
 import { resolveDeviceIdentity } from './services/device-key';
-import { createRealtime } from './services/realtime';
 import { createKioskStore } from './store/create-kiosk-store';
 import type { KioskServices } from './store/types';
 import './styles.css';
@@ -14,6 +13,8 @@ if (!rootElement) throw new Error('missing #root element');
 const root = createRoot(rootElement);
 const i18n = createI18n(catalogue, 'zh');
 const bridge = window.hallq ?? null;
+// A citizen is standing at the screen: better to say "try again" than to spin for a minute.
+const API_TIMEOUT_MS = 10_000;
 
 async function start() {
   const identity = await resolveDeviceIdentity(bridge, location.search, localStorage).catch(() => null);
@@ -22,8 +23,7 @@ async function start() {
     return;
   }
   const services: KioskServices = {
-    api: createApi(identity.deviceKey),
-    realtime: createRealtime(identity.deviceKey),
+    api: createHallClient({ timeoutMs: API_TIMEOUT_MS, token: identity.deviceKey }),
     bridge,
     hasIdCardReader: identity.hasIdCardReader,
     hasLocker: identity.hasLocker,
@@ -33,7 +33,7 @@ async function start() {
   };
   const store = createKioskStore(services);
   void store.getState().loadHall();
-  store.getState().connect();
+  store.getState().connectFeed(createHallRealtime({ room: 'kiosk', token: identity.deviceKey }));
   root.render(
     <StrictMode>
       <App store={store} services={services} i18n={i18n} />

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { createApi } from './services/api';
+import { createCounterClient } from './services/client';
 import { connectRealtime } from './services/realtime';
 import { createStorage, windowFromQuery } from './services/storage';
 import { createCounterStore } from './store/create-counter-store';
@@ -13,7 +13,7 @@ if (!rootElement) throw new Error('missing #root element');
 
 const storage = createStorage(localStorage, sessionStorage);
 const store = createCounterStore({
-  api: createApi(),
+  api: createCounterClient(),
   connectRealtime,
   storage,
   now: () => Date.now(),

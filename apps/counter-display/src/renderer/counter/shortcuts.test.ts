@@ -4,9 +4,9 @@ import { actionForKey, DEPOSIT_KEY, SHORTCUT_OF } from './shortcuts';
 describe('the function keys', () => {
   it('map F1–F6 to the actions and F7 to pause, or resume while paused', () => {
     expect(['F1', 'F2', 'F3', 'F4', 'F5', 'F6'].map((k) => actionForKey(k, false))).toEqual([
-      'call-next',
+      'callNext',
       'recall',
-      'no-show',
+      'noShow',
       'start',
       'finish',
       'transfer',

@@ -2,9 +2,9 @@ import type { DeskAction } from './store/slices/desk/state';
 
 /** The function keys of a counter PC, printed on the buttons. F7 toggles pause and resume. */
 export const SHORTCUTS: Record<string, DeskAction> = {
-  F1: 'call-next',
+  F1: 'callNext',
   F2: 'recall',
-  F3: 'no-show',
+  F3: 'noShow',
   F4: 'start',
   F5: 'finish',
   F6: 'transfer',
@@ -12,9 +12,9 @@ export const SHORTCUTS: Record<string, DeskAction> = {
 };
 
 export const SHORTCUT_OF: Record<DeskAction, string> = {
-  'call-next': 'F1',
+  callNext: 'F1',
   recall: 'F2',
-  'no-show': 'F3',
+  noShow: 'F3',
   start: 'F4',
   finish: 'F5',
   transfer: 'F6',

@@ -7,7 +7,7 @@ import { announceFreshCalls, createAnnouncer } from '../voice/announcer';
 import { createBrowserPlayer } from '../voice/browser-player';
 import { recordAnnouncement } from '../voice/test-hook';
 import { hallDisplaySetup } from './services/device-setup';
-import { loadHall } from './services/hall-api';
+import { createScreenClient } from './services/screen-client';
 import { createDisplayStore } from './store/create-display-store';
 import { HallDisplay } from './view/HallDisplay';
 import { SetupNeeded } from './view/SetupNeeded';
@@ -29,15 +29,14 @@ if (!setup) {
   const player = createBrowserPlayer();
   const announcer = createAnnouncer(player, recordAnnouncement);
   const store = createDisplayStore({
-    loadHall,
-    realtime: createHallRealtime({ room: 'hall', token: setup.deviceKey }),
+    client: createScreenClient(),
     onFresh: announceFreshCalls(announcer),
     delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
     audio: player,
   });
   void store.getState().loadHall();
-  store.getState().connect();
+  store.getState().connectFeed(createHallRealtime({ room: 'hall', token: setup.deviceKey }));
   void store.getState().watchVoice();
   root.render(
     <StrictMode>

@@ -1,16 +1,18 @@
-import { createHallRealtime } from '@hallq/shared/client';
+import { createHallClient, createHallRealtime } from '@hallq/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createManagerApi } from './services/api';
 import { browserSessionStorage } from './services/session-storage';
 import { createManagerStore } from './store/create-manager-store';
 import { ManagerApp } from './view/ManagerApp';
 import './view/manager.css';
 
+// The manager is at a desk and can wait a little longer than a citizen at a screen before "try again".
+const TIMEOUT_MS = 15_000;
+
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('missing #root element');
 const store = createManagerStore({
-  api: createManagerApi(),
+  client: createHallClient({ timeoutMs: TIMEOUT_MS }),
   realtime: (token) => createHallRealtime({ room: 'hall', token }),
   sessions: browserSessionStorage(sessionStorage, () => Date.now()),
   newRequestId: () => crypto.randomUUID(),

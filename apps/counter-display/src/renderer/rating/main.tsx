@@ -1,12 +1,14 @@
-import { createHallRealtime } from '@hallq/shared/client';
+import { createHallClient, createHallRealtime } from '@hallq/shared/client';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createRatingApi } from './services/api';
 import { resolvePadIdentity } from './services/pad-identity';
 import { createPadStore } from './store/create-pad-store';
 import { PadApp, PadSetup } from './view/PadApp';
 import './view/rating.css';
+
+// The citizen is standing at the counter: say "try again" rather than spin.
+const TIMEOUT_MS = 10_000;
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('missing #root element');
@@ -18,14 +20,14 @@ if (!identity) {
   root.render(<PadSetup i18n={i18n} />);
 } else {
   const store = createPadStore({
-    api: createRatingApi(identity.deviceKey),
-    realtime: createHallRealtime({ room: 'window', window: identity.window, token: identity.deviceKey }),
+    client: createHallClient({ timeoutMs: TIMEOUT_MS, token: identity.deviceKey }),
     window: identity.window,
     now: () => Date.now(),
     newRequestId: () => crypto.randomUUID(),
   });
   void store.getState().loadHall();
-  store.getState().connect();
+  const realtime = createHallRealtime({ room: 'window', window: identity.window, token: identity.deviceKey });
+  store.getState().connectFeed(realtime);
   root.render(
     <StrictMode>
       <PadApp store={store} i18n={i18n} window={identity.window} />

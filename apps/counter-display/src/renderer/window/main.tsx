@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { windowScreenSetup } from '../display/services/device-setup';
-import { loadHall } from '../display/services/hall-api';
+import { createScreenClient } from '../display/services/screen-client';
 import { SetupNeeded } from '../display/view/SetupNeeded';
 import { createWindowStore } from './store/create-window-store';
 import { WindowScreen } from './view/WindowScreen';
@@ -25,14 +25,12 @@ if (!setup) {
   );
 } else {
   const store = createWindowStore({
-    loadHall,
-    realtime: createHallRealtime({ room: 'window', token: setup.deviceKey, window: setup.window }),
-    onFresh: () => {},
+    client: createScreenClient(),
     delay: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     now: () => Date.now(),
   });
   void store.getState().loadHall();
-  store.getState().connect();
+  store.getState().connectFeed(createHallRealtime({ room: 'window', token: setup.deviceKey, window: setup.window }));
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

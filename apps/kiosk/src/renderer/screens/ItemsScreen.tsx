@@ -1,5 +1,6 @@
+import { acceptsAnyItem } from '@hallq/shared/domain';
 import { useTranslation } from 'react-i18next';
-import { acceptsAnyItem, itemsFor, windowTypeOf } from '../store/slices/hall/selectors';
+import { itemsFor, windowTypeOf } from '../store/slices/hall/selectors';
 import { useLocalized } from '../view/hall-text';
 import { useActions, useKiosk } from '../view/kiosk-context';
 import { LetterKeyboard } from '../view/LetterKeyboard';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { homeTiles } from '../store/slices/hall/selectors';
+import { homeTiles, liveQueues } from '../store/slices/hall/selectors';
 import { closedText } from '../view/format';
 import { useLocalized, useTimeContext } from '../view/hall-text';
 import { useActions, useKiosk } from '../view/kiosk-context';
@@ -8,7 +8,7 @@ import { useActions, useKiosk } from '../view/kiosk-context';
 export function WindowTypeTiles() {
   const { t } = useTranslation('kiosk');
   const hall = useKiosk((s) => s.hall);
-  const queues = useKiosk((s) => s.queues);
+  const queues = useKiosk(liveQueues);
   const { chooseWindowType } = useActions();
   const local = useLocalized();
   const ctx = useTimeContext();

@@ -1,11 +1,9 @@
 import { type IssuedTicket, type PublicHall, toPublicHall } from '@hallq/shared/contracts';
 import { type Ticket } from '@hallq/shared/domain';
+import { fakeHallClient, fakeRealtime, makeQueueInfo, makeSnapshot, makeTicket } from '@hallq/shared/testing';
 import { vi } from 'vitest';
-import { fakeRealtime } from '@hallq/shared/testing';
-import { DEMO_HALL_PATH, loadHallConfig } from '../../../../queue-server/src/config/load-hall-config';
-import { makeQueueInfo, makeTicket } from '@hallq/shared/testing';
+import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import type { KioskBridge, PrintResult } from '../../bridge/kiosk-bridge';
-import type { KioskApi } from '../services/api';
 import { createKioskStore } from './create-kiosk-store';
 import type { KioskServices } from './types';
 
@@ -37,17 +35,6 @@ export function issuedTicket(number: string, over: Partial<Ticket> = {}): Issued
   };
 }
 
-export function fakeApi(): { [K in keyof KioskApi]: ReturnType<typeof vi.fn<KioskApi[K]>> } {
-  return {
-    hall: vi.fn<KioskApi['hall']>(),
-    queues: vi.fn<KioskApi['queues']>(),
-    issueTicket: vi.fn<KioskApi['issueTicket']>(),
-    cancelTicket: vi.fn<KioskApi['cancelTicket']>(),
-    callGuide: vi.fn<KioskApi['callGuide']>(),
-    guideCall: vi.fn<KioskApi['guideCall']>(),
-  };
-}
-
 export function fakeBridge(print: PrintResult = { ok: true }) {
   return {
     info: vi.fn<KioskBridge['info']>(async () => ({
@@ -64,16 +51,18 @@ export function fakeBridge(print: PrintResult = { ok: true }) {
   };
 }
 
-/** A kiosk store over fakes, with the demo hall loaded and a hand-driven clock. */
+/**
+ * A kiosk store over fakes, with the demo hall loaded, the feed connected to a hand-driven realtime and its first
+ * snapshot (every type open, nobody waiting) applied, and a hand-driven clock.
+ */
 export function testKiosk(options: { bridge?: ReturnType<typeof fakeBridge> | null; hall?: PublicHall } = {}) {
-  const api = fakeApi();
+  const api = fakeHallClient();
   const realtime = fakeRealtime();
   const bridge = options.bridge === undefined ? fakeBridge() : options.bridge;
   const clock = { now: 1_000_000 };
   let ids = 0;
   const services: KioskServices = {
     api,
-    realtime,
     bridge,
     hasIdCardReader: bridge !== null,
     hasLocker: bridge !== null,
@@ -83,7 +72,10 @@ export function testKiosk(options: { bridge?: ReturnType<typeof fakeBridge> | nu
   };
   const store = createKioskStore(services);
   const hall = options.hall ?? demoHall();
-  store.setState({ hall, hallStatus: 'loaded', queues: hall.windowTypes.map((t) => makeQueueInfo(t.code)), seq: 0 });
+  store.setState({ hall, hallStatus: 'loaded' });
+  store.getState().connectFeed(realtime);
+  const queues = hall.windowTypes.map((t) => makeQueueInfo(t.code));
+  realtime.handlers!.snapshot(makeSnapshot({ seq: 0, hallDay: '2025-05-06', queues }));
   /** Moves the clock and runs the heartbeat. */
   const advance = (ms: number) => {
     clock.now += ms;

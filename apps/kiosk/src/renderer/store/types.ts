@@ -1,7 +1,6 @@
+import type { HallClient } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { KioskBridge } from '../../bridge/kiosk-bridge';
-import type { KioskApi } from '../services/api';
-import type { KioskRealtime } from '../services/realtime';
 import type { AppointmentSlice } from './slices/appointment/actions';
 import type { FlowSlice } from './slices/flow/actions';
 import type { GuideSlice } from './slices/guide/actions';
@@ -11,8 +10,8 @@ import type { TicketSlice } from './slices/ticket/actions';
 
 /** Everything the store talks to, injected so the whole kiosk flow runs in a unit test without a browser. */
 export interface KioskServices {
-  api: KioskApi;
-  realtime: KioskRealtime;
+  /** The queue server, with the kiosk's device key. */
+  api: HallClient;
   /** `window.hallq` inside the Electron shell; null in a plain browser (the ticket is shown on screen). */
   bridge: KioskBridge | null;
   hasIdCardReader: boolean;

@@ -42,6 +42,12 @@ describe('refusalText', () => {
     expect(text.advice).toBe('您的预约可以从 14:00 开始签到，请到时再来。');
   });
 
+  it('explains a priority number refused for an item whose window type gives none', () => {
+    const text = refusalText(t(), { code: 'priority_not_offered', opensAt: null, via: 'walk_in' }, ctx());
+    expect(text.title).toBe('此项业务不发优先号');
+    expect(text.advice).toContain('导办');
+  });
+
   it('words an unknown appointment differently for a code and for an ID card', () => {
     const byCode = refusalText(t(), { code: 'not_found', opensAt: null, via: 'appointment_code' }, ctx());
     const byCard = refusalText(t(), { code: 'not_found', opensAt: null, via: 'id_card' }, ctx());

@@ -63,6 +63,7 @@ const EXPLAINED = [
   'appointment_too_early',
   'appointment_missed',
   'appointment_used',
+  'priority_not_offered',
   'not_found',
 ] as const satisfies readonly ErrorCode[];
 type Explained = (typeof EXPLAINED)[number];

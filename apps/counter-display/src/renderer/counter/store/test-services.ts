@@ -6,16 +6,16 @@ import type {
   HallEvent,
   LockerView,
   Snapshot,
-  WindowDetail,
+  WindowActionResponse,
 } from '@hallq/shared/contracts';
 import type { Ticket, WindowState } from '@hallq/shared/domain';
 import { toPublicHall } from '@hallq/shared/contracts';
 import { freeCompartment, OPEN_KEYPAD } from '@hallq/shared/domain';
 import { vi } from 'vitest';
-import { fakeRealtime } from '@hallq/shared/testing';
+import { fakeHallClient, fakeRealtime } from '@hallq/shared/testing';
 import { makeEnvelope, makeQueueInfo, makeSnapshot, makeTicket, makeWindow } from '@hallq/shared/testing';
-import { DEMO_HALL_PATH, loadHallConfig } from '../../../../../queue-server/src/config/load-hall-config';
-import { CounterHall, type CounterApi } from '../services/api';
+import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
+import { CounterHall } from '../services/client';
 import type { CounterStorage, StoredSession } from '../services/storage';
 import { createCounterStore } from './create-counter-store';
 import type { CounterServices } from './types';
@@ -38,7 +38,11 @@ export function demoLockers(): LockerView[] {
     zone: l.zone,
     keypad: OPEN_KEYPAD,
     compartments: l.cabinets.flatMap((cab) =>
-      cab.compartments.map((c) => ({ ...freeCompartment(l.id, c.number, c.size), overdue: false })),
+      cab.compartments.map((c) => {
+        // A view never carries the pickup code's hash.
+        const { codeHash: _, ...free } = freeCompartment(l.id, c.number, c.size);
+        return { ...free, overdue: false };
+      }),
     ),
   }));
 }
@@ -96,15 +100,19 @@ export function withCurrent(t: Ticket, over: Partial<Snapshot> = {}): Snapshot {
 
 export const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, AT);
 
-export function detail(over: Partial<WindowDetail> = {}): WindowDetail {
-  const hall = demoHall();
-  return {
-    config: hall.windows.find((w) => w.number === 3)!,
-    state: windowState(),
-    current: null,
-    queues: [{ windowType: 'personal', waiting: 0, next: [] }],
-    ...over,
-  };
+/**
+ * The events the server publishes for a window action it answered so (callNext finding nobody publishes none): the
+ * ticket's change, then the window's when the window changed (a call, or the ticket left it; pause, resume).
+ */
+export function eventsOf({ window, ticket }: WindowActionResponse): HallEvent[] {
+  const windowUpdated: HallEvent = { type: 'window.updated', window };
+  if (ticket === null) return [windowUpdated];
+  const at = window.number;
+  if (ticket.state === 'called' && ticket.calls === 1)
+    return [{ type: 'ticket.called', ticket, window: at }, windowUpdated];
+  if (ticket.state === 'called') return [{ type: 'ticket.recalled', ticket, window: at }];
+  const updated: HallEvent = { type: 'ticket.updated', ticket, previousState: 'called' };
+  return ticket.state === 'serving' ? [updated] : [updated, windowUpdated];
 }
 
 export const summary = (served: number): ClerkSummary => ({
@@ -122,18 +130,14 @@ export const summary = (served: number): ClerkSummary => ({
   },
 });
 
-export function fakeApi() {
-  return {
-    hall: vi.fn<CounterApi['hall']>(async () => demoHall()),
-    login: vi.fn<CounterApi['login']>(),
-    logout: vi.fn<CounterApi['logout']>(async () => undefined),
-    window: vi.fn<CounterApi['window']>(async () => detail()),
-    summary: vi.fn<CounterApi['summary']>(async () => summary(0)),
-    act: vi.fn<CounterApi['act']>(),
-    answerGuide: vi.fn<CounterApi['answerGuide']>(),
-    lockers: vi.fn<CounterApi['lockers']>(async () => ({ lockers: demoLockers() })),
-    deposit: vi.fn<CounterApi['deposit']>(),
-  } satisfies CounterApi;
+/** The server at the panel's edge: one mock per route, with the answers every panel gets unless a test says else. */
+export function counterClient() {
+  const api = fakeHallClient();
+  api.hall.mockImplementation(async () => toPublicHall(demoConfig()));
+  api.logout.mockImplementation(async () => ({ ok: true }));
+  api.clerkSummary.mockImplementation(async () => summary(0));
+  api.lockers.mockImplementation(async () => ({ lockers: demoLockers() }));
+  return api;
 }
 
 export function memoryStorage(window: number | null = null, session: StoredSession | null = null) {
@@ -175,7 +179,7 @@ export const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
  * with `online`.
  */
 export function testCounter(options: { loggedIn?: boolean; storage?: CounterStorage; session?: StoredSession } = {}) {
-  const api = fakeApi();
+  const api = counterClient();
   const realtime = fakeRealtime();
   const connectRealtime = vi.fn((_window: number, _token: string) => realtime);
   const clock = { now: Date.parse(AT) };
@@ -200,9 +204,14 @@ export function testCounter(options: { loggedIn?: boolean; storage?: CounterStor
     realtime.handlers!.connection('connected');
     realtime.handlers!.snapshot(s);
   };
+  /** The stream delivers `events` in one batch, numbered on from the feed's last. */
+  const stream = (...events: HallEvent[]) => {
+    const seq = store.getState().feed!.seq;
+    realtime.handlers!.events(events.map((event, i) => envelope(seq + i + 1, event)));
+  };
   const advance = (ms: number) => {
     clock.now += ms;
     store.getState().tick();
   };
-  return { store, api, realtime, connectRealtime, clock, advance, online, state: () => store.getState() };
+  return { store, api, realtime, connectRealtime, clock, advance, online, stream, state: () => store.getState() };
 }

@@ -1,5 +1,5 @@
+import type { HallClient } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
-import type { CounterApi } from '../services/api';
 import type { ConnectRealtime } from '../services/realtime';
 import type { CounterStorage } from '../services/storage';
 import type { ClockSlice } from './slices/clock/actions';
@@ -12,7 +12,8 @@ import type { SummarySlice } from './slices/summary/actions';
 
 /** Everything the store talks to, injected so the panel's behaviour runs in a unit test without a browser. */
 export interface CounterServices {
-  api: CounterApi;
+  /** The typed queue-server client (routes.ts); tests give it a fake per route. */
+  api: HallClient;
   connectRealtime: ConnectRealtime;
   storage: CounterStorage;
   now(): number;

@@ -5,9 +5,9 @@ import type { CounterState } from '../store/types';
 import { useActions } from './counter-context';
 
 const LABEL: Record<DeskAction, string> = {
-  'call-next': '呼叫下一位',
+  callNext: '呼叫下一位',
   recall: '重呼',
-  'no-show': '过号',
+  noShow: '过号',
   start: '开始办理',
   finish: '办结',
   transfer: '转交',
@@ -16,7 +16,7 @@ const LABEL: Record<DeskAction, string> = {
 };
 
 const BUSY_LABEL: Partial<Record<DeskAction, string>> = {
-  'call-next': '正在呼叫…',
+  callNext: '正在呼叫…',
   recall: '正在重呼…',
   finish: '正在提交…',
   transfer: '正在转交…',
@@ -27,9 +27,9 @@ export function ActionBar(props: { state: CounterState; waiting: number }) {
   const { press, dismissError } = useActions();
   const paused = myWindow(state)?.status === 'paused';
   const actions: DeskAction[] = [
-    'call-next',
+    'callNext',
     'recall',
-    'no-show',
+    'noShow',
     'start',
     'finish',
     'transfer',
@@ -55,7 +55,7 @@ export function ActionBar(props: { state: CounterState; waiting: number }) {
               <span className="key">{SHORTCUT_OF[action]}</span>
               <span className="label">{busy ? (BUSY_LABEL[action] ?? '处理中…') : LABEL[action]}</span>
               {!enabled && reason && !busy && <span className="why">{reason}</span>}
-              {enabled && action === 'call-next' && <span className="why">共 {waiting} 人等候</span>}
+              {enabled && action === 'callNext' && <span className="why">共 {waiting} 人等候</span>}
             </button>
           );
         })}

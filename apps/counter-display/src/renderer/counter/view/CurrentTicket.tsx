@@ -1,5 +1,5 @@
 import type { Ticket } from '@hallq/shared/domain';
-import type { CounterHall } from '../services/api';
+import type { CounterHall } from '../services/client';
 import { serviceItemOf, type ServiceTimer } from '../store/slices/desk/selectors';
 import { ticketMarks, typeName } from '../store/slices/feed/selectors';
 import { clockTime, formatDuration } from './format';

@@ -1,6 +1,6 @@
 import type { Outcome } from '@hallq/shared/domain';
 import { type FormEvent, type ReactNode, useEffect } from 'react';
-import type { CounterHall } from '../services/api';
+import type { CounterHall } from '../services/client';
 import { currentTicket, serviceItemOf } from '../store/slices/desk/selectors';
 import { type FinishDraft, PAUSE_REASONS, type TransferDraft } from '../store/slices/desk/state';
 import type { CounterState } from '../store/types';

@@ -1,16 +1,23 @@
+import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
+import type { EventEnvelope } from '@hallq/shared/contracts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ClockSlice, createClockSlice } from './slices/clock/actions';
-import { createFeedSlice, type FeedSlice } from './slices/feed/actions';
+import { createHallSlice, type HallSlice } from './slices/hall/actions';
 import { createVoiceSlice, type VoiceServices, type VoiceSlice } from './slices/voice/actions';
 import type { ScreenServices } from './types';
 
-export type DisplayServices = ScreenServices & VoiceServices;
-export type DisplayState = FeedSlice & ClockSlice & VoiceSlice;
+export interface DisplayServices extends ScreenServices, VoiceServices {
+  /** Events applied after a snapshot, in order: never the history a snapshot brings. */
+  onFresh(fresh: EventEnvelope[]): void;
+}
+export type DisplayState = FeedSlice & HallSlice & ClockSlice & VoiceSlice;
 export type DisplayStore = StoreApi<DisplayState>;
 
 export function createDisplayStore(services: DisplayServices): DisplayStore {
   return createStore<DisplayState>()((set, get) => ({
-    ...createFeedSlice(set, get, services),
+    // A snapshot's calls are history: only the calls that arrive as events are said aloud.
+    ...createFeedSlice(set, get, { fresh: (envelopes) => services.onFresh(envelopes) }),
+    ...createHallSlice(set, get, services),
     ...createClockSlice(set, get, services),
     ...createVoiceSlice(set, get, services),
   }));

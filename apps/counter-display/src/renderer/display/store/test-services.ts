@@ -2,8 +2,9 @@
 import type { EventEnvelope, HallEvent, PublicHall, Snapshot } from '@hallq/shared/contracts';
 import type { Ticket } from '@hallq/shared/domain';
 import { vi } from 'vitest';
-import { fakeRealtime } from '@hallq/shared/testing';
 import {
+  fakeHallClient,
+  fakeRealtime,
   makeEnvelope,
   makePublicHall,
   makeQueueInfo,
@@ -11,19 +12,20 @@ import {
   makeTicket,
   makeWindow,
 } from '@hallq/shared/testing';
-import type { ScreenServices } from './types';
+import type { DisplayServices } from './create-display-store';
 
-export function testServices(over: Partial<ScreenServices> = {}) {
-  const realtime = fakeRealtime();
+/** A screen's services over fakes (the hall answers at once), and the feed the test drives by hand. */
+export function testServices(over: Partial<Omit<DisplayServices, 'audio'>> = {}) {
+  const client = fakeHallClient();
+  client.hall.mockImplementation(async () => hall());
   const services = {
-    loadHall: vi.fn(async () => hall()),
-    realtime,
+    client,
     onFresh: vi.fn(),
     delay: vi.fn(async () => {}),
     now: () => Date.parse('2025-05-06T02:00:00.000Z'),
     ...over,
-  } satisfies ScreenServices;
-  return { services, realtime };
+  } satisfies Omit<DisplayServices, 'audio'>;
+  return { services, client, realtime: fakeRealtime() };
 }
 
 export function hall(over: Partial<PublicHall> = {}): PublicHall {

@@ -1,12 +1,8 @@
-import type { HallRealtime } from '@hallq/shared/client';
-import type { EventEnvelope, PublicHall } from '@hallq/shared/contracts';
+import type { HallClient } from '@hallq/shared/client';
 
 /** Everything a screen's store talks to, injected so it runs in a unit test without a browser or a server. */
 export interface ScreenServices {
-  loadHall(): Promise<PublicHall>;
-  realtime: HallRealtime;
-  /** Events applied after a snapshot, in order: never the history a snapshot brings. */
-  onFresh(fresh: EventEnvelope[]): void;
+  client: HallClient;
   delay(ms: number): Promise<void>;
   now(): number;
 }

@@ -1,9 +1,10 @@
+import type { FeedSlice } from '@hallq/shared/client';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ClockSlice } from '../store/slices/clock/actions';
 import { secondLanguage } from '../store/slices/feed/selectors';
-import type { FeedSlice } from '../store/slices/feed/actions';
+import type { HallSlice } from '../store/slices/hall/actions';
 import { useLabels } from './bilingual';
 
 const TICK_MS = 1000;
@@ -12,7 +13,7 @@ const TICK_MS = 1000;
  * What the hall display and a window screen both show from the hall feed: the hall, the feed, the connection and the
  * second language of the moment, with the clock ticking once a second while the screen is up.
  */
-export function useScreenFeed<S extends FeedSlice & ClockSlice>(store: StoreApi<S>) {
+export function useScreenFeed<S extends FeedSlice & HallSlice & ClockSlice>(store: StoreApi<S>) {
   const hall = useStore(store, (s) => s.hall);
   const feed = useStore(store, (s) => s.feed);
   const now = useStore(store, (s) => s.now);

@@ -1,5 +1,5 @@
 import { ApiError, NetworkError } from '@hallq/shared/client';
-import type { EventEnvelope, HallEvent, Snapshot } from '@hallq/shared/contracts';
+import type { CompartmentView, EventEnvelope, HallEvent, Snapshot } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { makeEnvelope, makeSnapshot, makeWindow } from '@hallq/shared/testing';
 import { floorTypes, floorWindows } from './slices/floor/selectors';
@@ -25,10 +25,10 @@ describe('logging in', () => {
     const app = testConsole();
     app.api.login.mockResolvedValue({ ...SESSION, window: null });
     await app.state().login('admin', 'admin');
-    expect(app.api.login).toHaveBeenCalledWith('admin', 'admin');
+    expect(app.api.login).toHaveBeenCalledWith({ body: { staffId: 'admin', password: 'admin' } });
     expect(app.stored()?.token).toBe('tok-admin');
     expect(app.live.token).toBe('tok-admin');
-    expect(app.api.followUps).toHaveBeenCalledWith('tok-admin');
+    expect(app.api.followUps).toHaveBeenCalledWith({ token: 'tok-admin' });
   });
 
   it('refuses a clerk account and says why a password was refused', async () => {
@@ -84,6 +84,17 @@ describe('the follow-ups', () => {
     expect(app.api.followUps).toHaveBeenCalledTimes(2);
   });
 
+  it('are fetched again after a reconnection, whose snapshot does not bring what was missed meanwhile', async () => {
+    const app = testConsole({ loggedIn: true });
+    await settle();
+    app.live.handlers!.snapshot(snapshot());
+    expect(app.api.followUps).toHaveBeenCalledTimes(1);
+    app.live.handlers!.connection('disconnected');
+    app.live.handlers!.connection('connected');
+    app.live.handlers!.snapshot(snapshot({ seq: 20 }));
+    expect(app.api.followUps).toHaveBeenCalledTimes(2);
+  });
+
   it('sort by deadline, most urgent first, then by the oldest rating', () => {
     const sorted = sortedFollowUps([
       followUp('later', { deadline: '2025-05-20' }),
@@ -108,14 +119,14 @@ describe('the follow-ups', () => {
 
   it('assign shows the field error the server gives and retries with the same requestId', async () => {
     const app = testConsole({ loggedIn: true });
-    app.api.assign.mockRejectedValueOnce(
+    app.api.assignFollowUp.mockRejectedValueOnce(
       new ApiError(400, 'validation_failed', 'invalid', { fields: [{ path: 'staffId', message: 'unknown staff id' }] }),
     );
     expect(await app.state().assignFollowUp('f1', ' z09 ')).toBe(false);
     expect(app.state().errors.f1).toMatchObject({ action: 'assign', fields: { staffId: 'unknown staff id' } });
-    app.api.assign.mockResolvedValueOnce({ followUp: followUp('f1', { status: 'assigned', assignee: 'z09' }) });
+    app.api.assignFollowUp.mockResolvedValueOnce({ followUp: followUp('f1', { status: 'assigned', assignee: 'z09' }) });
     expect(await app.state().assignFollowUp('f1', 'z09')).toBe(true);
-    expect(app.api.assign.mock.calls.map(([, , body]) => body)).toEqual([
+    expect(app.api.assignFollowUp.mock.calls.map(([{ body }]) => body)).toEqual([
       { requestId: 'request-1', staffId: 'z09' },
       { requestId: 'request-1', staffId: 'z09' },
     ]);
@@ -126,14 +137,14 @@ describe('the follow-ups', () => {
   it('a note carries the call-back flag, and closing removes the follow-up', async () => {
     const app = testConsole({ loggedIn: true });
     app.store.setState({ followUps: [followUp('f1')] });
-    app.api.note.mockResolvedValue({ followUp: followUp('f1') });
+    app.api.noteFollowUp.mockResolvedValue({ followUp: followUp('f1') });
     await app.state().noteFollowUp('f1', '已电话联系市民', true);
-    expect(app.api.note).toHaveBeenCalledWith('tok-admin', 'f1', {
-      requestId: 'request-1',
-      text: '已电话联系市民',
-      calledBack: true,
+    expect(app.api.noteFollowUp).toHaveBeenCalledWith({
+      token: 'tok-admin',
+      params: { id: 'f1' },
+      body: { requestId: 'request-1', text: '已电话联系市民', calledBack: true },
     });
-    app.api.close.mockResolvedValue({ followUp: followUp('f1', { status: 'closed', resolution: '已整改' }) });
+    app.api.closeFollowUp.mockResolvedValue({ followUp: followUp('f1', { status: 'closed', resolution: '已整改' }) });
     await app.state().closeFollowUp('f1', '已整改');
     expect(app.state().followUps).toEqual([]);
   });
@@ -179,42 +190,45 @@ describe('the floor', () => {
 describe('the lockers', () => {
   const connected = async () => {
     const app = testConsole({ loggedIn: true });
-    app.api.lockers.mockResolvedValue({ lockers: [locker([compartment('1'), occupied('2'), faulty('3')])] });
-    app.live.handlers!.connection('connected');
     await settle();
+    app.live.handlers!.connection('connected');
+    app.live.handlers!.snapshot(snapshot({ lockers: [locker([compartment('1'), occupied('2'), faulty('3')])] }));
     return app;
   };
-  const states = (app: ReturnType<typeof testConsole>) => app.state().lockers[0]!.compartments.map((c) => c.state);
+  const states = (app: ReturnType<typeof testConsole>) =>
+    app.state().feed!.lockers[0]!.compartments.map((c) => c.state);
+  const door = (seq: number, compartment: CompartmentView) =>
+    envelope(seq, { type: 'locker.compartment', compartment });
 
-  it('are loaded when the console connects and again on every reconnect, events having no sequence', async () => {
+  it('come with the snapshot, whole again after a reconnection, and are never fetched on their own', async () => {
     const app = await connected();
-    expect(app.api.lockers).toHaveBeenCalledWith('tok-admin');
-    expect(app.state().lockersStatus).toBe('loaded');
+    expect(states(app)).toEqual(['free', 'occupied', 'faulty']);
     app.live.handlers!.connection('disconnected');
     app.live.handlers!.connection('connected');
-    expect(app.api.lockers).toHaveBeenCalledTimes(2);
+    app.live.handlers!.snapshot(snapshot({ seq: 20, lockers: [locker([compartment('1'), compartment('2')])] }));
+    expect(states(app)).toEqual(['free', 'free']);
+    expect(app.api.lockers).not.toHaveBeenCalled();
   });
 
-  it('follow the compartment and keypad events of the staff socket', async () => {
+  it('follow the compartment and keypad events of the hall stream, in order', async () => {
     const app = await connected();
     const keypad = { wrongInRow: 0, lockedUntil: '2025-05-06T03:15:00.000Z' };
-    app.live.handlers!.lockerEvents!([
-      { type: 'locker.compartment', compartment: occupied('1', { state: 'awaiting_close' }) },
-      { type: 'locker.keypad', locker: 'L1', keypad },
+    app.live.handlers!.events([
+      door(11, occupied('1', { state: 'opening' })),
+      door(12, occupied('1', { state: 'awaiting_close' })),
+      envelope(13, { type: 'locker.keypad', locker: 'L1', keypad }),
     ]);
     expect(states(app)).toEqual(['awaiting_close', 'occupied', 'faulty']);
-    expect(app.state().lockers[0]!.keypad).toEqual(keypad);
+    expect(app.state().feed!.lockers[0]!.keypad).toEqual(keypad);
   });
 
-  it('replay an event that arrived while loading on top of the answer, which may predate it', async () => {
+  it('are refreshed with a fresh snapshot of the hall when the manager asks', async () => {
     const app = await connected();
-    let answer!: (r: { lockers: ReturnType<typeof locker>[] }) => void;
-    app.api.lockers.mockReturnValueOnce(new Promise((r) => (answer = r)));
-    const loading = app.state().loadLockers();
-    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: compartment('2') }]);
-    answer({ lockers: [locker([compartment('1'), occupied('2'), faulty('3')])] });
-    await loading;
-    expect(states(app)).toEqual(['free', 'free', 'faulty']);
+    app.state().refreshFloor();
+    expect(app.live.resync).toHaveBeenCalledTimes(1);
+    app.live.handlers!.snapshot(snapshot({ seq: 12, lockers: [locker([compartment('1'), compartment('2')])] }));
+    app.live.handlers!.events([door(12, occupied('2'))]);
+    expect(states(app)).toEqual(['free', 'free']);
   });
 
   it('retrieve an item after the manager chose where it goes and confirmed, then follow the door', async () => {
@@ -226,13 +240,17 @@ describe('the lockers', () => {
     const opening = occupied('2', { state: 'opening_for_pickup' });
     app.api.retrieve.mockResolvedValueOnce({ compartment: opening, commandId: 'cmd-9' });
     expect(await app.state().confirmLockerAction()).toBe(true);
-    expect(app.api.retrieve).toHaveBeenCalledWith('tok-admin', 'L1', '2', { requestId: 'request-1', handover: 'post' });
+    expect(app.api.retrieve).toHaveBeenCalledWith({
+      token: 'tok-admin',
+      params: { locker: 'L1', number: '2' },
+      body: { requestId: 'request-1', handover: 'post' },
+    });
     expect(app.state().lockerAction).toBeNull();
     expect(app.state().lockerNotice).toContain('请取出物品，然后关好柜门');
     expect(states(app)).toEqual(['free', 'opening_for_pickup', 'faulty']);
-    app.live.handlers!.lockerEvents!([
-      { type: 'locker.compartment', compartment: occupied('2', { state: 'awaiting_pickup_close' }) },
-      { type: 'locker.compartment', compartment: compartment('2') },
+    app.live.handlers!.events([
+      door(11, occupied('2', { state: 'awaiting_pickup_close' })),
+      door(12, compartment('2')),
     ]);
     expect(states(app)).toEqual(['free', 'free', 'faulty']);
   });
@@ -242,9 +260,7 @@ describe('the lockers', () => {
     app.state().beginLockerAction('L1', '2', 'retrieve');
     app.state().chooseHandover('window');
     app.api.retrieve.mockImplementationOnce(async () => {
-      app.live.handlers!.lockerEvents!([
-        { type: 'locker.compartment', compartment: occupied('2', { state: 'awaiting_pickup_close' }) },
-      ]);
+      app.live.handlers!.events([door(11, occupied('2', { state: 'awaiting_pickup_close' }))]);
       return { compartment: occupied('2', { state: 'opening_for_pickup' }), commandId: 'cmd-9' };
     });
     await app.state().confirmLockerAction();
@@ -266,7 +282,7 @@ describe('the lockers', () => {
     app.state().chooseHandover('post');
     app.api.retrieve.mockResolvedValueOnce({ compartment: faulty('3'), commandId: 'cmd-9' });
     await app.state().confirmLockerAction();
-    expect(app.api.retrieve.mock.calls.map(([, , , body]) => body)).toEqual([
+    expect(app.api.retrieve.mock.calls.map(([{ body }]) => body)).toEqual([
       { requestId: 'request-1', handover: 'window' },
       { requestId: 'request-1', handover: 'window' },
       { requestId: 'request-2', handover: 'post' },
@@ -287,9 +303,10 @@ describe('the lockers', () => {
     answer();
     expect(await first).toBe(true);
     expect(app.api.resolveFault).toHaveBeenCalledTimes(1);
-    expect(app.api.resolveFault).toHaveBeenCalledWith('tok-admin', 'L1', '3', {
-      requestId: 'request-1',
-      handover: 'window',
+    expect(app.api.resolveFault).toHaveBeenCalledWith({
+      token: 'tok-admin',
+      params: { locker: 'L1', number: '3' },
+      body: { requestId: 'request-1', handover: 'window' },
     });
     expect(states(app)).toEqual(['free', 'occupied', 'free']);
     expect(app.state().lockerNotice).toBe('一楼取件柜 3号格口已恢复使用。');
@@ -307,29 +324,28 @@ describe('the lockers', () => {
     const app = await connected();
     await app.state().loadOutbox();
     app.state().endSession();
-    expect(app.state()).toMatchObject({ lockers: [], lockersStatus: 'idle', outbox: [], outboxStatus: 'idle' });
+    expect(app.state()).toMatchObject({ feed: null, lockerAction: null, outbox: [], outboxStatus: 'idle' });
   });
 });
 
 describe('the notice outbox', () => {
   it('is fetched only once the manager opens it, then refreshed when a notice is written or erased', async () => {
     const app = testConsole({ loggedIn: true });
-    app.api.lockers.mockResolvedValue({ lockers: [locker([compartment('1')])] });
-    app.live.handlers!.connection('connected');
     await settle();
-    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: occupied('1') }]);
-    expect(app.api.outbox).not.toHaveBeenCalled();
+    app.live.handlers!.snapshot(snapshot({ lockers: [locker([compartment('1')])] }));
+    app.live.handlers!.events([envelope(11, { type: 'locker.compartment', compartment: occupied('1') })]);
+    expect(app.api.lockerOutbox).not.toHaveBeenCalled();
 
-    app.api.outbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
     await app.state().loadOutbox();
     expect(app.state().outbox.map((e) => e.id)).toEqual(['n1']);
-    app.live.handlers!.lockerEvents!([
-      { type: 'locker.compartment', compartment: occupied('1', { state: 'opening_for_pickup' }) },
-      { type: 'locker.keypad', locker: 'L1', keypad: { wrongInRow: 1, lockedUntil: null } },
+    app.live.handlers!.events([
+      envelope(12, { type: 'locker.compartment', compartment: occupied('1', { state: 'opening_for_pickup' }) }),
+      envelope(13, { type: 'locker.keypad', locker: 'L1', keypad: { wrongInRow: 1, lockedUntil: null } }),
     ]);
-    expect(app.api.outbox).toHaveBeenCalledTimes(1);
-    app.live.handlers!.lockerEvents!([{ type: 'locker.compartment', compartment: compartment('1') }]);
-    expect(app.api.outbox).toHaveBeenCalledTimes(2);
+    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(1);
+    app.live.handlers!.events([envelope(14, { type: 'locker.compartment', compartment: compartment('1') })]);
+    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
   });
 
   it('is refreshed on reconnect once opened, notices having been missed meanwhile', async () => {
@@ -337,14 +353,15 @@ describe('the notice outbox', () => {
     await app.state().loadOutbox();
     app.live.handlers!.connection('disconnected');
     app.live.handlers!.connection('connected');
-    expect(app.api.outbox).toHaveBeenCalledTimes(2);
+    app.live.handlers!.snapshot(snapshot({ seq: 20 }));
+    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
   });
 
   it('keeps the answer of the latest load only', async () => {
     const app = testConsole({ loggedIn: true });
     let slow!: () => void;
-    app.api.outbox.mockReturnValueOnce(new Promise((r) => (slow = () => r({ entries: [outboxEntry('old')] }))));
-    app.api.outbox.mockResolvedValueOnce({ entries: [outboxEntry('new')] });
+    app.api.lockerOutbox.mockReturnValueOnce(new Promise((r) => (slow = () => r({ entries: [outboxEntry('old')] }))));
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('new')] });
     const first = app.state().loadOutbox();
     await app.state().loadOutbox();
     slow();

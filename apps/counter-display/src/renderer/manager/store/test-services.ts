@@ -6,12 +6,11 @@ import type {
   PublicHall,
   RatingRecord,
 } from '@hallq/shared/contracts';
+import type { RealtimeHandlers } from '@hallq/shared/client';
 import { vi } from 'vitest';
-import { makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
-import type { ManagerApi } from '../services/api';
+import { fakeHallClient, makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
 import type { ManagerSession, SessionStorage } from '../services/session-storage';
 import { createManagerStore } from './create-manager-store';
-import type { ManagerServices } from './types';
 
 /** A dissatisfied rating (waited too long) of A031 at window 4. */
 export function rating(over: Partial<RatingRecord> = {}): RatingRecord {
@@ -155,22 +154,15 @@ export const SESSION: ManagerSession = {
 
 /** A console over fakes; `loggedIn` starts it as after a reload with a stored session. */
 export function testConsole(options: { loggedIn?: boolean } = {}) {
-  const api = {
-    login: vi.fn<ManagerApi['login']>(),
-    hall: vi.fn<ManagerApi['hall']>(async () => testHall()),
-    followUps: vi.fn<ManagerApi['followUps']>(async () => ({ followUps: [] })),
-    assign: vi.fn<ManagerApi['assign']>(),
-    note: vi.fn<ManagerApi['note']>(),
-    close: vi.fn<ManagerApi['close']>(),
-    lockers: vi.fn<ManagerApi['lockers']>(async () => ({ lockers: [] })),
-    retrieve: vi.fn<ManagerApi['retrieve']>(),
-    resolveFault: vi.fn<ManagerApi['resolveFault']>(),
-    outbox: vi.fn<ManagerApi['outbox']>(async () => ({ entries: [] })),
-  };
+  /** The server, one mock per route; what every console asks at start answers at once. */
+  const api = fakeHallClient();
+  api.hall.mockImplementation(async () => testHall());
+  api.followUps.mockImplementation(async () => ({ followUps: [] }));
+  api.lockerOutbox.mockImplementation(async () => ({ entries: [] }));
   const live = {
-    handlers: null as Parameters<ReturnType<ManagerServices['realtime']>['start']>[0] | null,
+    handlers: null as RealtimeHandlers | null,
     token: null as string | null,
-    start: vi.fn((h: NonNullable<typeof live.handlers>) => {
+    start: vi.fn((h: RealtimeHandlers) => {
       live.handlers = h;
     }),
     resync: vi.fn(),
@@ -188,7 +180,7 @@ export function testConsole(options: { loggedIn?: boolean } = {}) {
   };
   let ids = 0;
   const store = createManagerStore({
-    api,
+    client: api,
     realtime: (token) => {
       live.token = token;
       return live;

@@ -1,6 +1,5 @@
-import type { HallRealtime } from '@hallq/shared/client';
+import type { HallClient, HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
-import type { ManagerApi } from '../services/api';
 import type { SessionStorage } from '../services/session-storage';
 import type { FloorSlice } from './slices/floor/actions';
 import type { FollowUpsSlice } from './slices/followups/actions';
@@ -10,8 +9,9 @@ import type { SessionSlice } from './slices/session/actions';
 
 /** Everything the console talks to, injected so it runs in a unit test without a browser. */
 export interface ManagerServices {
-  api: ManagerApi;
-  /** The hall room, with the manager's staff token (as staff, it also carries the locker events). */
+  /** Without a token of its own: each call after login names the staff token. */
+  client: HallClient;
+  /** The hall room, with the manager's staff token (as staff, its stream and snapshot carry the lockers too). */
   realtime(token: string): HallRealtime;
   sessions: SessionStorage;
   newRequestId(): string;

@@ -7,6 +7,7 @@ import {
   COMPARTMENT_STATE_LABEL,
   DOOR_PURPOSE_LABEL,
   FAULT_REASON_LABEL,
+  feedLockers,
   keypadStatus,
   lockerSummary,
   needsAttention,
@@ -30,28 +31,24 @@ function useNow(): Date {
 
 /** 取件柜: every locker's keypad and compartments, live, with what needs the manager's hand first. */
 export function Lockers() {
-  const lockers = useManager((s) => s.lockers);
-  const status = useManager((s) => s.lockersStatus);
+  const lockers = useManager(feedLockers);
+  const live = useManager((s) => s.feed !== null);
   const notice = useManager((s) => s.lockerNotice);
   const action = useManager((s) => s.lockerAction);
-  const { loadLockers, dismissLockerNotice } = useActions();
+  const { refreshFloor, dismissLockerNotice } = useActions();
   const now = useNow();
-  useEffect(() => {
-    void loadLockers();
-  }, [loadLockers]);
   const attention = needsAttention(lockers);
 
   return (
     <section className="mgr-lockers" data-testid="lockers">
       <div className="mgr-section-head">
         <h2>取件柜</h2>
-        <button type="button" onClick={() => void loadLockers()}>
+        <button type="button" onClick={refreshFloor}>
           刷新
         </button>
       </div>
-      {status === 'failed' && <p className="mgr-error">取件柜状态加载失败，请点刷新重试</p>}
-      {status === 'loading' && lockers.length === 0 && <p className="mgr-notice">正在加载取件柜…</p>}
-      {status === 'loaded' && lockers.length === 0 && <p className="mgr-notice">本大厅没有配置取件柜</p>}
+      {!live && <p className="mgr-notice">正在加载取件柜…</p>}
+      {live && lockers.length === 0 && <p className="mgr-notice">本大厅没有配置取件柜</p>}
       {notice && (
         <div className="mgr-locker-notice" role="status" data-testid="locker-notice">
           {notice}
@@ -211,7 +208,7 @@ function CompartmentCard({
 
 /** The confirmation step: where the item goes, what will happen at the locker, then one request. */
 function ActionDialog({ action }: { action: LockerAction }) {
-  const locker = useManager((s) => s.lockers.find((l) => l.id === action.locker));
+  const locker = useManager((s) => feedLockers(s).find((l) => l.id === action.locker));
   const { chooseHandover, cancelLockerAction, confirmLockerAction } = useActions();
   const c = locker?.compartments.find((x) => x.number === action.number);
   const retrieve = action.kind === 'retrieve';

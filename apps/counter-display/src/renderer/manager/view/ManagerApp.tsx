@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { needsAttention } from '../store/slices/lockers/selectors';
+import { feedLockers, needsAttention } from '../store/slices/lockers/selectors';
 import type { ManagerStore } from '../store/types';
 import { Floor } from './Floor';
 import { FollowUps } from './FollowUps';
@@ -24,7 +24,7 @@ function Console() {
   const hallName = useManager((s) => s.hall?.name.zh);
   const connection = useManager((s) => s.connection);
   // Shown on the tab, so a fault or an overdue item is seen from the floor view too.
-  const attention = useManager((s) => needsAttention(s.lockers).length);
+  const attention = useManager((s) => needsAttention(feedLockers(s)).length);
   const { endSession } = useActions();
   if (!session) return <LoginForm />;
   const tab = (target: Page, label: string, badge = 0) => (

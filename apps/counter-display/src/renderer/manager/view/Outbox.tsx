@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { feedLockers } from '../store/slices/lockers/selectors';
 import { newestFirst } from '../store/slices/outbox/selectors';
 import { useActions, useHallTime, useManager } from './manager-context';
 
@@ -11,7 +12,7 @@ export function Outbox() {
   const { dateTime } = useHallTime();
   const entries = useManager((s) => s.outbox);
   const status = useManager((s) => s.outboxStatus);
-  const lockers = useManager((s) => s.lockers);
+  const lockers = useManager(feedLockers);
   const { loadOutbox } = useActions();
   useEffect(() => {
     void loadOutbox();

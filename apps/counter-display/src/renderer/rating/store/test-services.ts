@@ -6,10 +6,15 @@ import type {
   RatingRequest,
   Snapshot,
 } from '@hallq/shared/contracts';
-import { vi } from 'vitest';
-import { fakeRealtime } from '@hallq/shared/testing';
-import { makeEnvelope, makePublicHall, makeRatingRecord, makeRatingRequest, makeSnapshot } from '@hallq/shared/testing';
-import type { RatingApi } from '../services/api';
+import {
+  fakeHallClient,
+  fakeRealtime,
+  makeEnvelope,
+  makePublicHall,
+  makeRatingRecord,
+  makeRatingRequest,
+  makeSnapshot,
+} from '@hallq/shared/testing';
 import { createPadStore } from './create-pad-store';
 import type { PadServices } from './types';
 
@@ -60,24 +65,32 @@ export const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEn
 
 /** A pad at window 3 over fakes, connected, with the hall loaded and a hand-driven clock. */
 export function testPad(hall: PublicHall = testHall()) {
-  const api = { hall: vi.fn<RatingApi['hall']>(), submitRating: vi.fn<RatingApi['submitRating']>() };
+  const client = fakeHallClient();
   const realtime = fakeRealtime();
   const clock = { now: 1_000_000 };
   let ids = 0;
   const services: PadServices = {
-    api,
-    realtime,
+    client,
     window: PAD_WINDOW,
     now: () => clock.now,
     newRequestId: () => `request-${++ids}`,
   };
   const store = createPadStore(services);
   store.setState({ hall, hallStatus: 'loaded' });
-  store.getState().connect();
+  store.getState().connectFeed(realtime);
   /** Moves the clock and runs the heartbeat. */
   const advance = (ms: number) => {
     clock.now += ms;
     store.getState().tick();
   };
-  return { store, api, realtime, clock, advance, state: () => store.getState(), handlers: () => realtime.handlers! };
+  return {
+    store,
+    /** POST /api/ratings/:id, as the test answers it. */
+    submitRating: client.submitRating,
+    realtime,
+    clock,
+    advance,
+    state: () => store.getState(),
+    handlers: () => realtime.handlers!,
+  };
 }

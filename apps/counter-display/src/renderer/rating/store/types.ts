@@ -1,20 +1,19 @@
-import type { HallRealtime } from '@hallq/shared/client';
+import type { FeedSlice, HallClient } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
-import type { RatingApi } from '../services/api';
 import type { HallSlice } from './slices/hall/actions';
 import type { PadSlice } from './slices/pad/actions';
 
 /** Everything the pad talks to, injected so the whole rating flow runs in a unit test without a browser. */
 export interface PadServices {
-  api: RatingApi;
-  realtime: HallRealtime;
+  /** With the pad's device key. */
+  client: HallClient;
   /** The window this pad stands at: it shows only that window's rating requests. */
   window: number;
   now(): number;
   newRequestId(): string;
 }
 
-export type PadState = HallSlice & PadSlice;
+export type PadState = FeedSlice & HallSlice & PadSlice;
 export type PadStore = StoreApi<PadState>;
 
 export type SliceCreator<T> = (set: PadStore['setState'], get: PadStore['getState'], services: PadServices) => T;

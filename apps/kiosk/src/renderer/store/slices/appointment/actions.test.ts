@@ -10,7 +10,7 @@ describe('appointment check-in', () => {
     for (const d of '1234567') kiosk.state().pressDigit(d);
     expect(kiosk.state().appointmentCode).toBe('123456');
     await kiosk.state().submitAppointmentCode();
-    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ requestId: 'request-1', appointmentCode: '123456' });
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ body: { requestId: 'request-1', appointmentCode: '123456' } });
     expect(kiosk.state().screen.name).toBe('ticket');
   });
 
@@ -37,8 +37,7 @@ describe('appointment check-in', () => {
     kiosk.state().openAppointment();
     await kiosk.state().checkInWithIdCard();
     expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
-      requestId: 'request-1',
-      appointmentIdNumber: '54010219800101001X',
+      body: { requestId: 'request-1', appointmentIdNumber: '54010219800101001X' },
     });
   });
 

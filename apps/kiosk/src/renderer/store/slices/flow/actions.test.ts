@@ -60,7 +60,7 @@ describe('choosing a window type', () => {
     kiosk.api.issueTicket.mockResolvedValue(issuedTicket('N001'));
     kiosk.state().chooseWindowType('consult');
     await Promise.resolve();
-    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ requestId: 'request-1', windowType: 'consult' });
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ body: { requestId: 'request-1', windowType: 'consult' } });
   });
 });
 
@@ -72,9 +72,7 @@ describe('the priority button', () => {
     kiosk.state().choosePriorityGroup('elderly');
     await Promise.resolve();
     expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
-      requestId: 'request-1',
-      windowType: 'help',
-      priority: 'elderly',
+      body: { requestId: 'request-1', windowType: 'help', priority: 'elderly' },
     });
   });
 
@@ -87,9 +85,7 @@ describe('the priority button', () => {
     kiosk.state().chooseWindowType('social-security');
     await kiosk.state().takeTicket();
     expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
-      requestId: 'request-1',
-      windowType: 'social-security',
-      priority: 'pregnant',
+      body: { requestId: 'request-1', windowType: 'social-security', priority: 'pregnant' },
     });
   });
 

@@ -1,7 +1,7 @@
 import type { PriorityGroup } from '@hallq/shared/domain';
 import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { SliceCreator } from '../../types';
-import { hasItemStep, helpAndProxyType, windowTypeOf } from '../hall/selectors';
+import { hasItemStep, priorityWindowTypes, windowTypeOf } from '../hall/selectors';
 import { IDLE_MS } from './selectors';
 import { type FlowState, initialFlowState, isAtRest, noChoice } from './state';
 
@@ -118,9 +118,10 @@ export const createFlowSlice: SliceCreator<FlowSlice> = (set, get, { now }) => {
     choosePriorityGroup(group) {
       const hall = get().hall;
       if (!hall) return;
-      const help = helpAndProxyType(hall);
+      const help = priorityWindowTypes(hall)[0];
       if (hall.priorityPath === 'help_and_proxy' && help) {
-        // Straight to a ticket: the 帮办代办 clerk helps with whatever the citizen came for.
+        // Straight to a ticket: the 帮办代办 type is the one that takes priority tickets, and its clerk helps with
+        // whatever the citizen came for.
         set({ choice: { windowType: help.code, serviceItem: null, priority: group } });
         void get().takeTicket();
       } else {

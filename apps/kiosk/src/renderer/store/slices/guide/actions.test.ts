@@ -20,7 +20,7 @@ describe('呼叫导办', () => {
     kiosk.api.callGuide.mockResolvedValue({ call: call() });
     kiosk.api.guideCall.mockResolvedValueOnce({ call: call() });
     await kiosk.state().callGuide();
-    expect(kiosk.api.callGuide).toHaveBeenCalledWith({ requestId: 'request-1', reason: 'general' });
+    expect(kiosk.api.callGuide).toHaveBeenCalledWith({ body: { requestId: 'request-1', reason: 'general' } });
     expect(kiosk.state().guide.status).toBe('waiting');
 
     kiosk.advance(2_000);
@@ -32,7 +32,7 @@ describe('呼叫导办', () => {
     kiosk.api.guideCall.mockResolvedValueOnce({ call: call({ answeredAt: '2025-05-06T02:01:00.000Z' }) });
     kiosk.advance(4_000);
     await new Promise((r) => setTimeout(r, 0));
-    expect(kiosk.api.guideCall).toHaveBeenCalledWith('g1');
+    expect(kiosk.api.guideCall).toHaveBeenCalledWith({ params: { id: 'g1' } });
     expect(kiosk.state().guide.status).toBe('answered');
   });
 
@@ -48,7 +48,7 @@ describe('呼叫导办', () => {
     kiosk.api.callGuide.mockResolvedValue({ call: call() });
     kiosk.state().setLanguage('bo');
     await kiosk.state().callGuide();
-    expect(kiosk.api.callGuide).toHaveBeenCalledWith(expect.objectContaining({ reason: 'language' }));
+    expect(kiosk.api.callGuide).toHaveBeenCalledWith({ body: expect.objectContaining({ reason: 'language' }) });
   });
 
   it('learns of the answer from the live stream too', async () => {

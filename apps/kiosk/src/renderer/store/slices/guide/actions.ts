@@ -6,7 +6,7 @@ export interface GuideActions {
   /** 呼叫导办: ask the guide desk to come to this kiosk. */
   callGuide(): Promise<void>;
   pollGuideIfDue(): void;
-  /** From the realtime stream: a guide call was answered. */
+  /** From the hall feed: a guide call was answered. */
   guideAnswered(id: string): void;
   dismissGuide(): void;
   /** The idle reset: forget a finished call; a guide still on the way stays announced. */
@@ -28,7 +28,9 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now,
       if (status === 'calling' || status === 'waiting') return;
       set({ guide: { status: 'calling', call: null, nextPollAt: 0 } });
       try {
-        const { call } = await api.callGuide({ requestId: newRequestId(), reason: guideReason(get()) });
+        const { call } = await api.call('callGuide', {
+          body: { requestId: newRequestId(), reason: guideReason(get()) },
+        });
         set({ guide: { status: call.answeredAt ? 'answered' : 'waiting', call, nextPollAt: now() + GUIDE_POLL_MS } });
       } catch {
         set({ guide: { status: 'failed', call: null, nextPollAt: 0 } });
@@ -40,7 +42,7 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now,
       if (status !== 'waiting' || !call || polling || now() < nextPollAt) return;
       polling = true;
       api
-        .guideCall(call.id)
+        .call('guideCall', { params: { id: call.id } })
         .then(({ call: latest }) => {
           if (get().guide.call?.id !== latest.id) return;
           if (latest.answeredAt) answered();

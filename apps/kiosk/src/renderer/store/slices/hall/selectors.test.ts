@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../../test-services';
-import { availableLanguages, itemsFor, orderedWindowTypes, windowTypeOf } from './selectors';
+import { availableLanguages, itemsFor, orderedWindowTypes, priorityWindowTypes, windowTypeOf } from './selectors';
 
 const hall = demoHall();
 const names = (codes: { name: { zh: string } }[]) => codes.map((c) => c.name.zh);
@@ -36,6 +36,17 @@ describe('item search', () => {
 
   it('lists the type’s own items without a query', () => {
     expect(itemsFor(hall, socialSecurity, '').every((s) => s.windowType === 'social-security')).toBe(true);
+  });
+});
+
+describe('the window types of the priority button', () => {
+  it('under help_and_proxy are the 帮办代办 type alone', () => {
+    expect(priorityWindowTypes(demoHall('help_and_proxy')).map((t) => t.code)).toEqual(['help']);
+  });
+
+  it('under priority_ticket are every type, in tile order', () => {
+    const priorityTicket = demoHall('priority_ticket');
+    expect(priorityWindowTypes(priorityTicket)).toEqual(orderedWindowTypes(priorityTicket));
   });
 });
 

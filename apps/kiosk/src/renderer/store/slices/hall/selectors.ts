@@ -1,11 +1,14 @@
+import type { FeedState } from '@hallq/shared/client';
 import {
   type PublicHall,
   type QueueInfo,
   type ServiceItemConfig,
   type WindowTypeConfig,
 } from '@hallq/shared/contracts';
+import { acceptsAnyItem, acceptsItem, offersPriority } from '@hallq/shared/domain';
 import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
 import { match } from 'pinyin-pro';
+import type { HallState } from './state';
 
 /** Comprehensive window types first (most citizens belong there), then the others in the hall's order. */
 export function orderedWindowTypes(hall: PublicHall): WindowTypeConfig[] {
@@ -20,6 +23,11 @@ export interface Tile {
   /** Undefined until the server has told us about the type. */
   queue: QueueInfo | undefined;
   open: boolean;
+}
+
+/** The queues as the feed has them; before its first snapshot, those read when the page started. */
+export function liveQueues(state: Pick<FeedState, 'feed'> & Pick<HallState, 'queuesBeforeFeed'>): QueueInfo[] {
+  return state.feed?.queues ?? state.queuesBeforeFeed;
 }
 
 export function homeTiles(hall: PublicHall, queues: QueueInfo[]): Tile[] {
@@ -43,12 +51,7 @@ export function serviceItemOf(hall: PublicHall, code: string | null): ServiceIte
   return hall.serviceItems.find((s) => s.code === code);
 }
 
-/** Comprehensive windows handle any item (无差别受理) and help-and-proxy staff accompany any item. */
-export function acceptsAnyItem(type: WindowTypeConfig): boolean {
-  return type.kind === 'comprehensive' || type.kind === 'help_and_proxy';
-}
-
-/** Whether choosing the type leads to the item step: it has items of its own, or takes any item. */
+/** Whether choosing the type leads to the item step: it has items of its own, or takes any item (acceptsAnyItem). */
 export function hasItemStep(hall: PublicHall, type: WindowTypeConfig): boolean {
   return acceptsAnyItem(type) || hall.serviceItems.some((s) => s.windowType === type.code);
 }
@@ -62,7 +65,8 @@ export function itemsFor(hall: PublicHall, type: WindowTypeConfig, query: string
   const q = query.trim().toLowerCase();
   const own = hall.serviceItems.filter((s) => s.windowType === type.code);
   if (q === '') return own;
-  const pool = acceptsAnyItem(type) ? [...own, ...hall.serviceItems.filter((s) => s.windowType !== type.code)] : own;
+  const others = hall.serviceItems.filter((s) => s.windowType !== type.code && acceptsItem(type, s));
+  const pool = [...own, ...others];
   return searchItems(pool, q);
 }
 
@@ -90,7 +94,10 @@ function matchScore(item: ServiceItemConfig, query: string): number | null {
   return en >= 0 ? 1000 + en : null;
 }
 
-/** The 帮办代办 window type the priority button leads to under priorityPath help_and_proxy. */
-export function helpAndProxyType(hall: PublicHall): WindowTypeConfig | undefined {
-  return hall.windowTypes.find((t) => t.kind === 'help_and_proxy');
+/**
+ * The window types that take priority tickets under the hall's priority path, by the rule the server enforces: under
+ * help_and_proxy the 帮办代办 type alone, under priority_ticket every type.
+ */
+export function priorityWindowTypes(hall: PublicHall): WindowTypeConfig[] {
+  return orderedWindowTypes(hall).filter((type) => offersPriority(hall.priorityPath, type));
 }

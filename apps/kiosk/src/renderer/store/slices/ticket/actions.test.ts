@@ -20,9 +20,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
 
     expect(kiosk.bridge!.printerStatus).toHaveBeenCalledBefore(kiosk.api.issueTicket);
     expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
-      requestId: 'request-1',
-      windowType: 'social-security',
-      serviceItem: SOCIAL_SECURITY_CARD,
+      body: { requestId: 'request-1', windowType: 'social-security', serviceItem: SOCIAL_SECURITY_CARD },
     });
     expect(kiosk.bridge!.printTicket).toHaveBeenCalledWith({
       hallName: '拉萨市政务服务中心（演示）',
@@ -56,7 +54,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
 
     kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
     await kiosk.state().showOnScreen();
-    expect(kiosk.api.issueTicket).toHaveBeenCalledWith(expect.objectContaining({ requestId: 'request-1' }));
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({ body: expect.objectContaining({ requestId: 'request-1' }) });
     expect(kiosk.bridge!.printTicket).not.toHaveBeenCalled();
     expect(kiosk.state()).toMatchObject({ screen: { name: 'ticket' }, printed: false });
   });
@@ -89,7 +87,10 @@ describe('taking a ticket at a kiosk with a printer', () => {
     await chooseSocialSecurityCard(kiosk);
     await kiosk.state().cancelTicket();
 
-    expect(kiosk.api.cancelTicket).toHaveBeenCalledWith('C001', { requestId: 'request-2', reason: 'print_failed' });
+    expect(kiosk.api.cancelTicket).toHaveBeenCalledWith({
+      params: { number: 'C001' },
+      body: { requestId: 'request-2', reason: 'print_failed' },
+    });
     expect(kiosk.state().screen).toEqual({ name: 'cancelled', number: 'C001' });
   });
 
@@ -101,13 +102,17 @@ describe('taking a ticket at a kiosk with a printer', () => {
 
     kiosk.advance(60_000);
     expect(kiosk.state().screen.name).toBe('home');
-    expect(kiosk.api.cancelTicket).toHaveBeenCalledWith('C001', expect.objectContaining({ reason: 'print_failed' }));
+    expect(kiosk.api.cancelTicket).toHaveBeenCalledWith({
+      params: { number: 'C001' },
+      body: expect.objectContaining({ reason: 'print_failed' }),
+    });
     // The network was down: the cancel is retried with the same requestId until the server answers.
-    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(kiosk.state().voids).toHaveLength(1);
     kiosk.api.cancelTicket.mockResolvedValue({ ticket: issuedTicket('C001', { state: 'cancelled' }).ticket });
     kiosk.advance(1_000);
     await Promise.resolve();
-    const ids = kiosk.api.cancelTicket.mock.calls.map(([, body]) => body.requestId);
+    const ids = kiosk.api.cancelTicket.mock.calls.map(([input]) => input.body.requestId);
     expect(new Set(ids).size).toBe(1);
     await new Promise((r) => setTimeout(r, 0));
     expect(kiosk.state().voids).toEqual([]);
@@ -121,7 +126,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
 
     kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
     await kiosk.state().retryIssue();
-    const ids = kiosk.api.issueTicket.mock.calls.map(([request]) => request.requestId);
+    const ids = kiosk.api.issueTicket.mock.calls.map(([input]) => input.body.requestId);
     expect(ids).toEqual(['request-1', 'request-1']);
     expect(kiosk.state().screen.name).toBe('ticket');
   });
@@ -142,7 +147,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
     kiosk.state().goHome();
     kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
     await chooseSocialSecurityCard(kiosk);
-    expect(kiosk.api.issueTicket.mock.calls[1]![0].requestId).not.toBe('request-1');
+    expect(kiosk.api.issueTicket.mock.calls[1]![0].body.requestId).not.toBe('request-1');
   });
 });
 

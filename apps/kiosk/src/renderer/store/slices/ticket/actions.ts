@@ -70,9 +70,9 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
     }
     let issued;
     try {
-      issued = await api.issueTicket(attempt.request);
+      issued = await api.call('issueTicket', { body: attempt.request });
     } catch (error) {
-      if (error instanceof ApiError && error.code !== null) {
+      if (error instanceof ApiError) {
         // A refusal is final for this requestId; a new try gets a new one.
         set({ attempt: null, screen: { name: 'refused', code: error.code, opensAt: error.opensAt, via: get().via } });
       } else {
@@ -91,6 +91,9 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
     set({ via });
     return run({ request, mode: bridge ? 'print' : 'screen' });
   };
+
+  const cancel = ({ number, requestId, reason }: Extract<Void, { kind: 'number' }>) =>
+    api.call('cancelTicket', { params: { number }, body: { requestId, reason } });
 
   const settleVoid = (done: Void) => set({ voids: get().voids.filter((v) => v !== done) });
 
@@ -124,7 +127,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
       const requestId = get().cancelRequestId ?? newRequestId();
       set({ cancelRequestId: requestId, screen: { name: 'busy', task: 'cancelling' } });
       try {
-        await api.cancelTicket(number, { requestId, reason: 'print_failed' });
+        await api.call('cancelTicket', { params: { number }, body: { requestId, reason: 'print_failed' } });
       } catch (error) {
         if (!(error instanceof ApiError)) {
           // Owed to the server until it answers, even if the citizen walks away now.
@@ -169,11 +172,11 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
           let current = v;
           try {
             if (v.kind === 'number') {
-              await api.cancelTicket(v.number, { requestId: v.requestId, reason: v.reason });
+              await cancel(v);
               settleVoid(v);
             } else {
               // The same requestId returns the ticket if the first try reached the server (or issues it now).
-              const issued = await api.issueTicket(v.request);
+              const issued = await api.call('issueTicket', { body: v.request });
               const next: Void = {
                 kind: 'number',
                 number: issued.ticket.number,
@@ -182,7 +185,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
               };
               set({ voids: get().voids.map((x) => (x === v ? next : x)) });
               current = next;
-              await api.cancelTicket(next.number, { requestId: next.requestId, reason: next.reason });
+              await cancel(next);
               settleVoid(next);
             }
           } catch (error) {

@@ -10,7 +10,8 @@ export const createClockSlice: SliceCreator<ClockSlice> = (set, get, { now }) =>
   now: now(),
   tick() {
     set({ now: now() });
-    // The deposit's fallback poll keeps time by the panel's clock rather than a timer of its own.
+    // The deposit's fallback poll and the wait for an action's events keep time by the panel's clock.
     get().pollLockers();
+    get().followFeed();
   },
 });

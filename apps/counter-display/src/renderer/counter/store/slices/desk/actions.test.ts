@@ -1,113 +1,163 @@
 import { ApiError, NetworkError } from '@hallq/shared/client';
 import type { WindowActionResponse } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
-import { demoHall, settle, snapshot, testCounter, ticket, windowState, withCurrent } from '../../test-services';
+import {
+  demoHall,
+  eventsOf,
+  settle,
+  snapshot,
+  testCounter,
+  ticket,
+  windowState,
+  withCurrent,
+} from '../../test-services';
+import { AWAIT_FEED_MS } from './actions';
 import { availability } from './selectors';
 
 const called = ticket({ state: 'called', calls: 1, window: 3, clerk: 'c03', calledAt: '2026-11-20T02:00:00.000Z' });
 const serving = (over: Parameters<typeof ticket>[0] = {}) =>
   ticket({ ...called, state: 'serving', startedAt: '2026-11-20T02:01:00.000Z', ...over });
+/** The answer to an action that left `t` in play at window 3. */
 const answer = (t = called): WindowActionResponse => ({ window: windowState({ currentTicket: t.id }), ticket: t });
+/** The answer to an action that took `t` off window 3 (finished, transferred, no-show). */
+const leftWindow = (t: typeof called): WindowActionResponse => ({ window: windowState(), ticket: t });
+const at3 = { params: { id: 3 }, token: 'token-c03' };
 
 describe('the window actions', () => {
   it('call next sends one request even when pressed twice quickly', async () => {
     const panel = testCounter();
     panel.online();
     let reply!: (r: WindowActionResponse) => void;
-    panel.api.act.mockReturnValue(new Promise((resolve) => (reply = resolve)));
-    panel.state().press('call-next');
-    panel.state().press('call-next');
-    expect(panel.api.act).toHaveBeenCalledTimes(1);
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '处理中' });
+    panel.api.callNext.mockReturnValue(new Promise((resolve) => (reply = resolve)));
+    panel.state().press('callNext');
+    panel.state().press('callNext');
+    expect(panel.api.callNext).toHaveBeenCalledTimes(1);
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '处理中' });
     reply(answer());
     await settle();
+    panel.stream(...eventsOf(answer()));
     expect(panel.state().busy).toBeNull();
     expect(panel.state().feed!.tickets).toEqual([called]);
-    expect(availability(panel.state(), 'call-next').enabled).toBe(false); // A001 is now in play here
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '先处理当前号' });
+  });
+
+  it('shows what an action did only from the stream, and waits for it rather than show the state before', async () => {
+    const panel = testCounter();
+    panel.online();
+    panel.api.callNext.mockResolvedValueOnce(answer());
+    panel.state().press('callNext');
+    await settle();
+    // Answered, but the events are still on their way: no second call offered, and A001 not yet shown.
+    expect(panel.state().feed!.tickets).toEqual([]);
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '处理中' });
+    expect(availability(panel.state(), 'recall')).toEqual({ enabled: false, reason: '处理中' });
+    panel.stream(...eventsOf(answer()));
+    expect(availability(panel.state(), 'recall').enabled).toBe(true);
+  });
+
+  it('is done at once when the stream brought the action before its answer came', async () => {
+    const panel = testCounter();
+    panel.online(withCurrent(called));
+    let reply!: (r: WindowActionResponse) => void;
+    panel.api.start.mockReturnValue(new Promise((resolve) => (reply = resolve)));
+    panel.state().press('start');
+    panel.stream(...eventsOf(answer(serving())));
+    expect(panel.state().busy).toBe('start');
+    reply(answer(serving()));
+    await settle();
+    expect(panel.state().busy).toBeNull();
+    expect(availability(panel.state(), 'finish').enabled).toBe(true);
+  });
+
+  it('goes by the feed as it is once the stream has not shown an answered action for a while', async () => {
+    const panel = testCounter();
+    panel.online(withCurrent(called));
+    panel.api.recall.mockResolvedValueOnce(answer({ ...called, calls: 2 }));
+    panel.state().press('recall');
+    await settle();
+    panel.advance(AWAIT_FEED_MS - 1000);
+    expect(panel.state().busy).toBe('recall');
+    panel.advance(1000);
+    expect(panel.state().busy).toBeNull();
+    expect(availability(panel.state(), 'recall').enabled).toBe(true);
   });
 
   it('resends the same requestId after a network failure, and a new one for the next request', async () => {
     const panel = testCounter();
     panel.online();
-    panel.api.act.mockRejectedValueOnce(new NetworkError('timeout'));
-    panel.state().press('call-next');
+    panel.api.callNext.mockRejectedValueOnce(new NetworkError('timeout'));
+    panel.state().press('callNext');
     await settle();
     expect(panel.state().error?.message).toContain('网络异常');
-    panel.api.act.mockResolvedValueOnce({ window: windowState(), ticket: null });
-    panel.state().press('call-next');
+    panel.api.callNext.mockResolvedValueOnce({ window: windowState(), ticket: null });
+    panel.state().press('callNext');
     await settle();
-    const ids = panel.api.act.mock.calls.map((c) => c[3].requestId);
+    const ids = panel.api.callNext.mock.calls.map(([input]) => input.body.requestId);
     expect(ids).toEqual(['request-1', 'request-1']);
     expect(panel.state().notice).toBe('没有等候的号');
-    panel.api.act.mockResolvedValueOnce({ window: windowState(), ticket: null });
-    panel.state().press('call-next');
+    panel.api.callNext.mockResolvedValueOnce({ window: windowState(), ticket: null });
+    panel.state().press('callNext');
     await settle();
-    expect(panel.api.act.mock.calls[2]![3].requestId).toBe('request-2');
+    expect(panel.api.callNext.mock.calls[2]![0].body.requestId).toBe('request-2');
   });
 
   it('offers no-show only once the ticket has been called often enough', async () => {
     const panel = testCounter();
     panel.online(withCurrent(called));
-    expect(availability(panel.state(), 'no-show')).toEqual({ enabled: false, reason: '再呼叫 1 次后可过号' });
-    panel.state().press('no-show');
-    expect(panel.api.act).not.toHaveBeenCalled();
-    const recalled = { ...called, calls: 2 };
-    panel.api.act.mockResolvedValueOnce(answer(recalled));
+    expect(availability(panel.state(), 'noShow')).toEqual({ enabled: false, reason: '再呼叫 1 次后可过号' });
+    panel.state().press('noShow');
+    expect(panel.api.noShow).not.toHaveBeenCalled();
+    const recalled = answer({ ...called, calls: 2 });
+    panel.api.recall.mockResolvedValueOnce(recalled);
     panel.state().press('recall');
     await settle();
-    expect(panel.api.act.mock.calls[0]![2]).toBe('recall');
-    expect(availability(panel.state(), 'no-show').enabled).toBe(true);
+    expect(panel.api.recall).toHaveBeenCalledWith({ ...at3, body: { requestId: 'request-1' } });
+    panel.stream(...eventsOf(recalled));
+    expect(availability(panel.state(), 'noShow').enabled).toBe(true);
   });
 
   it('shows a refused no-show in plain words and waits for one more call', async () => {
     const panel = testCounter();
     const twice = { ...called, calls: 2 };
     panel.online(withCurrent(twice));
-    panel.api.act.mockRejectedValueOnce(
+    panel.api.noShow.mockRejectedValueOnce(
       new ApiError(
         409,
         'not_enough_calls',
         'ticket A001 has been called 2 times; it can be marked no-show after 3 calls',
       ),
     );
-    panel.state().press('no-show');
+    panel.state().press('noShow');
     await settle();
     expect(panel.state().error).toMatchObject({
-      action: 'no-show',
+      action: 'noShow',
       message: 'A001 已呼叫 2 次，需呼叫满 3 次才能标记过号，请先重呼',
       detail: expect.stringContaining('after 3 calls'),
     });
-    expect(availability(panel.state(), 'no-show')).toEqual({ enabled: false, reason: '再呼叫 1 次后可过号' });
+    expect(availability(panel.state(), 'noShow')).toEqual({ enabled: false, reason: '再呼叫 1 次后可过号' });
   });
 
   it('finish with accepted computes the promised date over a weekend', async () => {
     const panel = testCounter();
-    const hall = demoHall();
-    // A hall that works Monday to Friday: Friday plus 3 working days is the Wednesday after the weekend.
-    panel.store.setState({ hall: { ...hall, hours: { ...hall.hours, sat: null, sun: null } } });
     const t = serving({ serviceItem: 'hukou-transfer' }); // 户口迁移, 承办件 promised in 5 working days
-    const item = hall.serviceItems.find((s) => s.code === 'hukou-transfer')!;
+    const item = demoHall().serviceItems.find((s) => s.code === 'hukou-transfer')!;
     expect(item).toMatchObject({ kind: 'promised', promisedWorkingDays: 5 });
-    panel.online(withCurrent(t)); // hall day Friday 2026-11-20
+    panel.online(withCurrent(t)); // hall day Friday 2026-11-20: Friday plus 5 working days is the next Friday
     panel.state().press('finish');
     const dialog = panel.state().dialog;
     expect(dialog).toMatchObject({ name: 'finish', draft: { kind: 'accepted', promisedDate: '2026-11-27' } });
     panel.state().editFinish({ caseNumber: ' SL-0012 ' });
-    panel.api.act.mockResolvedValueOnce(answer({ ...t, state: 'finished' }));
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'finished' }));
     await panel.state().confirmFinish();
-    expect(panel.api.act).toHaveBeenCalledWith('token-c03', 3, 'finish', {
-      outcome: { kind: 'accepted', promisedDate: '2026-11-27', caseNumber: 'SL-0012' },
-      requestId: 'request-1',
+    expect(panel.api.finish).toHaveBeenCalledWith({
+      ...at3,
+      body: {
+        outcome: { kind: 'accepted', promisedDate: '2026-11-27', caseNumber: 'SL-0012' },
+        requestId: 'request-1',
+      },
     });
     expect(panel.state().dialog).toBeNull();
-    expect(panel.api.summary).toHaveBeenCalledTimes(1); // the day's figures, fetched again after the finish
-  });
-
-  it('counts a Saturday the hall opens as a working day for the promised date', () => {
-    const panel = testCounter();
-    panel.online(withCurrent(serving({ serviceItem: 'hukou-transfer' }))); // the demo hall opens Saturday mornings
-    panel.state().press('finish');
-    expect(panel.state().dialog).toMatchObject({ draft: { promisedDate: '2026-11-26' } });
+    expect(panel.api.clerkSummary).toHaveBeenCalledTimes(1); // the day's figures, fetched again after the finish
   });
 
   it('opens finish as 办结 for an immediate item, and the clerk may edit the promised date', async () => {
@@ -117,9 +167,9 @@ describe('the window actions', () => {
     panel.state().press('finish');
     expect(panel.state().dialog).toMatchObject({ draft: { kind: 'completed' } });
     panel.state().editFinish({ kind: 'accepted', promisedDate: '2026-12-01' });
-    panel.api.act.mockResolvedValueOnce(answer({ ...t, state: 'finished' }));
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'finished' }));
     await panel.state().confirmFinish();
-    expect(panel.api.act.mock.calls[0]![3]).toMatchObject({
+    expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({
       outcome: { kind: 'accepted', promisedDate: '2026-12-01' },
     });
   });
@@ -132,11 +182,11 @@ describe('the window actions', () => {
     panel.state().editFinish({ kind: 'incomplete' });
     await panel.state().confirmFinish();
     expect(panel.state().dialog).toMatchObject({ problem: '请勾选或填写缺少的材料' });
-    expect(panel.api.act).not.toHaveBeenCalled();
+    expect(panel.api.finish).not.toHaveBeenCalled();
     panel.state().editFinish({ materials: ['居民户口簿'], otherMaterials: '单位证明\n\n 房产证复印件 ' });
-    panel.api.act.mockResolvedValueOnce(answer({ ...t, state: 'finished' }));
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'finished' }));
     await panel.state().confirmFinish();
-    expect(panel.api.act.mock.calls[0]![3]).toMatchObject({
+    expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({
       outcome: { kind: 'incomplete', missingMaterials: ['居民户口簿', '单位证明', '房产证复印件'] },
     });
   });
@@ -152,9 +202,9 @@ describe('the window actions', () => {
     await panel.state().confirmFinish();
     expect(panel.state().dialog).toMatchObject({ problem: '请选择转交到哪类窗口或哪个窗口' });
     panel.state().editTransfer({ toWindow: 9 });
-    panel.api.act.mockResolvedValueOnce(answer());
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...called, state: 'transferred' }));
     await panel.state().confirmFinish();
-    expect(panel.api.act.mock.calls[0]![3]).toMatchObject({ outcome: { kind: 'transferred', toWindow: 9 } });
+    expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({ outcome: { kind: 'transferred', toWindow: 9 } });
   });
 
   it('transfers a called ticket to a window type with a note', async () => {
@@ -164,12 +214,11 @@ describe('the window actions', () => {
     await panel.state().confirmTransfer();
     expect(panel.state().dialog).toMatchObject({ problem: '请选择转交到哪类窗口或哪个窗口' });
     panel.state().editTransfer({ toWindowType: 'police', note: ' 户籍问题 ' });
-    panel.api.act.mockResolvedValueOnce(answer({ ...called, state: 'transferred' }));
+    panel.api.transfer.mockResolvedValueOnce(leftWindow({ ...called, state: 'transferred' }));
     await panel.state().confirmTransfer();
-    expect(panel.api.act).toHaveBeenCalledWith('token-c03', 3, 'transfer', {
-      toWindowType: 'police',
-      note: '户籍问题',
-      requestId: 'request-1',
+    expect(panel.api.transfer).toHaveBeenCalledWith({
+      ...at3,
+      body: { toWindowType: 'police', note: '户籍问题', requestId: 'request-1' },
     });
   });
 
@@ -178,13 +227,12 @@ describe('the window actions', () => {
     panel.online();
     panel.state().press('pause');
     expect(panel.state().dialog).toEqual({ name: 'pause' });
-    panel.api.act.mockResolvedValueOnce({
-      window: windowState({ status: 'paused', pauseReason: 'lunch' }),
-      ticket: null,
-    });
+    const paused = { window: windowState({ status: 'paused', pauseReason: 'lunch' }), ticket: null };
+    panel.api.pause.mockResolvedValueOnce(paused);
     await panel.state().pause('lunch');
-    expect(panel.api.act.mock.calls[0]!.slice(2)).toEqual(['pause', { reason: 'lunch', requestId: 'request-1' }]);
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '暂停中' });
+    expect(panel.api.pause.mock.calls[0]![0].body).toEqual({ reason: 'lunch', requestId: 'request-1' });
+    panel.stream(...eventsOf(paused));
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '暂停中' });
     expect(availability(panel.state(), 'resume').enabled).toBe(true);
   });
 
@@ -193,7 +241,7 @@ describe('the window actions', () => {
     panel.online(withCurrent(called));
     panel.state().press('transfer');
     panel.state().editTransfer({ toWindow: 99 });
-    panel.api.act.mockRejectedValueOnce(new ApiError(404, 'not_found', 'no window 99 in this hall'));
+    panel.api.transfer.mockRejectedValueOnce(new ApiError(404, 'not_found', 'no window 99 in this hall'));
     await panel.state().confirmTransfer();
     expect(panel.state().dialog?.name).toBe('transfer');
     expect(panel.state().error).toMatchObject({ message: '找不到该号或该窗口', detail: 'no window 99 in this hall' });
@@ -202,14 +250,14 @@ describe('the window actions', () => {
   it('disables every action once the other post has taken the window over', () => {
     const panel = testCounter();
     panel.online(snapshot({ windows: [windowState({ clerk: 'c02', post: 'B' })] }));
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '已由 c02 值守' });
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '已由 c02 值守' });
   });
 
   it('returns to the login form when the token is no longer accepted', async () => {
     const panel = testCounter();
     panel.online();
-    panel.api.act.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'unknown or expired token'));
-    panel.state().press('call-next');
+    panel.api.callNext.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'unknown or expired token'));
+    panel.state().press('callNext');
     await settle();
     expect(panel.state().session).toBeNull();
     expect(panel.state().sessionNotice).toContain('登录已失效');

@@ -1,10 +1,19 @@
 import { ApiError } from '@hallq/shared/client';
+import type { WindowAction } from '@hallq/shared/contracts';
 import type { PauseReason } from '@hallq/shared/domain';
 import { describeFailure } from '../../../refusals';
-import { type WindowActionBodies } from '../../../services/api';
+import { sendWindowAction } from '../../../services/client';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
-import { availability, currentTicket, initialFinishDraft, outcomeFromDraft, transferFromDraft } from './selectors';
+import {
+  answerView,
+  availability,
+  currentTicket,
+  feedView,
+  initialFinishDraft,
+  outcomeFromDraft,
+  transferFromDraft,
+} from './selectors';
 import {
   type DeskAction,
   type DeskState,
@@ -28,36 +37,40 @@ export interface DeskActions {
   confirmTransfer(): Promise<void>;
   closeDialog(): void;
   dismissError(): void;
+  /**
+   * The feed moved (events, a snapshot) or the clock ticked: ends the wait for an answered action once the feed shows
+   * what its answer said, or once it has waited AWAIT_FEED_MS.
+   */
+  followFeed(): void;
   resetDesk(): void;
 }
 export type DeskSlice = DeskState & DeskActions;
 
-type Body<A extends DeskAction> = Omit<WindowActionBodies[A], 'requestId'>;
+/** The stream brings an action's events within milliseconds of its answer; past this something else moved on. */
+export const AWAIT_FEED_MS = 3000;
 
-export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newRequestId }) => {
-  const run = async <A extends DeskAction>(action: A, body: Body<A>): Promise<void> => {
+export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, now, newRequestId }) => {
+  const run = async (action: WindowAction): Promise<void> => {
     const session = get().session;
-    if (!session || !availability(get(), action).enabled) return;
+    if (!session || !availability(get(), action.type).enabled) return;
     const ticket = currentTicket(get());
-    const key = JSON.stringify([action, ticket?.id ?? null, body]);
+    const key = JSON.stringify([action, ticket?.id ?? null]);
     const previous = get().unconfirmed;
     // The same request again after a network failure: the server answers the first one if it got it.
     const requestId = previous?.key === key ? previous.requestId : newRequestId();
-    set({ busy: action, unconfirmed: { action, key, requestId }, error: null, notice: null });
+    set({ busy: action.type, unconfirmed: { action: action.type, key, requestId }, error: null, notice: null });
     try {
-      const result = await api.act(session.token, session.window, action, {
-        ...body,
-        requestId,
-      } as WindowActionBodies[A]);
+      const answer = await sendWindowAction(api, session, action, requestId);
       if (get().session !== session) return;
-      set({ busy: null, unconfirmed: null, dialog: null });
-      get().applyActionResult(result);
-      if (action === 'call-next' && !result.ticket) set({ notice: '没有等候的号' });
-      if (action === 'finish' || action === 'transfer') void get().loadSummary();
+      // The answer only confirms: what the action did reaches the panel on the stream, like every other change.
+      set({ unconfirmed: null, dialog: null, awaited: { shows: answerView(answer), until: now() + AWAIT_FEED_MS } });
+      get().followFeed();
+      if (action.type === 'callNext' && !answer.ticket) set({ notice: '没有等候的号' });
+      if (action.type === 'finish' || action.type === 'transfer') void get().loadSummary();
     } catch (error) {
       if (get().session !== session) return;
       if (!(error instanceof ApiError)) {
-        set({ busy: null, error: { ...describeFailure(error), action } });
+        set({ busy: null, error: { ...describeFailure(error), action: action.type } });
         return;
       }
       if (error.code === 'unauthorized') {
@@ -73,7 +86,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
         busy: null,
         unconfirmed: null,
         noShowAfterCalls,
-        error: { ...describeFailure(error, { ticket, noShowAfterCalls }), action },
+        error: { ...describeFailure(error, { ticket, noShowAfterCalls }), action: action.type },
       });
     }
   };
@@ -102,12 +115,12 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
           set({ dialog: { name: 'pause' } });
           return;
         default:
-          void run(action, {});
+          void run({ type: action });
       }
     },
 
     pause(reason) {
-      return run('pause', { reason });
+      return run({ type: 'pause', reason });
     },
 
     editFinish(patch) {
@@ -124,7 +137,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
         set({ dialog: { ...dialog, problem: outcome.problem } });
         return;
       }
-      await run('finish', { outcome: outcome.value });
+      await run({ type: 'finish', outcome: outcome.value });
     },
 
     editTransfer(patch) {
@@ -145,7 +158,7 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
         set({ dialog: { ...dialog, problem: target.problem } });
         return;
       }
-      await run('transfer', target.value);
+      await run({ type: 'transfer', ...target.value });
     },
 
     closeDialog() {
@@ -154,6 +167,11 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, newReq
 
     dismissError() {
       set({ error: null, notice: null });
+    },
+
+    followFeed() {
+      const { awaited } = get();
+      if (awaited && (feedView(get()) === awaited.shows || now() >= awaited.until)) set({ busy: null, awaited: null });
     },
 
     resetDesk() {

@@ -1,8 +1,21 @@
-import { type ServiceItemConfig, type TransferRequest, type WindowTypeConfig } from '@hallq/shared/contracts';
-import { Outcome, addWorkingDays, type Ticket, type WindowState } from '@hallq/shared/domain';
-import type { CounterHall } from '../../../services/api';
+import {
+  type QueuePolicy,
+  type ServiceItemConfig,
+  type TransferRequest,
+  type WindowActionResponse,
+  type WindowTypeConfig,
+} from '@hallq/shared/contracts';
+import {
+  Outcome,
+  addWorkingDays,
+  allowedWindowActions,
+  type Ticket,
+  type WindowActionBlock,
+  type WindowState,
+} from '@hallq/shared/domain';
+import type { CounterHall } from '../../../services/client';
 import type { CounterState } from '../../types';
-import { type DeskAction, type FinishDraft, type TransferDraft, emptyTransfer } from './state';
+import { type DeskAction, type FinishDraft, type TransferDraft, DEFAULT_POLICY, emptyTransfer } from './state';
 
 export function myWindow(state: CounterState): WindowState | null {
   const number = state.session?.window;
@@ -55,35 +68,56 @@ function blocked(state: CounterState): Availability | null {
   return null;
 }
 
+const NO_TICKET: Partial<Record<DeskAction, string>> = { finish: '无办理中的号', transfer: '无当前号' };
+
+/** The domain's reason, in the few words a button has room for. */
+function reasonWords(action: DeskAction, reason: WindowActionBlock): string {
+  switch (reason.code) {
+    case 'window_status':
+      if (action === 'resume') return '窗口未暂停';
+      if (action === 'pause') return '窗口未开放';
+      return reason.status === 'paused' ? '暂停中' : '窗口已关闭';
+    case 'ticket_in_play':
+      return '先处理当前号';
+    case 'no_ticket':
+      return NO_TICKET[action] ?? '无呼叫中的号';
+    case 'not_enough_calls':
+      return `再呼叫 ${reason.needed - reason.calls} 次后可过号`;
+    case 'invalid_state':
+      if (reason.ticket.state === 'serving') return '已在办理';
+      return reason.ticket.state === 'called' ? '请先开始办理' : '无当前号';
+    case 'wrong_window':
+      return '该号不在本窗口';
+    case 'other_day':
+      return '不是今天的号';
+  }
+}
+
+/** The hall's policy as far as the panel knows it: the transitions read only noShowAfterCalls of it. */
+const policyOf = (state: CounterState): QueuePolicy => ({
+  ...DEFAULT_POLICY,
+  noShowAfterCalls: state.noShowAfterCalls,
+});
+
+/** Whether a button is live, by the same transitions the server runs (`allowedWindowActions`), and why not. */
 export function availability(state: CounterState, action: DeskAction): Availability {
   const stop = blocked(state);
   if (stop) return stop;
-  const window = myWindow(state)!;
-  const ticket = currentTicket(state);
-  switch (action) {
-    case 'call-next':
-      if (window.status === 'paused') return no('暂停中');
-      if (window.status === 'closed') return no('窗口已关闭');
-      return ticket ? no('先处理当前号') : yes;
-    case 'recall':
-    case 'start':
-      return ticket?.state === 'called' ? yes : no(ticket ? '已在办理' : '无呼叫中的号');
-    case 'no-show': {
-      if (ticket?.state !== 'called') return no(ticket ? '已在办理' : '无呼叫中的号');
-      const more = state.noShowAfterCalls - ticket.calls;
-      return more > 0 ? no(`再呼叫 ${more} 次后可过号`) : yes;
-    }
-    case 'finish':
-      return ticket?.state === 'serving' ? yes : no(ticket ? '请先开始办理' : '无办理中的号');
-    case 'transfer':
-      return ticket?.state === 'called' || ticket?.state === 'serving' ? yes : no('无当前号');
-    case 'pause':
-      if (window.status !== 'open') return no('窗口未开放');
-      return ticket ? no('先处理当前号') : yes;
-    case 'resume':
-      return window.status === 'paused' ? yes : no('窗口未暂停');
-  }
+  const check = allowedWindowActions(currentTicket(state), myWindow(state)!, policyOf(state))[action];
+  return check.enabled ? yes : no(reasonWords(action, check.reason));
 }
+
+/** What the buttons depend on at the window: its status, the ticket in play and how far that ticket has got. */
+function deskView(window: WindowState | null, ticket: Ticket | null): string {
+  return JSON.stringify([window?.status, window?.currentTicket, ticket?.state, ticket?.calls]);
+}
+
+/** The window as the feed shows it now, to compare with an action's answer. */
+export const feedView = (state: CounterState): string => deskView(myWindow(state), currentTicket(state));
+
+/** The window as an action's answer left it. */
+export const answerView = ({ window, ticket }: WindowActionResponse): string =>
+  deskView(window, ticket !== null && ticket.id === window.currentTicket ? ticket : null);
 
 export interface ServiceTimer {
   elapsedMs: number;

@@ -1,7 +1,6 @@
-import { QueuePolicy } from '@hallq/shared/contracts';
+import { QueuePolicy, type WindowActionName } from '@hallq/shared/contracts';
 import { type Outcome, type PauseReason } from '@hallq/shared/domain';
 import type { FailureText } from '../../../refusals';
-import type { WindowActionName } from '../../../services/api';
 
 export type DeskAction = WindowActionName;
 
@@ -31,6 +30,17 @@ export type Dialog =
   | { name: 'transfer'; draft: TransferDraft; problem: string | null }
   | { name: 'pause' };
 
+/**
+ * The panel's own action, answered by the server but not yet seen on the event stream. What the action did is shown
+ * from the stream alone, so until it arrives the buttons stay busy rather than offer the state before the action.
+ */
+export interface Awaited {
+  /** The window as the answer left it (deskView): the stream has caught up once the feed shows the same. */
+  shows: string;
+  /** Epoch ms after which the panel goes by the feed as it is (another post acted meanwhile, say). */
+  until: number;
+}
+
 /** A request sent but not confirmed (the network failed): pressing the same thing again resends it as is. */
 export interface Unconfirmed {
   action: DeskAction;
@@ -40,11 +50,12 @@ export interface Unconfirmed {
 }
 
 export interface DeskState {
-  /** The window action in flight: one at a time, and every action button is disabled meanwhile. */
+  /** The window action in flight or awaited: one at a time, and every action button is disabled meanwhile. */
   busy: DeskAction | null;
+  awaited: Awaited | null;
   unconfirmed: Unconfirmed | null;
   error: (FailureText & { action: DeskAction }) | null;
-  /** A short confirmation of what just happened (e.g. call-next found nobody). */
+  /** A short confirmation of what just happened (e.g. callNext found nobody). */
   notice: string | null;
   dialog: Dialog | null;
   /**
@@ -54,17 +65,19 @@ export interface DeskState {
   noShowAfterCalls: number;
 }
 
-export const DEFAULT_NO_SHOW_AFTER_CALLS = QueuePolicy.parse({}).noShowAfterCalls;
+/** The contract's default policy: the panel knows only noShowAfterCalls of its hall's (GET /api/hall). */
+export const DEFAULT_POLICY: QueuePolicy = QueuePolicy.parse({});
 
 export const emptyTransfer: TransferDraft = { toWindowType: null, toWindow: null, note: '' };
 
 export const initialDeskState: DeskState = {
   busy: null,
+  awaited: null,
   unconfirmed: null,
   error: null,
   notice: null,
   dialog: null,
-  noShowAfterCalls: DEFAULT_NO_SHOW_AFTER_CALLS,
+  noShowAfterCalls: DEFAULT_POLICY.noShowAfterCalls,
 };
 
 export const PAUSE_REASONS: readonly { reason: PauseReason; label: string }[] = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { availability, currentTicket } from '../desk/selectors';
 import { envelope, queue, settle, snapshot, testCounter, ticket, windowState, withCurrent } from '../../test-services';
+import { queueRows } from './selectors';
 
 const called = ticket({ state: 'called', calls: 1, window: 3, clerk: 'c03' });
 
@@ -8,17 +9,17 @@ describe('the live feed', () => {
   it('joins the window room with the clerk’s token', () => {
     const panel = testCounter();
     expect(panel.connectRealtime).toHaveBeenCalledWith(3, 'token-c03');
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '离线' });
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '离线' });
   });
 
   it('offline disables actions and the reconnect snapshot restores state', async () => {
     const panel = testCounter();
     panel.online();
-    expect(availability(panel.state(), 'call-next').enabled).toBe(true);
+    expect(availability(panel.state(), 'callNext').enabled).toBe(true);
     panel.realtime.handlers!.connection('disconnected');
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '离线' });
-    panel.state().press('call-next');
-    expect(panel.api.act).not.toHaveBeenCalled();
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '离线' });
+    panel.state().press('callNext');
+    expect(panel.api.callNext).not.toHaveBeenCalled();
     // While offline another post called A001 here; the reconnect's snapshot says so.
     panel.realtime.handlers!.connection('connected');
     panel.realtime.handlers!.snapshot(withCurrent(called, { seq: 42 }));
@@ -26,7 +27,7 @@ describe('the live feed', () => {
     expect(currentTicket(panel.state())?.number).toBe('A001');
     expect(availability(panel.state(), 'recall').enabled).toBe(true);
     await settle();
-    expect(panel.api.window).toHaveBeenCalledTimes(2); // once per snapshot
+    expect(panel.api.window).not.toHaveBeenCalled(); // the snapshot is all there is to know
   });
 
   it('a gap triggers a resync and ignores events until the fresh snapshot', () => {
@@ -37,7 +38,7 @@ describe('the live feed', () => {
     ]);
     expect(panel.realtime.resync).toHaveBeenCalledTimes(1);
     expect(panel.state().resyncing).toBe(true);
-    expect(availability(panel.state(), 'call-next')).toEqual({ enabled: false, reason: '离线' });
+    expect(availability(panel.state(), 'callNext')).toEqual({ enabled: false, reason: '离线' });
     panel.realtime.handlers!.events([envelope(13, { type: 'empty_post', windowType: 'personal', active: true })]);
     expect(panel.state().feed!.emptyPosts).toEqual([]);
     panel.realtime.handlers!.snapshot(snapshot({ seq: 13, queues: [queue('personal', { waiting: 5 })] }));
@@ -45,48 +46,48 @@ describe('the live feed', () => {
     expect(panel.realtime.resync).toHaveBeenCalledTimes(1);
   });
 
-  it('fetches the next numbers again when an event touches the window’s types, not for other types', async () => {
+  it('learns the next numbers from the stream alone, asking the server nothing', async () => {
     const panel = testCounter();
     panel.online();
+    panel.stream(
+      { type: 'ticket.issued', ticket: ticket({ id: 'id-E001', number: 'E001', windowType: 'tax' }) },
+      { type: 'ticket.issued', ticket: ticket({ id: 'id-A002', number: 'A002', sequence: 2, rank: 2 }) },
+    );
     await settle();
-    expect(panel.api.window).toHaveBeenCalledTimes(1);
-    const tax = ticket({ id: 'id-E001', number: 'E001', windowType: 'tax' });
-    panel.realtime.handlers!.events([envelope(11, { type: 'ticket.issued', ticket: tax })]);
-    await settle();
-    expect(panel.api.window).toHaveBeenCalledTimes(1);
-    panel.realtime.handlers!.events([
-      envelope(12, { type: 'ticket.issued', ticket: ticket({ id: 'id-A002', number: 'A002', sequence: 2 }) }),
+    expect(queueRows(panel.state()).map((r) => [r.code, r.next.map((t) => t.number)])).toEqual([
+      ['personal', ['A002']],
     ]);
-    await settle();
-    expect(panel.api.window).toHaveBeenCalledTimes(2);
+    panel.stream({
+      type: 'ticket.called',
+      ticket: ticket({ id: 'id-A002', number: 'A002', sequence: 2, state: 'called', calls: 1, window: 5 }),
+      window: 5,
+    });
+    expect(queueRows(panel.state())[0]!.next).toEqual([]);
+    expect(panel.api.window).not.toHaveBeenCalled();
   });
 
-  it('fetches a ticket transferred to this very window even from a type it does not serve', async () => {
+  it('puts a ticket handed to one of the window’s types ahead of those who took a ticket for it', () => {
     const panel = testCounter();
-    panel.online();
-    await settle();
+    const early = ticket({ id: 'id-A002', number: 'A002', sequence: 2, rank: 2 });
+    panel.online(snapshot({ tickets: [early] }));
     const handed = ticket({
       id: 'id-E001',
       number: 'E001',
-      windowType: 'tax',
+      windowType: 'personal',
       state: 'transferred',
-      transfer: { fromWindow: 12, toWindowType: 'tax', toWindow: 3 },
+      rank: 99,
+      transfer: { fromWindow: 12, toWindowType: 'personal' },
     });
-    panel.realtime.handlers!.events([
-      envelope(11, { type: 'ticket.updated', ticket: handed, previousState: 'serving' }),
-    ]);
-    await settle();
-    expect(panel.api.window).toHaveBeenCalledTimes(2);
+    panel.stream({ type: 'ticket.updated', ticket: handed, previousState: 'serving' });
+    expect(queueRows(panel.state())[0]!.next.map((t) => t.number)).toEqual(['E001', 'A002']);
   });
 
   it('shows who holds the window after the B post takes over', () => {
     const panel = testCounter();
     panel.online();
-    panel.realtime.handlers!.events([
-      envelope(11, { type: 'window.updated', window: windowState({ clerk: 'c02', post: 'B' }) }),
-    ]);
+    panel.stream({ type: 'window.updated', window: windowState({ clerk: 'c02', post: 'B' }) });
     expect(panel.state().feed!.windows[0]).toMatchObject({ clerk: 'c02', post: 'B' });
-    expect(availability(panel.state(), 'call-next').reason).toBe('已由 c02 值守');
+    expect(availability(panel.state(), 'callNext').reason).toBe('已由 c02 值守');
   });
 
   it('goes back to the login form when the server no longer accepts the token', () => {

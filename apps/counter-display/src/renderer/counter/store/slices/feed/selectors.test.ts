@@ -1,28 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { detail, queue, settle, snapshot, testCounter, ticket } from '../../test-services';
+import { queue, snapshot, testCounter, ticket } from '../../test-services';
 import { alerts, queueRows, ticketMarks } from './selectors';
 
 describe('the queues of the window', () => {
-  it('list each served type in the window’s order with its next numbers from the window detail', async () => {
+  it('list each served type in the window’s order with its next numbers from the feed', () => {
     const panel = testCounter();
     panel.store.setState({ session: { ...panel.state().session!, window: 1 } }); // window 1 serves help, personal
-    const next = [ticket({ id: 'h1', number: 'M001', windowType: 'help', priority: 'elderly' })];
-    panel.api.window.mockResolvedValue(
-      detail({
-        queues: [
-          { windowType: 'help', waiting: 1, next },
-          { windowType: 'personal', waiting: 0, next: [] },
-        ],
+    const elderly = ticket({ id: 'h1', number: 'M001', windowType: 'help', priority: 'elderly' });
+    panel.online(
+      snapshot({
+        queues: [queue('help', { waiting: 1 }), queue('personal', { waiting: 0 })],
+        tickets: [elderly],
       }),
     );
-    panel.online(snapshot({ queues: [queue('help', { waiting: 1 }), queue('personal', { waiting: 0 })] }));
-    await settle();
     const rows = queueRows(panel.state());
     expect(rows.map((r) => [r.code, r.name, r.waiting])).toEqual([
       ['help', '帮办代办', 1],
       ['personal', '个人综窗', 0],
     ]);
     expect(rows[0]!.next.map((t) => t.number)).toEqual(['M001']);
+  });
+
+  it('show the next five in the order the type calls them: priority before the others, then the oldest first', () => {
+    const panel = testCounter();
+    const waiting = [5, 3, 1, 2, 6, 4].map((n) =>
+      ticket({ id: `id-A00${n}`, number: `A00${n}`, sequence: n, rank: n, priority: n === 6 ? 'pregnant' : null }),
+    );
+    const servedElsewhere = ticket({ id: 'id-A007', number: 'A007', sequence: 7, state: 'serving', window: 5 });
+    panel.online(snapshot({ tickets: [...waiting, servedElsewhere] }));
+    expect(queueRows(panel.state())[0]!.next.map((t) => t.number)).toEqual(['A006', 'A001', 'A002', 'A003', 'A004']);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { GuideCall } from '@hallq/shared/contracts';
-import type { PriorityGroup, Ticket } from '@hallq/shared/domain';
-import type { CounterHall } from '../../../services/api';
+import { orderQueue, type PriorityGroup, type Ticket } from '@hallq/shared/domain';
+import type { CounterHall } from '../../../services/client';
 import type { CounterState } from '../../types';
 import { windowTypeOf } from '../desk/selectors';
 import { type LockerFault, lockerFaults } from '../locker/selectors';
@@ -29,7 +29,7 @@ export function typeName(hall: CounterHall | null, code: string): string {
 /** The window types this window serves, in its order of preference. */
 export function servedTypes(state: CounterState): string[] {
   const number = state.session?.window;
-  return state.hall?.windows.find((w) => w.number === number)?.serves ?? state.detail?.config.serves ?? [];
+  return state.hall?.windows.find((w) => w.number === number)?.serves ?? [];
 }
 
 export interface TicketMarks {
@@ -64,14 +64,18 @@ export interface QueueRow {
   next: Ticket[];
 }
 
-/** Waiting figures come from the live feed; who is next from the window's detail (the server's call order). */
+/**
+ * Each served type's line, from the live feed: the waiting figures as the server counts them, and who is next in the
+ * order the type calls them (`orderQueue`, as the server's window detail lists them).
+ */
 export function queueRows(state: CounterState): QueueRow[] {
-  const { feed, detail, hall } = state;
+  const { feed, hall } = state;
+  const now = new Date(state.now);
   return servedTypes(state).map((code) => {
     const live = feed?.queues.find((q) => q.windowType === code);
-    const fromDetail = detail?.queues.find((q) => q.windowType === code);
+    const line = orderQueue(feed?.tickets.filter((t) => t.windowType === code) ?? [], now);
     const target = windowTypeOf(hall, code)?.targetWaitMinutes ?? Infinity;
-    const waiting = live?.waiting ?? fromDetail?.waiting ?? 0;
+    const waiting = live?.waiting ?? line.length;
     const longestWaitMinutes = live?.longestWaitMinutes ?? 0;
     return {
       code,
@@ -81,7 +85,7 @@ export function queueRows(state: CounterState): QueueRow[] {
       targetWaitMinutes: target,
       longWait: waiting > 0 && longestWaitMinutes > target,
       emptyPost: feed?.emptyPosts.includes(code) ?? false,
-      next: (fromDetail?.next ?? []).slice(0, NEXT_SHOWN),
+      next: line.slice(0, NEXT_SHOWN),
     };
   });
 }

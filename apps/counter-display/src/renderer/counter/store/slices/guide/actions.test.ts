@@ -24,7 +24,11 @@ describe('guide calls', () => {
     void panel.state().answerGuide('g1');
     await settle();
     expect(panel.api.answerGuide).toHaveBeenCalledTimes(1);
-    expect(panel.api.answerGuide).toHaveBeenCalledWith('token-c03', 'g1', { requestId: 'request-1' });
+    expect(panel.api.answerGuide).toHaveBeenCalledWith({
+      params: { id: 'g1' },
+      body: { requestId: 'request-1' },
+      token: 'token-c03',
+    });
     expect(panel.state().feed!.guideCalls).toEqual([]);
   });
 
@@ -46,7 +50,7 @@ describe('guide calls', () => {
     expect(panel.state().feed!.guideCalls).toEqual([call]);
     panel.api.answerGuide.mockResolvedValueOnce({ call });
     await panel.state().answerGuide('g1');
-    expect(panel.api.answerGuide.mock.calls.map((c) => c[2].requestId)).toEqual(['request-1', 'request-1']);
+    expect(panel.api.answerGuide.mock.calls.map(([input]) => input.body.requestId)).toEqual(['request-1', 'request-1']);
     expect(panel.state().guideAnswers).toEqual({});
   });
 });

@@ -32,7 +32,7 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, newR
       const requestId = previous?.requestId ?? newRequestId();
       set({ guideAnswers: { ...get().guideAnswers, [id]: { requestId, sending: true } }, guideError: null });
       try {
-        await api.answerGuide(session.token, id, { requestId });
+        await api.call('answerGuide', { params: { id }, body: { requestId }, token: session.token });
         settle(id);
         // guide.answered follows on the socket; the alert goes now so nobody else's press is needed.
         const feed = get().feed;

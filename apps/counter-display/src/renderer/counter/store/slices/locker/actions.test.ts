@@ -14,17 +14,14 @@ import { alerts } from '../feed/selectors';
 import { depositStatus } from './selectors';
 import type { DepositDraft } from './state';
 
-/** 黄丽 (c20) logged in and online at window 20, 综合出件. */
-function onlinePickupPanel() {
-  const panel = testCounter({ session: PICKUP_SESSION });
-  panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
-  return panel;
-}
+/** Window 20's snapshot as a staff connection gets it: the lockers in it, every compartment free unless `changed`. */
+const pickupSnapshot = (...changed: CompartmentView[]) =>
+  snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })], lockers: lockerWith(...changed) });
 
-/** The same, with the lockers the alerts watch already asked for: the calls counted are the deposit form's. */
+/** 黄丽 (c20) logged in and online at window 20, 综合出件. */
 function pickupPanel() {
-  const panel = onlinePickupPanel();
-  panel.api.lockers.mockClear();
+  const panel = testCounter({ session: PICKUP_SESSION });
+  panel.online(pickupSnapshot());
   return panel;
 }
 
@@ -67,7 +64,7 @@ describe('depositing into the self-service locker', () => {
     panel.state().openDeposit();
     expect(panel.state()).toMatchObject({ depositOpen: true, lockersStatus: 'loading' });
     await settle();
-    expect(panel.api.lockers).toHaveBeenCalledWith('token-c20');
+    expect(panel.api.lockers).toHaveBeenCalledWith({ token: 'token-c20' });
     expect(panel.state()).toMatchObject({ lockersStatus: 'loaded', depositDraft: { locker: 'locker-1' } });
   });
 
@@ -85,13 +82,17 @@ describe('depositing into the self-service locker', () => {
     const panel = await filledForm();
     panel.api.deposit.mockResolvedValueOnce(answer());
     await panel.state().submitDeposit();
-    expect(panel.api.deposit).toHaveBeenCalledWith('token-c20', 'locker-1', {
-      requestId: 'request-1',
-      caseNumber: 'CJ-2026-0001',
-      description: '营业执照',
-      applicantName: '欧***',
-      phone: '13812345678',
-      size: 'M',
+    expect(panel.api.deposit).toHaveBeenCalledWith({
+      params: { locker: 'locker-1' },
+      body: {
+        requestId: 'request-1',
+        caseNumber: 'CJ-2026-0001',
+        description: '营业执照',
+        applicantName: '欧***',
+        phone: '13812345678',
+        size: 'M',
+      },
+      token: 'token-c20',
     });
     expect(JSON.stringify(panel.api.deposit.mock.calls)).not.toContain('欧阳娜娜');
   });
@@ -138,19 +139,18 @@ describe('depositing into the self-service locker', () => {
       compartment: 'A03',
       message: '正在打开 A03 号格口…',
     });
-    const feed = panel.realtime.handlers!;
-    feed.lockerEvents!([event(compartment('A04', { state: 'awaiting_close' }))]); // another clerk's deposit
+    panel.stream(event(compartment('A04', { state: 'awaiting_close' }))); // another clerk's deposit
     expect(depositStatus(panel.state())?.state).toBe('opening');
-    feed.lockerEvents!([event(compartment('A03', { state: 'awaiting_close' }))]);
+    panel.stream(event(compartment('A03', { state: 'awaiting_close' })));
     expect(depositStatus(panel.state())?.message).toBe('A03 号格口已打开，请放入材料并关好柜门');
-    feed.lockerEvents!([event(compartment('A03', { state: 'occupied', command: null }))]);
+    panel.stream(event(compartment('A03', { state: 'occupied', command: null })));
     expect(depositStatus(panel.state())).toMatchObject({
       state: 'occupied',
       message: '已存入 A03 号格口，取件码已发送至 138****5678',
       settled: true,
     });
     // The applicant is quick: the compartment moves on, the clerk's confirmation stays.
-    feed.lockerEvents!([event(compartment('A03', { state: 'opening_for_pickup' }))]);
+    panel.stream(event(compartment('A03', { state: 'opening_for_pickup' })));
     expect(depositStatus(panel.state())?.state).toBe('occupied');
   });
 
@@ -159,7 +159,7 @@ describe('depositing into the self-service locker', () => {
     let reply!: (r: DepositResponse) => void;
     panel.api.deposit.mockReturnValueOnce(new Promise((resolve) => (reply = resolve)));
     void panel.state().submitDeposit();
-    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'awaiting_close' }))]);
+    panel.stream(event(compartment('A03', { state: 'awaiting_close' })));
     reply(answer(compartment('A03', { state: 'opening' })));
     await settle();
     expect(depositStatus(panel.state())?.state).toBe('awaiting_close');
@@ -176,7 +176,7 @@ describe('depositing into the self-service locker', () => {
     panel.state().editDeposit({ size: 'L' });
     panel.api.deposit.mockResolvedValueOnce(answer(compartment('A05')));
     await panel.state().submitDeposit();
-    const ids = panel.api.deposit.mock.calls.map((c) => c[2].requestId);
+    const ids = panel.api.deposit.mock.calls.map(([input]) => input.body.requestId);
     expect(ids).toEqual(['request-1', 'request-1', 'request-2']);
   });
 
@@ -197,7 +197,7 @@ describe('depositing into the self-service locker', () => {
     const panel = await filledForm();
     panel.api.deposit.mockResolvedValueOnce(answer());
     await panel.state().submitDeposit();
-    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'occupied', command: null }))]);
+    panel.stream(event(compartment('A03', { state: 'occupied', command: null })));
     panel.state().depositAnother();
     expect(panel.state()).toMatchObject({
       deposited: null,
@@ -208,7 +208,7 @@ describe('depositing into the self-service locker', () => {
       answer(compartment('A04', { item: { ...compartment('A04').item!, id: 'item-2' } })),
     );
     await panel.state().submitDeposit();
-    expect(panel.api.deposit.mock.calls[1]![2].requestId).toBe('request-2');
+    expect(panel.api.deposit.mock.calls[1]![0].body.requestId).toBe('request-2');
   });
 
   it('offers another compartment after a door that failed to open, with the same form and a new requestId', async () => {
@@ -222,7 +222,7 @@ describe('depositing into the self-service locker', () => {
       commandId: 'cmd-1',
       at: '2026-11-20T02:00:05.000Z',
     };
-    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'faulty', command: null, fault }))]);
+    panel.stream(event(compartment('A03', { state: 'faulty', command: null, fault })));
     expect(depositStatus(panel.state())).toMatchObject({
       state: 'faulty',
       message: 'A03 号格口柜门未能打开，该格口已停用，材料仍在您手中，请换一个格口重试',
@@ -231,8 +231,8 @@ describe('depositing into the self-service locker', () => {
       answer(compartment('A04', { item: { ...compartment('A04').item!, id: 'item-2' } })),
     );
     await panel.state().retryDeposit();
-    expect(panel.api.deposit.mock.calls[1]![2]).toEqual({
-      ...panel.api.deposit.mock.calls[0]![2],
+    expect(panel.api.deposit.mock.calls[1]![0].body).toEqual({
+      ...panel.api.deposit.mock.calls[0]![0].body,
       requestId: 'request-2',
     });
     expect(depositStatus(panel.state())).toMatchObject({ state: 'opening', compartment: 'A04' });
@@ -299,14 +299,16 @@ describe('depositing into the self-service locker', () => {
     expect(panel.api.lockers).toHaveBeenCalledTimes(3);
   });
 
-  it('reloads the lockers when the feed comes back while the form is open', async () => {
+  it('takes what happened offline from the snapshot when the feed comes back while the form is open', async () => {
     const panel = await filledForm();
+    panel.api.deposit.mockResolvedValueOnce(answer());
+    await panel.state().submitDeposit();
     panel.realtime.handlers!.connection('disconnected');
-    panel.realtime.handlers!.connection('connected');
-    panel.realtime.handlers!.snapshot(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
+    panel.online(pickupSnapshot(compartment('A03', { state: 'occupied', command: null }), compartment('B01')));
     await settle();
-    // Opening the form; then, on the fresh snapshot, the form's list and the alerts' list.
-    expect(panel.api.lockers).toHaveBeenCalledTimes(3);
+    expect(panel.api.lockers).toHaveBeenCalledTimes(1); // when the form opened, never again
+    expect(depositStatus(panel.state())?.state).toBe('occupied');
+    expect(panel.state().lockers[0]!.compartments.find((c) => c.number === 'B01')?.state).toBe('opening');
   });
 
   it('says so when the lockers cannot be read, and reads them again on request', async () => {
@@ -351,58 +353,40 @@ describe('the pickup window’s locker alerts', () => {
     at: '2026-11-20T02:00:00.000Z',
   };
 
-  it('loads the lockers on connecting and raises a fault the moment a door fails, until it is cleared', async () => {
-    const panel = onlinePickupPanel();
-    await settle();
-    expect(panel.api.lockers).toHaveBeenCalledTimes(1);
+  it('raises a fault from the stream the moment a door fails, until it is cleared, asking the server nothing', () => {
+    const panel = pickupPanel();
     expect(alerts(panel.state()).lockerFaults).toEqual([]);
-
     // The applicant's door was on its way, then failed: a fault can follow any state.
-    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'opening_for_pickup' }))]);
-    panel.realtime.handlers!.lockerEvents!([event(compartment('A03', { state: 'faulty', fault }))]);
+    panel.stream(event(compartment('A03', { state: 'opening_for_pickup' })));
+    panel.stream(event(compartment('A03', { state: 'faulty', fault })));
     expect(alerts(panel.state()).lockerFaults.map((f) => [f.locker.name, f.compartment.number])).toEqual([
       [demoLockers()[0]!.name, 'A03'],
     ]);
-    panel.realtime.handlers!.lockerEvents!([
-      event(compartment('A03', { state: 'free', item: null, command: null, fault: null })),
-    ]);
+    panel.stream(event(compartment('A03', { state: 'free', item: null, command: null, fault: null })));
     expect(alerts(panel.state()).lockerFaults).toEqual([]);
+    expect(panel.api.lockers).not.toHaveBeenCalled();
   });
 
-  it('fetches the lockers again on reconnecting, to catch what happened offline', async () => {
-    const panel = onlinePickupPanel();
-    await settle();
-    const [locker] = demoLockers();
-    panel.api.lockers.mockResolvedValueOnce({
-      lockers: [
-        {
-          ...locker!,
-          compartments: locker!.compartments.map((c) => (c.number === 'B02' ? { ...c, state: 'faulty', fault } : c)),
-        },
-      ],
-    });
-    panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
-    await settle();
+  it('takes what happened offline from the reconnection’s snapshot', () => {
+    const panel = pickupPanel();
+    panel.realtime.handlers!.connection('disconnected');
+    panel.online(pickupSnapshot(compartment('B02', { state: 'faulty', fault })));
     expect(alerts(panel.state()).lockerFaults.map((f) => f.compartment.number)).toEqual(['B02']);
+    expect(panel.api.lockers).not.toHaveBeenCalled();
   });
 
-  it('watches the lockers once the hall is known, when the feed came first', async () => {
+  it('raises them once the hall is known, when the feed came first', async () => {
     const panel = testCounter({ session: PICKUP_SESSION });
     panel.store.setState({ hall: null, hallStatus: 'loading' });
-    panel.online(snapshot({ windows: [windowState({ number: 20, clerk: 'c20' })] }));
-    await settle();
-    expect(panel.api.lockers).not.toHaveBeenCalled();
+    panel.online(pickupSnapshot(compartment('A03', { state: 'faulty', fault })));
+    expect(alerts(panel.state()).lockerFaults).toEqual([]);
     await panel.state().loadHall();
-    await settle();
-    expect(panel.api.lockers).toHaveBeenCalledTimes(1);
-    expect(panel.state().lockerWatch).toHaveLength(1);
+    expect(alerts(panel.state()).lockerFaults.map((f) => f.compartment.number)).toEqual(['A03']);
   });
 
-  it('watches no locker at a window that hands out no results', async () => {
+  it('are not raised at a window that hands out no results', () => {
     const panel = testCounter();
-    panel.online(snapshot());
-    await settle();
-    expect(panel.api.lockers).not.toHaveBeenCalled();
+    panel.online(snapshot({ lockers: lockerWith(compartment('A03', { state: 'faulty', fault })) }));
     expect(alerts(panel.state()).lockerFaults).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { ApiError } from '@hallq/shared/client';
-import { type LockerEvent } from '@hallq/shared/contracts';
+import type { LockerEvent, LockerView } from '@hallq/shared/contracts';
 import { describeFailure } from '../../../refusals';
 import { maskPhone } from '../../../view/format';
 import { createRefresher } from '../../refresher';
@@ -39,7 +39,10 @@ export interface LockerActions {
   retryDeposit(): Promise<void>;
   /** GET /api/lockers (coalesced: never two at once); also the form's 「重新读取」 after a failure. */
   loadLockers(): Promise<void>;
+  /** The stream's locker events, while the form is open. */
   applyLockerEvents(events: LockerEvent[]): void;
+  /** A fresh snapshot's lockers, while the form is open: what it missed offline is in them. */
+  applyLockerSnapshot(lockers: LockerView[]): void;
   /** On each tick: fetches the lockers every LOCKER_POLL_MS while a deposit needs them and the feed is down. */
   pollLockers(): void;
   resetLocker(): void;
@@ -54,22 +57,26 @@ const DEPOSIT_FIELDS = Object.keys(FIELD_LABEL) as DepositField[];
 const isDepositField = (path: string): path is DepositField => (DEPOSIT_FIELDS as string[]).includes(path);
 
 export const createLockerSlice: SliceCreator<LockerSlice> = (set, get, { api, now, newRequestId }) => {
+  /** The lockers as they are now, from GET /api/lockers or a snapshot; the deposit follows its compartment in them. */
+  const receive = (lockers: LockerView[]) => {
+    const { depositDraft, deposited } = get();
+    const known = lockers.some((l) => l.id === depositDraft.locker);
+    const mine = deposited && findCompartment(lockers, deposited.compartment);
+    set({
+      lockers,
+      lockersStatus: 'loaded',
+      lockersError: null,
+      depositDraft: known ? depositDraft : { ...depositDraft, locker: defaultLocker(get(), lockers) },
+      deposited: deposited && mine ? followed(deposited, mine) : deposited,
+    });
+  };
+
   const loadLockers = createRefresher(async () => {
     const session = get().session;
     if (!session) return;
     try {
-      const { lockers } = await api.lockers(session.token);
-      if (get().session !== session) return;
-      const { depositDraft, deposited } = get();
-      const known = lockers.some((l) => l.id === depositDraft.locker);
-      const mine = deposited && findCompartment(lockers, deposited.compartment);
-      set({
-        lockers,
-        lockersStatus: 'loaded',
-        lockersError: null,
-        depositDraft: known ? depositDraft : { ...depositDraft, locker: defaultLocker(get(), lockers) },
-        deposited: deposited && mine ? followed(deposited, mine) : deposited,
-      });
+      const { lockers } = await api.call('lockers', { token: session.token });
+      if (get().session === session) receive(lockers);
     } catch (error) {
       if (error instanceof ApiError && error.code === 'unauthorized') {
         get().endSession(SESSION_EXPIRED);
@@ -123,7 +130,11 @@ export const createLockerSlice: SliceCreator<LockerSlice> = (set, get, { api, no
         depositError: null,
       });
       try {
-        const answer = await api.deposit(session.token, locker, { ...body, requestId });
+        const answer = await api.call('deposit', {
+          params: { locker },
+          body: { ...body, requestId },
+          token: session.token,
+        });
         if (get().session !== session) return;
         // The feed may have told of the compartment before the answer came (or, for a resend, long after it).
         const known = findCompartment(get().lockers, answer.compartment);
@@ -193,6 +204,11 @@ export const createLockerSlice: SliceCreator<LockerSlice> = (set, get, { api, no
         if (deposited && event.type === 'locker.compartment') deposited = followed(deposited, event.compartment);
       }
       set({ lockers, deposited });
+    },
+
+    applyLockerSnapshot(lockers) {
+      // While the form is closed there is nothing to follow: it loads the lockers afresh when it opens.
+      if (get().depositOpen) receive(lockers);
     },
 
     pollLockers() {

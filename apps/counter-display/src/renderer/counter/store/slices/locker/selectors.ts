@@ -33,10 +33,12 @@ export interface LockerFault {
 
 /**
  * The lockers' faulty compartments, for the pickup window's alerts: an applicant whose door did not open is sent
- * to this window, and the clerk should know before they arrive.
+ * to this window, and the clerk should know before they arrive. The feed holds the lockers, live, for every staff
+ * screen; only a pickup window raises their faults.
  */
 export function lockerFaults(state: CounterState): LockerFault[] {
-  return (state.lockerWatch ?? []).flatMap((locker) =>
+  if (!isPickupWindow(state)) return [];
+  return (state.feed?.lockers ?? []).flatMap((locker) =>
     locker.compartments.filter((c) => c.state === 'faulty').map((compartment) => ({ locker, compartment })),
   );
 }

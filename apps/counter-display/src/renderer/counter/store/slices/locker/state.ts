@@ -27,7 +27,7 @@ export interface Deposited {
 export interface LockerState {
   /** The 「存入取件柜」 form is open. */
   depositOpen: boolean;
-  /** GET /api/lockers, kept current by the feed's locker events while the form is open. */
+  /** GET /api/lockers when the form opens, kept current by the stream's locker events and snapshots while it is. */
   lockers: LockerView[];
   lockersStatus: 'idle' | 'loading' | 'loaded' | 'failed';
   /** Why the form has no lockers to show (a failed poll keeps the last list and says nothing). */

@@ -1,4 +1,5 @@
-import { ApiError } from '@hallq/shared/client';
+import { ApiError, NetworkError } from '@hallq/shared/client';
+import { makePublicHall } from '@hallq/shared/testing';
 import { describe, expect, it } from 'vitest';
 import { SESSION, memoryStorage, settle, testCounter, windowState } from '../../test-services';
 
@@ -16,13 +17,13 @@ describe('logging in at a window', () => {
     panel.state().chooseWindow(3);
     panel.api.login.mockResolvedValueOnce(loginAnswer);
     await panel.state().login('c04', 'demo');
-    expect(panel.api.login).toHaveBeenCalledWith({ staffId: 'c04', password: 'demo', window: 3 });
+    expect(panel.api.login).toHaveBeenCalledWith({ body: { staffId: 'c04', password: 'demo', window: 3 } });
     expect(panel.state().session).toMatchObject({ token: 'token-c04', window: 3, staff: { id: 'c04' } });
     expect(saved.window).toBe(3);
     expect(saved.session?.token).toBe('token-c04');
     expect(panel.connectRealtime).toHaveBeenCalledWith(3, 'token-c04');
     await settle();
-    expect(panel.api.summary).toHaveBeenCalledWith('token-c04', 3);
+    expect(panel.api.clerkSummary).toHaveBeenCalledWith({ params: { id: 3 }, token: 'token-c04' });
   });
 
   it('asks for a window before sending anything', async () => {
@@ -66,7 +67,7 @@ describe('logging out', () => {
     const panel = testCounter({ storage });
     panel.online();
     await panel.state().logout();
-    expect(panel.api.logout).toHaveBeenCalledWith('token-c03');
+    expect(panel.api.logout).toHaveBeenCalledWith({ token: 'token-c03' });
     expect(panel.realtime.stop).toHaveBeenCalled();
     expect(panel.state()).toMatchObject({ session: null, feed: null, sessionNotice: null });
     expect(saved).toEqual({ window: 3, session: null });
@@ -81,5 +82,24 @@ describe('logging out', () => {
     await panel.state().logout();
     expect(panel.state().session).not.toBeNull();
     expect(panel.state().logoutError?.message).toBe('还有正在呼叫或办理的号：请先办结、转交或标记过号，再退出');
+  });
+});
+
+describe('the hall', () => {
+  it('comes from GET /api/hall, keeping only what the panel reads, with the hall’s no-show rule', async () => {
+    const panel = testCounter({ loggedIn: false });
+    panel.api.hall.mockResolvedValueOnce(makePublicHall({ noShowAfterCalls: 3 }));
+    await panel.state().loadHall();
+    expect(panel.state()).toMatchObject({ hallStatus: 'loaded', noShowAfterCalls: 3 });
+    expect(Object.keys(panel.state().hall!).sort()).toEqual(
+      ['calendar', 'hours', 'name', 'noShowAfterCalls', 'serviceItems', 'timeZone', 'windowTypes', 'windows'].sort(),
+    );
+  });
+
+  it('says so when it cannot be read', async () => {
+    const panel = testCounter({ loggedIn: false });
+    panel.api.hall.mockRejectedValueOnce(new NetworkError('timeout'));
+    await panel.state().loadHall();
+    expect(panel.state().hallStatus).toBe('failed');
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from '@hallq/shared/client';
 import { describeFailure } from '../../../refusals';
+import { CounterHall } from '../../../services/client';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
 
@@ -30,10 +31,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
     async loadHall() {
       set({ hallStatus: 'loading' });
       try {
-        const hall = await api.hall();
+        const hall = CounterHall.parse(await api.call('hall'));
         set({ hall, hallStatus: 'loaded', noShowAfterCalls: hall.noShowAfterCalls });
-        // Only now is it known whether this is a pickup window, whose alerts watch the lockers.
-        if (get().feed) void get().refreshLockerWatch();
       } catch {
         set({ hallStatus: 'failed' });
       }
@@ -52,7 +51,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       }
       set({ loginStatus: 'sending', loginError: null, sessionNotice: null });
       try {
-        const answer = await api.login({ staffId, password, window });
+        const answer = await api.call('login', { body: { staffId, password, window } });
         const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
         storage.saveWindow(window);
         storage.saveSession(session);
@@ -74,7 +73,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       if (!session || get().logoutStatus === 'sending') return;
       set({ logoutStatus: 'sending', logoutError: null });
       try {
-        await api.logout(session.token);
+        await api.call('logout', { token: session.token });
       } catch (error) {
         // A token the server no longer knows is as good as logged out.
         if (!(error instanceof ApiError && error.code === 'unauthorized')) {
@@ -101,7 +100,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
     },
 
     endSession(notice) {
-      get().stopFeed();
+      get().disconnectFeed();
       storage.saveSession(null);
       get().resetDesk();
       get().resetLocker();

@@ -1,6 +1,6 @@
 import type { StaffInfo } from '@hallq/shared/contracts';
 import type { FailureText } from '../../../refusals';
-import type { CounterHall } from '../../../services/api';
+import type { CounterHall } from '../../../services/client';
 
 export interface Session {
   token: string;

@@ -23,7 +23,7 @@ export const createSummarySlice: SliceCreator<SummarySlice> = (set, get, { api }
     if (!session) return;
     set({ summaryStatus: 'loading' });
     try {
-      const summary = await api.summary(session.token, session.window);
+      const summary = await api.call('clerkSummary', { params: { id: session.window }, token: session.token });
       if (get().session === session) set({ summary, summaryStatus: 'loaded' });
     } catch {
       // Keeps the last figures; they are a convenience, never in the way of serving.

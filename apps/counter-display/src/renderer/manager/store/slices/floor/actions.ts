@@ -1,82 +1,74 @@
-import { applyEnvelopes, type HallRealtime } from '@hallq/shared/client';
-import { type EventEnvelope, type Snapshot } from '@hallq/shared/contracts';
+import { createFeedSlice, type FeedSlice, type HallRealtime } from '@hallq/shared/client';
 import type { SliceCreator } from '../../types';
 import { type FloorState, initialFloorState } from './state';
 
 export interface FloorActions {
+  /** Loads the hall and follows its stream with the manager's token. */
   startFloor(token: string): void;
   stopFloor(): void;
-  applySnapshot(snapshot: Snapshot): void;
-  applyEvents(envelopes: EventEnvelope[]): void;
+  /** 刷新: asks the server for a fresh snapshot of the whole hall. */
+  refreshFloor(): void;
 }
-export type FloorSlice = FloorState & FloorActions;
+/** The console's hall: the shared feed (the floor, and the lockers for staff) and the hall file. */
+export type FloorSlice = FeedSlice & FloorState & FloorActions;
 
 const HALL_RETRY_MS = 5000;
 
-export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { api, realtime }) => {
+export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, realtime }) => {
   let live: HallRealtime | null = null;
   let hallRetry: ReturnType<typeof setTimeout> | undefined;
+  /** Snapshots since the session started following the hall: the first comes with the follow-ups' own load. */
+  let snapshots = 0;
 
   const loadHall = () => {
-    api
-      .hall()
+    client
+      .call('hall')
       .then((hall) => set({ hall }))
       .catch(() => {
         hallRetry = setTimeout(loadHall, HALL_RETRY_MS);
       });
   };
 
+  const feed = createFeedSlice(set, get, {
+    snapshot() {
+      // Follow-ups are not in the snapshot: after a reconnection or a gap, their events may have been missed.
+      if (snapshots++ > 0) void get().loadFollowUps();
+      get().refreshOutbox();
+    },
+    fresh(envelopes) {
+      for (const { event } of envelopes) {
+        if (event.type === 'followup.updated') get().followUpChanged(event.followUp);
+      }
+      // A door closing on a deposit writes a notice; an item leaving erases it.
+      const noticeChanged = envelopes.some(
+        ({ event }) => event.type === 'locker.compartment' && ['occupied', 'free'].includes(event.compartment.state),
+      );
+      if (noticeChanged) get().refreshOutbox();
+    },
+    unauthorized: () => get().endSession('登录已过期，请重新登录'),
+  });
+
   return {
+    ...feed,
     ...initialFloorState,
 
     startFloor(token) {
       get().stopFloor();
       loadHall();
+      snapshots = 0;
       live = realtime(token);
-      live.start({
-        snapshot: (snapshot) => get().applySnapshot(snapshot),
-        events: (envelopes) => get().applyEvents(envelopes),
-        connection: (connection) => {
-          if (connection === 'unauthorized') {
-            get().endSession('登录已过期，请重新登录');
-            return;
-          }
-          set({ connection });
-          // Locker events carry no sequence: whatever changed while the socket was down comes only with a reload.
-          if (connection === 'connected') {
-            void get().loadLockers();
-            get().refreshOutbox();
-          }
-        },
-        lockerEvents: (events) => get().lockerEventsArrived(events),
-      });
+      get().connectFeed(live);
     },
 
     stopFloor() {
       clearTimeout(hallRetry);
-      live?.stop();
       live = null;
+      get().disconnectFeed();
       set(initialFloorState);
     },
 
-    applySnapshot(snapshot) {
-      const resynced = get().resyncing;
-      set({ feed: snapshot, resyncing: false });
-      // Follow-up events may have been missed with the gap.
-      if (resynced) void get().loadFollowUps();
-    },
-
-    applyEvents(envelopes) {
-      const { feed, resyncing } = get();
-      if (feed === null || resyncing) return;
-      const applied = applyEnvelopes(feed, envelopes);
-      set({ feed: applied.feed });
-      for (const { event } of applied.fresh)
-        if (event.type === 'followup.updated') get().followUpChanged(event.followUp);
-      if (applied.gap) {
-        set({ resyncing: true });
-        live?.resync();
-      }
+    refreshFloor() {
+      live?.resync();
     },
   };
 };

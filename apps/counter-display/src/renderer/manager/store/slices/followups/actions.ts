@@ -19,7 +19,7 @@ const without = <T>(record: Record<string, T>, key: string) => {
   return rest;
 };
 
-export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { api, newRequestId }) => {
+export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { client, newRequestId }) => {
   /** The last body sent per follow-up and action: a retry of the same change reuses its requestId. */
   const sent = new Map<string, { key: string; requestId: string }>();
 
@@ -63,7 +63,7 @@ export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { a
       if (!token) return;
       set({ followUpsStatus: 'loading' });
       try {
-        const { followUps } = await api.followUps(token);
+        const { followUps } = await client.call('followUps', { token });
         set({ followUps, followUpsStatus: 'loaded' });
       } catch (error) {
         if (error instanceof ApiError && error.status === 401) get().endSession('登录已过期，请重新登录');
@@ -77,10 +77,16 @@ export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { a
     },
 
     assignFollowUp: (id, staffId) =>
-      act(id, 'assign', { staffId: staffId.trim() }, (token, request) => api.assign(token, id, request)),
+      act(id, 'assign', { staffId: staffId.trim() }, (token, body) =>
+        client.call('assignFollowUp', { token, params: { id }, body }),
+      ),
     noteFollowUp: (id, text, calledBack) =>
-      act(id, 'note', { text: text.trim(), calledBack }, (token, request) => api.note(token, id, request)),
+      act(id, 'note', { text: text.trim(), calledBack }, (token, body) =>
+        client.call('noteFollowUp', { token, params: { id }, body }),
+      ),
     closeFollowUp: (id, resolution) =>
-      act(id, 'close', { resolution: resolution.trim() }, (token, request) => api.close(token, id, request)),
+      act(id, 'close', { resolution: resolution.trim() }, (token, body) =>
+        client.call('closeFollowUp', { token, params: { id }, body }),
+      ),
   };
 };

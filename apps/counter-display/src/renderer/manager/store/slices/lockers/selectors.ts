@@ -1,3 +1,4 @@
+import type { HallFeed } from '@hallq/shared/client';
 import { CompartmentSize, type CompartmentView, type LockerView } from '@hallq/shared/contracts';
 import {
   keypadLocked,
@@ -28,6 +29,12 @@ export const DOOR_PURPOSE_LABEL: Record<DoorPurpose, string> = {
   pickup: '取件',
   retrieve: '工作人员取出',
 };
+
+const NO_LOCKERS: readonly LockerView[] = [];
+
+/** Every locker as the staff feed keeps it; none before the first snapshot (the same empty list, for React). */
+export const feedLockers = (state: { feed: HallFeed | null }): readonly LockerView[] =>
+  state.feed?.lockers ?? NO_LOCKERS;
 
 export const SIZE_LABEL: Record<CompartmentSize, string> = { S: '小格', M: '中格', L: '大格' };
 

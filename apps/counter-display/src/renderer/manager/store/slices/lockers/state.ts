@@ -1,4 +1,4 @@
-import type { LockerView, RetrieveRequest } from '@hallq/shared/contracts';
+import type { RetrieveRequest } from '@hallq/shared/contracts';
 
 export type LockerActionKind = 'retrieve' | 'resolve';
 /** Where the item goes: the pickup window or the post (the same choice for both actions). */
@@ -21,17 +21,11 @@ export interface LockerAction {
   error: string | null;
 }
 
+/** The lockers themselves are in the feed (`feed.lockers`): what is here is the manager's own action on them. */
 export interface LockersState {
-  lockers: LockerView[];
-  lockersStatus: 'idle' | 'loading' | 'loaded' | 'failed';
   lockerAction: LockerAction | null;
   /** What the last accepted action means for the manager at the locker. */
   lockerNotice: string | null;
 }
 
-export const initialLockersState: LockersState = {
-  lockers: [],
-  lockersStatus: 'idle',
-  lockerAction: null,
-  lockerNotice: null,
-};
+export const initialLockersState: LockersState = { lockerAction: null, lockerNotice: null };

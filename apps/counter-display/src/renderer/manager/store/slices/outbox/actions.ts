@@ -12,7 +12,7 @@ export interface OutboxActions {
 }
 export type OutboxSlice = OutboxState & OutboxActions;
 
-export const createOutboxSlice: SliceCreator<OutboxSlice> = (set, get, { api }) => {
+export const createOutboxSlice: SliceCreator<OutboxSlice> = (set, get, { client }) => {
   /** Only the latest load's answer counts; logging out invalidates every load in flight. */
   let generation = 0;
 
@@ -25,7 +25,7 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (set, get, { api }) 
       const mine = ++generation;
       set({ outboxStatus: 'loading' });
       try {
-        const { entries } = await api.outbox(token);
+        const { entries } = await client.call('lockerOutbox', { token });
         if (mine === generation) set({ outbox: entries, outboxStatus: 'loaded' });
       } catch (error) {
         if (mine !== generation) return;

@@ -12,7 +12,7 @@ export interface SessionActions {
 }
 export type SessionSlice = SessionState & SessionActions;
 
-export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, sessions }) => {
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
   const begin = (session: ManagerSession) => {
     set({ session, loggingIn: false, loginError: null });
     get().startFloor(session.token);
@@ -31,7 +31,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       if (get().loggingIn) return;
       set({ loggingIn: true, loginError: null });
       try {
-        const { token, expiresAt, staff } = await api.login(staffId.trim(), password);
+        const { token, expiresAt, staff } = await client.call('login', {
+          body: { staffId: staffId.trim(), password },
+        });
         if (staff.role !== 'manager') {
           set({ loggingIn: false, loginError: '此账号不是管理员账号' });
           return;

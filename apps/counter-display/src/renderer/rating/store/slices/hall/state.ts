@@ -1,4 +1,3 @@
-import type { ConnectionState, HallFeed } from '@hallq/shared/client';
 import type { PublicHall } from '@hallq/shared/contracts';
 import type { CitizenLanguage } from '@hallq/shared/i18n';
 
@@ -7,10 +6,6 @@ export interface HallState {
   hallStatus: 'loading' | 'loaded' | 'failed';
   nextHallLoadAt: number;
   language: CitizenLanguage;
-  connection: ConnectionState;
-  /** The hall as the socket reports it; null before the first snapshot. The pad needs only its seq and requests. */
-  feed: HallFeed | null;
-  resyncing: boolean;
 }
 
 export const initialHallState: HallState = {
@@ -18,7 +13,4 @@ export const initialHallState: HallState = {
   hallStatus: 'loading',
   nextHallLoadAt: 0,
   language: 'zh',
-  connection: 'connecting',
-  feed: null,
-  resyncing: false,
 };

@@ -39,6 +39,26 @@ describe('the rating pad asks', () => {
     expect(pad.state().pad).toMatchObject({ screen: 'ask', request: { id: 'r1' } });
   });
 
+  it('no longer, saying nothing was recorded, when a reconnection finds the request ended meanwhile', () => {
+    const pad = askingPad();
+    pad.handlers().connection('disconnected');
+    pad.handlers().snapshot(snapshot({ seq: 20 }));
+    expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: true, request: null });
+  });
+
+  it('still, while an answer is being sent, when a reconnection finds the request gone: the reply settles it', async () => {
+    const pad = askingPad();
+    let reply!: (response: RatingResponse) => void;
+    pad.submitRating.mockReturnValueOnce(new Promise((resolve) => (reply = resolve)));
+    pad.state().chooseLevel('satisfied');
+    const sending = pad.state().submit();
+    pad.handlers().snapshot(snapshot({ seq: 20 }));
+    expect(pad.state().pad).toMatchObject({ screen: 'ask', sending: true });
+    reply(answered('satisfied'));
+    await sending;
+    expect(pad.state().pad.screen).toBe('thanks');
+  });
+
   it('counts down the request lifetime from when it arrived', () => {
     const pad = askingPad();
     expect(secondsLeft(pad.state())).toBe(60);
@@ -50,10 +70,13 @@ describe('the rating pad asks', () => {
 describe('answering', () => {
   it('sends a good level without a reason and thanks the citizen, then goes idle', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockResolvedValue(answered('satisfied'));
+    pad.submitRating.mockResolvedValue(answered('satisfied'));
     pad.state().chooseLevel('satisfied');
     await pad.state().submit();
-    expect(pad.api.submitRating).toHaveBeenCalledWith('r1', { requestId: 'request-1', level: 'satisfied' });
+    expect(pad.submitRating).toHaveBeenCalledWith({
+      params: { id: 'r1' },
+      body: { requestId: 'request-1', level: 'satisfied' },
+    });
     expect(pad.state().pad.screen).toBe('thanks');
     pad.advance(THANKS_MS);
     expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: false });
@@ -61,62 +84,60 @@ describe('answering', () => {
 
   it('does not send a bad level until a reason is chosen, then sends level and reason', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockResolvedValue(answered('dissatisfied'));
+    pad.submitRating.mockResolvedValue(answered('dissatisfied'));
     pad.state().chooseLevel('dissatisfied');
     expect(canSubmit(pad.state())).toBe(false);
     await pad.state().submit();
-    expect(pad.api.submitRating).not.toHaveBeenCalled();
+    expect(pad.submitRating).not.toHaveBeenCalled();
     pad.state().chooseReason('long_wait');
     await pad.state().submit();
-    expect(pad.api.submitRating).toHaveBeenCalledWith('r1', {
-      requestId: 'request-1',
-      level: 'dissatisfied',
-      reason: { code: 'long_wait' },
+    expect(pad.submitRating).toHaveBeenCalledWith({
+      params: { id: 'r1' },
+      body: { requestId: 'request-1', level: 'dissatisfied', reason: { code: 'long_wait' } },
     });
   });
 
   it('sends "other" without words, since the pad has no keyboard: the call-back asks what happened', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockResolvedValue(answered('very_dissatisfied'));
+    pad.submitRating.mockResolvedValue(answered('very_dissatisfied'));
     pad.state().chooseLevel('very_dissatisfied');
     pad.state().chooseReason('other');
     await pad.state().submit();
-    expect(pad.api.submitRating).toHaveBeenCalledWith('r1', {
-      requestId: 'request-1',
-      level: 'very_dissatisfied',
-      reason: { code: 'other' },
+    expect(pad.submitRating).toHaveBeenCalledWith({
+      params: { id: 'r1' },
+      body: { requestId: 'request-1', level: 'very_dissatisfied', reason: { code: 'other' } },
     });
   });
 
   it('sends once on a double tap', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockResolvedValue(answered('very_satisfied'));
+    pad.submitRating.mockResolvedValue(answered('very_satisfied'));
     pad.state().chooseLevel('very_satisfied');
     await Promise.all([pad.state().submit(), pad.state().submit()]);
-    expect(pad.api.submitRating).toHaveBeenCalledTimes(1);
+    expect(pad.submitRating).toHaveBeenCalledTimes(1);
   });
 
   it('retries a failed send with the same requestId, and a changed answer with a new one', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockRejectedValueOnce(new NetworkError('down'));
+    pad.submitRating.mockRejectedValueOnce(new NetworkError('down'));
     pad.state().chooseLevel('satisfied');
     await pad.state().submit();
     expect(pad.state().pad).toMatchObject({ screen: 'ask', failed: true, sending: false });
 
-    pad.api.submitRating.mockRejectedValueOnce(new NetworkError('down'));
+    pad.submitRating.mockRejectedValueOnce(new NetworkError('down'));
     await pad.state().submit();
-    expect(pad.api.submitRating.mock.calls.map(([, body]) => body.requestId)).toEqual(['request-1', 'request-1']);
+    expect(pad.submitRating.mock.calls.map(([{ body }]) => body.requestId)).toEqual(['request-1', 'request-1']);
 
-    pad.api.submitRating.mockResolvedValueOnce(answered('very_satisfied'));
+    pad.submitRating.mockResolvedValueOnce(answered('very_satisfied'));
     pad.state().chooseLevel('very_satisfied');
     await pad.state().submit();
-    expect(pad.api.submitRating.mock.calls[2]![1].requestId).toBe('request-2');
+    expect(pad.submitRating.mock.calls[2]![0].body.requestId).toBe('request-2');
     expect(pad.state().pad.screen).toBe('thanks');
   });
 
   it('goes idle without thanks when the server says the request is no longer open', async () => {
     const pad = askingPad();
-    pad.api.submitRating.mockRejectedValue(new ApiError(409, 'invalid_state', 'expired'));
+    pad.submitRating.mockRejectedValue(new ApiError(409, 'invalid_state', 'expired'));
     pad.state().chooseLevel('satisfied');
     await pad.state().submit();
     expect(pad.state().pad).toMatchObject({ screen: 'idle', ended: true });
@@ -156,7 +177,7 @@ describe('the request ends without an answer', () => {
 describe('the live stream', () => {
   it('thanks the citizen when rating.ended for the answer overtakes the HTTP reply', () => {
     const pad = askingPad();
-    pad.api.submitRating.mockReturnValue(new Promise(() => {}));
+    pad.submitRating.mockReturnValue(new Promise(() => {}));
     pad.state().chooseLevel('satisfied');
     void pad.state().submit();
     pad.handlers().events([envelope(12, { type: 'rating.ended', requestId: 'r1', result: 'satisfied' })]);

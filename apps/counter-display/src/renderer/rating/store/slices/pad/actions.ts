@@ -24,7 +24,7 @@ export type PadSlice = PadState & PadActions;
 export const THANKS_MS = 6000;
 export const ENDED_NOTE_MS = 8000;
 
-export const createPadSlice: SliceCreator<PadSlice> = (set, get, { api, window, now, newRequestId }) => {
+export const createPadSlice: SliceCreator<PadSlice> = (set, get, { client, window, now, newRequestId }) => {
   const patch = (changes: Partial<PadState['pad']>) => set({ pad: { ...get().pad, ...changes } });
 
   const open = (request: RatingRequest) => {
@@ -103,7 +103,7 @@ export const createPadSlice: SliceCreator<PadSlice> = (set, get, { api, window, 
       const requestId = sent?.key === key ? sent.requestId : newRequestId();
       patch({ sending: true, failed: false, sent: { key, requestId } });
       try {
-        await api.submitRating(request.id, { requestId, ...body });
+        await client.call('submitRating', { params: { id: request.id }, body: { requestId, ...body } });
         if (get().pad.request?.id === request.id && get().pad.screen === 'ask') thank();
       } catch (error) {
         if (get().pad.request?.id !== request.id || get().pad.screen !== 'ask') return;

@@ -1,6 +1,6 @@
 import { RequestId } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
-import { newRequestId } from './phone-api';
+import { newRequestId } from './request-id';
 
 describe('newRequestId', () => {
   it('makes a valid request id that differs every time', () => {

@@ -1,8 +1,8 @@
-import type { PublicHall } from '@hallq/shared/contracts';
-import { describe, expect, it, vi } from 'vitest';
-import { type Announcement, announceFreshCalls, createAnnouncer } from '../../../../voice/announcer';
-import { createDisplayStore } from '../../create-display-store';
-import { called, envelope, hall, queue, snapshot, testServices } from '../../test-services';
+import { NetworkError } from '@hallq/shared/client';
+import { describe, expect, it } from 'vitest';
+import { type Announcement, announceFreshCalls, createAnnouncer } from '../../voice/announcer';
+import { createDisplayStore } from './create-display-store';
+import { called, envelope, hall, queue, snapshot, testServices } from './test-services';
 
 /** A hall display whose announcer records what it starts to say. */
 function testDisplay() {
@@ -11,7 +11,7 @@ function testDisplay() {
   const { services, realtime } = testServices({ onFresh: announceFreshCalls(announcer) });
   const audio = { blocked: () => false, onBlockedChange: () => {}, unlock: async () => {} };
   const store = createDisplayStore({ ...services, audio });
-  store.getState().connect();
+  store.getState().connectFeed(realtime);
   return { store, realtime, announcer, announced, services };
 }
 
@@ -81,9 +81,8 @@ describe('the hall display feed', () => {
   });
 
   it('retries loading the hall until the server answers', async () => {
-    const loadHall = vi.fn<() => Promise<PublicHall>>();
-    loadHall.mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(hall());
-    const { services } = testServices({ loadHall });
+    const { services, client } = testServices();
+    client.hall.mockRejectedValueOnce(new NetworkError('offline')).mockResolvedValueOnce(hall());
     const store = createDisplayStore({
       ...services,
       audio: { blocked: () => false, onBlockedChange: () => {}, unlock: async () => {} },
