@@ -1,13 +1,13 @@
 /**
  * The demo hall's pickup locker (locker-1, key demo-locker), as `npm run hall` runs it: simulated lock boards on a
- * socat pty pair, driven by the kiosk main process's own locker service. A deposit made at the counter panel (window
- * 20, c20 / demo) opens a simulated door; since nobody stands at the cabinet, every door closes by itself a few
- * seconds after it opened, and the notice with the pickup code appears in the manager console's outbox.
+ * socat pty pair, driven by the same lock-board agent (@hallq/devices) as the kiosk shell of a locker PC. A deposit
+ * made at the counter panel (window 20, c20 / demo) opens a simulated door; since nobody stands at the cabinet, every
+ * door closes by itself a few seconds after it opened, and the notice with the pickup code appears in the manager
+ * console's outbox.
  * Collecting needs the kiosk shell on the locker PC (its renderer asks the main process to open the door).
  */
-import { hasSocat } from '../packages/devices/src/locker/pty-pair';
-import { simulatedLockLine } from '../packages/devices/src/locker/simulated-line';
-import { keepLockerService } from '../apps/kiosk/src/main/locker-service';
+import { keepLockerService } from '@hallq/devices';
+import { hasSocat, simulatedLockLine } from '@hallq/devices/simulation';
 
 const serverUrl = process.env.HALLQ_DEMO_SERVER ?? `http://127.0.0.1:${process.env.HALLQ_PORT ?? '8080'}`;
 const CLOSE_AFTER_MS = Number(process.env.HALLQ_DEMO_DOOR_CLOSE_MS ?? 8000);

@@ -1,7 +1,7 @@
 /**
  * What `npm run hall` starts after the build: the queue server with the built-in demo hall, a virtual ticket printer
  * on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is logged here)
- * and the demo pickup locker (simulated lock boards driven by the kiosk's locker service, scripts/demo-locker.ts).
+ * and the demo pickup locker (simulated lock boards driven by the lock-board agent, scripts/demo-locker.ts).
  * All are child processes; Ctrl-C or SIGTERM is passed on to each once, and the server closes its database cleanly.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

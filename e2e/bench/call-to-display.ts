@@ -68,7 +68,7 @@ async function main(): Promise<void> {
     const clerk = await api.login('c02', 'demo', WINDOW);
 
     const samples: number[] = [];
-    const call = panel.getByTestId('action-call-next');
+    const call = panel.getByTestId('action-callNext');
     for (let i = 0; i < WARMUP + CALLS; i++) {
       await call.click();
       const number = await panel

@@ -1,103 +1,96 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AppointmentRecord,
-  ClerkSummary,
-  DepositResponse,
-  FollowUpsResponse,
-  GuideCallResponse,
-  GuideCallsResponse,
-  IssuedTicket,
-  LoginResponse,
-  OutboxResponse,
-  Snapshot,
-  TicketStatus,
-  WindowActionResponse,
-  WindowDetail,
-} from '@hallq/shared/contracts';
-import { type Outcome } from '@hallq/shared/domain';
+import { createHallClient, type HallClient } from '@hallq/shared/client';
+import { Snapshot, type DepositRequest } from '@hallq/shared/contracts';
+import type { Outcome } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
-import type { z } from 'zod';
 
-/** The staff and device side of a scenario, through the same HTTP API the counter panel and kiosks use. */
+// Generous: a scenario's setup shares the machine with Chromium and the server.
+const TIMEOUT_MS = 10_000;
+
+/**
+ * The staff and device side of a scenario, through the typed client the pages use: each call names its route in
+ * routes.ts. A refusal throws `ApiError`, anything else `NetworkError`.
+ */
 export class HallApi {
-  constructor(readonly url: string) {}
+  private readonly client: HallClient;
 
-  async call<T>(method: 'GET' | 'POST', path: string, schema: z.ZodType<T>, token?: string, body?: object): Promise<T> {
-    const res = await fetch(`${this.url}${path}`, {
-      method,
-      headers: {
-        ...(token && { authorization: `Bearer ${token}` }),
-        ...(body && { 'content-type': 'application/json' }),
-      },
-      body: body && JSON.stringify(path === '/api/auth/login' ? body : { requestId: randomUUID(), ...body }),
-    });
-    const json: unknown = await res.json();
-    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
-    return schema.parse(json);
+  constructor(readonly url: string) {
+    this.client = createHallClient({ baseUrl: url, timeoutMs: TIMEOUT_MS });
   }
 
   async login(staffId: string, password: string, window?: number): Promise<string> {
-    const r = await this.call('POST', '/api/auth/login', LoginResponse, undefined, { staffId, password, window });
-    return r.token;
+    return (await this.client.call('login', { body: { staffId, password, window } })).token;
   }
 
-  issue(windowType: string, key = 'demo-kiosk'): Promise<IssuedTicket> {
-    return this.call('POST', '/api/tickets', IssuedTicket, key, { windowType });
+  hall() {
+    return this.client.call('hall');
   }
 
-  callNext(window: number, token: string): Promise<WindowActionResponse> {
-    return this.call('POST', `/api/windows/${window}/call-next`, WindowActionResponse, token, {});
+  queues() {
+    return this.client.call('queues');
   }
 
-  start(window: number, token: string): Promise<WindowActionResponse> {
-    return this.call('POST', `/api/windows/${window}/start`, WindowActionResponse, token, {});
+  issue(windowType: string, key = 'demo-kiosk') {
+    return this.client.call('issueTicket', { token: key, body: { requestId: randomUUID(), windowType } });
   }
 
-  finish(window: number, token: string, outcome: Outcome = { kind: 'completed' }): Promise<WindowActionResponse> {
-    return this.call('POST', `/api/windows/${window}/finish`, WindowActionResponse, token, { outcome });
+  callNext(window: number, token: string) {
+    return this.client.call('callNext', { token, params: { id: window }, body: { requestId: randomUUID() } });
   }
 
-  summary(window: number, token: string): Promise<ClerkSummary> {
-    return this.call('GET', `/api/windows/${window}/summary`, ClerkSummary, token);
+  start(window: number, token: string) {
+    return this.client.call('start', { token, params: { id: window }, body: { requestId: randomUUID() } });
   }
 
-  followUps(token: string): Promise<FollowUpsResponse> {
-    return this.call('GET', '/api/follow-ups', FollowUpsResponse, token);
+  finish(window: number, token: string, outcome: Outcome = { kind: 'completed' }) {
+    return this.client.call('finish', { token, params: { id: window }, body: { requestId: randomUUID(), outcome } });
   }
 
-  window(window: number): Promise<WindowDetail> {
-    return this.call('GET', `/api/windows/${window}`, WindowDetail, 'demo-display');
+  summary(window: number, token: string) {
+    return this.client.call('clerkSummary', { token, params: { id: window } });
   }
 
-  book(token: string, windowType: string, slotStart: Date, idNumber?: string): Promise<AppointmentRecord> {
-    return this.call('POST', '/api/appointments', AppointmentRecord, token, {
-      windowType,
-      slotStart: slotStart.toISOString(),
-      idNumber,
+  followUps(token: string) {
+    return this.client.call('followUps', { token });
+  }
+
+  window(window: number) {
+    return this.client.call('window', { token: 'demo-display', params: { id: window } });
+  }
+
+  book(token: string, windowType: string, slotStart: Date, idNumber?: string) {
+    return this.client.call('createAppointment', {
+      token,
+      body: { requestId: randomUUID(), windowType, slotStart: slotStart.toISOString(), idNumber },
     });
   }
 
-  openGuideCalls(token: string): Promise<GuideCallsResponse> {
-    return this.call('GET', '/api/guide-calls', GuideCallsResponse, token);
+  openGuideCalls(token: string) {
+    return this.client.call('guideCalls', { token });
   }
 
-  answerGuide(token: string, id: string): Promise<GuideCallResponse> {
-    return this.call('POST', `/api/guide-calls/${id}/answer`, GuideCallResponse, token, {});
+  answerGuide(token: string, id: string) {
+    return this.client.call('answerGuide', { token, params: { id }, body: { requestId: randomUUID() } });
   }
 
   /** A pickup-window clerk (or a manager) deposits a result in the demo locker. */
-  deposit(token: string, size: 'S' | 'M' | 'L', caseNumber: string): Promise<DepositResponse> {
-    return this.call('POST', '/api/lockers/locker-1/deposits', DepositResponse, token, {
-      caseNumber,
-      description: '营业执照',
-      applicantName: '李*',
-      phone: '13900139000',
-      size,
+  deposit(token: string, size: DepositRequest['size'], caseNumber: string) {
+    return this.client.call('deposit', {
+      token,
+      params: { locker: 'locker-1' },
+      body: {
+        requestId: randomUUID(),
+        caseNumber,
+        description: '营业执照',
+        applicantName: '李*',
+        phone: '13900139000',
+        size,
+      },
     });
   }
 
-  outbox(managerToken: string): Promise<OutboxResponse> {
-    return this.call('GET', '/api/lockers/outbox', OutboxResponse, managerToken);
+  outbox(managerToken: string) {
+    return this.client.call('lockerOutbox', { token: managerToken });
   }
 
   /** Numbers of today's tickets still in play (waiting, transferred, called, serving), from a hall display's snapshot. */
@@ -115,8 +108,8 @@ export class HallApi {
   }
 
   /** The public status behind a printed QR code (an absolute URL ending in /t/<token>). */
-  status(statusUrl: string): Promise<TicketStatus> {
+  status(statusUrl: string) {
     const token = new URL(statusUrl).pathname.split('/').pop()!;
-    return this.call('GET', `/api/tickets/status/${token}`, TicketStatus);
+    return this.client.call('ticketStatus', { params: { token } });
   }
 }

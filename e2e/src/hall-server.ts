@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createHallClient } from '@hallq/shared/client';
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/queue-server/', import.meta.url));
 
@@ -64,9 +65,10 @@ function spawnServer(port: number, dataDir: string, log: (d: string) => void): R
 
 async function waitForHealth(url: string, running: Running, output: () => string, timeoutMs: number): Promise<void> {
   const end = Date.now() + timeoutMs;
+  const client = createHallClient({ baseUrl: url, timeoutMs: 1000 });
   while (
-    !(await fetch(`${url}/api/health`).then(
-      (r) => r.ok,
+    !(await client.call('health').then(
+      () => true,
       () => false,
     ))
   ) {

@@ -1,10 +1,13 @@
+import { startLockerService, type LockerService } from '@hallq/devices';
+import {
+  createBridgeHandlers,
+  createPrintService,
+  parseKioskSettings,
+  type IdCardReader,
+  type IdCardReading,
+  type KioskBridge,
+} from '@hallq/kiosk/shell';
 import type { Page } from 'playwright-core';
-import type { IdCardReading, KioskBridge } from '../../apps/kiosk/src/bridge/kiosk-bridge';
-import { createBridgeHandlers } from '../../apps/kiosk/src/main/bridge-handlers';
-import type { IdCardReader } from '../../apps/kiosk/src/main/id-card-reader';
-import { startLockerService, type LockerService } from '../../apps/kiosk/src/main/locker-service';
-import { createPrintService } from '../../apps/kiosk/src/main/print-service';
-import { parseKioskSettings } from '../../apps/kiosk/src/main/settings';
 
 export interface KioskShellOptions {
   serverUrl: string;

@@ -42,7 +42,7 @@ describe('counter panel and hall display', () => {
 
     const latest = display.getByTestId('display-latest');
     const clicked = Date.now();
-    await panel.getByTestId('action-call-next').click();
+    await panel.getByTestId('action-callNext').click();
     await expect.poll(() => latest.getAttribute('data-number'), { interval: 20 }).toBe(issued.ticket.number);
     expect(Date.now() - clicked).toBeLessThan(1000);
     expect(await latest.getAttribute('data-window')).toBe('3');
@@ -66,7 +66,7 @@ describe('counter panel and hall display', () => {
     const first = await rig.api.issue('cross-region');
     await rig.api.issue('cross-region');
     const panel = await openPanel(8, 'c08');
-    await panel.getByTestId('action-call-next').click();
+    await panel.getByTestId('action-callNext').click();
     await expect.poll(() => currentNumber(panel)).toBe(first.ticket.number);
     await panel.getByTestId('action-recall').click();
     // Announcements never overlap: the recall starts once the call's chime and two sayings are over.
@@ -78,14 +78,14 @@ describe('counter panel and hall display', () => {
         },
       )
       .toEqual([false, true]);
-    await panel.getByTestId('action-no-show').click();
+    await panel.getByTestId('action-noShow').click();
     await expect.poll(() => rig.api.inPlay()).not.toContain(first.ticket.number);
   });
 
   it('transfers a ticket to another window type, where it is called next', async () => {
     const issued = await rig.api.issue('social-security');
     const from = await openPanel(11, 'c11');
-    await from.getByTestId('action-call-next').click();
+    await from.getByTestId('action-callNext').click();
     await expect.poll(() => currentNumber(from)).toBe(issued.ticket.number);
     await from.getByTestId('action-start').click();
     await from.getByTestId('action-transfer').click();
@@ -96,7 +96,7 @@ describe('counter panel and hall display', () => {
 
     await rig.api.issue('tax'); // a normal ticket that came earlier must not go first
     const to = await openPanel(13, 'c13');
-    await to.getByTestId('action-call-next').click();
+    await to.getByTestId('action-callNext').click();
     await expect.poll(() => currentNumber(to)).toBe(issued.ticket.number);
   });
 
@@ -127,7 +127,7 @@ describe('counter panel and hall display', () => {
     const first = await rig.api.issue('legal');
     const second = await rig.api.issue('legal');
     const panel = await openPanel(6, 'c06');
-    await panel.getByTestId('action-call-next').dblclick();
+    await panel.getByTestId('action-callNext').dblclick();
     await expect.poll(() => currentNumber(panel)).toBe(first.ticket.number);
     await new Promise((r) => setTimeout(r, 500));
     const legal = (await rig.api.window(6)).queues.find((q) => q.windowType === 'legal')!;
@@ -139,13 +139,13 @@ describe('counter panel and hall display', () => {
     const panel = await openPanel(12, 'c12');
     await rig.server.stop();
     await panel.getByTestId('offline-banner').waitFor();
-    expect(await panel.getByTestId('action-call-next').isDisabled()).toBe(true);
+    expect(await panel.getByTestId('action-callNext').isDisabled()).toBe(true);
     await screenshot(panel, 'counter-panel-offline');
     await rig.server.restart();
     // It reconnects by itself, without a reload, and takes the hall as it is now.
     await panel.getByTestId('offline-banner').waitFor({ state: 'hidden', timeout: 15_000 });
     const issued = await rig.api.issue('medical-insurance');
-    await panel.getByTestId('action-call-next').click();
+    await panel.getByTestId('action-callNext').click();
     await expect.poll(() => currentNumber(panel)).toBe(issued.ticket.number);
   });
 });

@@ -1,5 +1,5 @@
 import type { PrintedTicket } from '@hallq/devices';
-import { PublicHall, QueuesResponse, type WindowTypeConfig } from '@hallq/shared/contracts';
+import type { WindowTypeConfig } from '@hallq/shared/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, VIEWPORTS } from '../src/browser';
@@ -50,7 +50,7 @@ const printedTextOf = (t: PrintedTicket) => t.lines.map((l) => l.text).join('\n'
 
 describe('the kiosk in its shell, printing on the virtual printer', () => {
   it('takes a ticket for each kind of window type and prints it with the right number and Chinese text', async () => {
-    const hall = PublicHall.parse(await fetch(`${rig.server.url}/api/hall`).then((r) => r.json()));
+    const hall = await rig.api.hall();
     const firstOfKind = new Map<string, WindowTypeConfig>();
     for (const t of hall.windowTypes) if (!firstOfKind.has(t.kind)) firstOfKind.set(t.kind, t);
     expect(firstOfKind.size).toBe(8);
@@ -172,9 +172,9 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
   });
 
   it('shows a full window type greyed with its reason, and refuses it', async () => {
-    const hall = PublicHall.parse(await fetch(`${rig.server.url}/api/hall`).then((r) => r.json()));
+    const hall = await rig.api.hall();
     const marriage = hall.windowTypes.find((t) => t.code === 'marriage')!;
-    const queues = QueuesResponse.parse(await fetch(`${rig.server.url}/api/queues`).then((r) => r.json()));
+    const queues = await rig.api.queues();
     const issued = queues.queues.find((q) => q.windowType === 'marriage')!.issuedToday;
     for (let i = issued; i < marriage.dailyCap!; i++) await rig.api.issue('marriage');
 

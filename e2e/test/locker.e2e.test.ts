@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { simulatedLockLine, type SimulatedLockLine } from '../../packages/devices/src/locker/simulated-line';
+import { simulatedLockLine, type SimulatedLockLine } from '@hallq/devices/simulation';
 import { screenshot, VIEWPORTS } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';

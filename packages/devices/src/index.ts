@@ -72,3 +72,10 @@ export {
   type LockBoardSimulatorEvents,
   type LockDoorEvent,
 } from './locker/lock-board-simulator';
+export {
+  startLockerService,
+  keepLockerService,
+  type LockerService,
+  type LockerServiceOptions,
+  type LockerSettings,
+} from './locker/locker-service';

@@ -4,7 +4,10 @@
  * an implementation backed by the same main-process modules. Everything crossing it is plain JSON.
  */
 
-import type { CollectResponse } from '@hallq/shared/contracts';
+import type { DoorStage, PickupResult } from '@hallq/shared/contracts';
+
+// The locker PC's pickup answers and door stages are shared with its lock-board agent (@hallq/devices).
+export type { DoorStage, PickupResult };
 
 /** What is printed on a ticket, already localized (the printed ticket is Chinese: GBK has no Tibetan). */
 export interface TicketPrintJob {
@@ -43,18 +46,6 @@ export interface KioskInfo {
   /** The kiosk is wired to a pickup locker's lock boards: it offers 自助取件. */
   hasLocker: boolean;
 }
-
-/**
- * The server's answer to a pickup code, or why there was none: `offline` (the server did not answer: nothing was
- * used up, try again) or `out_of_service` (the lock boards cannot be reached, so the code was not even sent).
- */
-export type PickupResult = CollectResponse | { result: 'offline' } | { result: 'out_of_service' };
-
-/**
- * Where a door opened for a pickup is: `pending` until the door command reaches the locker and the lock is pulsed,
- * then `open` (the applicant takes the documents), then `closed`; or `failed` when the lock did not open.
- */
-export type DoorStage = 'pending' | 'open' | 'closed' | 'failed';
 
 export interface KioskBridge {
   info(): Promise<KioskInfo>;

@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { LockerService } from '@hallq/devices';
 import type { TicketPrintJob } from '../bridge/kiosk-bridge';
 import { createBridgeHandlers } from './bridge-handlers';
 import { createIdCardReader } from './id-card-reader';
 import { BridgeInputError } from './ipc-validation';
-import type { LockerService } from './locker-service';
 import type { KioskSettings } from './settings';
 
 const settings: KioskSettings = {

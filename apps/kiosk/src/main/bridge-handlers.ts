@@ -1,3 +1,4 @@
+import type { LockerService } from '@hallq/devices';
 import type { KioskBridge } from '../bridge/kiosk-bridge';
 import type { IdCardReader } from './id-card-reader';
 import {
@@ -7,7 +8,6 @@ import {
   parsePickupCode,
   parseTicketPrintJob,
 } from './ipc-validation';
-import type { LockerService } from './locker-service';
 import { isKioskUrl } from './navigation-policy';
 import type { PrintService } from './print-service';
 import type { KioskSettings } from './settings';

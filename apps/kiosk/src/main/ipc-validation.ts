@@ -1,6 +1,7 @@
+import { DoorStage } from '@hallq/shared/contracts';
 import { issueLines } from '@hallq/shell';
 import { z } from 'zod';
-import type { DoorStage, TicketPrintJob } from '../bridge/kiosk-bridge';
+import type { TicketPrintJob } from '../bridge/kiosk-bridge';
 
 /**
  * What the renderer sends over the bridge, checked before the main process acts on it: the renderer is a web page
@@ -98,9 +99,7 @@ const doorStageQuery = z
   .object(
     {
       commandId: z.string({ error: 'must be a door command id' }).regex(/^[A-Za-z0-9-]{8,64}$/),
-      after: z.enum(['pending', 'open', 'closed', 'failed'] satisfies DoorStage[], {
-        error: 'must be pending, open, closed or failed',
-      }),
+      after: z.enum(DoorStage.options, { error: 'must be pending, open, closed or failed' }),
       waitMs: z
         .int({ error: `must be a whole number of milliseconds from 0 to ${MAX_DOOR_WAIT_MS}` })
         .min(0)

@@ -1,7 +1,8 @@
 /**
  * The kiosk's Electron shell: one full-screen kiosk window on the queue server's /kiosk/ page, and the bridge
- * (`window.hallq`) to the printer, the card reader and, in a pickup locker, the lock boards. Only Electron glue lives here; the logic is in the plain
- * modules beside it, which the tests and the e2e harness run without Electron.
+ * (`window.hallq`) to the printer, the card reader and, in a pickup locker, the lock boards. Only Electron glue lives
+ * here; the logic is in the plain modules beside it (`shell.ts` offers them to the e2e harness) and, for the lock
+ * boards, in the lock-board agent of @hallq/devices, all of which run without Electron.
  *
  * Run: `pnpm --filter @hallq/kiosk start:electron -- --settings /path/to/kiosk.json` (or set HALLQ_KIOSK_SETTINGS).
  * The script bundles the sandboxed preload (src/main/preload.vite.config.ts), then starts Electron on this file with
@@ -9,11 +10,11 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
+import { keepLockerService, type LockerService } from '@hallq/devices';
 import { keepPageLoaded, outOfServicePageUrl } from '@hallq/shell';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
 import { BRIDGE_CHANNELS } from './channels';
 import { createIdCardReader } from './id-card-reader';
-import { keepLockerService, type LockerService } from './locker-service';
 import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
 import { createPrintService } from './print-service';
 import { loadKioskSettings, type KioskSettings } from './settings';

@@ -6,14 +6,15 @@ import { join } from 'node:path';
 import { Duplex, Writable } from 'node:stream';
 import { ReadStream, WriteStream } from 'node:tty';
 import { fileURLToPath } from 'node:url';
+import { createHallClient } from '@hallq/shared/client';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LockBoardSimulator, type LockCommand } from '@hallq/devices';
-// The devices package keeps its socat helper out of its public index; it is test tooling, reused here as is.
-import { hasSocat, ptyPair } from '../../../../packages/devices/src/locker/pty-pair';
-import type { CompartmentView, LockersResponse, OutboxResponse } from '@hallq/shared/contracts';
+import { LockBoardSimulator } from './lock-board-simulator';
+import type { LockCommand } from './lock-protocol';
 import { keepLockerService, startLockerService } from './locker-service';
+import { hasSocat, ptyPair } from './pty-pair';
 
-const QUEUE_SERVER_DIR = fileURLToPath(new URL('../../../queue-server', import.meta.url));
+// The real server, run as a process from its folder as `pnpm start` runs it: nothing of it is imported.
+const QUEUE_SERVER_DIR = fileURLToPath(new URL('../../../../apps/queue-server', import.meta.url));
 const LOCKER_KEY = 'demo-locker';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -59,10 +60,11 @@ async function startQueueServer(port: number, dataDir: string) {
   };
   cleanups.push(() => stop());
   const url = `http://127.0.0.1:${port}`;
+  const client = createHallClient({ baseUrl: url, timeoutMs: 2000 });
   await until(
     () =>
-      fetch(`${url}/api/health`).then(
-        (r) => r.ok,
+      client.call('health').then(
+        () => true,
         () => false,
       ),
     20_000,
@@ -86,37 +88,30 @@ async function until(
 let counter = 0;
 const rid = () => `locker-test-${process.pid}-${++counter}-${Date.now()}`;
 
-async function call<T>(url: string, token: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(url + path, {
-    method: body === undefined ? 'GET' : 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  const json = (await res.json()) as T;
-  if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 /** The pickup-window clerk (c20 at window 20) depositing, and the manager reading the notices. */
 async function staff(url: string) {
-  const login = async (body: object) => (await call<{ token: string }>(url, '', '/api/auth/login', body)).token;
-  const clerk = await login({ staffId: 'c20', password: 'demo', window: 20 });
-  const manager = await login({ staffId: 'admin', password: 'admin' });
+  const client = createHallClient({ baseUrl: url, timeoutMs: 10_000 });
+  const clerk = (await client.call('login', { body: { staffId: 'c20', password: 'demo', window: 20 } })).token;
+  const manager = (await client.call('login', { body: { staffId: 'admin', password: 'admin' } })).token;
   return {
     deposit: () =>
-      call<{ compartment: CompartmentView; commandId: string }>(url, clerk, '/api/lockers/locker-1/deposits', {
-        requestId: rid(),
-        caseNumber: 'LS2025-000123',
-        description: '营业执照',
-        applicantName: '张*',
-        phone: '13800138000',
-        size: 'M',
+      client.call('deposit', {
+        token: clerk,
+        params: { locker: 'locker-1' },
+        body: {
+          requestId: rid(),
+          caseNumber: 'LS2025-000123',
+          description: '营业执照',
+          applicantName: '张*',
+          phone: '13800138000',
+          size: 'M',
+        },
       }),
     compartment: async (number: string) => {
-      const { lockers } = await call<LockersResponse>(url, clerk, '/api/lockers');
+      const { lockers } = await client.call('lockers', { token: clerk });
       return lockers[0]!.compartments.find((c) => c.number === number)!;
     },
-    outbox: async () => (await call<OutboxResponse>(url, manager, '/api/lockers/outbox')).entries,
+    outbox: async () => (await client.call('lockerOutbox', { token: manager })).entries,
   };
 }
 
@@ -124,7 +119,7 @@ async function staff(url: string) {
 async function simulatedLine() {
   const pair = await ptyPair();
   cleanups.push(() => pair.close());
-  // The board end as plain tty streams: serialport is the devices package's dependency, not the kiosk's.
+  // The board end as plain tty streams: a pty needs none of serialport's line settings.
   const reader = new ReadStream(openSync(pair.paths[1], 'r'));
   const writer = new WriteStream(openSync(pair.paths[1], 'w'));
   cleanups.push(() => {

@@ -5,7 +5,7 @@ import { HallConfig } from '@hallq/shared/contracts';
 import { parseDocument } from 'yaml';
 
 /** The built-in demo hall, used when no hall file is given. */
-export const DEMO_HALL_PATH = fileURLToPath(new URL('../../halls/demo-hall.yaml', import.meta.url));
+export const DEMO_HALL_PATH = fileURLToPath(new URL('../halls/demo-hall.yaml', import.meta.url));
 
 /**
  * A hall file that cannot be used. `issues` holds one line per problem, each led by the path of the offending value

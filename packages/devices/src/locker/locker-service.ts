@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { openLockBus, type LockBus } from '@hallq/devices';
-import { ApiError, createApiClient } from '@hallq/shared/client';
-import {
-  CollectResponse,
-  DoorReportResponse,
-  type ClientToServerEvents,
-  type DoorReport,
-  type OpenCommand,
-  type ServerToClientEvents,
+import { ApiError, createHallClient } from '@hallq/shared/client';
+import type {
+  ClientToServerEvents,
+  DoorReport,
+  DoorStage,
+  OpenCommand,
+  PickupResult,
+  ServerToClientEvents,
 } from '@hallq/shared/contracts';
-import type { DoorStage, PickupResult } from '../bridge/kiosk-bridge';
 import { memoryDoorJournal, openDoorJournal, type DoorJournal, type JournalEntry } from './door-journal';
-import type { KioskSettings } from './settings';
+import { openLockBus, type LockBus } from './lock-board';
 
-export type LockerSettings = NonNullable<KioskSettings['locker']>;
+/** What the locker PC's settings say about its locker: its own device key and the RS-485 line of its lock boards. */
+export interface LockerSettings {
+  deviceKey: string;
+  /** The RS-485 adapter, e.g. /dev/ttyUSB0. */
+  serialPath: string;
+  baudRate: number;
+}
 
 export interface LockerServiceOptions {
   serverUrl: string;
@@ -71,7 +75,11 @@ export async function startLockerService(options: LockerServiceOptions): Promise
     baudRate: locker.baudRate,
     ...(options.boardTimeoutMs !== undefined && { timeoutMs: options.boardTimeoutMs }),
   });
-  const api = createApiClient({ timeoutMs: options.timeoutMs ?? 10_000, token: locker.deviceKey });
+  const client = createHallClient({
+    baseUrl: serverUrl,
+    token: locker.deviceKey,
+    timeoutMs: options.timeoutMs ?? 10_000,
+  });
   let journal: DoorJournal;
   try {
     journal = options.journalPath ? openDoorJournal(options.journalPath) : memoryDoorJournal();
@@ -111,11 +119,10 @@ export async function startLockerService(options: LockerServiceOptions): Promise
       report: door,
       ...(detail !== undefined && { detail: detail.slice(0, DETAIL_MAX) }),
     };
-    const path = `${serverUrl}/api/locker/commands/${encodeURIComponent(command.commandId)}/report`;
     for (;;) {
       if (stopped) throw new Stopped();
       try {
-        const answer = await api(path, DoorReportResponse, { body });
+        const answer = await client.call('doorReport', { params: { commandId: command.commandId }, body });
         if (!answer.applied) log(`${command.compartment}: ${door} for ${command.commandId} was no longer awaited`);
         return;
       } catch (error) {
@@ -250,7 +257,7 @@ export async function startLockerService(options: LockerServiceOptions): Promise
       for (let attempt = 1; ; attempt++) {
         if (stopped) return { result: 'out_of_service' };
         try {
-          return await api(`${serverUrl}/api/locker/collect`, CollectResponse, { body });
+          return await client.call('collect', { body });
         } catch (error) {
           if (error instanceof ApiError) {
             // The server refused this locker (a wrong key in the settings): staff must see to it.
