@@ -1,4 +1,4 @@
-import type { BenchResults } from './bench';
+import type { BenchResults } from './results';
 
 const fixed = (x: number, digits = 1) => (Number.isFinite(x) ? x.toFixed(digits) : 'n/a');
 const range = ([a, b]: [number, number]) => `${a}–${b} ms`;
