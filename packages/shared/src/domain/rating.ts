@@ -68,23 +68,11 @@ export type RatingRecord = z.infer<typeof RatingRecord>;
  * citizen's answer or not_rated, and the instant it was recorded. `ratingRequestOf` and `ratingRecordOf` in
  * rating-lifecycle.ts give the two faces it shows.
  */
-export const Rating = z
-  .object({
-    id: z.string(),
-    hallDay: HallDay,
-    ticketId: z.string(),
-    ticketNumber: z.string(),
-    window: z.number().int().positive(),
-    clerk: z.string().nullable(),
-    windowType: z.string(),
-    serviceItem: z.string().nullable(),
-    requestedAt: z.string(),
-    expiresAt: z.string(),
-    result: RatingResult.nullable(),
-    reason: RatingReason.nullable(),
-    recordedAt: z.string().nullable(),
-  })
-  .strict();
+export const Rating = RatingRecord.extend({
+  expiresAt: z.string(),
+  result: RatingResult.nullable(),
+  recordedAt: z.string().nullable(),
+}).strict();
 export type Rating = z.infer<typeof Rating>;
 
 /** A bad rating's follow-up (回访整改): call back, fix, reply, before the deadline. */

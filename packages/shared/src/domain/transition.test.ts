@@ -4,7 +4,7 @@ import type { Ticket, TicketState } from './ticket';
 import { Ticket as TicketSchema } from './ticket';
 import type { DomainEvent, TicketCommand, TransitionResult } from './transition';
 import { newTicket, transition } from './transition';
-import { makeTicket, policy, shanghai } from '../testing/fixtures';
+import { policy, shanghai, ticketInState } from '../testing/fixtures';
 
 const now = shanghai('10:00');
 const ctx = { now, policy };
@@ -15,22 +15,6 @@ function accepted(result: TransitionResult): { ticket: Ticket; events: DomainEve
   // Every ticket the domain makes must still satisfy the shared schema.
   TicketSchema.parse(result.ticket);
   return result;
-}
-
-/** A ticket in `state`; called and serving tickets are at window 1 with clerk c1. */
-function inState(state: TicketState, fields: Partial<Ticket> = {}): Ticket {
-  const atWindow = state === 'called' || state === 'serving' || state === 'no_show';
-  return makeTicket({
-    sequence: 1,
-    state,
-    calls: atWindow ? 1 : 0,
-    window: atWindow ? 1 : null,
-    clerk: atWindow ? 'c1' : null,
-    calledAt: atWindow ? shanghai('09:50').toISOString() : null,
-    startedAt: state === 'serving' ? shanghai('09:52').toISOString() : null,
-    transfer: state === 'transferred' ? { fromWindow: 2, toWindowType: 'general' } : null,
-    ...fields,
-  });
 }
 
 const ALL_STATES: TicketState[] = ['waiting', 'called', 'serving', 'finished', 'no_show', 'cancelled', 'transferred'];
@@ -75,7 +59,7 @@ describe('newTicket', () => {
 describe('transition: which states each command accepts', () => {
   for (const [type, { command, allowed }] of Object.entries(commands)) {
     for (const state of ALL_STATES) {
-      const ticket = inState(state, type === 'noShow' ? { calls: policy.noShowAfterCalls } : {});
+      const ticket = ticketInState(state, type === 'noShow' ? { calls: policy.noShowAfterCalls } : {});
       if (allowed.includes(state)) {
         it(`${type} is accepted on a ${state} ticket`, () => {
           expect(run(ticket, command).ok).toBe(true);
@@ -91,7 +75,7 @@ describe('transition: which states each command accepts', () => {
   }
 
   it('explains a refusal in words', () => {
-    expect(run(inState('finished'), commands.call.command)).toEqual({
+    expect(run(ticketInState('finished'), commands.call.command)).toEqual({
       ok: false,
       code: 'invalid_state',
       message: 'ticket A001 is finished; only a waiting or transferred ticket can be called',
@@ -101,13 +85,13 @@ describe('transition: which states each command accepts', () => {
 
 describe('transition: call', () => {
   it('calls a waiting ticket to the window', () => {
-    const { ticket, events } = accepted(run(inState('waiting'), { type: 'call', window: 3, clerk: 'c9' }));
+    const { ticket, events } = accepted(run(ticketInState('waiting'), { type: 'call', window: 3, clerk: 'c9' }));
     expect(ticket).toMatchObject({ state: 'called', calls: 1, window: 3, clerk: 'c9', calledAt: now.toISOString() });
     expect(events).toEqual([{ type: 'ticket.called', ticket, window: 3 }]);
   });
 
   it('calls a transferred ticket and clears what the previous window left on it', () => {
-    const before = inState('transferred', {
+    const before = ticketInState('transferred', {
       outcome: { kind: 'transferred', toWindowType: 'general' },
       transfer: { fromWindow: 2, toWindowType: 'general' },
     });
@@ -116,7 +100,7 @@ describe('transition: call', () => {
   });
 
   it('refuses a ticket handed to another window by name', () => {
-    const before = inState('transferred', { transfer: { fromWindow: 2, toWindowType: 'general', toWindow: 5 } });
+    const before = ticketInState('transferred', { transfer: { fromWindow: 2, toWindowType: 'general', toWindow: 5 } });
     expect(run(before, commands.call.command)).toEqual({
       ok: false,
       code: 'wrong_window',
@@ -128,7 +112,7 @@ describe('transition: call', () => {
 
 describe('transition: recall', () => {
   it('counts the call and announces it, keeping the first call time', () => {
-    const before = inState('called');
+    const before = ticketInState('called');
     const { ticket, events } = accepted(run(before, { type: 'recall', window: 1, clerk: 'c2' }));
     expect(ticket).toMatchObject({ state: 'called', calls: 2, clerk: 'c2', calledAt: before.calledAt });
     expect(events).toEqual([{ type: 'ticket.recalled', ticket, window: 1 }]);
@@ -137,7 +121,7 @@ describe('transition: recall', () => {
 
 describe('transition: start', () => {
   it('starts serving a called ticket', () => {
-    const before = inState('called');
+    const before = ticketInState('called');
     const { ticket, events } = accepted(run(before, commands.start.command));
     expect(ticket).toMatchObject({ state: 'serving', startedAt: now.toISOString(), window: 1 });
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'called' }]);
@@ -147,14 +131,14 @@ describe('transition: start', () => {
 describe('transition: finish', () => {
   it('finishes a served ticket with its outcome', () => {
     const outcome = { kind: 'accepted', promisedDate: '2026-11-30' } as const;
-    const { ticket, events } = accepted(run(inState('serving'), { type: 'finish', ...at1, outcome }));
+    const { ticket, events } = accepted(run(ticketInState('serving'), { type: 'finish', ...at1, outcome }));
     expect(ticket).toMatchObject({ state: 'finished', outcome, finishedAt: now.toISOString(), window: 1 });
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'serving' }]);
   });
 
   it('with a transferred outcome, transfers the ticket and records the outcome', () => {
     const outcome = { kind: 'transferred', toWindowType: 'social', toWindow: 2, note: '社保补缴' } as const;
-    const { ticket } = accepted(run(inState('serving'), { type: 'finish', ...at1, outcome }));
+    const { ticket } = accepted(run(ticketInState('serving'), { type: 'finish', ...at1, outcome }));
     expect(ticket).toMatchObject({
       state: 'transferred',
       windowType: 'social',
@@ -170,7 +154,7 @@ describe('transition: finish', () => {
 
   it('throws when a transferred outcome has not been resolved to a window type (a caller bug)', () => {
     const outcome = { kind: 'transferred', toWindow: 2 } as const;
-    expect(() => run(inState('serving'), { type: 'finish', ...at1, outcome })).toThrow(TypeError);
+    expect(() => run(ticketInState('serving'), { type: 'finish', ...at1, outcome })).toThrow(TypeError);
   });
 });
 
@@ -178,7 +162,7 @@ describe('transition: transfer', () => {
   it('moves a called or served ticket to the queue of another type, ranked by the transfer time', () => {
     for (const state of ['called', 'serving'] as const) {
       const { ticket, events } = accepted(
-        run(inState(state), { type: 'transfer', ...at1, toWindowType: 'social', note: 'needs 社保' }),
+        run(ticketInState(state), { type: 'transfer', ...at1, toWindowType: 'social', note: 'needs 社保' }),
       );
       expect(ticket).toMatchObject({
         state: 'transferred',
@@ -199,7 +183,7 @@ describe('transition: transfer', () => {
 
   it('can name the window it goes to', () => {
     const { ticket } = accepted(
-      run(inState('called'), { type: 'transfer', ...at1, toWindowType: 'social', toWindow: 2 }),
+      run(ticketInState('called'), { type: 'transfer', ...at1, toWindowType: 'social', toWindow: 2 }),
     );
     expect(ticket.transfer).toEqual({ fromWindow: 1, toWindowType: 'social', toWindow: 2 });
   });
@@ -207,7 +191,7 @@ describe('transition: transfer', () => {
 
 describe('transition: noShow', () => {
   it('is refused until the ticket has been called often enough, saying how often', () => {
-    expect(run(inState('called', { calls: 1 }), commands.noShow.command)).toEqual({
+    expect(run(ticketInState('called', { calls: 1 }), commands.noShow.command)).toEqual({
       ok: false,
       code: 'not_enough_calls',
       message: 'ticket A001 has been called 1 time; it can be marked no-show after 2 calls',
@@ -215,25 +199,25 @@ describe('transition: noShow', () => {
   });
 
   it('marks a ticket called often enough, keeping the window that gave up on it', () => {
-    const { ticket, events } = accepted(run(inState('called', { calls: 2 }), commands.noShow.command));
+    const { ticket, events } = accepted(run(ticketInState('called', { calls: 2 }), commands.noShow.command));
     expect(ticket).toMatchObject({ state: 'no_show', window: 1, calls: 2 });
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'called' }]);
   });
 
   it('follows the policy', () => {
     const strict = { ...policy, noShowAfterCalls: 3 };
-    expect(transition(inState('called', { calls: 2 }), commands.noShow.command, { now, policy: strict })).toMatchObject(
-      {
-        code: 'not_enough_calls',
-      },
-    );
+    expect(
+      transition(ticketInState('called', { calls: 2 }), commands.noShow.command, { now, policy: strict }),
+    ).toMatchObject({
+      code: 'not_enough_calls',
+    });
   });
 });
 
 describe('transition: cancel', () => {
   it('cancels a waiting, transferred or called ticket', () => {
     for (const state of ['waiting', 'transferred', 'called'] as const) {
-      const { ticket, events } = accepted(run(inState(state), { type: 'cancel', by: 'staff', reason: 'left' }));
+      const { ticket, events } = accepted(run(ticketInState(state), { type: 'cancel', by: 'staff', reason: 'left' }));
       expect(ticket.state).toBe('cancelled');
       expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: state }]);
     }
@@ -242,7 +226,7 @@ describe('transition: cancel', () => {
 
 describe('transition: reactivate', () => {
   it('puts a no-show ticket of today back in the queue at the given rank', () => {
-    const before = inState('no_show', { calls: 2 });
+    const before = ticketInState('no_show', { calls: 2 });
     const { ticket, events } = accepted(run(before, { type: 'reactivate', hallDay: '2026-11-23', rank: 1234.5 }));
     expect(ticket).toMatchObject({
       state: 'waiting',
@@ -256,7 +240,7 @@ describe('transition: reactivate', () => {
   });
 
   it('refuses a no-show ticket of another day: tickets are valid on their day only (当日有效)', () => {
-    expect(run(inState('no_show'), { type: 'reactivate', hallDay: '2026-11-24', rank: 1 })).toEqual({
+    expect(run(ticketInState('no_show'), { type: 'reactivate', hallDay: '2026-11-24', rank: 1 })).toEqual({
       ok: false,
       code: 'other_day',
       message: 'ticket A001 is from 2026-11-23; only a ticket of today (2026-11-24) can be reactivated',
@@ -273,14 +257,14 @@ describe('transition: wrong window', () => {
   for (const command of windowCommands) {
     for (const state of ['called', 'serving'] as const) {
       it(`${command.type} at window 2 is refused on a ticket ${state} at window 1`, () => {
-        const result = run(inState(state, { calls: 2 }), command);
+        const result = run(ticketInState(state, { calls: 2 }), command);
         expect(result).toMatchObject({ ok: false, code: 'wrong_window' });
       });
     }
   }
 
   it('names both windows', () => {
-    expect(run(inState('serving'), { type: 'start', window: 2, clerk: 'c2' })).toEqual({
+    expect(run(ticketInState('serving'), { type: 'start', window: 2, clerk: 'c2' })).toEqual({
       ok: false,
       code: 'wrong_window',
       message: 'ticket A001 is being served at window 1, not window 2',
@@ -290,7 +274,7 @@ describe('transition: wrong window', () => {
 
 describe('domain events', () => {
   it('are hall events the realtime stream can carry as they are', () => {
-    const result = accepted(run(inState('waiting'), commands.call.command));
+    const result = accepted(run(ticketInState('waiting'), commands.call.command));
     const events: HallEvent[] = result.events;
     expect(events).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueuePolicy } from '../config/hall-config';
-import { makeTicket, makeWindow, policy } from '../testing/fixtures';
+import { makeWindow, policy, ticketInState } from '../testing/fixtures';
 import type { Ticket, TicketState } from './ticket';
 import type { WindowState } from './window';
 import { allowedWindowActions, type WindowActionName, type WindowActions } from './window-actions';
@@ -12,19 +12,6 @@ const reasonOf = (actions: WindowActions, name: WindowActionName) => {
   const check = actions[name];
   return check.enabled ? null : check.reason;
 };
-
-/** Ticket A001 in `state`, at window 1 with clerk c1 when it is called or served. */
-function inState(state: TicketState, fields: Partial<Ticket> = {}): Ticket {
-  const atWindow = state === 'called' || state === 'serving' || state === 'no_show';
-  return makeTicket({
-    sequence: 1,
-    state,
-    calls: atWindow ? 1 : 0,
-    window: atWindow ? 1 : null,
-    clerk: atWindow ? 'c1' : null,
-    ...fields,
-  });
-}
 
 /** Window 1, open, with `ticket` in play there. */
 const windowWith = (ticket: Ticket | null, fields: Partial<WindowState> = {}) =>
@@ -51,7 +38,7 @@ describe('allowedWindowActions', () => {
     ['no_show', []],
     ['cancelled', []],
   ])('offers for a %s ticket in play only what its transition accepts: %j', (state, expected) => {
-    const ticket = inState(state);
+    const ticket = ticketInState(state);
     const actions = allowed(ticket);
     expect(enabled(actions)).toEqual(expected);
     // The window is taken while a ticket is in play, whatever its state.
@@ -60,18 +47,18 @@ describe('allowedWindowActions', () => {
   });
 
   it('says which state refused an action on the ticket', () => {
-    const serving = inState('serving');
+    const serving = ticketInState('serving');
     expect(reasonOf(allowed(serving), 'recall')).toEqual({ code: 'invalid_state', ticket: serving });
-    const called = inState('called');
+    const called = ticketInState('called');
     expect(reasonOf(allowed(called), 'finish')).toEqual({ code: 'invalid_state', ticket: called });
   });
 
   it('offers no-show once the ticket has been called as often as the hall asks, saying how often so far', () => {
-    const once = inState('called', { calls: 1 });
+    const once = ticketInState('called', { calls: 1 });
     expect(reasonOf(allowed(once), 'noShow')).toEqual({ code: 'not_enough_calls', calls: 1, needed: 2 });
-    expect(allowed(inState('called', { calls: 2 })).noShow.enabled).toBe(true);
+    expect(allowed(ticketInState('called', { calls: 2 })).noShow.enabled).toBe(true);
     const threeCalls = QueuePolicy.parse({ noShowAfterCalls: 3 });
-    expect(reasonOf(allowed(inState('called', { calls: 2 }), {}, threeCalls), 'noShow')).toEqual({
+    expect(reasonOf(allowed(ticketInState('called', { calls: 2 }), {}, threeCalls), 'noShow')).toEqual({
       code: 'not_enough_calls',
       calls: 2,
       needed: 3,
@@ -79,14 +66,14 @@ describe('allowedWindowActions', () => {
   });
 
   it('refuses actions on a ticket called at another window', () => {
-    const elsewhere = inState('called', { window: 2 });
+    const elsewhere = ticketInState('called', { window: 2 });
     const actions = allowed(elsewhere);
     expect(enabled(actions)).toEqual([]);
     expect(reasonOf(actions, 'recall')).toEqual({ code: 'wrong_window', ticket: elsewhere });
   });
 
   it('acts only on the ticket the window has in play', () => {
-    const called = inState('called');
+    const called = ticketInState('called');
     const actions = allowedWindowActions(called, windowWith(null), policy);
     expect(enabled(actions)).toEqual(['callNext', 'pause']);
     expect(reasonOf(actions, 'recall')).toEqual({ code: 'no_ticket' });

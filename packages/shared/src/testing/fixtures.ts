@@ -7,7 +7,7 @@ import type { QueueInfo } from '../contracts/queues';
 import type { RatingRecord, RatingRequest } from '../contracts/ratings';
 import type { HallConfigInput } from '../config/hall-config';
 import { formatTicketNumber } from '../domain/numbering';
-import type { Ticket } from '../domain/ticket';
+import type { Ticket, TicketState } from '../domain/ticket';
 import type { WindowState } from '../domain/window';
 
 const weekday = { open: '09:00', close: '17:00', lunch: { start: '12:00', end: '13:30' } };
@@ -128,6 +128,22 @@ export function makeTicket(fields: Partial<Ticket> & { sequence: number }): Tick
     finishedAt: null,
     ...fields,
   };
+}
+
+/** Ticket A001 in `state`; called, serving and no-show tickets are at window 1 with clerk c1. */
+export function ticketInState(state: TicketState, fields: Partial<Ticket> = {}): Ticket {
+  const atWindow = state === 'called' || state === 'serving' || state === 'no_show';
+  return makeTicket({
+    sequence: 1,
+    state,
+    calls: atWindow ? 1 : 0,
+    window: atWindow ? 1 : null,
+    clerk: atWindow ? 'c1' : null,
+    calledAt: atWindow ? shanghai('09:50').toISOString() : null,
+    startedAt: state === 'serving' ? shanghai('09:52').toISOString() : null,
+    transfer: state === 'transferred' ? { fromWindow: 2, toWindowType: 'general' } : null,
+    ...fields,
+  });
 }
 
 export function makeWindow(number: number, fields: Partial<WindowState> = {}): WindowState {
