@@ -53,7 +53,14 @@ export default tseslint.config(
   {
     // Renderer and phone-page code runs in a browser: Node-only modules must never reach it.
     files: ['apps/*/src/renderer/**/*.{ts,tsx}', 'apps/*/src/phone/**/*.{ts,tsx}', 'packages/shared/src/**/*.ts'],
-    rules: { 'no-restricted-imports': restrictedImports({ patterns: NODE_ONLY }) },
+    rules: {
+      'no-restricted-imports': restrictedImports({ patterns: NODE_ONLY }),
+      // Pages are served over plain http on the hall's LAN: not a secure context, so randomUUID is undefined there.
+      'no-restricted-properties': [
+        'error',
+        { object: 'crypto', property: 'randomUUID', message: 'Use newRequestId from @hallq/shared/client.' },
+      ],
+    },
   },
   {
     // Nor do the Node-only packages; a page's tests may load the demo hall file.

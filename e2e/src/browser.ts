@@ -14,6 +14,7 @@ export const VIEWPORTS = {
   kiosk: { width: 1080, height: 1920 },
   phone: { width: 390, height: 844 },
   display: { width: 1920, height: 1080 },
+  clerk: { width: 1366, height: 768 },
 } as const;
 
 /** Saves docs/screenshots/<name>.png, for the README and for people to look at. */

@@ -13,7 +13,8 @@ export function staffPages(rig: () => HallRig) {
     const context = await rig().browser.newContext({ viewport, locale: 'zh-CN' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${rig().server.url}${path}`);
+    // A path is on the server as the scenarios reach it; a whole URL names the server another way.
+    await page.goto(path.startsWith('http') ? path : `${rig().server.url}${path}`);
     return page;
   };
 

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { screenshot } from '../src/browser';
+import { VIEWPORTS, screenshot } from '../src/browser';
+import { LAN_HOST } from '../src/chromium';
 import { startHallRig, type HallRig } from '../src/hall-rig';
 import { staffPages } from '../src/staff-pages';
 
@@ -133,6 +134,21 @@ describe('counter panel and hall display', () => {
     const legal = (await rig.api.window(6)).queues.find((q) => q.windowType === 'legal')!;
     expect(legal.next.map((t) => t.number)).toContain(second.ticket.number);
     expect((await rig.api.window(6)).state.currentTicket).not.toBe(second.ticket.id);
+  });
+
+  it('works from a clerk PC on the LAN, over plain http where the browser gives no secure context', async () => {
+    const issued = await rig.api.issue('police');
+    const url = new URL(rig.server.url);
+    url.hostname = LAN_HOST;
+    const page = await open(`${url.origin}/counter/?window=15`, VIEWPORTS.clerk);
+    expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+    await page.getByTestId('login-staff').fill('c15');
+    await page.getByTestId('login-password').fill('demo');
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId('action-callNext').click();
+    await expect.poll(() => currentNumber(page)).toBe(issued.ticket.number);
+    await page.getByTestId('action-start').click();
+    await expect.poll(async () => (await rig.api.window(15)).state.currentTicket).toBe(issued.ticket.id);
   });
 
   it('shows it is offline, refuses actions, and catches up when the server is back', async () => {

@@ -2,7 +2,7 @@ import type { HallClient } from '@hallq/shared/client';
 import type { TicketStatus } from '@hallq/shared/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newRequestId } from './request-id';
+import { newRequestId } from '@hallq/shared/client';
 
 type Step = { name: 'idle' } | { name: 'confirming' | 'sending' | 'failed'; requestId: string };
 

@@ -1,4 +1,4 @@
-import { createHallClient, createHallRealtime } from '@hallq/shared/client';
+import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -28,7 +28,7 @@ async function start() {
     hasIdCardReader: identity.hasIdCardReader,
     hasLocker: identity.hasLocker,
     now: () => Date.now(),
-    newRequestId: () => crypto.randomUUID(),
+    newRequestId,
     origin: location.origin,
   };
   const store = createKioskStore(services);

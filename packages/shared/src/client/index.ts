@@ -3,3 +3,4 @@ export * from './poll';
 export * from './realtime';
 export * from './hall-feed';
 export * from './feed-slice';
+export * from './request-id';

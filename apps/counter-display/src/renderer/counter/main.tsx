@@ -1,3 +1,4 @@
+import { newRequestId } from '@hallq/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
@@ -17,7 +18,7 @@ const store = createCounterStore({
   connectRealtime,
   storage,
   now: () => Date.now(),
-  newRequestId: () => crypto.randomUUID(),
+  newRequestId,
 });
 // The address names the window of this PC; otherwise the window of the last login here.
 const window = windowFromQuery(location.search) ?? storage.loadWindow();

@@ -1,4 +1,4 @@
-import { createHallClient, createHallRealtime } from '@hallq/shared/client';
+import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browserSessionStorage } from './services/session-storage';
@@ -15,7 +15,7 @@ const store = createManagerStore({
   client: createHallClient({ timeoutMs: TIMEOUT_MS }),
   realtime: (token) => createHallRealtime({ room: 'hall', token }),
   sessions: browserSessionStorage(sessionStorage, () => Date.now()),
-  newRequestId: () => crypto.randomUUID(),
+  newRequestId,
 });
 store.getState().restore();
 createRoot(rootElement).render(

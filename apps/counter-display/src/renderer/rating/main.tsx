@@ -1,4 +1,4 @@
-import { createHallClient, createHallRealtime } from '@hallq/shared/client';
+import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -23,7 +23,7 @@ if (!identity) {
     client: createHallClient({ timeoutMs: TIMEOUT_MS, token: identity.deviceKey }),
     window: identity.window,
     now: () => Date.now(),
-    newRequestId: () => crypto.randomUUID(),
+    newRequestId,
   });
   void store.getState().loadHall();
   const realtime = createHallRealtime({ room: 'window', window: identity.window, token: identity.deviceKey });
