@@ -79,7 +79,11 @@ export function buildApp({ services, lockers, auth, version, seq }: AppDeps): Fa
   const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
 
   app.setErrorHandler((error, _request, reply) => {
-    if (error instanceof ApiError) return reply.code(error.status).send(error.toBody());
+    if (error instanceof ApiError) {
+      const wait = error.extra.retryAfterSeconds;
+      if (wait !== undefined) void reply.header('retry-after', String(wait));
+      return reply.code(error.status).send(error.toBody());
+    }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       // Fastify's own refusals (malformed JSON, wrong content type, body too large) are the client's mistake.

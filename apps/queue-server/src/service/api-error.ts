@@ -8,7 +8,7 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly extra: { fields?: FieldError[]; opensAt?: string | null } = {},
+    readonly extra: { fields?: FieldError[]; opensAt?: string | null; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.status = ERROR_STATUS[code];
@@ -23,6 +23,13 @@ export class ApiError extends Error {
     const { code, message, field } = refusal;
     if (field === undefined) return new ApiError(code, message);
     return new ApiError(code, `${field}: ${message}`, { fields: [{ path: field, message }] });
+  }
+
+  /** A limit met: 429 with the whole seconds to wait (at least 1), which the HTTP layer also sends as Retry-After. */
+  static tooMany(message: string, retryAfterMs: number): ApiError {
+    return new ApiError('too_many_requests', message, {
+      retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)),
+    });
   }
 
   toBody(): ErrorBody {

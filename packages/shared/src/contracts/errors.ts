@@ -23,7 +23,11 @@ export const ERROR_STATUS = {
   appointment_used: 409,
   window_busy: 409,
   no_free_compartment: 409,
+  /** A limit met (logins, guesses, a device's pace): wait `retryAfterSeconds` (also the Retry-After header). */
+  too_many_requests: 429,
   internal: 500,
+  /** The hall cannot write now (disk full, read-only): nothing was applied; try again once staff have freed space. */
+  storage_unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 export const ErrorCode = z.enum(Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]]);
@@ -41,6 +45,8 @@ export const ErrorBody = z
         fields: z.array(FieldError).optional(),
         /** For refusals with a time in them (closed until …): the ISO instant the thing opens again. */
         opensAt: z.string().nullable().optional(),
+        /** With 429 (and 503 when known): whole seconds to wait before trying again, as the Retry-After header says. */
+        retryAfterSeconds: z.number().int().positive().optional(),
       })
       .strict(),
   })
