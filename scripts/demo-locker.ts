@@ -38,3 +38,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Started by `npm run hall`: stop when it ends, however it ends (its IPC channel closes), taking socat along.
+if (process.send) process.once('disconnect', stop);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHallClient, type HallClient } from '@hallq/shared/client';
-import { Snapshot, type DepositRequest } from '@hallq/shared/contracts';
-import type { Outcome } from '@hallq/shared/domain';
+import { DeviceSnapshot, Snapshot, type DepositRequest } from '@hallq/shared/contracts';
+import type { Outcome, Ticket } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
 
 // Generous: a scenario's setup shares the machine with Chromium and the server.
@@ -95,13 +95,22 @@ export class HallApi {
 
   /** Numbers of today's tickets still in play (waiting, transferred, called, serving), from a hall display's snapshot. */
   async inPlay(): Promise<string[]> {
-    const socket = io(this.url, { auth: { room: 'hall', token: 'demo-display' }, transports: ['websocket'] });
+    const snapshot = DeviceSnapshot.parse(await this.snapshot('demo-display'));
+    return snapshot.tickets.map((t) => t.number);
+  }
+
+  /** Today's tickets still in play as staff see them (whole tickets: priority, appointment …), from a staff snapshot. */
+  async staffTickets(staffToken: string): Promise<Ticket[]> {
+    return Snapshot.parse(await this.snapshot(staffToken)).tickets;
+  }
+
+  private async snapshot(token: string): Promise<unknown> {
+    const socket = io(this.url, { auth: { room: 'hall', token }, transports: ['websocket'] });
     try {
-      const snapshot = await new Promise<Snapshot>((resolve, reject) => {
-        socket.once('snapshot', (s: unknown) => resolve(Snapshot.parse(s)));
+      return await new Promise<unknown>((resolve, reject) => {
+        socket.once('snapshot', resolve);
         socket.once('connect_error', reject);
       });
-      return snapshot.tickets.map((t) => t.number);
     } finally {
       socket.close();
     }

@@ -107,9 +107,12 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     await page.getByTestId('screen-ticket').waitFor();
     const number = (await page.getByTestId('ticket-number').textContent())!.trim();
     expect(printedTextOf(await printed)).toContain('帮办代办');
+    // Devices see no priority group (the public view of a ticket); staff do.
     const help = await rig.api.window(1);
     const queued = help.queues.find((q) => q.windowType === 'help')!.next.find((t) => t.number === number);
-    expect(queued?.priority).toBe('elderly');
+    expect(queued).toMatchObject({ number, state: 'waiting' });
+    const staff = await rig.api.login('admin', 'admin');
+    expect((await rig.api.staffTickets(staff)).find((t) => t.number === number)?.priority).toBe('elderly');
   });
 
   it('checks in an appointment by its code, and tells an early arrival when to come back', async () => {

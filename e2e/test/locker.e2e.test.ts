@@ -199,8 +199,8 @@ describe('自助取件柜 from deposit to collection', () => {
     }
   });
 
-  // Last: the lockout holds the demo locker's keypad for the rest of this server's life.
-  it('locks the keypad after five wrong codes in a row, even against the right one', async () => {
+  // Last: the pause holds the demo locker's keypad for half a minute.
+  it('pauses the keypad after five wrong codes in a row; the applicant’s right code opens the door after the pause', async () => {
     const kiosk = await openLockerKiosk();
     const item = await storedItem('LS2026-004714');
     const wrong = item.code === '000000' ? '000001' : '000000';
@@ -211,11 +211,18 @@ describe('自助取件柜 from deposit to collection', () => {
     }
     await typeCode(kiosk, wrong);
     await kiosk.getByTestId('screen-pickup-locked').waitFor();
+    const pausedAt = Date.now();
     await screenshot(kiosk, 'locker-locked');
     await kiosk.getByTestId('outcome-home').tap();
     await typeCode(kiosk, item.code);
     await kiosk.getByTestId('screen-pickup-locked').waitFor();
     const door = doorOf(item.compartment);
     expect(door.board.isOpen(door.channel)).toBe(false);
-  });
+
+    // The demo hall pauses 30 seconds: then the right code opens the door, no quarter of an hour later.
+    await kiosk.getByTestId('outcome-home').tap();
+    await new Promise((r) => setTimeout(r, Math.max(0, pausedAt + 31_000 - Date.now())));
+    await typeCode(kiosk, item.code);
+    await expect.poll(() => door.board.isOpen(door.channel), { timeout: 10_000 }).toBe(true);
+  }, 90_000);
 });

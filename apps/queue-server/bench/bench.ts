@@ -204,6 +204,8 @@ async function startServer(): Promise<RunningServer> {
   }
   const args = [...nodeFlags, 'src/main.ts', '--port', String(port), '--host', '127.0.0.1'];
   args.push('--data-dir', dataDir, '--config', configPath, '--ignore-hours');
+  // Every display, clerk and burst request comes from loopback: far more than one real device's connections.
+  args.push('--max-connections-per-address', '4096');
   const child = spawnNode(args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];
   const keep = (chunk: Buffer) => {

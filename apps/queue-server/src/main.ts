@@ -2,7 +2,7 @@ import { networkInterfaces } from 'node:os';
 import { resolve } from 'node:path';
 import { readCliOptions } from './cli-options';
 import { ignoringHours } from './config/ignore-hours';
-import { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from '@hallq/hall-file';
+import { DEMO_HALL_PATH, HallConfigError, demoSecretsIn, loadHallConfig } from '@hallq/hall-file';
 import { startHallServer } from './server';
 
 function lanAddresses(): string[] {
@@ -17,13 +17,39 @@ async function main(): Promise<void> {
   // Relative paths are the user's: pnpm runs this script from the package folder but keeps theirs in INIT_CWD.
   const cwd = process.env.INIT_CWD ?? process.cwd();
   const dataDir = resolve(cwd, options.dataDir);
+  const keysDir = resolve(cwd, options.keysDir ?? `${dataDir}-keys`);
   const demo = options.configPath === undefined;
   let hall = loadHallConfig(demo ? DEMO_HALL_PATH : resolve(cwd, options.configPath!));
   if (options.ignoreHours) hall = ignoringHours(hall);
-  const server = await startHallServer({ hall, dataDir, port: options.port, host: options.host });
+  // The demo hall's credentials are published: it stays on this machine unless asked in so many words (--host).
+  const host = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0');
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  const copied = demo ? [] : demoSecretsIn(hall);
+  if (copied.length > 0 && !loopback) {
+    throw new HallConfigError(options.configPath!, [
+      ...copied.map((place) => `${place} is published with the project: refused on a network`),
+      'give each its own password or key (scripts/hash-password.ts), or try the file on 127.0.0.1 (--host 127.0.0.1)',
+    ]);
+  }
+  const server = await startHallServer({
+    hall,
+    dataDir,
+    keysDir,
+    port: options.port,
+    host,
+    ...(options.maxConnectionsPerAddress !== undefined && {
+      limits: { maxConnectionsPerAddress: options.maxConnectionsPerAddress },
+    }),
+  });
 
-  const hosts = options.host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [options.host];
-  const lines = [`HallQ queue server — ${hall.name.zh}`, `data: ${dataDir}`, ''];
+  const hosts = host === '0.0.0.0' ? ['127.0.0.1', ...lanAddresses()] : [host];
+  const lines = [
+    `HallQ queue server — ${hall.name.zh}`,
+    `listening on ${host}:${server.port}${loopback ? ' (this machine only)' : ''}`,
+    `data: ${dataDir}`,
+    `keys: ${keysDir} (back up apart from the data)`,
+    '',
+  ];
   for (const host of hosts) {
     const base = `http://${host}:${server.port}`;
     lines.push(
@@ -62,6 +88,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
+  // Started by `npm run hall` (scripts/start-hall.ts): its IPC channel closes when it ends, however it ends.
+  if (process.send) process.once('disconnect', () => stop('the hall launcher ended'));
 }
 
 main().catch((error: unknown) => {

@@ -2,8 +2,9 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { HallConfig } from '@hallq/shared/contracts';
 import { Authenticator } from './auth/authenticator';
-import { openDatabase } from './db/open-database';
+import { openDatabase, type HallDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';
+import { capConnectionsPerAddress, connectionLimits, type ConnectionLimits } from './http/connection-limits';
 import { serveUis } from './http/serve-uis';
 import { LOCKER_ROOM_PREFIX, attachRealtime } from './realtime/attach-realtime';
 import { EventHub } from './realtime/event-hub';
@@ -18,16 +19,30 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export interface HallServerOptions {
   hall: HallConfig;
   dataDir: string;
+  /** The installation's keys, apart from the data (default: `<dataDir>-keys`). */
+  keysDir?: string;
   port?: number;
   host?: string;
   /** The hall's clock; tests pass their own. */
   clock?: () => Date;
+  /** Request timeouts and the per-address connection cap; the defaults for what is left out. */
+  limits?: Partial<ConnectionLimits>;
+}
+
+/** Listening failed because another process holds the port: said in one line, as an operator can act on it. */
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(`port ${port} is in use: another hall running? stop it or choose --port`);
+    this.name = 'PortInUseError';
+  }
 }
 
 export interface HallServer {
   url: string;
   port: number;
   services: HallServices;
+  /** The open database: its storage watch, and for tests that must make the disk refuse a write. */
+  database: HallDatabase;
   close(): Promise<void>;
 }
 
@@ -36,7 +51,7 @@ const CLOSE_GRACE_MS = 1000;
 
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const clock = options.clock ?? (() => new Date());
-  const db = openDatabase(options.dataDir);
+  const db = openDatabase(options.dataDir, { keysDir: options.keysDir });
   const store = new HallStore(db);
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
@@ -63,17 +78,31 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const auth = new Authenticator(options.hall, store, clock);
   // Requests that expired while the server was down are recorded before anyone connects.
   await services.ratings.expireOverdue();
-  const app = buildApp({ services, lockers, auth, version, seq: () => hub.seq });
+  const limits = connectionLimits(options.limits);
+  const app = buildApp({ services, lockers, auth, version, seq: () => hub.seq, storage: db.storage, limits });
+  capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress);
   await serveUis(app);
   const io = attachRealtime(app.server, { services, lockers, auth, hub });
   relay.io = io;
-  await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  try {
+    await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // Nothing may stay open: the caller reports the failure and exits, or tries another port.
+    await services.close().catch(() => undefined);
+    await lockers.close().catch(() => undefined);
+    io.close();
+    await app.close().catch(() => undefined);
+    await db.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(options.port ?? 0);
+    throw error;
+  }
   const port = (app.server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${options.host === '0.0.0.0' || options.host === undefined ? '127.0.0.1' : options.host}:${port}`,
     port,
     services,
+    database: db,
     close() {
       closing ??= (async () => {
         await services.close();

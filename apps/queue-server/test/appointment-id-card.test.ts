@@ -35,7 +35,7 @@ describe('appointment check-in by resident ID card', () => {
 
     const early = await refused(h.checkIn(ID_NUMBER), 409, 'appointment_too_early');
     expect(early.opensAt).toBe('2025-06-11T02:30:00.000Z');
-    expect(early.message).toContain(booked.code);
+    expect(early.message).not.toContain(booked.code);
 
     h.clock.set('2025-06-11T02:50:00.000Z'); // 10:50
     const ticket = await ok('issueTicket', h.checkIn(ID_NUMBER));
@@ -75,9 +75,34 @@ describe('appointment check-in by resident ID card', () => {
     h.clock.set('2025-06-11T02:20:00.000Z');
     expect((await ok('issueTicket', h.checkIn(ID_NUMBER))).ticket.appointment?.code).toBe(quarterToEleven.code);
     // Now the nearest unused one decides the refusal.
-    expect((await refused(h.checkIn(ID_NUMBER), 409, 'appointment_missed')).message).toContain(ten.code);
+    expect((await refused(h.checkIn(ID_NUMBER), 409, 'appointment_missed')).message).not.toContain(ten.code);
     h.clock.set('2025-06-11T05:45:00.000Z'); // 13:45
     expect((await ok('issueTicket', h.checkIn(ID_NUMBER))).ticket.appointment?.code).toBe(afternoon.code);
+  });
+
+  it('never names the booking’s code or slot in a refusal by ID number: too early, missed or used', async () => {
+    const h = await openHall();
+    const booked = await h.book('2025-06-11T11:00:00+08:00', { idNumber: ID_NUMBER });
+    const slot = ['2025-06-11T03:00:00.000Z', '03:00', '11:00'];
+    const revealsNothing = (error: object) => {
+      const { opensAt, ...said } = error as { opensAt?: string };
+      const text = JSON.stringify(said);
+      expect(text).not.toContain(booked.code);
+      for (const s of slot) expect(text).not.toContain(s);
+      return opensAt;
+    };
+    // Too early: only when check-in opens, for the kiosk to say when to come back.
+    expect(revealsNothing(await refused(h.checkIn(ID_NUMBER), 409, 'appointment_too_early'))).toBe(
+      '2025-06-11T02:30:00.000Z',
+    );
+    h.clock.set('2025-06-11T02:50:00.000Z');
+    await ok('issueTicket', h.checkIn(ID_NUMBER));
+    revealsNothing(await refused(h.checkIn(ID_NUMBER), 409, 'appointment_used'));
+    const other = await h.book('2025-06-11T11:30:00+08:00', { idNumber: OTHER_ID_NUMBER });
+    h.clock.set('2025-06-11T03:46:00.000Z');
+    const missed = await refused(h.checkIn(OTHER_ID_NUMBER), 409, 'appointment_missed');
+    expect(JSON.stringify(missed)).not.toContain(other.code);
+    expect(JSON.stringify(missed)).not.toMatch(/03:30|11:30/);
   });
 
   it('keeps only a keyed hash and the last four characters: the number is nowhere in the database files', async () => {
@@ -92,11 +117,12 @@ describe('appointment check-in by resident ID card', () => {
       id_hash: string;
       id_last4: string;
     };
-    const secret = db
-      .prepare("SELECT secret FROM installation_secrets WHERE name = 'id_number_hmac'")
-      .pluck()
-      .get() as Buffer;
     db.close();
+    // The key is in its own file, apart from the data folder.
+    const secret = Buffer.from(
+      readFileSync(join(`${h.server.dataDir}-keys`, 'id_number_hmac.key'), 'utf8').trim(),
+      'hex',
+    );
     expect(row.id_last4).toBe('123X');
     expect(row.id_hash).toBe(createHmac('sha256', secret).update(ID_NUMBER).digest('hex'));
 

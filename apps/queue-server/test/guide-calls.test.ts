@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared/contracts';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
+import { DeviceSnapshot, EventEnvelope as EventEnvelopeSchema } from '@hallq/shared/contracts';
 import { sha256Hex } from '../src/auth/password';
 import { ok, refused } from './expect-reply';
 import {
@@ -34,7 +34,7 @@ async function openHall(options: { dataDir?: string; clock?: ManualClock } = {})
     ok('callGuide', kiosk.post('/api/guide-calls', { requestId, ...(reason && { reason }) }));
   const display = async () => {
     const c = halls.keep(await connect(server.url, { room: 'hall', token: DISPLAY_KEY }));
-    return { ...c, snapshot: Snapshot.parse(c.snapshot) };
+    return { ...c, snapshot: DeviceSnapshot.parse(c.snapshot) };
   };
   const staff = async (id = 'z01') => api(server.url, await login(server.url, id, 'demo'));
   return { server, clock, kiosk, press, display, staff };

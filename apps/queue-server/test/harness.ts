@@ -16,7 +16,7 @@ import { HallConfig as HallConfigSchema } from '@hallq/shared/contracts';
 import { hashPassword, sha256Hex } from '../src/auth/password';
 import { ignoringHours } from '../src/config/ignore-hours';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
-import { startHallServer, type HallServer } from '../src/server';
+import { startHallServer, type HallServer, type HallServerOptions } from '../src/server';
 
 export const KIOSK_KEY = 'demo-kiosk';
 export const DISPLAY_KEY = 'demo-display';
@@ -69,13 +69,14 @@ export interface TestServer extends HallServer {
 }
 
 export async function startTestServer(
-  options: { hall?: HallConfig; dataDir?: string; clock?: () => Date } = {},
+  options: { hall?: HallConfig; dataDir?: string; clock?: () => Date; limits?: HallServerOptions['limits'] } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallq-test-'));
   const server = await startHallServer({
     hall: options.hall ?? demoHall(),
     dataDir,
     ...(options.clock && { clock: options.clock }),
+    ...(options.limits && { limits: options.limits }),
   });
   return Object.assign(server, { dataDir });
 }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import type { EventEnvelope, HallConfig, HallEvent, RatingRequest } from '@hallq/shared/contracts';
 import type { Outcome } from '@hallq/shared/domain';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
+import { DeviceEnvelope, DeviceSnapshot, EventEnvelope as EventEnvelopeSchema } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import {
   KIOSK_KEY,
@@ -59,11 +59,11 @@ export function ratingRigs() {
       const http = api(server.url, key);
       return {
         ...c,
-        snapshot: Snapshot.parse(c.snapshot),
+        snapshot: DeviceSnapshot.parse(c.snapshot),
         /** The rating requests this pad has been sent since connecting. */
-        requests: () => ofType(c.events, 'rating.requested').map((e) => e.request),
+        requests: () => ofType(c.events, 'rating.requested', 'device').map((e) => e.request),
         /** Requests that ended, as a device hears of them: the result, not the rating's details. */
-        ended: () => ofType(c.events, 'rating.ended'),
+        ended: () => ofType(c.events, 'rating.ended', 'device'),
         answer: (id: string, body: Record<string, unknown>) =>
           http.post(`/api/ratings/${id}`, { requestId: rid('rate'), ...body }),
       };
@@ -131,8 +131,14 @@ export function ratingRigs() {
 
 type EventOf<T extends HallEvent['type']> = Extract<HallEvent, { type: T }>;
 
-export function ofType<T extends HallEvent['type']>(events: EventEnvelope[], type: T): EventOf<T>[] {
-  return events.map((e) => EventEnvelopeSchema.parse(e).event).filter((e): e is EventOf<T> => e.type === type);
+/** The events of one type a connection heard, each checked against its audience's contract (staff unless told). */
+export function ofType<T extends Exclude<HallEvent['type'], `ticket.${string}`>>(
+  events: EventEnvelope[],
+  type: T,
+  audience: 'staff' | 'device' = 'staff',
+): EventOf<T>[] {
+  const schema = audience === 'staff' ? EventEnvelopeSchema : DeviceEnvelope;
+  return events.map((e) => schema.parse(e).event).filter((e): e is EventOf<T> => e.type === type);
 }
 
 /** Waits for the pad's next rating request (the n-th since it connected, from 1). */

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Snapshot } from '@hallq/shared/contracts';
+import { DeviceSnapshot } from '@hallq/shared/contracts';
 import { ok } from './expect-reply';
 import { KIOSK_KEY, api, connect, login, rid } from './harness';
 import { padKey } from './rating-rig';
@@ -32,7 +32,7 @@ describe('kill -9 right after a rating is acknowledged', () => {
     await serve(4, 'c04');
     const pad = await connect(first.url, { room: 'window', window: 3, token: padKey(3) });
     pad.socket.disconnect();
-    const [atThree, atFour] = Snapshot.parse(pad.snapshot).ratingRequests;
+    const [atThree, atFour] = DeviceSnapshot.parse(pad.snapshot).ratingRequests;
     expect([atThree?.window, atFour?.window]).toEqual([3, 4]);
 
     const { rating } = await ok(
@@ -58,7 +58,7 @@ describe('kill -9 right after a rating is acknowledged', () => {
     started.push(again);
     const pad4 = await connect(again.url, { room: 'window', window: 4, token: padKey(4) });
     pad4.socket.disconnect();
-    expect(Snapshot.parse(pad4.snapshot).ratingRequests).toEqual([atFour]);
+    expect(DeviceSnapshot.parse(pad4.snapshot).ratingRequests).toEqual([atFour]);
     const admin = api(again.url, await login(again.url, 'admin', 'admin'));
     const { followUps } = await ok('followUps', admin.get('/api/follow-ups'));
     expect(followUps.map((f) => f.rating)).toEqual([rating]);

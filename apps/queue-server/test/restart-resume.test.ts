@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { Snapshot, type IssuedTicket, type WindowActionResponse } from '@hallq/shared/contracts';
+import { DeviceSnapshot, type IssuedTicket, type WindowActionResponse } from '@hallq/shared/contracts';
 import { type WindowState } from '@hallq/shared/domain';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, login, rid, startTestServer, type TestServer } from './harness';
 
@@ -134,7 +134,7 @@ async function observe(url: string, issued: IssuedTicket[]) {
     windows: windows.body.windows,
     details: details.map((d) => d.body as unknown),
     statuses: statuses.map((s) => s.body as unknown),
-    recentCalls: Snapshot.parse(display.snapshot).recentCalls,
+    recentCalls: DeviceSnapshot.parse(display.snapshot).recentCalls,
   };
 }
 

@@ -45,6 +45,22 @@ describe('the phone page’s status room', () => {
     expect(phone.other).toEqual([]);
   });
 
+  it('is told once that its ticket has expired when the hall day it was issued for is over', async () => {
+    const h = await openHall();
+    const a1 = await h.issue();
+    const phone = await h.phone(a1.statusToken);
+    expect(phone.statuses[0]).toMatchObject({ state: 'waiting', expired: false });
+
+    h.clock.advanceMs(24 * 60 * 60 * 1000); // the next morning, the ticket never called
+    await h.issue(); // the new day's first change
+    await until(() => phone.statuses.length === 2);
+    expect(phone.statuses[1]).toMatchObject({ number: 'A001', state: 'waiting', expired: true, peopleAhead: null });
+    expect(await h.status(a1.statusToken)).toEqual(phone.statuses[1]);
+    await h.issue();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(phone.statuses).toHaveLength(2);
+  });
+
   it('is told when its ticket is called, at which window, and of each recall', async () => {
     const h = await openHall();
     const a1 = await h.issue();

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope, HallConfig, HallEvent, SocketAuth } from '@hallq/shared/contracts';
-import { EventEnvelope as EventEnvelopeSchema, Snapshot } from '@hallq/shared/contracts';
+import type { DeviceEnvelope, DeviceEvent, HallConfig, SocketAuth } from '@hallq/shared/contracts';
+import {
+  DeviceEnvelope as DeviceEnvelopeSchema,
+  DeviceSnapshot,
+  EventEnvelope as EventEnvelopeSchema,
+  Snapshot,
+} from '@hallq/shared/contracts';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, rid, until } from './harness';
@@ -37,12 +42,13 @@ async function openHall(options: { hall?: HallConfig; start?: string } = {}) {
     return { login: res, token: res.token, api: client, act, serveNext };
   };
 
-  const socket = async (auth: SocketAuth) => {
+  /** A staff connection (whole tickets) or, with `device`, a device's (the public view of each ticket). */
+  const socket = async (auth: SocketAuth, device = false) => {
     const c = halls.keep(await connect(server.url, auth));
-    Snapshot.parse(c.snapshot);
+    (device ? DeviceSnapshot : Snapshot).parse(c.snapshot);
     return c;
   };
-  const display = () => socket({ room: 'hall', token: DISPLAY_KEY });
+  const display = () => socket({ room: 'hall', token: DISPLAY_KEY }, true);
 
   const status = (token: string) => ok('ticketStatus', pub.get(`/api/tickets/status/${token}`));
   const windowDetail = (n: number) => ok('window', api(server.url, KIOSK_KEY).get(`/api/windows/${n}`));
@@ -55,15 +61,18 @@ async function openHall(options: { hall?: HallConfig; start?: string } = {}) {
   return { server, clock, kiosk, pub, issue, clerk, socket, display, status, windowDetail, queues, queue, nextAt, seq };
 }
 
-/** The envelopes a client collected, each validated against the contract; seq must rise by exactly one. */
-function checkedStream(events: EventEnvelope[]): EventEnvelope[] {
-  const parsed = events.map((e) => EventEnvelopeSchema.parse(e));
+/**
+ * The envelopes a client collected, each validated against the contract (a device's stream unless `staff`); seq must
+ * rise by exactly one.
+ */
+function checkedStream(events: DeviceEnvelope[], staff = false): DeviceEnvelope[] {
+  const parsed = events.map((e) => (staff ? EventEnvelopeSchema : DeviceEnvelopeSchema).parse(e));
   for (let i = 1; i < parsed.length; i++) expect(parsed[i]!.seq).toBe(parsed[i - 1]!.seq + 1);
   return parsed;
 }
 
-const ofType = <T extends HallEvent['type']>(events: EventEnvelope[], type: T) =>
-  events.map((e) => e.event).filter((e): e is Extract<HallEvent, { type: T }> => e.type === type);
+const ofType = <T extends DeviceEvent['type']>(events: DeviceEnvelope[], type: T) =>
+  events.map((e) => e.event).filter((e): e is Extract<DeviceEvent, { type: T }> => e.type === type);
 
 describe('a ticket from the kiosk to finished', () => {
   it('is issued, called, recalled, served and finished over HTTP, seen by the display, the window panel and the status page', async () => {
@@ -154,7 +163,7 @@ describe('a ticket from the kiosk to finished', () => {
     const lastSeq = await h.seq();
     await until(() => display.events.at(-1)?.seq === lastSeq && panel.events.at(-1)?.seq === lastSeq);
     const stream = checkedStream(display.events);
-    expect(checkedStream(panel.events).map((e) => e.seq)).toEqual(
+    expect(checkedStream(panel.events, true).map((e) => e.seq)).toEqual(
       stream.filter((e) => e.seq > panel.snapshot.seq).map((e) => e.seq),
     );
     expect(
@@ -167,7 +176,7 @@ describe('a ticket from the kiosk to finished', () => {
     ]);
 
     // A client that asks for a resync gets a snapshot up to the last event it saw.
-    const resynced = Snapshot.parse(await display.socket.timeout(2000).emitWithAck('resync'));
+    const resynced = DeviceSnapshot.parse(await display.socket.timeout(2000).emitWithAck('resync'));
     expect(resynced.seq).toBe(stream.at(-1)!.seq);
     expect(resynced.tickets.map((t) => t.number)).toEqual(['A002']);
     expect(resynced.windows.find((w) => w.number === 1)).toMatchObject({ status: 'open', clerk: 'c01' });

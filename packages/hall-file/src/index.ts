@@ -3,3 +3,4 @@
  * the server loads its hall with it, and every app's tests load the demo hall from here.
  */
 export { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from './load-hall-config';
+export { demoSecretsIn } from './demo-secrets';

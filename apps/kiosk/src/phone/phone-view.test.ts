@@ -16,6 +16,7 @@ function status(over: Partial<TicketStatus> = {}): TicketStatus {
     calls: 0,
     issuedAt: '2026-11-23T01:00:00.000Z',
     calledAt: null,
+    expired: false,
     ...over,
   };
 }
@@ -27,6 +28,12 @@ const hall = {
 } as unknown as PublicHall;
 
 describe('phoneView', () => {
+  it('says a ticket whose day is over has expired, even before the page knows the hall day', () => {
+    const view = phoneView(status({ hallDay: '2026-11-22', expired: true }), null, hall, 'zh');
+    expect(view.scene).toBe('other_day');
+    expect(view.canGiveUp).toBe(false);
+  });
+
   it('shows a waiting ticket with the people ahead, the estimate and the window type in the chosen language', () => {
     expect(phoneView(status(), TODAY, hall, 'bo')).toEqual({
       scene: 'waiting',

@@ -31,7 +31,7 @@ export function phoneView(
   hall: PublicHall | null,
   lang: CitizenLanguage,
 ): PhoneView {
-  const scene: PhoneScene = today !== null && status.hallDay !== today ? 'other_day' : status.state;
+  const scene: PhoneScene = status.expired || (today !== null && status.hallDay !== today) ? 'other_day' : status.state;
   const type = hall?.windowTypes.find((t) => t.code === status.windowType);
   const queued = QUEUED.includes(scene);
   return {

@@ -1,4 +1,5 @@
 import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -33,7 +34,7 @@ async function start() {
   };
   const store = createKioskStore(services);
   void store.getState().loadHall();
-  store.getState().connectFeed(createHallRealtime({ room: 'kiosk', token: identity.deviceKey }));
+  store.getState().connectFeed(createHallRealtime<DeviceStream>({ room: 'kiosk', token: identity.deviceKey }));
   root.render(
     <StrictMode>
       <App store={store} services={services} i18n={i18n} />

@@ -1,8 +1,46 @@
 import { randomBytes } from 'node:crypto';
-import type { HallConfig, StaffConfig } from '@hallq/shared/contracts';
+import type { HallConfig, LoginLockout, StaffConfig } from '@hallq/shared/contracts';
 import { ApiError } from '../service/api-error';
 import type { HallStore } from '../store/hall-store';
-import { sha256Hex, verifyPassword } from './password';
+import { HashGate, LoginThrottle, type Lockout, type ThrottlePolicy } from './login-throttle';
+import { sha256Hex, verifyPasswordAsync } from './password';
+
+/**
+ * Login limits. Only wrong passwords count, so clerks who log in many times a day (or tests and benches that do) are
+ * never slowed. A clerk who mistypes a few times logs in as before; a guesser gets 10 tries per staff id, then one per
+ * 15 minutes; one address spraying many ids is slowed after 20 wrong passwords and locked out at 50.
+ */
+export const ACCOUNT_THROTTLE: ThrottlePolicy = {
+  freeFailures: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  lockoutAfter: 10,
+  lockoutMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+  successResets: true,
+  countsInFlight: true,
+  maxKeys: 10_000,
+};
+
+export const ADDRESS_THROTTLE: ThrottlePolicy = {
+  freeFailures: 20,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  lockoutAfter: 50,
+  lockoutMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+  successResets: false,
+  countsInFlight: false,
+  maxKeys: 10_000,
+};
+
+/**
+ * Password hashes at once, and queued behind them. Two leave the rest of libuv's four pool threads to file reads (the
+ * pages) and the event loop its core; at ~40 ms a hash that is still ~50 logins a second, and a queue of 64 takes a
+ * whole hall's clerks logging in at opening time. A login beyond the queue is refused at once (429).
+ */
+export const HASHES_RUNNING = 2;
+export const HASHES_WAITING = 64;
 
 export type DeviceKind = 'kiosk' | 'display' | 'locker';
 
@@ -30,12 +68,20 @@ export class Authenticator {
   private readonly staffById: Map<string, StaffConfig>;
   private readonly devices = new Map<string, Extract<Principal, { kind: 'device' }>>();
   private readonly ttlMs: number;
+  private readonly accounts: LoginThrottle;
+  private readonly addresses: LoginThrottle;
+  private readonly hashing = new HashGate(HASHES_RUNNING, HASHES_WAITING);
 
   constructor(
     hall: HallConfig,
     private readonly store: HallStore,
     private readonly clock: () => Date,
+    /** Where lockouts are logged (the server's console). */
+    private readonly log: (line: string) => void = (line) => console.warn(line),
   ) {
+    const nowMs = () => this.clock().getTime();
+    this.accounts = new LoginThrottle(ACCOUNT_THROTTLE, nowMs);
+    this.addresses = new LoginThrottle(ADDRESS_THROTTLE, nowMs);
     this.staffById = new Map(hall.staff.map((s) => [s.id, s]));
     const { kiosks, displays, lockers } = hall.devices;
     const device = (device: DeviceKind, id: string) => ({
@@ -52,13 +98,60 @@ export class Authenticator {
     this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
   }
 
-  /** Checks the password; the same answer for an unknown id and a wrong password. */
-  verify(staffId: string, password: string): StaffConfig {
+  /**
+   * Checks a login's password, off the event loop. Refused before any hashing (429, with the wait) when the staff id or
+   * the client address has failed too often, or when too many logins are being checked already. The same answer, and
+   * one scrypt, for an unknown id and a wrong password.
+   */
+  async login(staffId: string, password: string, address: string): Promise<StaffConfig> {
+    const account = accountKey(staffId);
+    const byAccount = this.accounts.admit(account);
+    if (!byAccount.ok) throw ApiError.tooMany(refusal('for this staff id', byAccount.locked), byAccount.retryAfterMs);
+    const byAddress = this.addresses.admit(address);
+    if (!byAddress.ok) {
+      this.accounts.abandoned(account);
+      throw ApiError.tooMany(refusal('from this address', byAddress.locked), byAddress.retryAfterMs);
+    }
+    const abandon = () => {
+      this.accounts.abandoned(account);
+      this.addresses.abandoned(address);
+    };
     const staff = this.staffById.get(staffId);
     // Hash even for an unknown id so the answer takes as long either way.
-    const ok = verifyPassword(password, staff?.passwordHash ?? DUMMY_HASH) && staff !== undefined;
-    if (!ok) throw new ApiError('unauthorized', 'wrong staff id or password');
-    return staff;
+    const checking = this.hashing.run(() => verifyPasswordAsync(password, staff?.passwordHash ?? DUMMY_HASH));
+    if (!checking) {
+      abandon();
+      throw ApiError.tooMany('too many logins are being checked now; try again in a moment', 1000);
+    }
+    let ok: boolean;
+    try {
+      ok = (await checking) && staff !== undefined;
+    } catch (error) {
+      abandon();
+      throw error;
+    }
+    if (!ok) {
+      const lockedAccount = this.accounts.failed(account);
+      const lockedAddress = this.addresses.failed(address);
+      // The staff id only: never the password, and the address stays in the manager's list (GET /api/auth/lockouts).
+      if (lockedAccount) this.log(lockoutLine(`staff id ${JSON.stringify(account)}`, lockedAccount));
+      if (lockedAddress) this.log(lockoutLine('a client address', lockedAddress));
+      throw new ApiError('unauthorized', 'wrong staff id or password');
+    }
+    this.accounts.succeeded(account);
+    this.addresses.succeeded(address);
+    return staff!;
+  }
+
+  /** The login lockouts in force: staff ids, then addresses, each ending soonest first. */
+  lockouts(): LoginLockout[] {
+    const view = (kind: LoginLockout['kind']) => (l: Lockout) => ({
+      kind,
+      key: l.key,
+      until: new Date(l.until).toISOString(),
+      failures: l.failures,
+    });
+    return [...this.accounts.lockouts().map(view('staff')), ...this.addresses.lockouts().map(view('address'))];
   }
 
   issueToken(staff: StaffConfig, window: number | null): { token: string; expiresAt: string } {
@@ -90,3 +183,18 @@ export class Authenticator {
 }
 
 const DUMMY_HASH = `scrypt$${'0'.repeat(32)}$${'0'.repeat(64)}`;
+
+/** A staff id as the throttle keys it: as typed, but a very long one (any string passes the schema) by its hash. */
+function accountKey(staffId: string): string {
+  return staffId.length <= 64 ? staffId : `${staffId.slice(0, 32)}…${sha256Hex(staffId).slice(0, 16)}`;
+}
+
+function refusal(who: string, locked: boolean): string {
+  return locked
+    ? `too many wrong passwords ${who}: login is locked for now; try again later`
+    : `too many wrong passwords ${who}: wait before trying again`;
+}
+
+function lockoutLine(who: string, lockout: Lockout): string {
+  return `login: ${who} locked out until ${new Date(lockout.until).toISOString()} after ${lockout.failures} wrong passwords`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, sha256Hex, verifyPassword } from './password';
+import { hashPassword, sha256Hex, verifyPassword, verifyPasswordAsync } from './password';
 
 describe('hashPassword / verifyPassword', () => {
   it('produces scrypt$<16-byte salt>$<32-byte key> and verifies it', () => {
@@ -41,6 +41,25 @@ describe('hashPassword / verifyPassword', () => {
     ]) {
       expect(verifyPassword('demo', bad), bad).toBe(false);
     }
+  });
+});
+
+describe('verifyPasswordAsync', () => {
+  it('agrees with verifyPassword, malformed hashes included', async () => {
+    const hash = hashPassword('政务服务', Buffer.alloc(16, 3));
+    expect(await verifyPasswordAsync('政务服务', hash)).toBe(true);
+    expect(await verifyPasswordAsync('政务', hash)).toBe(false);
+    expect(await verifyPasswordAsync('demo', 'scrypt$zz$00')).toBe(false);
+    expect(await verifyPasswordAsync('demo', '')).toBe(false);
+  });
+
+  it('hashes off the event loop: a timer set before it fires before the hash is done', async () => {
+    const hash = hashPassword('demo');
+    const order: string[] = [];
+    const timer = new Promise<void>((resolve) => setTimeout(() => resolve(void order.push('timer')), 0));
+    const check = verifyPasswordAsync('demo', hash).then((ok) => void order.push(`hash ${ok}`));
+    await Promise.all([timer, check]);
+    expect(order).toEqual(['timer', 'hash true']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 
 // scrypt cost parameters; stored hashes do not record them, so changing these invalidates every hash.
 const N = 16384;
@@ -19,16 +19,38 @@ export function hashPassword(password: string, salt: Buffer = randomBytes(SALT_B
   return `scrypt$${salt.toString('hex')}$${derive(password, salt, KEY_BYTES).toString('hex')}`;
 }
 
-/** True when `password` matches `hash`; false for a wrong password and for any malformed hash (never throws). */
-export function verifyPassword(password: string, hash: string): boolean {
+/** The salt and key of a well-formed hash; null for any malformed one. */
+function parseHash(hash: string): { salt: Buffer; expected: Buffer } | null {
   const m = /^scrypt\$((?:[0-9a-f]{2})+)\$((?:[0-9a-f]{2})+)$/.exec(hash);
-  if (!m) return false;
+  if (!m) return null;
   const salt = Buffer.from(m[1]!, 'hex');
   const expected = Buffer.from(m[2]!, 'hex');
   // Shorter keys would weaken the check; the config schema requires at least 32 bytes too.
-  if (salt.length === 0 || expected.length < KEY_BYTES) return false;
+  if (salt.length === 0 || expected.length < KEY_BYTES) return null;
+  return { salt, expected };
+}
+
+/** True when `password` matches `hash`; false for a wrong password and for any malformed hash (never throws). */
+export function verifyPassword(password: string, hash: string): boolean {
+  const parsed = parseHash(hash);
+  if (!parsed) return false;
   // Constant-time compare so response timing does not leak how much of the key matched.
-  return timingSafeEqual(derive(password, salt, expected.length), expected);
+  return timingSafeEqual(derive(password, parsed.salt, parsed.expected.length), parsed.expected);
+}
+
+/**
+ * `verifyPassword` with the hashing on libuv's thread pool, so a login does not hold the event loop (ticket issue,
+ * health, sockets) for the tens of milliseconds scrypt takes. Resolves false for a malformed hash, without hashing.
+ */
+export async function verifyPasswordAsync(password: string, hash: string): Promise<boolean> {
+  const parsed = parseHash(hash);
+  if (!parsed) return false;
+  const key = await new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, parsed.salt, parsed.expected.length, { N, r: R, p: P }, (error, derived) =>
+      error ? reject(error) : resolve(derived),
+    ),
+  );
+  return timingSafeEqual(key, parsed.expected);
 }
 
 /** SHA-256 of a UTF-8 text as lowercase hex: how device keys are stored in the hall config. */

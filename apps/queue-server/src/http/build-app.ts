@@ -11,12 +11,15 @@ import type {
 import { WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
+import type { StorageWatch } from '../db/storage';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
 import type { Windows } from '../service/windows';
+import { connectionLimits, type ConnectionLimits, serverTimeouts } from './connection-limits';
 import { openApiDocument } from './openapi';
 import { registerRoute, type RouteContext, type RouteHandler } from './register-route';
+import { registerSecurityHeaders } from './security-headers';
 
 export interface AppDeps {
   services: HallServices;
@@ -24,6 +27,10 @@ export interface AppDeps {
   auth: Authenticator;
   version: string;
   seq: () => number;
+  /** The database's storage watch: health reports it, and a write the disk refused answers 503. */
+  storage: StorageWatch;
+  /** Request timeouts (the defaults when left out); the per-address cap is applied by the server. */
+  limits?: ConnectionLimits;
 }
 
 type Handlers = { [K in keyof Routes]: RouteHandler<Routes[K]> };
@@ -74,15 +81,23 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 }
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
-export function buildApp({ services, lockers, auth, version, seq }: AppDeps): FastifyInstance {
+export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
   const { hall, today, tickets, appointments, windows, guideCalls, ratings, followUps } = services;
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...serverTimeouts(limits ?? connectionLimits()) });
+  registerSecurityHeaders(app);
 
   app.setErrorHandler((error, _request, reply) => {
     if (error instanceof ApiError) {
       const wait = error.extra.retryAfterSeconds;
       if (wait !== undefined) void reply.header('retry-after', String(wait));
       return reply.code(error.status).send(error.toBody());
+    }
+    if (storage.failed(error)) {
+      // Nothing was applied (the transaction rolled back); the same requestId can be sent again once there is room.
+      console.error(`storage: a write failed (${(error as { code: string }).code}): ${(error as Error).message}`);
+      return reply.code(503).send({
+        error: { code: 'storage_unavailable', message: 'the hall cannot save now (storage); nothing was applied' },
+      });
     }
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
@@ -100,14 +115,21 @@ export function buildApp({ services, lockers, auth, version, seq }: AppDeps): Fa
   );
 
   const handlers: Handlers = {
-    health: () =>
-      ok({
-        status: 'ok' as const,
-        version,
-        now: today.now().toISOString(),
-        hallDay: today.currentDay(),
-        seq: seq(),
-      }),
+    health: () => {
+      const disk = storage.status();
+      // 503 when the hall cannot write: a monitor (or the manager) learns it before a clerk's write fails.
+      return ok(
+        {
+          status: disk.writable ? ('ok' as const) : ('unavailable' as const),
+          version,
+          now: today.now().toISOString(),
+          hallDay: today.currentDay(),
+          seq: seq(),
+          storage: disk,
+        },
+        disk.writable ? 200 : 503,
+      );
+    },
     hall: () => ok(toPublicHall(hall)),
     queues: () => ok(today.queues()),
     issueTicket: ({ body, principal }) => tickets.issue(body, actorOf(principal!)),
@@ -136,8 +158,8 @@ export function buildApp({ services, lockers, auth, version, seq }: AppDeps): Fa
     lockerOutbox: () => ok(lockers.outbox()),
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
-    login: async ({ body }) => {
-      const staff = auth.verify(body.staffId, body.password);
+    login: async ({ body, address }) => {
+      const staff = await auth.login(body.staffId, body.password, address);
       const window = body.window === undefined ? null : await windows.login(body.window, staff, randomUUID());
       const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
       return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
@@ -150,6 +172,7 @@ export function buildApp({ services, lockers, auth, version, seq }: AppDeps): Fa
       auth.revoke(p);
       return ok({ ok: true as const });
     },
+    loginLockouts: () => ok({ lockouts: auth.lockouts() }),
     windows: () => ok({ windows: today.windowStates() }),
     window: ({ params }) => ok(windows.detail(params.id)),
     ...windowActionHandlers(windows),

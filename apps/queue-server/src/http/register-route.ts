@@ -14,6 +14,8 @@ export interface RouteContext<R extends RouteContract> {
   params: Parsed<R, 'params'>;
   body: Parsed<R, 'body'>;
   principal: Principal | null;
+  /** The client's address: what throttles count by when there is no account to count by. */
+  address: string;
 }
 
 export type RouteHandler<R extends RouteContract> = (
@@ -80,7 +82,7 @@ export function registerRoute<R extends RouteContract>(
       authorize(contract, principal);
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
-      const result = await handler({ params, body, principal });
+      const result = await handler({ params, body, principal, address: request.ip });
       return reply.code(result.status).send(result.body);
     },
   });

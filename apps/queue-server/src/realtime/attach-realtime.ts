@@ -1,7 +1,8 @@
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { deviceEnvelopes, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
+import { deviceEnvelopes, deviceSnapshot, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
 import type { Authenticator } from '../auth/authenticator';
+import { requestHost } from '../http/security-headers';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
@@ -17,6 +18,20 @@ const DEVICE_STREAM_ROOM = 'stream:devices';
 export const LOCKER_ROOM_PREFIX = 'locker:';
 
 /**
+ * Whether a connection may open: one with no Origin (the Electron shells' main processes, the lock-board agent, Node
+ * clients) or from a page of this very host (the Origin names the host the request was sent to, http or https). A
+ * page of another site may not open a socket on a hall device's behalf.
+ */
+export function originAllowed(request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  if (origin === undefined) return true;
+  const host = requestHost(request);
+  if (host === undefined) return false;
+  const lower = origin.toLowerCase();
+  return lower === `http://${host}` || lower === `https://${host}`;
+}
+
+/**
  * socket.io on the HTTP server. A connection names its room in the handshake (`hall` for displays, `kiosk`,
  * `window` with its number for a counter panel) and authenticates with a device key or staff token. It gets a snapshot,
  * then every hall event in sequence. The phone page (`status` with a ticket's status token, no key) gets only that
@@ -28,7 +43,17 @@ export function attachRealtime(
 ): HallIo {
   const { services, lockers, auth, hub } = deps;
   const { hall, today, tickets } = services;
-  const io: HallIo = new Server(server, { serveClient: false, cors: { origin: true } });
+  const io: HallIo = new Server(server, {
+    serveClient: false,
+    allowRequest: (request, callback) => {
+      const allowed = originAllowed(request);
+      callback(allowed ? null : 'forbidden: connections from another origin are refused', allowed);
+    },
+  });
+  // socket.io answers its own HTTP requests (the long-polling transport), past the app's security headers.
+  io.engine.on('initial_headers', (headers: Record<string, string>) => {
+    headers['X-Content-Type-Options'] = 'nosniff';
+  });
   const statusFeed = new StatusFeed(io, tickets, today);
 
   io.use((socket, next) => {
@@ -90,19 +115,21 @@ export function attachRealtime(
     }
     const staff = socket.data.staff === true;
     void socket.join([socket.data.room as string, staff ? STAFF_ROOM : DEVICE_STREAM_ROOM]);
-    // The lockers are for staff, as their events are: a device's snapshot has none.
-    const snapshot = () => today.snapshot(hub.seq, staff ? lockers.lockerViews().lockers : []);
+    // The lockers are for staff, as their events are; a device's snapshot has none, and its tickets' public view only.
+    const snapshot = () =>
+      staff ? today.snapshot(hub.seq, lockers.lockerViews().lockers) : deviceSnapshot(today.snapshot(hub.seq, []));
     socket.emit('snapshot', snapshot());
     socket.on('resync', (ack) => {
       if (typeof ack === 'function') ack(snapshot());
     });
   });
 
-  // Every stream connection gets every sequence number, so any client can detect a gap; devices get what is for staff
-  // only blanked out. One message per commit group: serialised once per audience, written once to each connection.
+  // Every stream connection gets every sequence number, so any client can detect a gap; devices get tickets as their
+  // public view and what is for staff only blanked out. One message per commit group: serialised once per audience,
+  // written once to each connection.
   hub.subscribe((envelopes) => {
     const forDevices = deviceEnvelopes(envelopes);
-    // Most groups hold nothing for staff only: one message for everyone, as a call must reach the screens fast.
+    // A group with no ticket and nothing for staff only: one message for everyone.
     if (forDevices === envelopes) io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
     else {
       io.to(STAFF_ROOM).emit('events', envelopes);

@@ -12,6 +12,7 @@ interface Watch {
   ticket: string;
   hallDay: string;
   windowType: string;
+  expired: boolean;
 }
 
 const ticketKey = (t: { hallDay: string; number: string }) => `${t.hallDay}/${t.number}`;
@@ -21,6 +22,7 @@ const watchOf = (status: TicketStatus, json = JSON.stringify(status)): Watch => 
   ticket: ticketKey(status),
   hallDay: status.hallDay,
   windowType: status.windowType,
+  expired: status.expired,
 });
 
 /**
@@ -92,7 +94,9 @@ export class StatusFeed {
     const today = this.today.currentDay();
     const due: string[] = [];
     for (const [token, w] of this.watches) {
-      if (tickets.has(w.ticket) || (w.hallDay === today && types.has(w.windowType))) due.push(token);
+      // A ticket of a day that has ended is told so once, at the first change of the new day.
+      const ended = w.hallDay !== today && !w.expired;
+      if (ended || tickets.has(w.ticket) || (w.hallDay === today && types.has(w.windowType))) due.push(token);
     }
     if (due.length === 0) return;
     let statuses: Map<string, TicketStatus>;

@@ -1,6 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import type { AppointmentRecord, CreateAppointmentRequest, HallConfig } from '@hallq/shared/contracts';
 import {
+  bookingSlotProblem,
   checkInProblem,
   checkIssuable,
   hallDay,
@@ -18,6 +19,19 @@ export interface BookingRef {
   appointmentIdNumber?: string;
 }
 
+/** How booking draws appointment codes. */
+export interface AppointmentCodeOptions {
+  /** Digits in a code (the kiosk's keypad takes six); the first is never 0. */
+  digits: number;
+  /** A uniform integer in [min, max). */
+  randomInt: (min: number, max: number) => number;
+  /** Codes drawn before booking gives up: a bound, so a code space that is (nearly) full refuses instead of spinning. */
+  tries: number;
+}
+
+/** Six digits from the system's secure generator: 900 000 codes, each free again once its appointment's day is past. */
+export const APPOINTMENT_CODES: AppointmentCodeOptions = { digits: 6, randomInt, tries: 64 };
+
 /**
  * Appointments (预约): booked ahead for a slot, checked in at the kiosk as a ticket (by code or ID card). The rules of
  * check-in are the domain's; this module finds the booking and keeps the ID number out of everything but a keyed hash.
@@ -30,25 +44,26 @@ export class Appointments {
     private readonly store: HallStore,
     private readonly today: HallDay,
     private readonly pipeline: WritePipeline,
+    private readonly codes: AppointmentCodeOptions = APPOINTMENT_CODES,
   ) {
     this.hall = today.hall;
     this.idNumberKey = store.installationSecret('id_number_hmac');
   }
 
   create(req: CreateAppointmentRequest, actor: Actor): Promise<Reply<AppointmentRecord>> {
-    return this.pipeline.write('create-appointment', req.requestId, actor, (now) => {
+    return this.pipeline.write('create-appointment', req.requestId, actor, (now, day) => {
       const type = this.today.windowType(req.windowType, 'windowType');
       const problem = ticketRequestProblem(this.hall, type, { serviceItem: req.serviceItem ?? null, priority: null });
       if (problem) throw ApiError.of(problem);
+      // Past, beyond the booking horizon or no instant at all: refused before any calendar arithmetic sees the year.
+      const slotProblem = bookingSlotProblem(req.slotStart, now, this.hall.policy, this.hall.timeZone);
+      if (slotProblem) throw ApiError.of(slotProblem);
       const slotStart = new Date(req.slotStart);
-      if (slotStart.getTime() < now.getTime()) throw ApiError.field('slotStart', 'the slot has already begun');
       // A slot must fall in the type's opening hours (the day's cap does not bind a booking).
       const atSlot = checkIssuable({ hall: this.hall, windowType: type, now: slotStart, issuedToday: 0 });
       if (!atSlot.ok)
         throw ApiError.field('slotStart', `window type "${type.code}" is not open then: ${atSlot.message}`);
-      let code: string;
-      do code = String(randomInt(100000, 1000000));
-      while (this.store.findAppointment(code));
+      const code = this.freeCode(day);
       const record: AppointmentRecord = {
         code,
         windowType: type.code,
@@ -68,6 +83,24 @@ export class Appointments {
       });
       return { status: 201, body: record, apply: () => [] };
     });
+  }
+
+  /**
+   * A code no appointment of `today` or later holds, drawn at random; a past day's code may come back. Refused after
+   * `tries` draws all found taken.
+   */
+  private freeCode(today: string): string {
+    const { digits, tries } = this.codes;
+    const min = 10 ** (digits - 1);
+    for (let i = 0; i < tries; i++) {
+      const code = String(this.codes.randomInt(min, min * 10));
+      if (!this.store.appointmentCodeTaken(code, today)) return code;
+    }
+    throw new ApiError(
+      'appointment_codes_exhausted',
+      `no free appointment code: ${tries} codes drawn were all held by appointments not yet past; ` +
+        'try again, and if this repeats, fewer bookings ahead (policy.bookingHorizonDays) free codes sooner',
+    );
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { HallConfig, HallEvent } from '@hallq/shared/contracts';
 import type { HallStore } from '../store/hall-store';
-import { Appointments } from './appointments';
+import { type AppointmentCodeOptions, Appointments } from './appointments';
 import { FollowUps } from './follow-ups';
 import { GuideCalls } from './guide-calls';
 import { HallDay } from './hall-day';
@@ -16,6 +16,8 @@ export interface HallServicesOptions {
   clock: () => Date;
   /** Receives every event after its write has committed, in order, with the time of the change. */
   publish: (events: HallEvent[], at: Date) => void;
+  /** How appointment codes are drawn; tests give a small code space. */
+  appointmentCodes?: AppointmentCodeOptions;
 }
 
 /** The hall's services, wired around one write pipeline and one day in memory. */
@@ -38,7 +40,13 @@ export interface HallServices {
  * the features. After each commit the group's events get the queue figures they changed and go out; a commit that
  * failed reloads the day.
  */
-export function createHallServices({ hall, store, clock, publish }: HallServicesOptions): HallServices {
+export function createHallServices({
+  hall,
+  store,
+  clock,
+  publish,
+  appointmentCodes,
+}: HallServicesOptions): HallServices {
   const today = new HallDay({ hall, store, clock });
   const pipeline = new WritePipeline({
     store,
@@ -48,7 +56,7 @@ export function createHallServices({ hall, store, clock, publish }: HallServices
   });
   pipeline.onCommitFailed((now) => today.reload(now));
   const changes = new StateChanges(store, today);
-  const appointments = new Appointments(store, today, pipeline);
+  const appointments = new Appointments(store, today, pipeline, appointmentCodes);
   const followUps = new FollowUps(store, today, pipeline);
   const ratings = new Ratings(store, today, pipeline, followUps);
   return {

@@ -271,7 +271,8 @@ export class LockerService {
   /** The code typed or scanned at the locker. A wrong one is an answer that counts, so it commits like the rest. */
   collect(lockerId: string, req: CollectRequest): Promise<Reply<CollectResponse>> {
     const actor = `locker:${lockerId}`;
-    const { lockerWrongCodeAttempts: attempts, lockerLockoutMinutes: lockoutMinutes } = this.hall.policy;
+    const { lockerWrongCodeAttempts: attempts, lockerPauseSeconds, lockerMaxPauseSeconds } = this.hall.policy;
+    const keypadPolicy = { attempts, pauseSeconds: lockerPauseSeconds, maxPauseSeconds: lockerMaxPauseSeconds };
     return this.writes.commit<CollectResponse>(lockerId, 'locker-collect', req.requestId, actor, (now, day) => {
       const keypad = this.state.keypad(lockerId);
       if (keypadLocked(keypad, now)) {
@@ -296,12 +297,12 @@ export class LockerService {
             : { result: 'needs_staff' };
           return { status: 200, body };
         }
-        const next = keypadAfterAttempt(keypad, false, now, { attempts, lockoutMinutes });
+        const next = keypadAfterAttempt(keypad, false, now, keypadPolicy);
         this.store.saveKeypad(lockerId, next);
         this.writes.journal(now, day, actor, { type: 'locker.wrongCodeEntered', data: { locker: lockerId, ...next } });
         const body: CollectResponse = next.lockedUntil
           ? { result: 'locked_out', until: next.lockedUntil }
-          : { result: 'wrong_code', attemptsLeft: attempts - next.wrongInRow };
+          : { result: 'wrong_code', attemptsLeft: Math.max(0, attempts - next.wrongInRow) };
         return { status: 200, body, keypad: next };
       }
       const opened = this.writes.step(c, { type: 'collect', codeHash, commandId: randomUUID() }, now);

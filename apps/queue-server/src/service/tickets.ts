@@ -11,6 +11,7 @@ import type { Ticket, TicketCommand } from '@hallq/shared/domain';
 import {
   QUEUED_STATES,
   checkIssuable,
+  kioskCancelRefusal,
   newTicket,
   orderQueue,
   peopleAhead,
@@ -83,7 +84,7 @@ export class Tickets {
       // 122 random bits; randomUUID draws from a cached pool, where randomBytes makes a system call per ticket.
       const statusToken = randomUUID().replaceAll('-', '');
       this.store.insertTicket(ticket, statusToken, actor);
-      if (appointment) this.store.useAppointment(appointment.code, ticket.id);
+      if (booked) this.store.useAppointment(booked.code, booked.hallDay, ticket.id);
       this.store.journal.write({
         at: now.toISOString(),
         hallDay: this.today.day,
@@ -174,6 +175,7 @@ export class Tickets {
       calls: ticket.calls,
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
+      expired: ticket.hallDay !== this.today.day,
     };
   }
 
@@ -198,6 +200,11 @@ export class Tickets {
   ): Promise<Reply<TicketResponse>> {
     return this.pipeline.write('cancel-ticket', requestId, actor, (now) => {
       const ticket = this.today.ticketByNumber(number);
+      // A kiosk cancels only its own number, fresh and still waiting (a failed print); anything else is staff's.
+      if (!byStaff) {
+        const refusal = kioskCancelRefusal(ticket, this.store.ticketIssuer(ticket.id) === actor, now);
+        if (refusal) throw new ApiError(refusal.code, refusal.message);
+      }
       const r = this.cancelWrite(ticket, { type: 'cancel', by: byStaff ? 'staff' : 'kiosk', reason }, now, actor);
       return { status: 200, body: { ticket: r.ticket }, apply: r.apply };
     });

@@ -6,8 +6,8 @@ import type {
   WindowActionResponse,
   WindowDetail,
 } from '@hallq/shared/contracts';
-import { windowActionSegment } from '@hallq/shared/contracts';
-import type { Outcome, RatingResult, TicketCommand, WindowState } from '@hallq/shared/domain';
+import { publicTicket, windowActionSegment } from '@hallq/shared/contracts';
+import type { Outcome, RatingResult, Ticket, TicketCommand, WindowState } from '@hallq/shared/domain';
 import { RatingLevel, orderQueue, pickNext } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
@@ -204,6 +204,7 @@ export class Windows {
     return state;
   }
 
+  /** A window as devices read it (`GET /api/windows/:id`): its tickets as their public view only. */
   detail(number: number): WindowDetail {
     const now = this.today.now();
     this.today.dayOf(now);
@@ -212,10 +213,10 @@ export class Windows {
     return {
       config,
       state,
-      current: state.currentTicket ? (this.changes.ticketAtWindow(state.currentTicket) ?? null) : null,
+      current: state.currentTicket ? publicOrNull(this.changes.ticketAtWindow(state.currentTicket)) : null,
       queues: config.serves.map((code) => {
         const ofType = orderQueue(this.today.queued(code), now);
-        return { windowType: code, waiting: ofType.length, next: ofType.slice(0, 5) };
+        return { windowType: code, waiting: ofType.length, next: ofType.slice(0, 5).map(publicTicket) };
       }),
     };
   }
@@ -240,3 +241,5 @@ export class Windows {
     };
   }
 }
+
+const publicOrNull = (ticket: Ticket | undefined) => (ticket ? publicTicket(ticket) : null);

@@ -1,4 +1,5 @@
 import type { HallEvent } from '@hallq/shared/contracts';
+import { isStorageError } from '../db/storage';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 
@@ -91,12 +92,15 @@ export class WritePipeline {
           try {
             settled.push({ job, reply: this.runOne(job, now, events) });
           } catch (error) {
+            // A full or failing disk can make SQLite roll back the whole transaction, not just this savepoint: the
+            // group is refused as one, or the writes after this one would run outside any transaction.
+            if (isStorageError(error)) throw error;
             settled.push({ job, error });
           }
         }
       });
     } catch (error) {
-      // Memory ran ahead of the disk: reload it and refuse them all.
+      // Memory ran ahead of the disk: reload it and refuse them all (a storage failure answers 503, nothing applied).
       for (const listener of this.commitFailedListeners) listener(now);
       for (const job of jobs) job.reject(error);
       return;

@@ -4,6 +4,7 @@ import type { GuideCall } from '@hallq/shared/contracts';
 import { GuideCall as GuideCallSchema } from '@hallq/shared/contracts';
 import type { Ticket, WindowState } from '@hallq/shared/domain';
 import { Ticket as TicketSchema, WindowState as WindowStateSchema } from '@hallq/shared/domain';
+import type { KeyName } from '../db/installation-keys';
 import type { HallDatabase } from '../db/open-database';
 import { Journal } from './journal';
 import { RatingStore } from './rating-store';
@@ -55,11 +56,15 @@ export class HallStore {
   readonly journal: Journal;
   readonly ratings: RatingStore;
   private readonly w: HallDatabase['write'];
+  private readonly storage: HallDatabase['storage'];
+  private readonly keys: HallDatabase['keys'];
   private readonly s: Record<string, Statement>;
   private readonly ticketByToken: Statement;
 
   constructor(db: HallDatabase) {
     this.w = db.write;
+    this.storage = db.storage;
+    this.keys = db.keys;
     this.journal = new Journal(db.write);
     this.ratings = new RatingStore(db.write);
     this.ticketByToken = db.read.prepare('SELECT data FROM tickets WHERE status_token = ?');
@@ -71,6 +76,7 @@ export class HallStore {
       ),
       updateTicket: p('UPDATE tickets SET state = ?, window = ?, data = ? WHERE id = ?'),
       ticketById: p('SELECT data FROM tickets WHERE id = ?'),
+      ticketIssuer: p('SELECT issued_by FROM tickets WHERE id = ?'),
       nextSequence: p(
         `INSERT INTO ticket_counters (hall_day, prefix, last_sequence) VALUES (?, ?, 1)
          ON CONFLICT (hall_day, prefix) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence`,
@@ -99,14 +105,14 @@ export class HallStore {
       ),
       findAppointment: p(
         `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
-                ticket_id AS ticketId FROM appointments WHERE code = ?`,
+                ticket_id AS ticketId FROM appointments WHERE code = ? ORDER BY hall_day DESC LIMIT 1`,
       ),
+      appointmentCodeTaken: p('SELECT 1 FROM appointments WHERE code = ? AND hall_day >= ? LIMIT 1'),
       appointmentsByIdHash: p(
         `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
                 ticket_id AS ticketId FROM appointments WHERE id_hash = ? AND hall_day = ?`,
       ),
-      useAppointment: p('UPDATE appointments SET ticket_id = ? WHERE code = ? AND ticket_id IS NULL'),
-      installationSecret: p('SELECT secret FROM installation_secrets WHERE name = ?'),
+      useAppointment: p('UPDATE appointments SET ticket_id = ? WHERE code = ? AND hall_day = ? AND ticket_id IS NULL'),
       insertGuideCall: p(
         'INSERT INTO guide_calls (id, hall_day, kiosk, zone, reason, called_at) VALUES (?, ?, ?, ?, ?, ?)',
       ),
@@ -120,8 +126,17 @@ export class HallStore {
     };
   }
 
+  /** Runs `fn` in a transaction (a savepoint inside another); a commit or a storage failure is told to the watch. */
   transaction<T>(fn: () => T): T {
-    return this.w.transaction(fn)();
+    const outermost = !this.w.inTransaction;
+    try {
+      const result = this.w.transaction(fn)();
+      if (outermost) this.storage.committed();
+      return result;
+    } catch (error) {
+      this.storage.failed(error);
+      throw error;
+    }
   }
 
   ticketsOfDay(hallDay: string): { ticket: Ticket; statusToken: string }[] {
@@ -153,6 +168,11 @@ export class HallStore {
   readTicketById(id: string): Ticket | undefined {
     const row = this.s.ticketById!.get(id) as { data: string } | undefined;
     return row && readJson(TicketSchema, row.data, `ticket ${id}`);
+  }
+
+  /** Who issued a ticket (the journal's actor name, `kiosk:<id>` for a kiosk), or undefined for an unknown id. */
+  ticketIssuer(id: string): string | undefined {
+    return (this.s.ticketIssuer!.get(id) as { issued_by: string } | undefined)?.issued_by;
   }
 
   /** Atomically takes the next running number of a prefix for the day. */
@@ -224,9 +244,15 @@ export class HallStore {
     );
   }
 
+  /** The appointment booked with this code: the latest day's, as a code is reused once its day is past. */
   findAppointment(code: string): AppointmentRow | undefined {
     const row = this.s.findAppointment!.get(code);
     return row === undefined ? undefined : readRow(AppointmentRow, row, `appointment ${code}`);
+  }
+
+  /** Whether an appointment on `fromDay` or later holds this code (one not yet past: the code is not free). */
+  appointmentCodeTaken(code: string, fromDay: string): boolean {
+    return this.s.appointmentCodeTaken!.get(code, fromDay) !== undefined;
   }
 
   /** The day's appointments booked with this ID number hash, used or not. */
@@ -234,11 +260,9 @@ export class HallStore {
     return this.s.appointmentsByIdHash!.all(idHash, hallDay).map((row) => readRow(AppointmentRow, row, 'appointment'));
   }
 
-  /** A secret of this installation, created by its migration. */
-  installationSecret(name: string): Buffer {
-    const secret = this.s.installationSecret!.pluck().get(name) as Buffer | undefined;
-    if (!secret) throw new Error(`the database has no installation secret ${name}`);
-    return secret;
+  /** A key of this installation (from its key file, never from the database). */
+  installationSecret(name: KeyName): Buffer {
+    return this.keys[name];
   }
 
   insertGuideCall(call: GuideCall, hallDay: string): void {
@@ -260,8 +284,8 @@ export class HallStore {
     if (result.changes !== 1) throw new Error(`guide call ${id} was already answered`);
   }
 
-  useAppointment(code: string, ticketId: string): void {
-    const result = this.s.useAppointment!.run(ticketId, code);
+  useAppointment(code: string, hallDay: string, ticketId: string): void {
+    const result = this.s.useAppointment!.run(ticketId, code, hallDay);
     if (result.changes !== 1) throw new Error(`appointment ${code} was already used`);
   }
 

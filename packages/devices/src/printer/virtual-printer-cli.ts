@@ -27,7 +27,12 @@ const printer = new VirtualPrinter({ paperOut: values['paper-out'], slowMs: Numb
 printer.on('ticket', (ticket) => {
   process.stdout.write(values.full ? `${ticket.text}\n\n` : `printed ${ticketSummary(ticket)}\n`);
 });
-const address = await printer.listen(port, values.host);
+const address = await printer.listen(port, values.host).catch((error: NodeJS.ErrnoException) => {
+  if (error.code === 'EADDRINUSE') {
+    console.error(`port ${port} is in use: another virtual printer running? stop it or choose --port`);
+  } else console.error(`the virtual printer cannot listen on ${values.host}:${port}: ${error.message}`);
+  process.exit(1);
+});
 console.error(`virtual printer listening on ${address.host}:${address.port}`);
 
 const stop = () => {
@@ -35,3 +40,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Started by `npm run hall`: stop when it ends, however it ends (its IPC channel closes).
+if (process.send) process.once('disconnect', stop);

@@ -1,4 +1,4 @@
-import type { EventEnvelope, Snapshot } from '../contracts/events';
+import type { DeviceStream, StaffStream } from '../contracts/events';
 import { applyEnvelopes, type HallFeed } from './hall-feed';
 import type { ConnectionState, HallRealtime } from './realtime';
 
@@ -6,42 +6,47 @@ import type { ConnectionState, HallRealtime } from './realtime';
  * The hall feed as every page holds it: the last snapshot with the events since, the connection, and whether a gap
  * is being resynced. A page learns each change once, from the event stream, and derives its views from `feed`.
  */
-export interface FeedState {
+export interface FeedState<S extends DeviceStream = StaffStream> {
   /** Kept while disconnected, so a screen never goes blank. */
-  feed: HallFeed | null;
+  feed: HallFeed<S> | null;
   connection: ConnectionState;
   /** A gap in seq was seen: events are ignored until the fresh snapshot arrives. */
   resyncing: boolean;
 }
 
-export interface FeedActions {
+export interface FeedActions<S extends DeviceStream = StaffStream> {
   /** Starts following the hall on `realtime` (a page that logs in again passes a new one). */
-  connectFeed(realtime: HallRealtime): void;
+  connectFeed(realtime: HallRealtime<S>): void;
   disconnectFeed(): void;
-  applySnapshot(snapshot: Snapshot): void;
-  applyEvents(envelopes: EventEnvelope[]): void;
+  applySnapshot(snapshot: S['snapshot']): void;
+  applyEvents(envelopes: S['envelope'][]): void;
 }
 
-export type FeedSlice = FeedState & FeedActions;
+/** A page's feed: staff pages follow the whole stream (the default), device pages `DeviceStream`. */
+export type FeedSlice<S extends DeviceStream = StaffStream> = FeedState<S> & FeedActions<S>;
 
 /** What a page does besides keeping the feed: announce fresh calls, reload what is not in the snapshot, log out. */
-export interface FeedHooks {
+export interface FeedHooks<S extends DeviceStream = StaffStream> {
   /** Envelopes that were new, in order, after they were applied (a display announces calls from these). */
-  fresh?(envelopes: EventEnvelope[], feed: HallFeed): void;
+  fresh?(envelopes: S['envelope'][], feed: HallFeed<S>): void;
   /** A snapshot arrived: the first one, after a reconnection, or after a resync. */
-  snapshot?(snapshot: Snapshot, how: { resynced: boolean }): void;
+  snapshot?(snapshot: S['snapshot'], how: { resynced: boolean }): void;
   /** The server refused the connection's credentials (a staff session that expired). */
   unauthorized?(): void;
 }
 
-export const initialFeedState: FeedState = { feed: null, connection: 'connecting', resyncing: false };
+export const initialFeedState: FeedState<never> = { feed: null, connection: 'connecting', resyncing: false };
 
-type Set = (partial: Partial<FeedState>) => void;
-type Get = () => FeedState & FeedActions;
+type Set<S extends DeviceStream> = (partial: Partial<FeedState<S>>) => void;
+type Get<S extends DeviceStream> = () => FeedState<S> & FeedActions<S>;
 
 /** The feed slice of a page's zustand store (`set` and `get` are the store's). */
-export function createFeedSlice(set: Set, get: Get, hooks: FeedHooks = {}): FeedSlice {
-  let realtime: HallRealtime | null = null;
+export function createFeedSlice<S extends DeviceStream = StaffStream>(
+  set: Set<S>,
+  get: Get<S>,
+  hooks: FeedHooks<S> = {},
+): FeedSlice<S> {
+  let realtime: HallRealtime<S> | null = null;
   return {
     ...initialFeedState,
 
@@ -75,7 +80,7 @@ export function createFeedSlice(set: Set, get: Get, hooks: FeedHooks = {}): Feed
     applyEvents(envelopes) {
       const { feed, resyncing } = get();
       if (feed === null || resyncing) return;
-      const applied = applyEnvelopes(feed, envelopes);
+      const applied = applyEnvelopes<S>(feed, envelopes);
       set({ feed: applied.feed });
       if (applied.fresh.length > 0) hooks.fresh?.(applied.fresh, applied.feed);
       if (applied.gap) {

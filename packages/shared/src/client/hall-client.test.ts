@@ -68,6 +68,14 @@ describe('createHallClient', () => {
     });
   });
 
+  it('tells how long to wait when a limit is met (429)', async () => {
+    const client = createHallClient({
+      timeoutMs: 1000,
+      fetch: answer(429, refusal('too_many_requests', { retryAfterSeconds: 30 })),
+    });
+    await expect(client.call('queues')).rejects.toMatchObject({ status: 429, retryAfterSeconds: 30 });
+  });
+
   it('throws NetworkError when there is no refusal to tell: down, a server error, an answer off the contract', async () => {
     const clients = [
       createHallClient({ timeoutMs: 1000, fetch: () => Promise.reject(new TypeError('Failed to fetch')) }),

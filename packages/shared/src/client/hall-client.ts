@@ -10,15 +10,18 @@ export class ApiError extends Error {
   override readonly name = 'ApiError';
   readonly fields: FieldError[];
   readonly opensAt: string | null;
+  /** A limit met (429): whole seconds to wait before trying again; null otherwise. */
+  readonly retryAfterSeconds: number | null;
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
     message: string,
-    details: { fields?: FieldError[]; opensAt?: string | null } = {},
+    details: { fields?: FieldError[]; opensAt?: string | null; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.fields = details.fields ?? [];
     this.opensAt = details.opensAt ?? null;
+    this.retryAfterSeconds = details.retryAfterSeconds ?? null;
   }
 }
 
@@ -77,8 +80,8 @@ export function routePath(name: RouteName, params: Record<string, unknown> | und
 function refusalOf(status: number, body: unknown): ApiError | null {
   const parsed = ErrorBody.safeParse(body);
   if (!parsed.success) return null;
-  const { code, message, fields, opensAt } = parsed.data.error;
-  return new ApiError(status, code, message, { fields, opensAt });
+  const { code, message, fields, opensAt, retryAfterSeconds } = parsed.data.error;
+  return new ApiError(status, code, message, { fields, opensAt, retryAfterSeconds });
 }
 
 /**

@@ -1,15 +1,20 @@
-import type { EventEnvelope, RecentCall, Snapshot } from '../contracts/events';
+import type { DeviceEnvelope, DeviceSnapshot, DeviceStream, RecentCall, StaffStream } from '../contracts/events';
 import { ENDED_STATES } from '../domain/ticket';
 
-/** What a staff screen or hall display knows of the hall: the snapshot, kept current by the events. */
-export type HallFeed = Snapshot;
+/**
+ * What a screen knows of the hall: the snapshot, kept current by the events. Staff screens (`StaffStream`, the
+ * default) hold whole tickets; devices (`DeviceStream`) the public view of each.
+ */
+export type HallFeed<S extends DeviceStream = StaffStream> = S['snapshot'];
+/** A device's feed: tickets as their public view. */
+export type DeviceFeed = HallFeed<DeviceStream>;
 
 const RECENT_CALLS_KEPT = 20;
 
-export interface AppliedEvents {
-  feed: HallFeed;
+export interface AppliedEvents<S extends DeviceStream = StaffStream> {
+  feed: HallFeed<S>;
   /** The envelopes that were new (seq above the feed's), in order: what a display may announce. */
-  fresh: EventEnvelope[];
+  fresh: S['envelope'][];
   /** A seq was skipped: the feed stopped before it and the client must resync. */
   gap: boolean;
 }
@@ -18,19 +23,25 @@ export interface AppliedEvents {
  * Applies a batch of events to the feed. Envelopes already included (seq at or below the feed's) are skipped, so a
  * snapshot followed by events it already contains replays nothing; a gap stops the batch there.
  */
-export function applyEnvelopes(feed: HallFeed, envelopes: readonly EventEnvelope[]): AppliedEvents {
-  let next = feed;
-  const fresh: EventEnvelope[] = [];
+export function applyEnvelopes<S extends DeviceStream = StaffStream>(
+  feed: HallFeed<S>,
+  envelopes: readonly S['envelope'][],
+): AppliedEvents<S> {
+  // The feed takes its tickets from the events only, so it holds the tickets of the stream it follows: whole ones from
+  // a staff stream, public ones from a device's. The work is the same on either.
+  let next: DeviceSnapshot = feed;
+  const fresh: DeviceEnvelope[] = [];
+  const done = (gap: boolean) => ({ feed: next, fresh, gap }) as AppliedEvents<S>;
   for (const envelope of envelopes) {
     if (envelope.seq <= next.seq) continue;
-    if (envelope.seq !== next.seq + 1) return { feed: next, fresh, gap: true };
+    if (envelope.seq !== next.seq + 1) return done(true);
     next = { ...applyEvent(next, envelope), seq: envelope.seq };
     fresh.push(envelope);
   }
-  return { feed: next, fresh, gap: false };
+  return done(false);
 }
 
-function applyEvent(feed: HallFeed, { event, at }: EventEnvelope): HallFeed {
+function applyEvent(feed: DeviceSnapshot, { event, at }: DeviceEnvelope): DeviceSnapshot {
   switch (event.type) {
     case 'ticket.issued':
       return { ...feed, tickets: [...feed.tickets.filter((t) => t.id !== event.ticket.id), event.ticket] };
@@ -99,7 +110,10 @@ function applyEvent(feed: HallFeed, { event, at }: EventEnvelope): HallFeed {
 }
 
 /** Tickets in play only: a ticket that ended leaves the list. */
-function upsertTicket(tickets: Snapshot['tickets'], ticket: Snapshot['tickets'][number]): Snapshot['tickets'] {
+function upsertTicket(
+  tickets: DeviceSnapshot['tickets'],
+  ticket: DeviceSnapshot['tickets'][number],
+): DeviceSnapshot['tickets'] {
   const others = tickets.filter((t) => t.id !== ticket.id);
   return ENDED_STATES.includes(ticket.state) ? others : [...others, ticket];
 }

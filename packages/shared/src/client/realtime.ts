@@ -1,23 +1,26 @@
 import { io, type Socket } from 'socket.io-client';
 import type {
   ClientToServerEvents,
-  EventEnvelope,
+  DeviceStream,
   ServerToClientEvents,
-  Snapshot,
   SocketAuth,
+  StaffStream,
 } from '../contracts/events';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected' | 'unauthorized';
 
-export interface RealtimeHandlers {
-  snapshot(snapshot: Snapshot): void;
-  events(envelopes: EventEnvelope[]): void;
+export interface RealtimeHandlers<S extends DeviceStream = StaffStream> {
+  snapshot(snapshot: S['snapshot']): void;
+  events(envelopes: S['envelope'][]): void;
   connection(state: ConnectionState): void;
 }
 
-/** A live feed of the hall for a kiosk, a counter panel or a screen: a snapshot on connecting, then event batches. */
-export interface HallRealtime {
-  start(handlers: RealtimeHandlers): void;
+/**
+ * A live feed of the hall for a kiosk, a counter panel or a screen: a snapshot on connecting, then event batches.
+ * `S` is what the server sends the key: `StaffStream` for a staff token, `DeviceStream` (public tickets) for a device.
+ */
+export interface HallRealtime<S extends DeviceStream = StaffStream> {
+  start(handlers: RealtimeHandlers<S>): void;
   /** Ask for a fresh snapshot after a gap in seq; it arrives through `handlers.snapshot`. */
   resync(): void;
   stop(): void;
@@ -27,17 +30,20 @@ export interface HallRealtime {
 const RETRY_MS = 5000;
 
 /** `url` defaults to the page's own origin (the pages are served by the queue server). */
-export function createHallRealtime(auth: SocketAuth, url?: string): HallRealtime {
-  let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+export function createHallRealtime<S extends DeviceStream = StaffStream>(
+  auth: SocketAuth,
+  url?: string,
+): HallRealtime<S> {
+  let socket: Socket<ServerToClientEvents<S>, ClientToServerEvents<S>> | null = null;
   let retry: ReturnType<typeof setTimeout> | undefined;
-  let handlers: RealtimeHandlers | null = null;
+  let handlers: RealtimeHandlers<S> | null = null;
 
   return {
     start(h) {
       handlers = h;
       h.connection('connecting');
       const options = { auth };
-      const s: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
+      const s: Socket<ServerToClientEvents<S>, ClientToServerEvents<S>> = url ? io(url, options) : io(options);
       socket = s;
       s.on('connect', () => h.connection('connected'));
       s.on('disconnect', (reason) => {

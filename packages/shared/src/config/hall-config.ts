@@ -257,6 +257,8 @@ export const QueuePolicy = z
     /** How early and how late an appointment may check in, in minutes around its slot start. */
     appointmentEarlyMinutes: z.number().int().min(0).default(30),
     appointmentLateMinutes: z.number().int().min(0).default(15),
+    /** An appointment may be booked for a slot at most this many hall days ahead (today counts as day 0). */
+    bookingHorizonDays: z.number().int().min(0).max(366).default(60),
     /** How many of the day's latest service times an estimate averages. */
     estimateSamples: z.number().int().min(1).default(10),
     /**
@@ -275,10 +277,15 @@ export const QueuePolicy = z
     staffTokenTtlMinutes: z.number().int().min(1).default(720),
     /** A locker item not collected after this many days shows as overdue on the console. */
     lockerOverdueDays: z.number().int().min(1).default(7),
-    /** This many wrong pickup codes in a row lock the locker's keypad … */
+    /** This many wrong pickup codes in a row are free; after them the keypad pauses before each next code … */
     lockerWrongCodeAttempts: z.number().int().min(1).default(5),
-    /** … for this many minutes. */
-    lockerLockoutMinutes: z.number().int().min(1).default(15),
+    /** … first for this many seconds, twice as long after each further wrong code … */
+    lockerPauseSeconds: z.number().int().min(1).default(30),
+    /**
+     * … but never longer than this: a guesser is slowed to one code per pause, while the next applicant, whose right
+     * code ends the pauses, waits at most this long (a lockout of many minutes would turn them away).
+     */
+    lockerMaxPauseSeconds: z.number().int().min(1).default(120),
     /** A door the locker has not reported open by then is faulty (the board did not answer or the lock jammed). */
     lockerOpenTimeoutSeconds: z.number().int().min(1).default(15),
     /** An open door not reported closed by then is faulty: nobody can tell what is inside. */

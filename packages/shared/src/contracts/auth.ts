@@ -21,3 +21,21 @@ export const LoginResponse = z
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
 export const LogoutResponse = z.object({ ok: z.literal(true) }).strict();
+
+/**
+ * A login lockout in force after repeated wrong passwords: a staff id (as typed, known or not, as the login answer
+ * does not tell either) or a client address, refused until `until` whatever password comes.
+ */
+export const LoginLockout = z
+  .object({
+    kind: z.enum(['staff', 'address']),
+    /** The staff id, or the client address. */
+    key: z.string(),
+    until: z.string(),
+    failures: z.number().int().positive(),
+  })
+  .strict();
+export type LoginLockout = z.infer<typeof LoginLockout>;
+
+export const LoginLockoutsResponse = z.object({ lockouts: z.array(LoginLockout) }).strict();
+export type LoginLockoutsResponse = z.infer<typeof LoginLockoutsResponse>;

@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   appointment_too_early: 409,
   appointment_missed: 409,
   appointment_used: 409,
+  /** Booking found no free appointment code in its bounded draws (codes are held until their appointment's day ends). */
+  appointment_codes_exhausted: 409,
   window_busy: 409,
   no_free_compartment: 409,
   /** A limit met (logins, guesses, a device's pace): wait `retryAfterSeconds` (also the Retry-After header). */

@@ -1,6 +1,61 @@
 import { describe, expect, it } from 'vitest';
-import { makeEnvelope, makeRatingRecord, makeWindow } from '../testing/fixtures';
-import { deviceEnvelopes, type EventEnvelope } from './events';
+import { makeEnvelope, makeRatingRecord, makeSnapshot, makeWindow, ticketInState } from '../testing/fixtures';
+import {
+  DeviceEnvelope,
+  DeviceSnapshot,
+  PublicTicket,
+  deviceEnvelopes,
+  deviceSnapshot,
+  publicTicket,
+  type EventEnvelope,
+} from './events';
+
+/**
+ * Every field of a ticket a device (kiosk, hall display, window screen, rating pad) may see. A field added to the
+ * public view must be added here, on purpose: never a clerk's words, an appointment code or a priority group.
+ */
+const DEVICE_TICKET_FIELDS = ['calls', 'id', 'number', 'state', 'window', 'windowType'];
+
+describe('the public view of a ticket', () => {
+  const transferred = ticketInState('transferred', {
+    priority: 'disabled',
+    serviceItem: 'household-move',
+    appointment: { code: 'YY8842', slotStart: '2026-11-23T10:00:00+08:00' },
+    transfer: { fromWindow: 2, toWindowType: 'general', note: '已告知家属' },
+    outcome: { kind: 'rejected', reason: '材料不全' },
+  });
+
+  it('has exactly the fields devices may see, in its schema and in what publicTicket makes', () => {
+    expect(Object.keys(PublicTicket.shape).sort()).toEqual(DEVICE_TICKET_FIELDS);
+    expect(Object.keys(publicTicket(transferred)).sort()).toEqual(DEVICE_TICKET_FIELDS);
+    expect(PublicTicket.parse(publicTicket(transferred))).toEqual({
+      id: transferred.id,
+      number: transferred.number,
+      windowType: transferred.windowType,
+      state: 'transferred',
+      window: null,
+      calls: 0,
+    });
+  });
+
+  it('is strict: a whole ticket does not pass for it', () => {
+    expect(PublicTicket.safeParse(transferred).success).toBe(false);
+  });
+
+  it('is what every ticket of a device snapshot and envelope becomes', () => {
+    const snapshot = deviceSnapshot(makeSnapshot({ tickets: [transferred] }));
+    expect(DeviceSnapshot.parse(snapshot).tickets).toEqual([publicTicket(transferred)]);
+    const [envelope] = deviceEnvelopes([
+      makeEnvelope(3, { type: 'ticket.updated', ticket: transferred, previousState: 'called' }),
+    ]);
+    expect(DeviceEnvelope.parse(envelope).event).toEqual({
+      type: 'ticket.updated',
+      ticket: publicTicket(transferred),
+      previousState: 'called',
+    });
+    expect(JSON.stringify([snapshot, envelope])).not.toMatch(/已告知家属|材料不全|YY8842|disabled|household-move/);
+  });
+});
 
 describe('the stream as devices receive it', () => {
   const rating = makeRatingRecord({

@@ -8,12 +8,47 @@ import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
 
-/** Everything that happens in the hall, as the realtime stream carries it. */
-export const HallEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ticket.issued'), ticket: Ticket }).strict(),
-  z.object({ type: z.literal('ticket.called'), ticket: Ticket, window: z.number().int() }).strict(),
-  z.object({ type: z.literal('ticket.recalled'), ticket: Ticket, window: z.number().int() }).strict(),
-  z.object({ type: z.literal('ticket.updated'), ticket: Ticket, previousState: TicketState }).strict(),
+/**
+ * A ticket as devices (kiosks, hall displays, window screens, rating pads) see it: what a screen in the hall shows
+ * and no more. The id ties a window's `currentTicket` to its ticket; number, window type, state, window and calls are
+ * what the display, the window screen and the voice announce. Never the clerk's words (a refusal's reason, a
+ * transfer's note, missing materials, a case number), the appointment code, the priority group or the service item.
+ */
+export const PublicTicket = z
+  .object({
+    id: Ticket.shape.id,
+    number: Ticket.shape.number,
+    windowType: Ticket.shape.windowType,
+    state: Ticket.shape.state,
+    window: Ticket.shape.window,
+    calls: Ticket.shape.calls,
+  })
+  .strict();
+export type PublicTicket = z.infer<typeof PublicTicket>;
+
+/** The one way a whole ticket becomes its public view: field by field, so nothing new on a ticket leaks by default. */
+export function publicTicket(ticket: PublicTicket): PublicTicket {
+  return {
+    id: ticket.id,
+    number: ticket.number,
+    windowType: ticket.windowType,
+    state: ticket.state,
+    window: ticket.window,
+    calls: ticket.calls,
+  };
+}
+
+/** The ticket events, with whole tickets (staff) or their public view (devices). */
+const ticketEvents = <T extends typeof Ticket | typeof PublicTicket>(ticket: T) =>
+  [
+    z.object({ type: z.literal('ticket.issued'), ticket }).strict(),
+    z.object({ type: z.literal('ticket.called'), ticket, window: z.number().int() }).strict(),
+    z.object({ type: z.literal('ticket.recalled'), ticket, window: z.number().int() }).strict(),
+    z.object({ type: z.literal('ticket.updated'), ticket, previousState: TicketState }).strict(),
+  ] as const;
+
+/** The events without a ticket in them: the same for staff and devices. */
+const otherEvents = [
   z.object({ type: z.literal('window.updated'), window: WindowState }).strict(),
   z.object({ type: z.literal('queues.updated'), queues: z.array(QueueInfo) }).strict(),
   /** A window type gained (active) or lost (inactive) an empty post: people waiting, no open window serving it. */
@@ -38,19 +73,30 @@ export const HallEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
   /** In a device's stream, in place of an event for staff only: it keeps the sequence whole. */
   z.object({ type: z.literal('staff_only') }).strict(),
-]);
+] as const;
+
+/** Everything that happens in the hall, as the realtime stream carries it to staff: whole tickets. */
+export const HallEvent = z.discriminatedUnion('type', [...ticketEvents(Ticket), ...otherEvents]);
 export type HallEvent = z.infer<typeof HallEvent>;
+
+/** An event as a device receives it: tickets as their public view (`publicTicket`). */
+export const DeviceEvent = z.discriminatedUnion('type', [...ticketEvents(PublicTicket), ...otherEvents]);
+export type DeviceEvent = z.infer<typeof DeviceEvent>;
 
 /**
  * The stream as devices (kiosks, displays, window screens, rating pads) receive it: the same envelopes and sequence,
- * with what is for staff only (ratings' details, follow-ups and their notes) taken out.
+ * every ticket as its public view, and what is for staff only (ratings' details, follow-ups and their notes, the
+ * lockers) taken out. A batch with none of these is passed through as it is.
  */
-export function deviceEnvelopes(envelopes: EventEnvelope[]): EventEnvelope[] {
-  if (!envelopes.some((e) => STAFF_ONLY.has(e.event.type) || e.event.type === 'rating.recorded')) return envelopes;
-  return envelopes.map((e) => {
-    if (STAFF_ONLY.has(e.event.type)) return { ...e, event: { type: 'staff_only' } };
-    if (e.event.type === 'rating.recorded')
-      return { ...e, event: { type: 'rating.ended', requestId: e.event.requestId, result: e.event.rating.result } };
+export function deviceEnvelopes(envelopes: EventEnvelope[]): DeviceEnvelope[] {
+  if (!envelopes.some((e) => 'ticket' in e.event || STAFF_ONLY.has(e.event.type) || e.event.type === 'rating.recorded'))
+    return envelopes;
+  return envelopes.map((e): DeviceEnvelope => {
+    const event = e.event;
+    if (STAFF_ONLY.has(event.type)) return { ...e, event: { type: 'staff_only' } };
+    if (event.type === 'rating.recorded')
+      return { ...e, event: { type: 'rating.ended', requestId: event.requestId, result: event.rating.result } };
+    if ('ticket' in event) return { ...e, event: { ...event, ticket: publicTicket(event.ticket) } };
     return e;
   });
 }
@@ -65,6 +111,10 @@ const STAFF_ONLY: ReadonlySet<HallEvent['type']> = new Set(['followup.updated', 
  */
 export const EventEnvelope = z.object({ seq: z.number().int().positive(), at: z.string(), event: HallEvent }).strict();
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
+
+/** An envelope of a device's stream (`deviceEnvelopes`). */
+export const DeviceEnvelope = EventEnvelope.extend({ event: DeviceEvent }).strict();
+export type DeviceEnvelope = z.infer<typeof DeviceEnvelope>;
 
 export const RecentCall = z
   .object({ number: z.string(), window: z.number().int(), at: z.string(), recall: z.boolean() })
@@ -93,6 +143,31 @@ export const Snapshot = z
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;
 
+/** A device's snapshot (`deviceSnapshot`): tickets as their public view, no lockers. */
+export const DeviceSnapshot = Snapshot.extend({
+  tickets: z.array(PublicTicket),
+  lockers: z.array(LockerView).max(0),
+}).strict();
+export type DeviceSnapshot = z.infer<typeof DeviceSnapshot>;
+
+/** The snapshot a device is sent: every ticket through `publicTicket`, the lockers left out. */
+export function deviceSnapshot(snapshot: Snapshot): DeviceSnapshot {
+  return { ...snapshot, tickets: snapshot.tickets.map(publicTicket), lockers: [] };
+}
+
+/**
+ * What a connection's feed is made of: staff get whole tickets, devices their public view. A staff snapshot or
+ * envelope is also a device one with more in it, so code written for `DeviceStream` takes either.
+ */
+export interface StaffStream {
+  snapshot: Snapshot;
+  envelope: EventEnvelope;
+}
+export interface DeviceStream {
+  snapshot: DeviceSnapshot;
+  envelope: DeviceEnvelope;
+}
+
 /** The locker events of the stream (staff only). */
 export type LockerEvent = Extract<HallEvent, { type: 'locker.compartment' | 'locker.keypad' }>;
 
@@ -111,15 +186,15 @@ export const SocketAuth = z.discriminatedUnion('room', [
 ]);
 export type SocketAuth = z.infer<typeof SocketAuth>;
 
-export interface ServerToClientEvents {
-  snapshot: (snapshot: Snapshot) => void;
-  events: (envelopes: EventEnvelope[]) => void;
+export interface ServerToClientEvents<S extends DeviceStream = StaffStream> {
+  snapshot: (snapshot: S['snapshot']) => void;
+  events: (envelopes: S['envelope'][]) => void;
   /** Only to `status` connections. */
   status: (status: TicketStatus) => void;
   /** To a `locker` connection: door commands to carry out (on connecting, every command still in flight). */
   lockerCommands: (commands: OpenCommand[]) => void;
 }
-export interface ClientToServerEvents {
+export interface ClientToServerEvents<S extends DeviceStream = StaffStream> {
   /** Ask for a fresh snapshot (after a gap in seq). */
-  resync: (ack: (snapshot: Snapshot) => void) => void;
+  resync: (ack: (snapshot: S['snapshot']) => void) => void;
 }

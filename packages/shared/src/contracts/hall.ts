@@ -79,7 +79,25 @@ export function toPublicHall(hall: HallConfig): PublicHall {
   };
 }
 
+/** The disk as health tells it: `writable` false (and health 503) after a failed write or when space runs low. */
+export const StorageHealth = z
+  .object({
+    writable: z.boolean(),
+    freeBytes: z.number(),
+    walBytes: z.number(),
+    fault: z.object({ code: z.string(), at: z.string() }).strict().nullable(),
+  })
+  .strict();
+
 export const Health = z
-  .object({ status: z.literal('ok'), version: z.string(), now: z.string(), hallDay: z.string(), seq: z.number() })
+  .object({
+    /** `unavailable` (with HTTP 503) when the hall cannot write. */
+    status: z.enum(['ok', 'unavailable']),
+    version: z.string(),
+    now: z.string(),
+    hallDay: z.string(),
+    seq: z.number(),
+    storage: StorageHealth,
+  })
   .strict();
 export type Health = z.infer<typeof Health>;

@@ -26,6 +26,7 @@
 import { z } from 'zod';
 import { CompartmentSize } from '../config/hall-config';
 import { Compartment, DoorPurpose, Keypad } from '../domain/locker';
+import { isMaskedName } from '../domain/masking';
 import { RequestId } from './common';
 
 const LockerId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a locker id');
@@ -63,13 +64,11 @@ export const DepositRequest = z
     caseNumber: z.string().trim().min(1).max(64),
     /** What it is: 营业执照, 不动产权证书 … */
     description: z.string().trim().min(1).max(100),
-    /** Masked, as every staff screen shows it (PIPL): 张*, 欧阳** . */
+    /** Masked, as every staff screen shows it (PIPL): 张*, 欧阳娜娜 as 欧*** (domain/masking.ts). */
     applicantName: z
       .string()
       .trim()
-      .min(2)
-      .max(20)
-      .refine((s) => s.includes('*'), 'must be masked, like 张*'),
+      .refine(isMaskedName, 'must be masked: the first character, then one * for each other one, like 张* or 欧***'),
     /** Mainland mobile number for the pickup notice. */
     phone: z.string().regex(/^1\d{10}$/, 'must be an 11-digit mobile number'),
     /** The smallest size that fits; a larger compartment is used when none of this size is free. */

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LoginRequest, LoginResponse, LogoutResponse } from './auth';
+import { LoginLockoutsResponse, LoginRequest, LoginResponse, LogoutResponse } from './auth';
 import { StatusTokenParam, TicketNumberParam, WindowNumberParam } from './common';
 import {
   AnswerGuideRequest,
@@ -352,6 +352,14 @@ export const routes = {
     auth: 'staff',
     status: 200,
     response: LogoutResponse,
+  },
+  loginLockouts: {
+    method: 'GET',
+    path: '/api/auth/lockouts',
+    summary: 'Staff ids and client addresses locked out of login now after repeated wrong passwords, and until when',
+    auth: 'manager',
+    status: 200,
+    response: LoginLockoutsResponse,
   },
   windows: {
     method: 'GET',

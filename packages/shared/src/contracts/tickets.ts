@@ -51,6 +51,8 @@ export const TicketStatus = z
     calls: z.number().int(),
     issuedAt: z.string(),
     calledAt: z.string().nullable(),
+    /** The ticket's day is over: it will not be called any more, whatever state it was left in. */
+    expired: z.boolean(),
   })
   .strict();
 export type TicketStatus = z.infer<typeof TicketStatus>;

@@ -4,6 +4,7 @@ import { Outcome, Ticket } from '../domain/ticket';
 import { PauseReason, WindowState } from '../domain/window';
 import type { WindowActionName } from '../domain/window-actions';
 import { RequestId } from './common';
+import { PublicTicket } from './events';
 
 export const WindowActionRequest = z.object({ requestId: RequestId }).strict();
 export type WindowActionRequest = z.infer<typeof WindowActionRequest>;
@@ -62,15 +63,16 @@ export const WindowActionResponse = z.object({ window: WindowState, ticket: Tick
 export type WindowActionResponse = z.infer<typeof WindowActionResponse>;
 
 export const WindowQueue = z
-  .object({ windowType: z.string(), waiting: z.number().int(), next: z.array(Ticket) })
+  .object({ windowType: z.string(), waiting: z.number().int(), next: z.array(PublicTicket) })
   .strict();
 export type WindowQueue = z.infer<typeof WindowQueue>;
 
+/** A device's read of a window (a device key or staff may ask): tickets as their public view (`publicTicket`). */
 export const WindowDetail = z
   .object({
     config: WindowConfig,
     state: WindowState,
-    current: Ticket.nullable(),
+    current: PublicTicket.nullable(),
     /** Per served type, in the window's order of preference: the next few tickets in call order. */
     queues: z.array(WindowQueue),
   })

@@ -1,4 +1,7 @@
 import type { QueuePolicy } from '../config/hall-config';
+import { addDays, hallDay } from './hall-time';
+
+const DAY_MS = 86_400_000;
 
 /** The policy numbers that place an appointment's check-in window around its slot. */
 export type CheckInPolicy = Pick<QueuePolicy, 'appointmentEarlyMinutes' | 'appointmentLateMinutes'>;
@@ -46,23 +49,28 @@ export interface CheckInContext {
   policy: CheckInPolicy;
 }
 
-/** Why the booking cannot check in now, or null when it can. Used first, then missed, then too early. */
+/**
+ * Why the booking cannot check in now, or null when it can. Used first, then missed, then too early. The messages
+ * name neither the booking's code nor its slot: a check-in by ID number must not hand anyone the code (a bearer
+ * credential) or the slot of whoever the number belongs to, and refusals are logged and shown on screens. A refusal
+ * that it is too early carries only `opensAt`, for the kiosk to say when to come back.
+ */
 export function checkInProblem(booking: Booking, ctx: CheckInContext): CheckInProblem | null {
-  const { code, slotStart, hallDay } = booking;
+  const { slotStart, hallDay } = booking;
   if (booking.ticketId !== null) {
-    return { code: 'appointment_used', message: `appointment ${code} has already been checked in` };
+    return { code: 'appointment_used', message: 'the appointment has already been checked in' };
   }
   const { earliest, latest } = checkInWindow(slotStart, ctx.policy);
   if (hallDay < ctx.day || ctx.now.getTime() > latest.getTime()) {
     return {
       code: 'appointment_missed',
-      message: `appointment ${code} was for ${slotStart}; its check-in time has passed, please take a normal ticket`,
+      message: "the appointment's check-in time has passed, please take a normal ticket",
     };
   }
   if (hallDay > ctx.day || ctx.now.getTime() < earliest.getTime()) {
     return {
       code: 'appointment_too_early',
-      message: `appointment ${code} is for ${slotStart}; check-in opens ${ctx.policy.appointmentEarlyMinutes} minutes before`,
+      message: `check-in for the appointment opens ${ctx.policy.appointmentEarlyMinutes} minutes before its slot`,
       opensAt: earliest.toISOString(),
     };
   }
@@ -82,4 +90,38 @@ export function pickBookingForCheckIn<B extends Booking>(
   const distance = (b: B) => Math.abs(Date.parse(b.slotStart) - now.getTime());
   const unused = bookings.filter((b) => b.ticketId === null).sort((a, b) => distance(a) - distance(b));
   return unused.find((b) => isInCheckInWindow(checkInWindow(b.slotStart, policy), now)) ?? unused[0] ?? bookings[0];
+}
+
+/** The policy number that bounds how far ahead a slot may be booked. */
+export type BookingPolicy = Pick<QueuePolicy, 'bookingHorizonDays'>;
+
+/** Why a slot cannot be booked, naming the request field, as a schema's refusal would. */
+export interface BookingSlotProblem {
+  code: 'validation_failed';
+  field: 'slotStart';
+  message: string;
+}
+
+/**
+ * Why `slotStart` (an ISO 8601 instant) cannot be booked at `now`, or null when it can: it must be a real instant, not
+ * begun yet, and on a hall day at most `bookingHorizonDays` after today's. Whatever the string, this answers and never
+ * throws: a slot far ahead is refused on its instant before any calendar arithmetic sees its year.
+ */
+export function bookingSlotProblem(
+  slotStart: string,
+  now: Date,
+  policy: BookingPolicy,
+  timeZone: string,
+): BookingSlotProblem | null {
+  const refuse = (message: string): BookingSlotProblem => ({ code: 'validation_failed', field: 'slotStart', message });
+  const slot = Date.parse(slotStart);
+  if (!Number.isFinite(slot)) return refuse('not a date and time');
+  if (slot < now.getTime()) return refuse('the slot has already begun');
+  const lastDay = addDays(hallDay(now, timeZone), policy.bookingHorizonDays);
+  const beyond = refuse(
+    `the slot is beyond the booking horizon: slots can be booked up to ${policy.bookingHorizonDays} days ahead, until ${lastDay}`,
+  );
+  // Two days' slack covers any zone's offset; past that the instant alone decides, so no far year reaches hallDay.
+  if (slot - now.getTime() > (policy.bookingHorizonDays + 2) * DAY_MS) return beyond;
+  return hallDay(new Date(slot), timeZone) > lastDay ? beyond : null;
 }

@@ -15,3 +15,4 @@ export * from './estimate';
 export * from './empty-post';
 export * from './locker';
 export * from './window-actions';
+export * from './masking';

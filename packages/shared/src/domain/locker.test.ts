@@ -245,17 +245,21 @@ describe('pickup codes and the keypad', () => {
     expect(asked).toEqual([10, 10, 10, 10, 10, 10]);
   });
 
-  const policy = { attempts: 5, lockoutMinutes: 15 };
-  it('the fifth wrong code in a row locks the keypad for the lockout, then it counts afresh', () => {
+  const policy = { attempts: 5, pauseSeconds: 30, maxPauseSeconds: 120 };
+  it('from the fifth wrong code in a row pauses the keypad, each pause twice the last, never beyond the longest', () => {
     let k = OPEN_KEYPAD;
     for (let i = 1; i <= 4; i++) {
       k = keypadAfterAttempt(k, false, T0, policy);
       expect(k).toEqual({ wrongInRow: i, lockedUntil: null });
     }
-    k = keypadAfterAttempt(k, false, T0, policy);
-    expect(k).toEqual({ wrongInRow: 0, lockedUntil: later(15 * 60).toISOString() });
-    expect(keypadLocked(k, later(15 * 60 - 1))).toBe(true);
-    expect(keypadLocked(k, later(15 * 60))).toBe(false);
+    const pauses = Array.from({ length: 5 }, () => {
+      k = keypadAfterAttempt(k, false, T0, policy);
+      return (Date.parse(k.lockedUntil!) - T0.getTime()) / 1000;
+    });
+    expect(pauses).toEqual([30, 60, 120, 120, 120]);
+    expect(k.wrongInRow).toBe(9);
+    expect(keypadLocked(k, later(119))).toBe(true);
+    expect(keypadLocked(k, later(120))).toBe(false);
   });
 
   it('a right code clears the count of wrong ones', () => {

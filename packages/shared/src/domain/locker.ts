@@ -258,18 +258,23 @@ export function keypadLocked(k: Keypad, now: Date): boolean {
   return k.lockedUntil !== null && Date.parse(k.lockedUntil) > now.getTime();
 }
 
+export interface KeypadPolicy {
+  /** Wrong codes in a row before the pauses start. */
+  attempts: number;
+  pauseSeconds: number;
+  maxPauseSeconds: number;
+}
+
 /**
- * The keypad after one code was tried: a right code clears the count; the `attempts`-th wrong one in a row locks it
- * for `lockoutMinutes` and starts the count again, so the next lockout needs as many wrong codes.
+ * The keypad after one code was tried. A right code clears the count. From the `attempts`-th wrong code in a row the
+ * keypad pauses before it takes another (`lockedUntil`): `pauseSeconds`, doubling with each further wrong code, never
+ * beyond `maxPauseSeconds`. Not a lockout: a guesser gets one code per pause, the next applicant waits one pause.
  */
-export function keypadAfterAttempt(
-  k: Keypad,
-  right: boolean,
-  now: Date,
-  policy: { attempts: number; lockoutMinutes: number },
-): Keypad {
+export function keypadAfterAttempt(k: Keypad, right: boolean, now: Date, policy: KeypadPolicy): Keypad {
   if (right) return OPEN_KEYPAD;
   const wrongInRow = k.wrongInRow + 1;
   if (wrongInRow < policy.attempts) return { wrongInRow, lockedUntil: null };
-  return { wrongInRow: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMinutes * 60_000).toISOString() };
+  const doublings = Math.min(wrongInRow - policy.attempts, 30);
+  const pause = Math.min(policy.pauseSeconds * 2 ** doublings, policy.maxPauseSeconds);
+  return { wrongInRow, lockedUntil: new Date(now.getTime() + pause * 1000).toISOString() };
 }

@@ -3,7 +3,7 @@ import type { HallEvent } from '../contracts/events';
 import type { Ticket, TicketState } from './ticket';
 import { Ticket as TicketSchema } from './ticket';
 import type { DomainEvent, TicketCommand, TransitionResult } from './transition';
-import { newTicket, transition } from './transition';
+import { KIOSK_CANCEL_MINUTES, kioskCancelRefusal, newTicket, transition } from './transition';
 import { policy, shanghai, ticketInState } from '../testing/fixtures';
 
 const now = shanghai('10:00');
@@ -220,6 +220,30 @@ describe('transition: cancel', () => {
       const { ticket, events } = accepted(run(ticketInState(state), { type: 'cancel', by: 'staff', reason: 'left' }));
       expect(ticket.state).toBe('cancelled');
       expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: state }]);
+    }
+  });
+
+  it('lets a kiosk cancel only its own waiting ticket, within KIOSK_CANCEL_MINUTES of issue', () => {
+    const issuedAt = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * 60_000).toISOString();
+    const fresh = ticketInState('waiting', { issuedAt: issuedAt(1) });
+    expect(kioskCancelRefusal(fresh, true, now)).toBeNull();
+    expect(kioskCancelRefusal({ ...fresh, issuedAt: issuedAt(KIOSK_CANCEL_MINUTES) }, true, now)).toBeNull();
+    expect(kioskCancelRefusal(fresh, false, now)).toEqual({
+      code: 'forbidden',
+      message: 'ticket A001 was not issued at this kiosk; only staff may cancel it',
+    });
+    expect(kioskCancelRefusal({ ...fresh, issuedAt: issuedAt(KIOSK_CANCEL_MINUTES + 1) }, true, now)).toEqual({
+      code: 'forbidden',
+      message: 'ticket A001 was issued more than 10 minutes ago; only staff may cancel it now',
+    });
+    expect(kioskCancelRefusal(ticketInState('called', { issuedAt: issuedAt(1) }), true, now)).toEqual({
+      code: 'invalid_state',
+      message: 'ticket A001 is called at window 1; a kiosk cancels only a waiting ticket; staff may cancel it',
+    });
+    for (const state of ['serving', 'transferred', 'cancelled', 'finished'] as const) {
+      expect(kioskCancelRefusal(ticketInState(state, { issuedAt: issuedAt(1) }), true, now)?.code).toBe(
+        'invalid_state',
+      );
     }
   });
 });

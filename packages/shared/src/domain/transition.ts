@@ -26,6 +26,12 @@ export type DomainEvent = TicketEvent | WindowEvent;
 
 export type TransitionErrorCode = 'invalid_state' | 'wrong_window' | 'not_enough_calls' | 'other_day';
 
+/**
+ * How long after issuing a kiosk may still cancel its own number (after a failed print, or when the citizen walks
+ * away from the screen); later, or another kiosk's number, or one no longer waiting, is for staff to cancel.
+ */
+export const KIOSK_CANCEL_MINUTES = 10;
+
 export type TransitionResult =
   { ok: true; ticket: Ticket; events: DomainEvent[] } | { ok: false; code: TransitionErrorCode; message: string };
 
@@ -84,9 +90,43 @@ const STATE_WORDS: Record<TicketState, string> = {
 const refuse = (code: TransitionErrorCode, message: string): TransitionResult => ({ ok: false, code, message });
 
 function invalidState(ticket: Ticket, only: string): TransitionResult {
+  return refuse('invalid_state', `ticket ${ticket.number} is ${stateWords(ticket)}; ${only}`);
+}
+
+/** The ticket's state in words, with its window when it is called or served there. */
+function stateWords(ticket: Ticket): string {
   const where = ticket.window !== null && (ticket.state === 'called' || ticket.state === 'serving');
-  const state = `${STATE_WORDS[ticket.state]}${where ? ` at window ${ticket.window}` : ''}`;
-  return refuse('invalid_state', `ticket ${ticket.number} is ${state}; ${only}`);
+  return `${STATE_WORDS[ticket.state]}${where ? ` at window ${ticket.window}` : ''}`;
+}
+
+/**
+ * Why a kiosk may not cancel this ticket (checked before the cancel command): another kiosk's (`issuedHere` false),
+ * no longer waiting, or issued more than KIOSK_CANCEL_MINUTES ago. Null when it may. Staff cancel any of these.
+ */
+export function kioskCancelRefusal(
+  ticket: Ticket,
+  issuedHere: boolean,
+  now: Date,
+): { code: 'forbidden' | 'invalid_state'; message: string } | null {
+  if (!issuedHere) {
+    return {
+      code: 'forbidden',
+      message: `ticket ${ticket.number} was not issued at this kiosk; only staff may cancel it`,
+    };
+  }
+  if (ticket.state !== 'waiting') {
+    return {
+      code: 'invalid_state',
+      message: `ticket ${ticket.number} is ${stateWords(ticket)}; a kiosk cancels only a waiting ticket; staff may cancel it`,
+    };
+  }
+  if (now.getTime() - Date.parse(ticket.issuedAt) > KIOSK_CANCEL_MINUTES * 60_000) {
+    return {
+      code: 'forbidden',
+      message: `ticket ${ticket.number} was issued more than ${KIOSK_CANCEL_MINUTES} minutes ago; only staff may cancel it now`,
+    };
+  }
+  return null;
 }
 
 /** Back in a queue: nothing of the last window's call remains on it. */

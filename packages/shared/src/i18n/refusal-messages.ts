@@ -53,6 +53,11 @@ export const refusalMessages = {
       title: '这个预约已经签到过了',
       advice: '每个预约只能签到一次。如果号票丢失，请呼叫导办人员帮助。',
     },
+    too_many_requests: {
+      title: '请稍候再取号',
+      advice: '本机刚刚取号较多，请于 {{time}} 后再试；如需帮助，请呼叫导办人员。',
+      adviceNoTime: '本机刚刚取号较多，请稍候再试；如需帮助，请呼叫导办人员。',
+    },
     priority_not_offered: {
       title: '此项业务不发优先号',
       advice: '如需优先办理，请呼叫导办人员帮助。',
@@ -110,6 +115,11 @@ export const refusalMessages = {
       title: 'སྔོན་འཛིན་འདི་མིང་ཐོ་བཀོད་ཟིན།',
       advice: 'སྔོན་འཛིན་རེར་ཐེངས་གཅིག་ལས་མིང་ཐོ་འགོད་མི་ཆོག ཨང་འཛིན་བོར་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
     },
+    too_many_requests: {
+      title: 'ཅུང་ཙམ་སྒུག་ནས་ཨང་གྲངས་ལེན་རོགས།',
+      advice: '{{time}} རྗེས་སུ་ཡང་བསྐྱར་ཚོད་ལྟ་གནང་རོགས། རོགས་རམ་དགོས་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
+      adviceNoTime: 'ཅུང་ཙམ་སྒུག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་གནང་རོགས། རོགས་རམ་དགོས་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
+    },
     priority_not_offered: {
       title: 'ལས་དོན་འདིར་སྔོན་ལའི་ཨང་གྲངས་མེད།',
       advice: 'སྔོན་ལ་སྒྲུབ་དགོས་ན་ལམ་སྟོན་པ་འབོད་རོགས།',
@@ -166,6 +176,11 @@ export const refusalMessages = {
     appointment_used: {
       title: 'This appointment is already checked in',
       advice: 'Each appointment checks in once. If you lost the ticket, please call a guide.',
+    },
+    too_many_requests: {
+      title: 'Please wait a moment',
+      advice: 'This kiosk has just issued many tickets. Please try again after {{time}}, or call a guide.',
+      adviceNoTime: 'This kiosk has just issued many tickets. Please try again shortly, or call a guide.',
     },
     priority_not_offered: {
       title: 'No priority tickets for this service',

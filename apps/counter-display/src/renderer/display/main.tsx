@@ -1,4 +1,5 @@
 import { createHallRealtime } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -36,7 +37,7 @@ if (!setup) {
     audio: player,
   });
   void store.getState().loadHall();
-  store.getState().connectFeed(createHallRealtime({ room: 'hall', token: setup.deviceKey }));
+  store.getState().connectFeed(createHallRealtime<DeviceStream>({ room: 'hall', token: setup.deviceKey }));
   void store.getState().watchVoice();
   root.render(
     <StrictMode>

@@ -1,4 +1,5 @@
 import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -26,7 +27,11 @@ if (!identity) {
     newRequestId,
   });
   void store.getState().loadHall();
-  const realtime = createHallRealtime({ room: 'window', window: identity.window, token: identity.deviceKey });
+  const realtime = createHallRealtime<DeviceStream>({
+    room: 'window',
+    window: identity.window,
+    token: identity.deviceKey,
+  });
   store.getState().connectFeed(realtime);
   root.render(
     <StrictMode>

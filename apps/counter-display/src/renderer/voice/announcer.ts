@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@hallq/shared/contracts';
+import type { DeviceEnvelope } from '@hallq/shared/contracts';
 import { type Call, clipsForCall } from './call-clips';
 import type { ClipId } from './clip-ids';
 
@@ -43,7 +43,7 @@ export function createAnnouncer(
 }
 
 /** The calls among freshly applied events (never a snapshot's history): what the hall display says aloud. */
-export function callsToAnnounce(fresh: readonly EventEnvelope[]): Call[] {
+export function callsToAnnounce(fresh: readonly DeviceEnvelope[]): Call[] {
   return fresh.flatMap(({ event }) =>
     event.type === 'ticket.called' || event.type === 'ticket.recalled'
       ? [{ number: event.ticket.number, window: event.window, recall: event.type === 'ticket.recalled' }]
@@ -52,7 +52,7 @@ export function callsToAnnounce(fresh: readonly EventEnvelope[]): Call[] {
 }
 
 /** The hall display's `onFresh`: every call or recall among the fresh events, queued in order. */
-export function announceFreshCalls(announcer: Pick<Announcer, 'announce'>): (fresh: readonly EventEnvelope[]) => void {
+export function announceFreshCalls(announcer: Pick<Announcer, 'announce'>): (fresh: readonly DeviceEnvelope[]) => void {
   return (fresh) => {
     for (const call of callsToAnnounce(fresh)) announcer.announce(call);
   };

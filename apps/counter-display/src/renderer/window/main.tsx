@@ -1,4 +1,5 @@
 import { createHallRealtime } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -30,7 +31,9 @@ if (!setup) {
     now: () => Date.now(),
   });
   void store.getState().loadHall();
-  store.getState().connectFeed(createHallRealtime({ room: 'window', token: setup.deviceKey, window: setup.window }));
+  store
+    .getState()
+    .connectFeed(createHallRealtime<DeviceStream>({ room: 'window', token: setup.deviceKey, window: setup.window }));
   root.render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>

@@ -48,6 +48,16 @@ describe('refusalText', () => {
     expect(text.advice).toContain('导办');
   });
 
+  it('asks the citizen to wait until the time a limit gives', () => {
+    const text = refusalText(
+      t(),
+      { code: 'too_many_requests', opensAt: '2025-05-06T05:31:30.000Z', via: 'walk_in' },
+      ctx(),
+    );
+    expect(text.title).toBe('请稍候再取号');
+    expect(text.advice).toContain('13:31');
+  });
+
   it('words an unknown appointment differently for a code and for an ID card', () => {
     const byCode = refusalText(t(), { code: 'not_found', opensAt: null, via: 'appointment_code' }, ctx());
     const byCard = refusalText(t(), { code: 'not_found', opensAt: null, via: 'id_card' }, ctx());

@@ -64,6 +64,7 @@ const EXPLAINED = [
   'appointment_missed',
   'appointment_used',
   'priority_not_offered',
+  'too_many_requests',
   'not_found',
 ] as const satisfies readonly ErrorCode[];
 type Explained = (typeof EXPLAINED)[number];
@@ -73,6 +74,7 @@ const TIMED = new Set<Explained>([
   'lunch_break',
   'closed_for_day',
   'appointment_too_early',
+  'too_many_requests',
 ]);
 
 /** A refusal of POST /api/tickets in the citizen's words: never the raw error. */

@@ -16,15 +16,10 @@ export function clockTime(at: string | number, timeZone: string): string {
 }
 
 /**
- * An applicant's name as staff screens and the server keep it (PIPL): the first character, a `*` for each of the
- * others: 张三 → 张*, 欧阳娜娜 → 欧***. A one-character name still gets one `*`, so it reads as masked too.
+ * An applicant's name as staff screens and the server keep it (PIPL): 张三 → 张*, 欧阳娜娜 → 欧***. The domain's rule,
+ * whose counterpart the server's deposit contract checks; '' when the name does not begin with a letter.
  */
-export function maskName(name: string): string {
-  // By code point: a rare character outside the BMP is one character, not two halves.
-  const [first, ...rest] = Array.from(name.trim());
-  if (first === undefined) return '';
-  return first + '*'.repeat(Math.max(1, rest.length));
-}
+export { maskName } from '@hallq/shared/domain';
 
 /** An 11-digit mobile number as the clerk is shown it back: 138****5678. */
 export function maskPhone(phone: string): string {

@@ -1,5 +1,5 @@
 import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
-import type { EventEnvelope } from '@hallq/shared/contracts';
+import type { DeviceEnvelope, DeviceStream } from '@hallq/shared/contracts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ClockSlice, createClockSlice } from './slices/clock/actions';
 import { createHallSlice, type HallSlice } from './slices/hall/actions';
@@ -8,15 +8,15 @@ import type { ScreenServices } from './types';
 
 export interface DisplayServices extends ScreenServices, VoiceServices {
   /** Events applied after a snapshot, in order: never the history a snapshot brings. */
-  onFresh(fresh: EventEnvelope[]): void;
+  onFresh(fresh: DeviceEnvelope[]): void;
 }
-export type DisplayState = FeedSlice & HallSlice & ClockSlice & VoiceSlice;
+export type DisplayState = FeedSlice<DeviceStream> & HallSlice & ClockSlice & VoiceSlice;
 export type DisplayStore = StoreApi<DisplayState>;
 
 export function createDisplayStore(services: DisplayServices): DisplayStore {
   return createStore<DisplayState>()((set, get) => ({
     // A snapshot's calls are history: only the calls that arrive as events are said aloud.
-    ...createFeedSlice(set, get, { fresh: (envelopes) => services.onFresh(envelopes) }),
+    ...createFeedSlice<DeviceStream>(set, get, { fresh: (envelopes) => services.onFresh(envelopes) }),
     ...createHallSlice(set, get, services),
     ...createClockSlice(set, get, services),
     ...createVoiceSlice(set, get, services),

@@ -1,4 +1,5 @@
 import { createFeedSlice } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import { createStore } from 'zustand/vanilla';
 import { createHallSlice } from './slices/hall/actions';
 import { createPadSlice } from './slices/pad/actions';
@@ -7,7 +8,7 @@ import type { PadServices, PadState, PadStore } from './types';
 export function createPadStore(services: PadServices): PadStore {
   return createStore<PadState>()((set, get) => ({
     // The pad needs of the feed only its rating requests: the open ones on (re)connecting, then each as it comes.
-    ...createFeedSlice(set, get, {
+    ...createFeedSlice<DeviceStream>(set, get, {
       snapshot: (snapshot) => get().showOpenRequests(snapshot.ratingRequests),
       fresh: (envelopes) => {
         for (const { event } of envelopes) {

@@ -1,4 +1,5 @@
 import type { FeedSlice, HallClient } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import type { StoreApi } from 'zustand/vanilla';
 import type { HallSlice } from './slices/hall/actions';
 import type { PadSlice } from './slices/pad/actions';
@@ -13,7 +14,7 @@ export interface PadServices {
   newRequestId(): string;
 }
 
-export type PadState = FeedSlice & HallSlice & PadSlice;
+export type PadState = FeedSlice<DeviceStream> & HallSlice & PadSlice;
 export type PadStore = StoreApi<PadState>;
 
 export type SliceCreator<T> = (set: PadStore['setState'], get: PadStore['getState'], services: PadServices) => T;

@@ -1,4 +1,5 @@
 import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
+import type { DeviceStream } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { type HallState, initialHallState } from './state';
 
@@ -6,14 +7,14 @@ export interface HallActions {
   loadHall(): Promise<void>;
 }
 /** The hall's configuration, and the shared hall feed (`feed`, `connection`, `resyncing`) the tiles are drawn from. */
-export type HallSlice = HallState & HallActions & FeedSlice;
+export type HallSlice = HallState & HallActions & FeedSlice<DeviceStream>;
 
 const HALL_RETRY_MS = 5000;
 
 export const createHallSlice: SliceCreator<HallSlice> = (set, get, { api, now }) => ({
   ...initialHallState,
 
-  ...createFeedSlice(set, get, {
+  ...createFeedSlice<DeviceStream>(set, get, {
     fresh(envelopes) {
       for (const { event } of envelopes) if (event.type === 'guide.answered') get().guideAnswered(event.call.id);
     },

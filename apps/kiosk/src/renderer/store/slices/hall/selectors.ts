@@ -1,5 +1,6 @@
 import type { FeedState } from '@hallq/shared/client';
 import {
+  type DeviceStream,
   type PublicHall,
   type QueueInfo,
   type ServiceItemConfig,
@@ -26,7 +27,9 @@ export interface Tile {
 }
 
 /** The queues as the feed has them; before its first snapshot, those read when the page started. */
-export function liveQueues(state: Pick<FeedState, 'feed'> & Pick<HallState, 'queuesBeforeFeed'>): QueueInfo[] {
+export function liveQueues(
+  state: Pick<FeedState<DeviceStream>, 'feed'> & Pick<HallState, 'queuesBeforeFeed'>,
+): QueueInfo[] {
   return state.feed?.queues ?? state.queuesBeforeFeed;
 }
 

@@ -151,6 +151,19 @@ describe('taking a ticket at a kiosk with a printer', () => {
   });
 });
 
+describe('a limit met', () => {
+  it('asks the citizen to try again at the time the server gives', async () => {
+    const kiosk = testKiosk();
+    kiosk.api.issueTicket.mockRejectedValueOnce(
+      new ApiError(429, 'too_many_requests', 'slow down', { retryAfterSeconds: 30 }),
+    );
+    await chooseSocialSecurityCard(kiosk);
+    const screen = kiosk.state().screen;
+    expect(screen).toMatchObject({ name: 'refused', code: 'too_many_requests' });
+    expect(screen.name === 'refused' && Date.parse(screen.opensAt!) - kiosk.clock.now).toBe(30_000);
+  });
+});
+
 describe('taking a ticket in a plain browser', () => {
   it('shows the ticket on screen without asking for a printer', async () => {
     const kiosk = testKiosk({ bridge: null });

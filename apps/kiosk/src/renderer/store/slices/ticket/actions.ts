@@ -74,7 +74,10 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
     } catch (error) {
       if (error instanceof ApiError) {
         // A refusal is final for this requestId; a new try gets a new one.
-        set({ attempt: null, screen: { name: 'refused', code: error.code, opensAt: error.opensAt, via: get().via } });
+        // A limit met (429) says how long to wait: told as the time to try again, like a window that opens later.
+        const wait = error.retryAfterSeconds;
+        const opensAt = wait === null ? error.opensAt : new Date(now() + wait * 1000).toISOString();
+        set({ attempt: null, screen: { name: 'refused', code: error.code, opensAt, via: get().via } });
       } else {
         set({ screen: { name: 'network-error', retry: 'issue' } });
       }
@@ -136,7 +139,8 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
           set({ screen: { name: 'network-error', retry: 'cancel' } });
           return;
         }
-        // Refused: the ticket is no longer waiting (already cancelled); nothing is left to call.
+        // Refused: the ticket is no longer waiting (already cancelled), or no longer the kiosk's to cancel (the server
+        // lets a kiosk cancel only its own number, within minutes of issue); either way nothing is left for it to do.
       }
       set({
         voids: get().voids.filter((v) => !(v.kind === 'number' && v.requestId === requestId)),
@@ -189,7 +193,7 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
               settleVoid(next);
             }
           } catch (error) {
-            // A refusal means there is nothing to cancel (never issued, or no longer waiting).
+            // A refusal means there is nothing the kiosk may cancel (never issued, no longer waiting, or too old: staff's).
             if (error instanceof ApiError) settleVoid(current);
           }
         }

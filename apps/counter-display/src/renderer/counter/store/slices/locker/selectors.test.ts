@@ -1,4 +1,5 @@
 import type { CompartmentView, LockerView } from '@hallq/shared/contracts';
+import { DepositRequest } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { compartment, demoLockers, PICKUP_SESSION, snapshot, testCounter, windowState } from '../../test-services';
 import {
@@ -68,6 +69,30 @@ describe('the deposit request from the form', () => {
   it('masks even a one-character name', () => {
     const checked = depositFromDraft({ ...form, applicantName: '张' });
     expect(checked.ok && checked.body.applicantName).toBe('张*');
+  });
+
+  it('sends a name the server’s deposit contract takes as masked, for names of every script and length', () => {
+    for (const applicantName of [
+      '张',
+      '欧阳娜娜',
+      '𠮷野家',
+      'བཀྲ་ཤིས་རྡོ་རྗེ',
+      'John Smith',
+      'Maria Fernanda Rodríguez López',
+    ]) {
+      const checked = depositFromDraft({ ...form, applicantName });
+      expect(checked.ok, applicantName).toBe(true);
+      if (checked.ok) {
+        expect(DepositRequest.safeParse({ requestId: 'deposit-1', ...checked.body }).success, applicantName).toBe(true);
+      }
+    }
+  });
+
+  it('asks for a real name when the typed one does not begin with a letter, instead of sending stars alone', () => {
+    expect(depositFromDraft({ ...form, applicantName: '**' })).toEqual({
+      ok: false,
+      problems: { applicantName: '姓名应以文字开头，请填写申请人的真实姓名' },
+    });
   });
 
   it('takes a phone number typed in groups', () => {

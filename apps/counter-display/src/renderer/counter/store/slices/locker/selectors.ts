@@ -102,6 +102,7 @@ export function depositFromDraft(draft: DepositDraft): Checked {
   if (caseNumber === '') problems.caseNumber = '请填写办件编号';
   if (description === '') problems.description = '请填写材料或证照名称';
   if (name === '') problems.applicantName = '请填写申请人姓名';
+  else if (maskName(name) === '') problems.applicantName = '姓名应以文字开头，请填写申请人的真实姓名';
   if (phone === '') problems.phone = '请填写申请人的手机号码，取件码将发送到该号码';
   else if (!/^1\d{10}$/.test(phone)) problems.phone = '手机号码应为 1 开头的 11 位数字';
   if (draft.size === null) problems.size = '请选择格口大小';

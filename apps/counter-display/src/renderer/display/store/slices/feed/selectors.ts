@@ -1,4 +1,4 @@
-import { type HallFeed } from '@hallq/shared/client';
+import { type DeviceFeed } from '@hallq/shared/client';
 import { type LocalizedText, type PublicHall, type QueueInfo, type RecentCall } from '@hallq/shared/contracts';
 import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
 
@@ -12,7 +12,7 @@ export interface CallBoard {
  * The latest call and the ones before it. A recall moves its number back to the top instead of listing it twice:
  * the board tells people where to go, not how often they were called.
  */
-export function callBoard(feed: HallFeed | null, historySize: number): CallBoard {
+export function callBoard(feed: DeviceFeed | null, historySize: number): CallBoard {
   const seen = new Set<string>();
   const calls = (feed?.recentCalls ?? []).filter((call) => {
     const key = `${call.number}@${call.window}`;

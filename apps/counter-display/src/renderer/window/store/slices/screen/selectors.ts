@@ -1,4 +1,4 @@
-import type { HallFeed } from '@hallq/shared/client';
+import type { DeviceFeed } from '@hallq/shared/client';
 import type { PublicHall, WindowConfig } from '@hallq/shared/contracts';
 import type { PauseReason } from '@hallq/shared/domain';
 
@@ -16,7 +16,7 @@ export interface WindowScreen {
   clerk: { staffId: string; name: string | null } | null;
 }
 
-export function windowScreen(hall: PublicHall | null, feed: HallFeed | null, number: number): WindowScreen {
+export function windowScreen(hall: PublicHall | null, feed: DeviceFeed | null, number: number): WindowScreen {
   const config = hall?.windows.find((w) => w.number === number) ?? null;
   const state = feed?.windows.find((w) => w.number === number);
   if (!state) return { number, config, status: null, ticket: null, clerk: null };
