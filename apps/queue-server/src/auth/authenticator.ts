@@ -158,9 +158,11 @@ export class Authenticator {
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
-    this.store.transaction(() =>
-      this.store.insertSession(sha256Hex(token), staff.id, window, now.toISOString(), expiresAt),
-    );
+    this.store.transaction(() => {
+      // Every session past its time ends now, used since or not, so a clock set back cannot revive one.
+      this.store.revokeExpiredSessions(now.toISOString());
+      this.store.insertSession(sha256Hex(token), staff.id, window, now.toISOString(), expiresAt);
+    });
     return { token, expiresAt };
   }
 
@@ -172,7 +174,12 @@ export class Authenticator {
     if (device) return device;
     const session = this.store.findSession(hash);
     if (!session || session.revokedAt !== null) return null;
-    if (Date.parse(session.expiresAt) <= this.clock().getTime()) return null;
+    const now = this.clock();
+    if (Date.parse(session.expiresAt) <= now.getTime()) {
+      // Expired once is expired for good: a clock set back later (it had jumped ahead) must not revive it.
+      this.store.transaction(() => this.store.revokeSession(hash, now.toISOString()));
+      return null;
+    }
     const staff = this.staffById.get(session.staffId);
     return staff ? { kind: 'staff', staff, tokenHash: hash } : null;
   }

@@ -99,6 +99,7 @@ export class HallStore {
         'SELECT staff_id AS staffId, window, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE token_hash = ?',
       ),
       revokeSession: p('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
+      revokeExpiredSessions: p('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND expires_at <= ?'),
       insertAppointment: p(
         `INSERT INTO appointments (code, hall_day, window_type, service_item, slot_start, created_by, created_at, id_hash,
                                    id_last4) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -219,6 +220,10 @@ export class HallStore {
 
   findSession(tokenHash: string): SessionRow | undefined {
     return this.s.findSession!.get(tokenHash) as SessionRow | undefined;
+  }
+
+  revokeExpiredSessions(at: string): void {
+    this.s.revokeExpiredSessions!.run(at, at);
   }
 
   revokeSession(tokenHash: string, at: string): void {
