@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createHallClient, type HallClient } from '@hallq/shared/client';
-import { DeviceSnapshot, Snapshot, type DepositRequest } from '@hallq/shared/contracts';
+import { Snapshot, type DepositRequest } from '@hallq/shared/contracts';
 import type { Outcome, Ticket } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
 
@@ -93,10 +93,13 @@ export class HallApi {
     return this.client.call('lockerOutbox', { token: managerToken });
   }
 
-  /** Numbers of today's tickets still in play (waiting, transferred, called, serving), from a hall display's snapshot. */
+  /**
+   * Numbers of today's tickets still in play (waiting, transferred, called, serving), from the demo manager's snapshot
+   * (a device's holds only the tickets at a window).
+   */
   async inPlay(): Promise<string[]> {
-    const snapshot = DeviceSnapshot.parse(await this.snapshot('demo-display'));
-    return snapshot.tickets.map((t) => t.number);
+    const tickets = await this.staffTickets(await this.login('admin', 'admin'));
+    return tickets.map((t) => t.number);
   }
 
   /** Today's tickets still in play as staff see them (whole tickets: priority, appointment …), from a staff snapshot. */

@@ -9,6 +9,7 @@ import type { LockerService } from '../service/locker-service';
 import type { EventHub } from './event-hub';
 import type { HallIo } from './hall-io';
 import { StatusFeed } from './status-feed';
+import { resyncLimiter } from './resync-limit';
 
 /** Staff connections, whatever their room: the whole hall event stream, the lockers' included. */
 const STAFF_ROOM = 'staff';
@@ -119,9 +120,11 @@ export function attachRealtime(
     const snapshot = () =>
       staff ? today.snapshot(hub.seq, lockers.lockerViews().lockers) : deviceSnapshot(today.snapshot(hub.seq, []));
     socket.emit('snapshot', snapshot());
+    const resync = resyncLimiter(snapshot);
     socket.on('resync', (ack) => {
-      if (typeof ack === 'function') ack(snapshot());
+      if (typeof ack === 'function') resync.ask(ack as (s: unknown) => void);
     });
+    socket.on('disconnect', () => resync.close());
   });
 
   // Every stream connection gets every sequence number, so any client can detect a gap; devices get tickets as their

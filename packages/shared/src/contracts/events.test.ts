@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeEnvelope, makeRatingRecord, makeSnapshot, makeWindow, ticketInState } from '../testing/fixtures';
+import {
+  makeEnvelope,
+  makeRatingRecord,
+  makeSnapshot,
+  makeTicket,
+  makeWindow,
+  ticketInState,
+} from '../testing/fixtures';
 import {
   DeviceEnvelope,
   DeviceSnapshot,
@@ -15,6 +22,16 @@ import {
  * public view must be added here, on purpose: never a clerk's words, an appointment code or a priority group.
  */
 const DEVICE_TICKET_FIELDS = ['calls', 'id', 'number', 'state', 'window', 'windowType'];
+
+describe('a device snapshot', () => {
+  it('is sized by what a device shows: the tickets at a window, not every ticket waiting today', () => {
+    const waiting = Array.from({ length: 5000 }, (_, i) => makeTicket({ sequence: i + 1 }));
+    const called = ticketInState('called');
+    const snapshot = deviceSnapshot(makeSnapshot({ tickets: [...waiting, called] }));
+    expect(snapshot.tickets).toEqual([publicTicket(called)]);
+    expect(JSON.stringify(snapshot).length).toBeLessThan(10_000);
+  });
+});
 
 describe('the public view of a ticket', () => {
   const transferred = ticketInState('transferred', {
@@ -43,8 +60,9 @@ describe('the public view of a ticket', () => {
   });
 
   it('is what every ticket of a device snapshot and envelope becomes', () => {
-    const snapshot = deviceSnapshot(makeSnapshot({ tickets: [transferred] }));
-    expect(DeviceSnapshot.parse(snapshot).tickets).toEqual([publicTicket(transferred)]);
+    const serving = ticketInState('serving', { outcome: { kind: 'rejected', reason: '材料不全' } });
+    const snapshot = deviceSnapshot(makeSnapshot({ tickets: [transferred, serving] }));
+    expect(DeviceSnapshot.parse(snapshot).tickets).toEqual([publicTicket(serving)]);
     const [envelope] = deviceEnvelopes([
       makeEnvelope(3, { type: 'ticket.updated', ticket: transferred, previousState: 'called' }),
     ]);

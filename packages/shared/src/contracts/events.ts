@@ -150,9 +150,13 @@ export const DeviceSnapshot = Snapshot.extend({
 }).strict();
 export type DeviceSnapshot = z.infer<typeof DeviceSnapshot>;
 
-/** The snapshot a device is sent: every ticket through `publicTicket`, the lockers left out. */
+/**
+ * The snapshot a device is sent: sized by what a device shows, not by the day — only the tickets at a window (called
+ * or being served: at most one a window), each through `publicTicket`; the waiting are in the queue counts. No lockers.
+ */
 export function deviceSnapshot(snapshot: Snapshot): DeviceSnapshot {
-  return { ...snapshot, tickets: snapshot.tickets.map(publicTicket), lockers: [] };
+  const atWindows = snapshot.tickets.filter((t) => t.state === 'called' || t.state === 'serving');
+  return { ...snapshot, tickets: atWindows.map(publicTicket), lockers: [] };
 }
 
 /**
