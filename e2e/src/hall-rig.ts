@@ -14,8 +14,8 @@ export interface HallRig {
   stop(): Promise<void>;
 }
 
-export async function startHallRig(): Promise<HallRig> {
-  const [server, browser] = await Promise.all([startHallServer(), launchChromium()]);
+export async function startHallRig(options: { unpacedKiosk?: boolean } = {}): Promise<HallRig> {
+  const [server, browser] = await Promise.all([startHallServer(options), launchChromium()]);
   const printer = new VirtualPrinter();
   const stop = async () => {
     await browser.close();

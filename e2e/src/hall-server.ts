@@ -1,9 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { createHallClient } from '@hallq/shared/client';
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/queue-server/', import.meta.url));
@@ -36,16 +37,17 @@ interface Running {
   isExited(): boolean;
 }
 
-function spawnServer(port: number, dataDir: string, log: (d: string) => void): Running {
+function spawnServer(port: number, dataDir: string, log: (d: string) => void, configPath?: string): Running {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...(configPath !== undefined && { HALLQ_CONFIG: configPath }),
     HALLQ_DATA_DIR: dataDir,
     HALLQ_PORT: String(port),
     HALLQ_HOST: '127.0.0.1',
     HALLQ_IGNORE_HOURS: '1',
   };
   delete env.INIT_CWD;
-  delete env.HALLQ_CONFIG;
+  if (configPath === undefined) delete env.HALLQ_CONFIG;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env,
@@ -81,15 +83,31 @@ async function waitForHealth(url: string, running: Running, output: () => string
   }
 }
 
-export async function startHallServer(options: { timeoutMs?: number } = {}): Promise<HallServer> {
+/**
+ * The demo hall as a hall file of its own, with one kiosk's pace limit lifted: a benchmark takes tickets at a machine's
+ * pace, where a person takes one in seconds.
+ */
+function unpacedDemoHall(dir: string): string {
+  const hall = loadHallConfig(DEMO_HALL_PATH);
+  const path = join(dir, 'hall.json');
+  const policy = { ...hall.policy, kioskTicketsPerMinute: 1_000_000, kioskTicketBurst: 1_000_000 };
+  writeFileSync(path, JSON.stringify({ ...hall, policy }));
+  return path;
+}
+
+export async function startHallServer(
+  options: { timeoutMs?: number; unpacedKiosk?: boolean } = {},
+): Promise<HallServer> {
   const timeoutMs = options.timeoutMs ?? 20_000;
-  const dataDir = join(mkdtempSync(join(tmpdir(), 'hallq-e2e-')), 'data');
+  const dir = mkdtempSync(join(tmpdir(), 'hallq-e2e-'));
+  const dataDir = join(dir, 'data');
+  const configPath = options.unpacedKiosk ? unpacedDemoHall(dir) : undefined;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const log = (d: string) => (out += d);
   const output = () => out;
-  let running = spawnServer(port, dataDir, log);
+  let running = spawnServer(port, dataDir, log, configPath);
   await waitForHealth(url, running, output, timeoutMs);
 
   const stop = async () => {
@@ -104,7 +122,7 @@ export async function startHallServer(options: { timeoutMs?: number } = {}): Pro
     restart: async ({ downMs = 0 } = {}) => {
       await stop();
       await new Promise((r) => setTimeout(r, downMs));
-      running = spawnServer(port, dataDir, log);
+      running = spawnServer(port, dataDir, log, configPath);
       await waitForHealth(url, running, output, timeoutMs);
     },
   };

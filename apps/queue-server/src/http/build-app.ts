@@ -20,6 +20,7 @@ import { connectionLimits, type ConnectionLimits, serverTimeouts } from './conne
 import { openApiDocument } from './openapi';
 import { registerRoute, type RouteContext, type RouteHandler } from './register-route';
 import { registerSecurityHeaders } from './security-headers';
+import { DevicePace } from './device-pace';
 
 export interface AppDeps {
   services: HallServices;
@@ -114,6 +115,9 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
+  const kioskPace = new DevicePace(hall.policy.kioskTicketsPerMinute, hall.policy.kioskTicketBurst, () =>
+    today.now().getTime(),
+  );
   const handlers: Handlers = {
     health: () => {
       const disk = storage.status();
@@ -132,7 +136,13 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     },
     hall: () => ok(toPublicHall(hall)),
     queues: () => ok(today.queues()),
-    issueTicket: ({ body, principal }) => tickets.issue(body, actorOf(principal!)),
+    issueTicket: ({ body, principal }) => {
+      if (principal?.kind === 'device') {
+        const wait = kioskPace.take(principal.id);
+        if (wait > 0) throw ApiError.tooMany('this kiosk is issuing tickets faster than people take them', wait);
+      }
+      return tickets.issue(body, actorOf(principal!));
+    },
     ticketStatus: ({ params }) => ok(tickets.status(params.token)),
     giveUpTicket: ({ params, body }) => tickets.giveUp(params.token, body.requestId, body.reason),
     cancelTicket: ({ params, body, principal }) =>

@@ -259,6 +259,13 @@ export const QueuePolicy = z
     appointmentLateMinutes: z.number().int().min(0).default(15),
     /** An appointment may be booked for a slot at most this many hall days ahead (today counts as day 0). */
     bookingHorizonDays: z.number().int().min(0).max(366).default(60),
+    /**
+     * One kiosk's pace: at most this many tickets a minute, after a first burst of `kioskTicketBurst` (a family, a
+     * queue at opening). A person takes a ticket in seconds, so a real kiosk never meets it; a flood from its key (a
+     * type's daily cap gone in a fraction of a second) is answered 429 with when to try again.
+     */
+    kioskTicketsPerMinute: z.number().int().min(1).default(60),
+    kioskTicketBurst: z.number().int().min(1).default(30),
     /** How many of the day's latest service times an estimate averages. */
     estimateSamples: z.number().int().min(1).default(10),
     /**
