@@ -26,7 +26,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { bigHall, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
-import { cpuSeconds, freePort, killChildrenNow, spawnNode, stopAllChildren, stopChild } from './children';
+import { cpuSeconds, freePort, killChildrenNow, runBenchMain, spawnNode, stopChild } from './children';
 import type { FleetCommand, FleetMessage, FleetReport } from './display-fleet';
 import { JsonClient } from './http-client';
 import { BareSqlite } from './sqlite-baseline';
@@ -700,13 +700,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .then(async () => {
-    await stopAllChildren();
-    process.exit(0);
-  })
-  .catch(async (error: unknown) => {
-    console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    await stopAllChildren().catch(() => undefined);
-    process.exit(1);
-  });
+runBenchMain('bench', main);

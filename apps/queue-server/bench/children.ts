@@ -37,6 +37,20 @@ export async function stopAllChildren(): Promise<void> {
   await Promise.all([...children].map((c) => stopChild(c)));
 }
 
+/** Runs a benchmark's main; whatever happens, its children are stopped and the process exits (1 on failure). */
+export function runBenchMain(name: string, main: () => Promise<void>): void {
+  main()
+    .then(async () => {
+      await stopAllChildren();
+      process.exit(0);
+    })
+    .catch(async (error: unknown) => {
+      console.error(`${name} failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
+      await stopAllChildren().catch(() => undefined);
+      process.exit(1);
+    });
+}
+
 /** A port that was free a moment ago on 127.0.0.1. */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

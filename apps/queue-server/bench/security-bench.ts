@@ -25,7 +25,7 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { QueuePolicy, type HallConfig, type SocketAuth } from '@hallq/shared/contracts';
 import { bigHall, connect, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
-import { cpuSeconds, freePort, killChildrenNow, spawnNode, stopAllChildren, stopChild } from './children';
+import { cpuSeconds, freePort, killChildrenNow, runBenchMain, spawnNode, stopChild } from './children';
 import { JsonClient, type JsonReply } from './http-client';
 import { between, sleep, summarize, within } from './stats';
 import { withSection } from '../../../scripts/doc-sections';
@@ -459,13 +459,4 @@ async function main(): Promise<void> {
   }
 }
 
-main()
-  .then(async () => {
-    await stopAllChildren();
-    process.exit(0);
-  })
-  .catch(async (error: unknown) => {
-    console.error('bench:security failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    await stopAllChildren().catch(() => undefined);
-    process.exit(1);
-  });
+runBenchMain('bench:security', main);
