@@ -130,13 +130,19 @@ export function attachRealtime(
   // Every stream connection gets every sequence number, so any client can detect a gap; devices get tickets as their
   // public view and what is for staff only blanked out. One message per commit group: serialised once per audience,
   // written once to each connection.
+  // socket.io encodes a message before it looks who is in the room: an audience nobody is in is skipped here.
+  const listening = (room: string) => (io.of('/').adapter.rooms.get(room)?.size ?? 0) > 0;
   hub.subscribe((envelopes) => {
-    const forDevices = deviceEnvelopes(envelopes);
-    // A group with no ticket and nothing for staff only: one message for everyone.
-    if (forDevices === envelopes) io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
-    else {
-      io.to(STAFF_ROOM).emit('events', envelopes);
-      io.to(DEVICE_STREAM_ROOM).emit('events', forDevices);
+    if (!listening(DEVICE_STREAM_ROOM)) {
+      if (listening(STAFF_ROOM)) io.to(STAFF_ROOM).emit('events', envelopes);
+    } else {
+      const forDevices = deviceEnvelopes(envelopes);
+      // A group with no ticket and nothing for staff only: one message for everyone.
+      if (forDevices === envelopes) io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
+      else {
+        if (listening(STAFF_ROOM)) io.to(STAFF_ROOM).emit('events', envelopes);
+        io.to(DEVICE_STREAM_ROOM).emit('events', forDevices);
+      }
     }
     statusFeed.onEvents(envelopes);
   });
