@@ -26,9 +26,10 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { io } from 'socket.io-client';
 import { bigHall, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
-import { cpuSeconds, freePort, killChildrenNow, runBenchMain, spawnNode, stopChild } from './children';
+import { cpuSeconds, killChildrenNow, runBenchMain, spawnNode, stopChild } from './children';
 import type { FleetCommand, FleetMessage, FleetReport } from './display-fleet';
 import { JsonClient } from './http-client';
+import { startBenchServer, type BenchServer } from './server-child';
 import { BareSqlite } from './sqlite-baseline';
 import {
   between,
@@ -184,54 +185,22 @@ async function bareSocketIo(): Promise<BenchResults['limits']['bareSocketIo']> {
 
 // ---------------------------------------------------------------- the hall server
 
-interface RunningServer {
-  child: ChildProcess;
-  url: string;
-  base: URL;
-  output: string[];
-}
+type RunningServer = BenchServer;
 
-async function startServer(): Promise<RunningServer> {
-  const port = await freePort();
-  const dataDir = tempDir('data');
-  const configPath = join(tempDir('hall'), 'big-hall.json');
-  writeFileSync(configPath, JSON.stringify(bigHall(WINDOWS), null, 2));
+function startServer(): Promise<RunningServer> {
   const nodeFlags: string[] = [];
   if (flags['server-cpu-prof']) {
     const dir = resolve(flags['server-cpu-prof']);
     mkdirSync(dir, { recursive: true });
     nodeFlags.push('--cpu-prof', '--cpu-prof-dir', dir);
   }
-  const args = [...nodeFlags, 'src/main.ts', '--port', String(port), '--host', '127.0.0.1'];
-  args.push('--data-dir', dataDir, '--config', configPath, '--ignore-hours');
-  // Every display, clerk and burst request comes from loopback: far more than one real device's connections.
-  args.push('--max-connections-per-address', '4096');
-  const child = spawnNode(args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(chunk.toString('utf8'));
-    if (output.length > 200) output.shift();
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const probe = new JsonClient(new URL(url), undefined);
-  const end = Date.now() + 30_000;
-  try {
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.join('')}`);
-      if (Date.now() > end) throw new Error(`the server did not answer /api/health within 30 s:\n${output.join('')}`);
-      const ok = await probe.get('/api/health', 1000).then(
-        (r) => r.status === 200,
-        () => false,
-      );
-      if (ok) break;
-      await sleep(100);
-    }
-  } finally {
-    probe.close();
-  }
-  return { child, url, base: new URL(url), output };
+  return startBenchServer({
+    hall: bigHall(WINDOWS),
+    packageDir: PACKAGE_DIR,
+    hallDir: tempDir('hall'),
+    dataDir: tempDir('data'),
+    nodeFlags,
+  });
 }
 
 // ---------------------------------------------------------------- the hall displays, in their own process

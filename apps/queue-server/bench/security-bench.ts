@@ -14,7 +14,6 @@
  * (127.1.x.y, Linux routes all of 127/8 to lo), so the per-address throttle does not stop it and the hashing cap must.
  * It is a measurement: it exits 0 whether the aim is met.
  */
-import { type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
@@ -25,8 +24,9 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { QueuePolicy, type HallConfig, type SocketAuth } from '@hallq/shared/contracts';
 import { bigHall, connect, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
-import { cpuSeconds, freePort, killChildrenNow, runBenchMain, spawnNode, stopChild } from './children';
+import { cpuSeconds, killChildrenNow, runBenchMain, stopChild } from './children';
 import { JsonClient, type JsonReply } from './http-client';
+import { startBenchServer, type BenchServer } from './server-child';
 import { between, sleep, summarize, within } from './stats';
 import { withSection } from '../../../scripts/doc-sections';
 import {
@@ -101,38 +101,11 @@ function tempDir(label: string): string {
 
 // ---------------------------------------------------------------- the server and raw requests
 
-interface Server {
-  child: ChildProcess;
-  url: string;
-  base: URL;
-  port: number;
-}
+type Server = BenchServer;
 
-/** The real server in its own process, on a fresh data directory, with `hall`: as bench.ts starts it. */
-async function startServer(hall: HallConfig): Promise<Server> {
-  const port = await freePort();
-  const configPath = join(tempDir('hall'), 'big-hall.json');
-  writeFileSync(configPath, JSON.stringify(hall, null, 2));
-  const args = ['src/main.ts', '--port', String(port), '--host', '127.0.0.1', '--data-dir', tempDir('data')];
-  args.push('--config', configPath, '--ignore-hours', '--max-connections-per-address', '4096');
-  const child = spawnNode(args, { cwd: PACKAGE_DIR, stdio: ['ignore', 'pipe', 'pipe'] });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => output.push(chunk.toString('utf8'));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const url = `http://127.0.0.1:${port}`;
-  const probe = new JsonClient(new URL(url), undefined);
-  try {
-    for (const end = Date.now() + 30_000; ; await sleep(100)) {
-      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output.join('')}`);
-      if (Date.now() > end) throw new Error(`no answer on /api/health within 30 s:\n${output.join('')}`);
-      if ((await probe.get('/api/health', 1000).catch(() => null))?.status === 200) break;
-    }
-  } finally {
-    probe.close();
-  }
-  return { child, url, base: new URL(url), port };
-}
+/** The real server in its own process, on a fresh data directory, with `hall`. */
+const startServer = (hall: HallConfig): Promise<Server> =>
+  startBenchServer({ hall, packageDir: PACKAGE_DIR, hallDir: tempDir('hall'), dataDir: tempDir('data') });
 
 /** A keep-alive connection from one source address (127/8 is all loopback on Linux). */
 const agentFrom = (localAddress: string) => new Agent({ keepAlive: true, maxSockets: 1, localAddress });
