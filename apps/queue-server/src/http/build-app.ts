@@ -20,6 +20,7 @@ import { connectionLimits, type ConnectionLimits, serverTimeouts } from './conne
 import { openApiDocument } from './openapi';
 import { registerRoute, type RouteContext, type RouteHandler } from './register-route';
 import { registerSecurityHeaders } from './security-headers';
+import { CheckInThrottle } from './check-in-throttle';
 import { DevicePace } from './device-pace';
 
 export interface AppDeps {
@@ -118,6 +119,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
   const kioskPace = new DevicePace(hall.policy.kioskTicketsPerMinute, hall.policy.kioskTicketBurst, () =>
     today.now().getTime(),
   );
+  const checkIns = new CheckInThrottle(hall.policy, () => today.now().getTime());
   const handlers: Handlers = {
     health: () => {
       const disk = storage.status();
@@ -141,7 +143,8 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
         const wait = kioskPace.take(principal.id);
         if (wait > 0) throw ApiError.tooMany('this kiosk is issuing tickets faster than people take them', wait);
       }
-      return tickets.issue(body, actorOf(principal!));
+      const actor = actorOf(principal!);
+      return checkIns.run(actor, body, () => tickets.issue(body, actor));
     },
     ticketStatus: ({ params }) => ok(tickets.status(params.token)),
     giveUpTicket: ({ params, body }) => tickets.giveUp(params.token, body.requestId, body.reason),

@@ -29,4 +29,13 @@ describe('DevicePace', () => {
     now -= 10_000;
     expect(pace.take('k1')).toBeGreaterThan(0);
   });
+
+  it('takes back a request given back, up to the burst and no further', () => {
+    const pace = new DevicePace(60, 2, () => 0);
+    expect([pace.take('k1'), pace.take('k1')]).toEqual([0, 0]);
+    pace.giveBack('k1');
+    pace.giveBack('k1');
+    pace.giveBack('k1');
+    expect([pace.take('k1'), pace.take('k1'), pace.take('k1')]).toEqual([0, 0, 1000]);
+  });
 });

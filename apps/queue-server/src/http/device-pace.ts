@@ -25,4 +25,10 @@ export class DevicePace {
     this.buckets.set(device, { tokens, at: now });
     return Math.ceil(((1 - tokens) * 60_000) / this.perMinute);
   }
+
+  /** Gives back a request `take` counted that turned out not to count (never beyond the burst). */
+  giveBack(device: string): void {
+    const bucket = this.buckets.get(device);
+    if (bucket) bucket.tokens = Math.min(this.burst, bucket.tokens + 1);
+  }
 }

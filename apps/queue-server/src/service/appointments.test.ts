@@ -110,7 +110,7 @@ describe('appointment codes', () => {
     ]);
   });
 
-  it('draws codes of six digits, never starting with 0, by default', async () => {
+  it('draws codes of eight digits, never starting with 0, by default', async () => {
     const db = database();
     const svc = createHallServices({
       hall: demoHall(),
@@ -119,9 +119,9 @@ describe('appointment codes', () => {
       publish: () => {},
     });
     const { body } = await svc.appointments.create(
-      { requestId: 'book-six', windowType: 'personal', slotStart: '2026-11-24T10:00:00+08:00' },
+      { requestId: 'book-eight', windowType: 'personal', slotStart: '2026-11-24T10:00:00+08:00' },
       clerk,
     );
-    expect(body.code).toMatch(/^[1-9]\d{5}$/);
+    expect(body.code).toMatch(/^[1-9]\d{7}$/);
   });
 });

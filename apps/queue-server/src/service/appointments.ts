@@ -1,6 +1,7 @@
 import { createHmac, randomInt } from 'node:crypto';
 import type { AppointmentRecord, CreateAppointmentRequest, HallConfig } from '@hallq/shared/contracts';
 import {
+  APPOINTMENT_CODE_DIGITS,
   bookingSlotProblem,
   checkInProblem,
   checkIssuable,
@@ -21,7 +22,7 @@ export interface BookingRef {
 
 /** How booking draws appointment codes. */
 export interface AppointmentCodeOptions {
-  /** Digits in a code (the kiosk's keypad takes six); the first is never 0. */
+  /** Digits in a code (the kiosk's keypad takes APPOINTMENT_CODE_DIGITS); the first is never 0. */
   digits: number;
   /** A uniform integer in [min, max). */
   randomInt: (min: number, max: number) => number;
@@ -29,8 +30,8 @@ export interface AppointmentCodeOptions {
   tries: number;
 }
 
-/** Six digits from the system's secure generator: 900 000 codes, each free again once its appointment's day is past. */
-export const APPOINTMENT_CODES: AppointmentCodeOptions = { digits: 6, randomInt, tries: 64 };
+/** Eight digits from the system's secure generator: 90 million codes, each free again once its appointment's day is past. */
+export const APPOINTMENT_CODES: AppointmentCodeOptions = { digits: APPOINTMENT_CODE_DIGITS, randomInt, tries: 64 };
 
 /**
  * Appointments (预约): booked ahead for a slot, checked in at the kiosk as a ticket (by code or ID card). The rules of
@@ -126,7 +127,7 @@ export class Appointments {
   private byCode(code: string): AppointmentRow {
     const a = this.store.findAppointment(code);
     if (!a)
-      throw new ApiError('not_found', `no appointment with code ${code}`, {
+      throw new ApiError('not_found', 'no appointment with this code', {
         fields: [{ path: 'appointmentCode', message: 'unknown appointment code' }],
       });
     return a;

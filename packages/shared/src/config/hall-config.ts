@@ -266,6 +266,14 @@ export const QueuePolicy = z
      */
     kioskTicketsPerMinute: z.number().int().min(1).default(60),
     kioskTicketBurst: z.number().int().min(1).default(30),
+    /**
+     * Check-ins that find no appointment (an unknown code, an ID card with no booking today), per kiosk: a burst of
+     * `checkInFailureBurst`, then `checkInFailuresPerHour` an hour; beyond that the kiosk's check-ins answer 429 with
+     * when to try again. Citizens' typos never meet it; a guesser running through codes (without it, six-digit codes
+     * were found in minutes) is held to one a minute a kiosk.
+     */
+    checkInFailuresPerHour: z.number().int().min(1).default(60),
+    checkInFailureBurst: z.number().int().min(1).default(20),
     /** How many of the day's latest service times an estimate averages. */
     estimateSamples: z.number().int().min(1).default(10),
     /**

@@ -3,6 +3,14 @@ import { addDays, hallDay } from './hall-time';
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Digits in an appointment code: what booking draws and what the kiosk's keypad takes. Eight, not six: a code is a
+ * bearer credential typed at a public kiosk, and with a few thousand bookings ahead six digits leave one guess in a few
+ * hundred a hit. Eight make it one in tens of thousands, which the kiosk's check-in throttle turns into months of
+ * guessing; a citizen still types them from an SMS in seconds. The first digit is never 0.
+ */
+export const APPOINTMENT_CODE_DIGITS = 8;
+
 /** The policy numbers that place an appointment's check-in window around its slot. */
 export type CheckInPolicy = Pick<QueuePolicy, 'appointmentEarlyMinutes' | 'appointmentLateMinutes'>;
 

@@ -62,7 +62,7 @@ export const kioskMessages = {
     },
     appointment: {
       title: '预约签到',
-      prompt: '请输入 6 位预约码',
+      prompt: '请输入 {{digits}} 位预约码',
       submit: '签到取号',
       idCard: '刷身份证签到',
       noCard: '没有读到身份证，请把身份证平放在读卡区再试，或输入预约码',
@@ -214,7 +214,7 @@ export const kioskMessages = {
     },
     appointment: {
       title: 'སྔོན་འཛིན་མིང་ཐོ་འགོད།',
-      prompt: 'སྔོན་འཛིན་ཨང་རྟགས་གནས་ 6 འཇུག་རོགས།',
+      prompt: 'སྔོན་འཛིན་ཨང་རྟགས་གནས་ {{digits}} འཇུག་རོགས།',
       submit: 'མིང་ཐོ་བཀོད་ནས་ཨང་གྲངས་ལེན།',
       idCard: 'ཐོབ་ཐང་ལག་ཁྱེར་གྱིས་མིང་ཐོ་འགོད།',
       noCard: 'ཐོབ་ཐང་ལག་ཁྱེར་ཀློག་མ་ཐུབ། ལག་ཁྱེར་ཀློག་སར་སྙོམས་པོར་བཞག་ནས་ཡང་བསྐྱར་ཚོད་ལྟ་བྱེད་པའམ་ཨང་རྟགས་འཇུག་རོགས།',
@@ -372,7 +372,7 @@ export const kioskMessages = {
     },
     appointment: {
       title: 'Appointment check-in',
-      prompt: 'Enter your 6-digit appointment code',
+      prompt: 'Enter your {{digits}}-digit appointment code',
       submit: 'Check in',
       idCard: 'Check in with ID card',
       noCard: 'No ID card was read. Lay the card flat on the reader and try again, or enter the code.',

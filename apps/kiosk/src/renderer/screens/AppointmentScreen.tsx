@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { APPOINTMENT_CODE_LENGTH } from '../store/slices/appointment/state';
+import { APPOINTMENT_CODE_DIGITS } from '@hallq/shared/domain';
 import { CodeEntry } from '../view/CodeEntry';
 import { useActions, useKiosk, useServices } from '../view/kiosk-context';
 import { BackButton } from './BackButton';
@@ -32,10 +32,10 @@ export function AppointmentScreen() {
           {t('appointment.noCard')}
         </p>
       )}
-      <p className="hint">{t('appointment.prompt')}</p>
+      <p className="hint">{t('appointment.prompt', { digits: APPOINTMENT_CODE_DIGITS })}</p>
       <CodeEntry
         code={code}
-        length={APPOINTMENT_CODE_LENGTH}
+        length={APPOINTMENT_CODE_DIGITS}
         testId="appointment-code"
         onDigit={actions.pressDigit}
         onDelete={actions.deleteDigit}
@@ -44,7 +44,7 @@ export function AppointmentScreen() {
         type="button"
         className="btn big primary"
         data-testid="appointment-submit"
-        disabled={code.length !== APPOINTMENT_CODE_LENGTH}
+        disabled={code.length !== APPOINTMENT_CODE_DIGITS}
         onClick={() => void actions.submitAppointmentCode()}
       >
         {t('appointment.submit')}

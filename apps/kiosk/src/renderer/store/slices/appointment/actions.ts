@@ -1,5 +1,6 @@
 import type { SliceCreator } from '../../types';
-import { type AppointmentState, APPOINTMENT_CODE_LENGTH, appendDigit, initialAppointmentState } from './state';
+import { APPOINTMENT_CODE_DIGITS } from '@hallq/shared/domain';
+import { type AppointmentState, appendDigit, initialAppointmentState } from './state';
 
 export interface AppointmentActions {
   pressDigit(digit: string): void;
@@ -26,7 +27,7 @@ export const createAppointmentSlice: SliceCreator<AppointmentSlice> = (set, get,
 
   async submitAppointmentCode() {
     const code = get().appointmentCode;
-    if (code.length !== APPOINTMENT_CODE_LENGTH) return;
+    if (code.length !== APPOINTMENT_CODE_DIGITS) return;
     await get().issue({ requestId: services.newRequestId(), appointmentCode: code }, 'appointment_code');
   },
 
