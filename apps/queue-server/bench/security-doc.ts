@@ -1,6 +1,12 @@
 import { QueuePolicy } from '@hallq/shared/contracts';
-import { KIOSK_CANCEL_MINUTES } from '@hallq/shared/domain';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, HASHES_RUNNING, HASHES_WAITING } from '../src/auth/authenticator';
+import { APPOINTMENT_CODE_DIGITS, KIOSK_CANCEL_MINUTES } from '@hallq/shared/domain';
+import {
+  ACCOUNT_THROTTLE,
+  ADDRESS_THROTTLE,
+  HASHES_RUNNING,
+  HASHES_WAITING,
+  KEY_GUESS_THROTTLE,
+} from '../src/auth/authenticator';
 import type { ThrottlePolicy } from '../src/auth/login-throttle';
 import { DEFAULT_CONNECTION_LIMITS } from '../src/http/connection-limits';
 import type { JsonReply } from './http-client';
@@ -152,10 +158,10 @@ export function resultRows(r: SecurityResults): string[][] {
   return rows;
 }
 
-const throttleText = (p: ThrottlePolicy) =>
-  `${p.freeFailures} wrong passwords free; then one attempt at a time, ${seconds(p.baseDelayMs)} apart doubling to ` +
-  `${seconds(p.maxDelayMs)}; at ${p.lockoutAfter} locked for ${seconds(p.lockoutMs)} (the right password too); ` +
-  `a right password ${p.successResets ? 'clears the count' : 'does not clear it'}`;
+const throttleText = (p: ThrottlePolicy, failures = 'wrong passwords', right = 'password') =>
+  `${p.freeFailures} ${failures} free; then one attempt at a time, ${seconds(p.baseDelayMs)} apart doubling to ` +
+  `${seconds(p.maxDelayMs)}; at ${p.lockoutAfter} locked for ${seconds(p.lockoutMs)} (the right ${right} too); ` +
+  `a right ${right} ${p.successResets ? 'clears the count' : 'does not clear it'}`;
 
 /** The limits in force, from the code's constants: limit, value, where it lives, what a client sees. */
 export function limitRows(r: SecurityResults): string[][] {
@@ -166,6 +172,18 @@ export function limitRows(r: SecurityResults): string[][] {
     ['Limit', 'Value', 'Where', 'What a client sees'],
     ['Login, per staff id', throttleText(ACCOUNT_THROTTLE), '`ACCOUNT_THROTTLE`, src/auth/authenticator.ts', tooMany],
     ['Login, per client address', throttleText(ADDRESS_THROTTLE), '`ADDRESS_THROTTLE`, same file', tooMany],
+    [
+      'Unknown device keys or staff tokens, per client address',
+      throttleText(KEY_GUESS_THROTTLE, 'unknown keys', 'key') + '; an expired or revoked token is not counted',
+      '`KEY_GUESS_THROTTLE`, same file',
+      `${tooMany}; a socket is refused with \`too_many_requests: …\``,
+    ],
+    [
+      'Appointment check-ins that find nothing, per kiosk (or clerk)',
+      `${policy.checkInFailureBurst} free, then ${policy.checkInFailuresPerHour} an hour; codes have ${APPOINTMENT_CODE_DIGITS} digits`,
+      'hall file `policy.checkInFailuresPerHour`, `checkInFailureBurst` (defaults); src/http/check-in-throttle.ts',
+      `${tooMany}; the kiosk says when to try again`,
+    ],
     [
       'Password hashing at once',
       `${HASHES_RUNNING} hashing, ${HASHES_WAITING} queued; beyond that refused before hashing`,

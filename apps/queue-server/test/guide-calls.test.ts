@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared/contracts';
 import { DeviceSnapshot, EventEnvelope as EventEnvelopeSchema } from '@hallq/shared/contracts';
-import { sha256Hex } from '../src/auth/password';
+import { hashDeviceKey } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
 import {
   DISPLAY_KEY,
@@ -22,7 +22,12 @@ const SECOND_KIOSK_KEY = 'second-kiosk';
 /** The demo hall with a second kiosk upstairs. */
 function twoKioskHall(): HallConfig {
   const demo = demoHall();
-  const upstairs = { id: 'kiosk-2', name: '二楼取号机', zone: '二楼不动产区', keyHash: sha256Hex(SECOND_KIOSK_KEY) };
+  const upstairs = {
+    id: 'kiosk-2',
+    name: '二楼取号机',
+    zone: '二楼不动产区',
+    keyHash: hashDeviceKey(SECOND_KIOSK_KEY),
+  };
   return { ...demo, devices: { ...demo.devices, kiosks: [...demo.devices.kiosks, upstairs] } };
 }
 

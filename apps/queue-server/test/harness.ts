@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import type {
   ClientToServerEvents,
   EventEnvelope,
@@ -12,10 +13,10 @@ import type {
   SocketAuth,
   TicketStatus,
 } from '@hallq/shared/contracts';
-import { HallConfig as HallConfigSchema } from '@hallq/shared/contracts';
-import { hashPassword, sha256Hex } from '../src/auth/password';
+import { ErrorBody, HallConfig as HallConfigSchema } from '@hallq/shared/contracts';
+import { hashPassword } from '../src/auth/password';
 import { ignoringHours } from '../src/config/ignore-hours';
-import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
+import { DEMO_HALL_PATH, hashDeviceKey, loadHallConfig } from '@hallq/hall-file';
 import { startHallServer, type HallServer, type HallServerOptions } from '../src/server';
 
 export const KIOSK_KEY = 'demo-kiosk';
@@ -61,8 +62,8 @@ export function bigHall(windows: number): HallConfig {
       })),
     ],
     devices: {
-      kiosks: [{ id: 'kiosk-1', name: 'Kiosk', zone: 'A', keyHash: sha256Hex(KIOSK_KEY) }],
-      displays: [{ id: 'display-hall', name: 'Hall', kind: 'hall', keyHash: sha256Hex(DISPLAY_KEY) }],
+      kiosks: [{ id: 'kiosk-1', name: 'Kiosk', zone: 'A', keyHash: hashDeviceKey(KIOSK_KEY) }],
+      displays: [{ id: 'display-hall', name: 'Hall', kind: 'hall', keyHash: hashDeviceKey(DISPLAY_KEY) }],
       lockers: [],
     },
   });
@@ -109,6 +110,64 @@ export function api(baseUrl: string, token?: string) {
     post: <T = any>(path: string, body?: unknown) => send<T>('POST', path, body ?? {}),
     postRaw: <T = any>(path: string, raw: string) => send<T>('POST', path, undefined, raw),
   };
+}
+
+/** An answer with its Retry-After header, when there is one. */
+export interface Answer<T = any> extends Reply<T> {
+  retryAfter: string | undefined;
+}
+
+/**
+ * One request over its own connection from `from`, a loopback address: 127.0.0.2 is another client to the server, so
+ * limits kept per address can be tried side by side.
+ */
+export function sendFrom(
+  baseUrl: string,
+  options: { method: 'GET' | 'POST'; path: string; from: string; token?: string; body?: unknown },
+): Promise<Answer> {
+  const { hostname, port } = new URL(baseUrl);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  const headers: Record<string, string | number> = {};
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (body !== undefined)
+    Object.assign(headers, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: hostname,
+        port,
+        path: options.path,
+        method: options.method,
+        localAddress: options.from,
+        agent: false,
+        headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (d: string) => (text += d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode!,
+            retryAfter: res.headers['retry-after'] as string | undefined,
+            body: text ? JSON.parse(text) : undefined,
+          }),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A 429 in the one error shape, whose Retry-After header and `retryAfterSeconds` agree; the seconds to wait. */
+export function tooMany(answer: Answer, message?: RegExp): number {
+  expect(answer.status, JSON.stringify(answer.body)).toBe(429);
+  const { error } = ErrorBody.parse(answer.body);
+  expect(error.code).toBe('too_many_requests');
+  if (message) expect(error.message).toMatch(message);
+  expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+  expect(answer.retryAfter).toBe(String(error.retryAfterSeconds));
+  return error.retryAfterSeconds!;
 }
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HallConfig } from '@hallq/shared/contracts';
-import { sha256Hex } from '../src/auth/password';
+import { hashDeviceKey } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
 import { KIOSK_KEY, api, demoHall, hallPerTest, rid } from './harness';
 
@@ -17,7 +17,12 @@ function hallWithTwoKiosks(): HallConfig {
       ...hall.devices,
       kiosks: [
         ...hall.devices.kiosks,
-        { id: 'kiosk-2', name: '二楼取号机', zone: hall.devices.kiosks[0]!.zone, keyHash: sha256Hex(OTHER_KIOSK_KEY) },
+        {
+          id: 'kiosk-2',
+          name: '二楼取号机',
+          zone: hall.devices.kiosks[0]!.zone,
+          keyHash: hashDeviceKey(OTHER_KIOSK_KEY),
+        },
       ],
     },
   };

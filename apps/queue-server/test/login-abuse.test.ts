@@ -1,59 +1,22 @@
-import { request } from 'node:http';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { ErrorBody, LoginLockoutsResponse } from '@hallq/shared/contracts';
-import { KIOSK_KEY, api, hallPerTest, login, rid, until, type ManualClock } from './harness';
+import { LoginLockoutsResponse } from '@hallq/shared/contracts';
+import {
+  KIOSK_KEY,
+  api,
+  hallPerTest,
+  login,
+  rid,
+  sendFrom,
+  tooMany,
+  until,
+  type Answer,
+  type ManualClock,
+} from './harness';
 import { killServer, spawnServer, tempHall, type ServerProcess } from './server-process';
 
-interface Answer {
-  status: number;
-  /** The Retry-After header, when there is one. */
-  retryAfter: string | undefined;
-  body: any;
-}
-
-/**
- * One login over its own connection, from `from` (a loopback address: 127.0.0.2 is another client to the server).
- */
+/** One login over its own connection, from `from` (a loopback address: 127.0.0.2 is another client to the server). */
 function attempt(baseUrl: string, staffId: string, password: string, from = '127.0.0.1'): Promise<Answer> {
-  const { hostname, port } = new URL(baseUrl);
-  const body = JSON.stringify({ staffId, password });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: hostname,
-        port,
-        path: '/api/auth/login',
-        method: 'POST',
-        localAddress: from,
-        agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (d: string) => (text += d));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode!,
-            retryAfter: res.headers['retry-after'] as string | undefined,
-            body: text ? JSON.parse(text) : undefined,
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/** A 429 in the one error shape, whose Retry-After header and `retryAfterSeconds` agree; the seconds to wait. */
-function tooMany(answer: Answer, message?: RegExp): number {
-  expect(answer.status, JSON.stringify(answer.body)).toBe(429);
-  const { error } = ErrorBody.parse(answer.body);
-  expect(error.code).toBe('too_many_requests');
-  if (message) expect(error.message).toMatch(message);
-  expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
-  expect(answer.retryAfter).toBe(String(error.retryAfterSeconds));
-  return error.retryAfterSeconds!;
+  return sendFrom(baseUrl, { method: 'POST', path: '/api/auth/login', body: { staffId, password }, from });
 }
 
 function wrong(answer: Answer): void {

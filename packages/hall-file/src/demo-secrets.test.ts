@@ -8,7 +8,8 @@ const demo = loadHallConfig(DEMO_HALL_PATH);
 function ownSecrets() {
   const hall = structuredClone(demo);
   hall.staff.forEach((s, i) => (s.passwordHash = `scrypt$${'0'.repeat(31)}${i % 10}$${'ab'.repeat(32)}`));
-  for (const list of Object.values(hall.devices)) list.forEach((d, i) => (d.keyHash = `${i}`.padStart(64, 'c')));
+  for (const list of Object.values(hall.devices))
+    list.forEach((d, i) => (d.keyHash = `sha256$${'c'.repeat(32)}$${`${i}`.padStart(64, 'c')}`));
   return hall;
 }
 

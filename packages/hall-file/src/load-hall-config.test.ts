@@ -165,6 +165,14 @@ describe('parseHallConfig', () => {
     expect(issuesOf(hall)).toEqual(['windows[1].serves[1]: unknown window type "X"']);
   });
 
+  it('refuses a device key hashed without a salt, saying how to make one', () => {
+    const hall = minimalHall();
+    hall.devices = { kiosks: [{ id: 'kiosk-1', name: '取号机', zone: 'F1', keyHash: 'a'.repeat(64) }] };
+    expect(issuesOf(hall)).toEqual([
+      'devices.kiosks[0].keyHash: must be sha256$<salt>$<hash> of the key, as scripts/device-key.ts prints it (a plain SHA-256 has no salt)',
+    ]);
+  });
+
   it('reports a bad and a duplicate prefix', () => {
     const bad = minimalHall();
     bad.windowTypes[0]!.prefix = 'a';
@@ -216,7 +224,7 @@ describe('parseHallConfig', () => {
           id: 'locker-1',
           name: '取件柜',
           zone: 'F1',
-          keyHash: 'a'.repeat(64),
+          keyHash: `sha256$${'b'.repeat(32)}$${'a'.repeat(64)}`,
           cabinets: [
             cabinet('cab-a', 1, [
               ['A01', 1],

@@ -3,6 +3,7 @@ import type { HallConfig, LoginLockout, StaffConfig } from '@hallq/shared/contra
 import { ApiError } from '../service/api-error';
 import type { HallStore } from '../store/hall-store';
 import { HashGate, LoginThrottle, type Lockout, type ThrottlePolicy } from './login-throttle';
+import { DeviceKeys, type DevicePrincipal } from './device-keys';
 import { sha256Hex, verifyPasswordAsync } from './password';
 
 /**
@@ -42,18 +43,28 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = {
 export const HASHES_RUNNING = 2;
 export const HASHES_WAITING = 64;
 
-export type DeviceKind = 'kiosk' | 'display' | 'locker';
+/**
+ * Bearers that are neither a device key nor any staff token ever issued, per client address: guesses (a device key
+ * guessed would let anyone pose as a kiosk or a rating pad). A device whose key was changed, or a page with a stale
+ * token, costs nothing: an expired or revoked token was issued and is not counted. Beyond the free ones each next
+ * bearer from the address waits, and at 50 the address is locked out for 15 minutes; while it is held every bearer from
+ * it is refused, the right one too, so the answer tells a guesser nothing.
+ */
+export const KEY_GUESS_THROTTLE: ThrottlePolicy = {
+  freeFailures: 10,
+  baseDelayMs: 1000,
+  maxDelayMs: 30_000,
+  lockoutAfter: 50,
+  lockoutMs: 15 * 60_000,
+  forgetAfterMs: 60 * 60_000,
+  successResets: false,
+  countsInFlight: false,
+  maxKeys: 10_000,
+};
 
-export type Principal =
-  | { kind: 'staff'; staff: StaffConfig; tokenHash: string }
-  | {
-      kind: 'device';
-      device: DeviceKind;
-      id: string;
-      window: number | null;
-      /** What a display shows: the hall screen, a window screen, or the window's rating pad; null for other devices. */
-      screen: 'hall' | 'window' | 'rating' | null;
-    };
+export type { DeviceKind } from './device-keys';
+
+export type Principal = { kind: 'staff'; staff: StaffConfig; tokenHash: string } | DevicePrincipal;
 
 /** Journal name of whoever acts. */
 export function actorOf(p: Principal): string {
@@ -61,15 +72,16 @@ export function actorOf(p: Principal): string {
 }
 
 /**
- * Staff tokens (random, stored as SHA-256 with an expiry, so they survive a restart) and device keys (SHA-256 in the
- * hall config). Both travel as `Authorization: Bearer …`.
+ * Staff tokens (random, stored as SHA-256 with an expiry, so they survive a restart) and device keys (salted SHA-256 in
+ * the hall config). Both travel as `Authorization: Bearer …`.
  */
 export class Authenticator {
   private readonly staffById: Map<string, StaffConfig>;
-  private readonly devices = new Map<string, Extract<Principal, { kind: 'device' }>>();
+  private readonly devices: DeviceKeys;
   private readonly ttlMs: number;
   private readonly accounts: LoginThrottle;
   private readonly addresses: LoginThrottle;
+  private readonly keyGuesses: LoginThrottle;
   private readonly hashing = new HashGate(HASHES_RUNNING, HASHES_WAITING);
 
   constructor(
@@ -82,19 +94,9 @@ export class Authenticator {
     const nowMs = () => this.clock().getTime();
     this.accounts = new LoginThrottle(ACCOUNT_THROTTLE, nowMs);
     this.addresses = new LoginThrottle(ADDRESS_THROTTLE, nowMs);
+    this.keyGuesses = new LoginThrottle(KEY_GUESS_THROTTLE, nowMs);
     this.staffById = new Map(hall.staff.map((s) => [s.id, s]));
-    const { kiosks, displays, lockers } = hall.devices;
-    const device = (device: DeviceKind, id: string) => ({
-      kind: 'device' as const,
-      device,
-      id,
-      window: null,
-      screen: null,
-    });
-    for (const d of kiosks) this.devices.set(d.keyHash, device('kiosk', d.id));
-    for (const d of displays)
-      this.devices.set(d.keyHash, { ...device('display', d.id), window: d.window ?? null, screen: d.kind });
-    for (const d of lockers) this.devices.set(d.keyHash, device('locker', d.id));
+    this.devices = new DeviceKeys(hall);
     this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
   }
 
@@ -143,7 +145,7 @@ export class Authenticator {
     return staff!;
   }
 
-  /** The login lockouts in force: staff ids, then addresses, each ending soonest first. */
+  /** The lockouts in force: staff ids, addresses (logins), addresses (unknown keys), each ending soonest first. */
   lockouts(): LoginLockout[] {
     const view = (kind: LoginLockout['kind']) => (l: Lockout) => ({
       kind,
@@ -151,7 +153,11 @@ export class Authenticator {
       until: new Date(l.until).toISOString(),
       failures: l.failures,
     });
-    return [...this.accounts.lockouts().map(view('staff')), ...this.addresses.lockouts().map(view('address'))];
+    return [
+      ...this.accounts.lockouts().map(view('staff')),
+      ...this.addresses.lockouts().map(view('address')),
+      ...this.keyGuesses.lockouts().map(view('key_address')),
+    ];
   }
 
   issueToken(staff: StaffConfig, window: number | null): { token: string; expiresAt: string } {
@@ -166,14 +172,30 @@ export class Authenticator {
     return { token, expiresAt };
   }
 
-  /** The principal behind a bearer token, or null when there is none or it is not valid (expired, revoked, unknown). */
-  authenticate(token: string | undefined): Principal | null {
+  /**
+   * The principal behind a bearer token, or null when there is none or it is not valid (expired, revoked, unknown).
+   * Refused (429) while `address` is held for presenting unknown keys.
+   */
+  authenticate(token: string | undefined, address: string): Principal | null {
     if (!token) return null;
+    const held = this.keyGuesses.check(address);
+    if (!held.ok)
+      throw ApiError.tooMany(
+        held.locked
+          ? 'too many unknown keys from this address: it is locked out for now; try again later'
+          : 'too many unknown keys from this address: wait before trying again',
+        held.retryAfterMs,
+      );
     const hash = sha256Hex(token);
-    const device = this.devices.get(hash);
+    const device = this.devices.find(token, hash);
     if (device) return device;
     const session = this.store.findSession(hash);
-    if (!session || session.revokedAt !== null) return null;
+    if (!session) {
+      const lockout = this.keyGuesses.failed(address);
+      if (lockout) this.log(lockoutLine('a client address', lockout, 'unknown keys'));
+      return null;
+    }
+    if (session.revokedAt !== null) return null;
     const now = this.clock();
     if (Date.parse(session.expiresAt) <= now.getTime()) {
       // Expired once is expired for good: a clock set back later (it had jumped ahead) must not revive it.
@@ -202,6 +224,6 @@ function refusal(who: string, locked: boolean): string {
     : `too many wrong passwords ${who}: wait before trying again`;
 }
 
-function lockoutLine(who: string, lockout: Lockout): string {
-  return `login: ${who} locked out until ${new Date(lockout.until).toISOString()} after ${lockout.failures} wrong passwords`;
+function lockoutLine(who: string, lockout: Lockout, what = 'wrong passwords'): string {
+  return `login: ${who} locked out until ${new Date(lockout.until).toISOString()} after ${lockout.failures} ${what}`;
 }

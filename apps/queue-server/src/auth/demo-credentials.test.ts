@@ -1,6 +1,6 @@
-import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
+import { DEMO_HALL_PATH, deviceKeyMatches, loadHallConfig } from '@hallq/hall-file';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex, verifyPassword } from './password';
+import { verifyPassword } from './password';
 
 // The README and the server's start banner publish these credentials: the demo hall file must hold exactly them, as
 // this server checks passwords and device keys.
@@ -13,15 +13,22 @@ describe('the demo hall', () => {
       expect(verifyPassword(password, s.passwordHash), s.id).toBe(true);
       expect(verifyPassword('wrong', s.passwordHash), s.id).toBe(false);
     }
-    expect(hall.devices.kiosks.map((d) => [d.id, d.keyHash])).toEqual([['kiosk-1', sha256Hex('demo-kiosk')]]);
-    // Every window has a screen and a rating pad, keyed demo-window-N and demo-rating-N.
-    expect(hall.devices.displays.map((d) => [d.id, d.kind, d.window, d.keyHash])).toEqual([
-      ['display-hall', 'hall', undefined, sha256Hex('demo-display')],
-      ...hall.windows.flatMap(({ number: n }) => [
-        [`window-screen-${n}`, 'window', n, sha256Hex(`demo-window-${n}`)],
-        [`rating-pad-${n}`, 'rating', n, sha256Hex(`demo-rating-${n}`)],
+    // Each device's salted hash matches its documented key, and no other device's.
+    const keys = new Map<string, string>([
+      ['kiosk-1', 'demo-kiosk'],
+      ['display-hall', 'demo-display'],
+      ['locker-1', 'demo-locker'],
+      // Every window has a screen and a rating pad, keyed demo-window-N and demo-rating-N.
+      ...hall.windows.flatMap(({ number: n }): [string, string][] => [
+        [`window-screen-${n}`, `demo-window-${n}`],
+        [`rating-pad-${n}`, `demo-rating-${n}`],
       ]),
     ]);
-    expect(hall.devices.lockers.map((d) => [d.id, d.keyHash])).toEqual([['locker-1', sha256Hex('demo-locker')]]);
+    const devices = [...hall.devices.kiosks, ...hall.devices.displays, ...hall.devices.lockers];
+    expect(devices.map((d) => d.id).sort()).toEqual([...keys.keys()].sort());
+    for (const d of devices) {
+      expect(deviceKeyMatches(keys.get(d.id)!, d.keyHash), d.id).toBe(true);
+      expect(deviceKeyMatches('demo-kiosk', d.keyHash), d.id).toBe(d.id === 'kiosk-1');
+    }
   });
 });

@@ -71,21 +71,34 @@ export class LoginThrottle {
     this.sweep(now);
     let entry = this.entries.get(key);
     if (entry) {
-      if (entry.lockedUntil !== null && entry.lockedUntil > now)
-        return { ok: false, retryAfterMs: entry.lockedUntil - now, locked: true };
-      const counted = entry.failures + (this.policy.countsInFlight ? entry.inFlight : 0);
-      if (counted >= this.policy.freeFailures) {
-        // Throttled: one attempt at a time, each after its wait.
-        if (entry.inFlight > 0) return { ok: false, retryAfterMs: this.policy.baseDelayMs, locked: false };
-        const readyAt = entry.lastFailureAt + this.delayAfter(entry.failures);
-        if (now < readyAt) return { ok: false, retryAfterMs: readyAt - now, locked: false };
-      }
+      const refused = this.refusal(entry, now);
+      if (refused) return refused;
     } else {
       entry = { failures: 0, inFlight: 0, lastFailureAt: now, lockedUntil: null };
       this.insert(key, entry, now);
     }
     entry.inFlight++;
     return { ok: true };
+  }
+
+  /**
+   * Whether the key may try now, without starting an attempt: for checks that settle at once (a bearer key is known or
+   * not), where the caller reports only a failure.
+   */
+  check(key: string): Admission {
+    const entry = this.entries.get(key);
+    return (entry && this.refusal(entry, this.now())) || { ok: true };
+  }
+
+  private refusal(entry: Entry, now: number): Extract<Admission, { ok: false }> | null {
+    if (entry.lockedUntil !== null && entry.lockedUntil > now)
+      return { ok: false, retryAfterMs: entry.lockedUntil - now, locked: true };
+    const counted = entry.failures + (this.policy.countsInFlight ? entry.inFlight : 0);
+    if (counted < this.policy.freeFailures) return null;
+    // Throttled: one attempt at a time, each after its wait.
+    if (entry.inFlight > 0) return { ok: false, retryAfterMs: this.policy.baseDelayMs, locked: false };
+    const readyAt = entry.lastFailureAt + this.delayAfter(entry.failures);
+    return now < readyAt ? { ok: false, retryAfterMs: readyAt - now, locked: false } : null;
   }
 
   /** An admitted attempt had the wrong password; the lockout it started, or null when it started none. */

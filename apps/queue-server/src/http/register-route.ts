@@ -78,7 +78,7 @@ export function registerRoute<R extends RouteContract>(
     method: contract.method,
     url: contract.path,
     handler: async (request, reply) => {
-      const principal = auth.authenticate(bearerToken(request));
+      const principal = auth.authenticate(bearerToken(request), request.ip);
       authorize(contract, principal);
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;

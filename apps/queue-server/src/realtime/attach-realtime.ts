@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { deviceEnvelopes, deviceSnapshot, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
-import type { Authenticator } from '../auth/authenticator';
+import type { Authenticator, Principal } from '../auth/authenticator';
 import { requestHost } from '../http/security-headers';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
@@ -80,7 +80,13 @@ export function attachRealtime(
       socket.data.statusToken = request.statusToken;
       return next();
     }
-    const principal = auth.authenticate(request.token);
+    let principal: Principal | null;
+    try {
+      principal = auth.authenticate(request.token, socket.handshake.address);
+    } catch (error) {
+      if (error instanceof ApiError) return next(new Error(`${error.code}: ${error.message}`));
+      throw error;
+    }
     if (!principal) return next(new Error('unauthorized: unknown or expired token'));
     // Door commands go to the locker alone: not even staff may listen in.
     if (request.room === 'locker') {

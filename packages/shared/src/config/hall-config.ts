@@ -178,8 +178,13 @@ export const StaffConfig = z
   .strict();
 export type StaffConfig = z.infer<typeof StaffConfig>;
 
-/** Device keys are stored as SHA-256 hex, never in the clear. */
-export const KeyHash = z.string().regex(/^[0-9a-f]{64}$/, 'must be the SHA-256 hex of the key');
+/** Device keys are stored salted and hashed (`sha256$<salt hex>$<hash hex>`), never in the clear. */
+export const KeyHash = z
+  .string()
+  .regex(
+    /^sha256\$[0-9a-f]{32}\$[0-9a-f]{64}$/,
+    'must be sha256$<salt>$<hash> of the key, as scripts/device-key.ts prints it (a plain SHA-256 has no salt)',
+  );
 
 export const KioskDeviceConfig = z
   .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash })

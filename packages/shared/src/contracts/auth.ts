@@ -28,7 +28,8 @@ export const LogoutResponse = z.object({ ok: z.literal(true) }).strict();
  */
 export const LoginLockout = z
   .object({
-    kind: z.enum(['staff', 'address']),
+    /** A staff id (wrong passwords), an address (wrong passwords), an address (unknown device keys or tokens). */
+    kind: z.enum(['staff', 'address', 'key_address']),
     /** The staff id, or the client address. */
     key: z.string(),
     until: z.string(),
