@@ -111,6 +111,14 @@ describe('自助取件柜 from deposit to collection', () => {
     );
     expect(await notice.getAttribute('data-erased')).toBe('false');
     await screenshot(manager, 'manager-outbox');
+    // Relayed: 已发送 has the server erase the notice, so the outbox no longer holds the code; the phone stays masked.
+    await notice.getByTestId('outbox-mark-sent').click();
+    await expect.poll(() => notice.getAttribute('data-sent')).toBe('true');
+    expect(await notice.getAttribute('data-erased')).toBe('true');
+    expect(await notice.getByTestId('outbox-sent-at').textContent()).toMatch(/^已发送 \d{2}:\d{2}$/);
+    expect(await notice.textContent()).toContain('138****8000');
+    expect(await notice.textContent()).not.toContain(code);
+    expect(await notice.getByTestId('outbox-mark-sent').count()).toBe(0);
     await manager.getByTestId('nav-lockers').click();
     await expect
       .poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state'))
@@ -134,11 +142,11 @@ describe('自助取件柜 from deposit to collection', () => {
     await kiosk.getByTestId('screen-pickup-done').waitFor();
     await screenshot(kiosk, 'locker-collected');
 
-    // Collected: the compartment is free again and the notice is erased (PIPL).
+    // Collected: the compartment is free again, and the notice stays as it was sent, erased (PIPL).
     await expect.poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state')).toBe('free');
     await manager.getByTestId('nav-outbox').click();
-    await expect.poll(() => notice.getAttribute('data-erased')).toBe('true');
-    expect(await notice.getByTestId('outbox-text').textContent()).not.toContain(code);
+    expect(await notice.getAttribute('data-sent')).toBe('true');
+    expect(await notice.textContent()).not.toContain(code);
 
     // The same code again is told as used, not wrong.
     await kiosk.getByTestId('pickup-finish').tap();

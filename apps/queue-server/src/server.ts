@@ -92,6 +92,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     await lockers.close().catch(() => undefined);
     io.close();
     await app.close().catch(() => undefined);
+    auth.close();
     await db.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(options.port ?? 0);
     throw error;
@@ -115,6 +116,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         await closed;
         clearTimeout(grace);
         await app.close().catch(() => undefined);
+        auth.close();
         await db.close();
       })();
       return closing;

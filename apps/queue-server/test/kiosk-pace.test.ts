@@ -37,4 +37,18 @@ describe('one kiosk key', () => {
     for (let i = 0; i < 10; i++)
       await ok('issueTicket', desk.post('/api/tickets', { windowType: 'personal', requestId: rid('desk') }));
   });
+
+  it('gets each refusal after a second, so a flood gets one answer a second per connection; others are answered meanwhile', async () => {
+    const { server, kiosk } = await halls.open({ hall: pacedHall() });
+    const desk = api(server.url, await login(server.url, 'admin', 'admin'));
+    const issue = () => kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid('flood') });
+    for (let i = 0; i < 3; i++) await ok('issueTicket', issue());
+    const order: string[] = [];
+    const started = performance.now();
+    const refusal = refused(issue(), 429, 'too_many_requests').then(() => order.push('refusal'));
+    const walkIn = ok('issueTicket', desk.post('/api/tickets', { windowType: 'personal', requestId: rid('desk') }));
+    await Promise.all([refusal, walkIn.then(() => order.push('desk'))]);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+    expect(order).toEqual(['desk', 'refusal']);
+  });
 });

@@ -4,6 +4,7 @@ import { ApiError } from '../service/api-error';
 import type { HallStore } from '../store/hall-store';
 import { HashGate, LoginThrottle, type Lockout, type ThrottlePolicy } from './login-throttle';
 import { DeviceKeys, type DevicePrincipal } from './device-keys';
+import { LowPriorityHasher } from './hash-process';
 import { sha256Hex, verifyPasswordAsync } from './password';
 
 /**
@@ -36,9 +37,9 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = {
 };
 
 /**
- * Password hashes at once, and queued behind them. Two leave the rest of libuv's four pool threads to file reads (the
- * pages) and the event loop its core; at ~40 ms a hash that is still ~50 logins a second, and a queue of 64 takes a
- * whole hall's clerks logging in at opening time. A login beyond the queue is refused at once (429).
+ * Password hashes at once, and queued behind them. They run in a low-priority process (hash-process.ts); two at once is
+ * ~50 logins a second at ~40 ms a hash on an idle server, and a queue of 64 takes a whole hall's clerks logging in at
+ * opening time. A login beyond the queue is refused at once (429).
  */
 export const HASHES_RUNNING = 2;
 export const HASHES_WAITING = 64;
@@ -83,6 +84,7 @@ export class Authenticator {
   private readonly addresses: LoginThrottle;
   private readonly keyGuesses: LoginThrottle;
   private readonly hashing = new HashGate(HASHES_RUNNING, HASHES_WAITING);
+  private readonly hasher = new LowPriorityHasher();
 
   constructor(
     hall: HallConfig,
@@ -120,7 +122,9 @@ export class Authenticator {
     };
     const staff = this.staffById.get(staffId);
     // Hash even for an unknown id so the answer takes as long either way.
-    const checking = this.hashing.run(() => verifyPasswordAsync(password, staff?.passwordHash ?? DUMMY_HASH));
+    const checking = this.hashing.run(() =>
+      verifyPasswordAsync(password, staff?.passwordHash ?? DUMMY_HASH, (...args) => this.hasher.derive(...args)),
+    );
     if (!checking) {
       abandon();
       throw ApiError.tooMany('too many logins are being checked now; try again in a moment', 1000);
@@ -204,6 +208,11 @@ export class Authenticator {
     }
     const staff = this.staffById.get(session.staffId);
     return staff ? { kind: 'staff', staff, tokenHash: hash } : null;
+  }
+
+  /** Ends the password hashing process. */
+  close(): void {
+    this.hasher.stop();
   }
 
   revoke(p: Extract<Principal, { kind: 'staff' }>): void {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { ScryptParams } from './hash-process';
 
 // scrypt cost parameters; stored hashes do not record them, so changing these invalidates every hash.
 const N = 16384;
@@ -38,18 +39,27 @@ export function verifyPassword(password: string, hash: string): boolean {
   return timingSafeEqual(derive(password, parsed.salt, parsed.expected.length), parsed.expected);
 }
 
+/** Derives a scrypt key; the server passes its low-priority hashing process, tests may pass the in-process one. */
+export type DeriveKey = (password: string, salt: Buffer, keyBytes: number, params: ScryptParams) => Promise<Buffer>;
+
+/** scrypt on this process's thread pool (off the event loop, at its priority). */
+export const deriveInProcess: DeriveKey = (password, salt, keyBytes, params) =>
+  new Promise<Buffer>((resolve, reject) =>
+    scrypt(password, salt, keyBytes, params, (error, derived) => (error ? reject(error) : resolve(derived))),
+  );
+
 /**
- * `verifyPassword` with the hashing on libuv's thread pool, so a login does not hold the event loop (ticket issue,
- * health, sockets) for the tens of milliseconds scrypt takes. Resolves false for a malformed hash, without hashing.
+ * `verifyPassword` with the hashing done by `derive`, off the event loop, so a login does not hold ticket issue,
+ * health and sockets for the tens of milliseconds scrypt takes. Resolves false for a malformed hash, without hashing.
  */
-export async function verifyPasswordAsync(password: string, hash: string): Promise<boolean> {
+export async function verifyPasswordAsync(
+  password: string,
+  hash: string,
+  derive: DeriveKey = deriveInProcess,
+): Promise<boolean> {
   const parsed = parseHash(hash);
   if (!parsed) return false;
-  const key = await new Promise<Buffer>((resolve, reject) =>
-    scrypt(password, parsed.salt, parsed.expected.length, { N, r: R, p: P }, (error, derived) =>
-      error ? reject(error) : resolve(derived),
-    ),
-  );
+  const key = await derive(password, parsed.salt, parsed.expected.length, { N, r: R, p: P });
   return timingSafeEqual(key, parsed.expected);
 }
 

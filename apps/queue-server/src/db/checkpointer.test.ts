@@ -1,4 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,6 +17,27 @@ describe('the checkpointer thread', () => {
     const deadline = Date.now() + 5000;
     while (statSync(db.path).size === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     expect(statSync(db.path).size).toBeGreaterThan(before + 100 * 1024);
+    await db.close();
+  });
+
+  it('empties the WAL when asked after an erasure, so the erased value is in neither the WAL nor the database file', async () => {
+    // No timed checkpoint during the test: only the request can empty the WAL.
+    const db = openDatabase(mkdtempSync(join(tmpdir(), 'hallq-ckpt-')), { checkpointIntervalMs: 60_000 });
+    const secret = Buffer.from('取件码 482913');
+    const wal = `${db.path}-wal`;
+    const holds = (file: string) => readFileSync(file).includes(secret);
+    db.write.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)');
+    db.write.prepare('INSERT INTO notes (text) VALUES (?)').run(secret.toString());
+    db.write.prepare('UPDATE notes SET text = NULL').run();
+    // The erasure is committed, yet the WAL still has the page as it was before it.
+    expect(holds(wal)).toBe(true);
+
+    db.truncateWal();
+    const deadline = Date.now() + 5000;
+    while (statSync(wal).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(statSync(wal).size).toBe(0);
+    expect(holds(db.path)).toBe(false);
+    expect(db.write.prepare('SELECT COUNT(*) FROM notes WHERE text IS NULL').pluck().get()).toBe(1);
     await db.close();
   });
 });

@@ -8,14 +8,27 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = FULL');
-const timer = setInterval(() => {
+let truncateAsked = false;
+const checkpoint = () => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    if (!truncateAsked) {
+      db.pragma('wal_checkpoint(PASSIVE)');
+      return;
+    }
+    const [result] = db.pragma('wal_checkpoint(TRUNCATE)');
+    // Busy (a reader on an older snapshot past the busy timeout): the WAL was not emptied, so the next tick tries again.
+    if (result.busy === 0) truncateAsked = false;
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
-}, workerData.intervalMs);
-parentPort.on('message', () => {
+};
+const timer = setInterval(checkpoint, workerData.intervalMs);
+parentPort.on('message', (message) => {
+  if (message === 'truncate') {
+    truncateAsked = true;
+    checkpoint();
+    return;
+  }
   clearInterval(timer);
   db.close();
   parentPort.close();
@@ -23,6 +36,12 @@ parentPort.on('message', () => {
 `;
 
 export interface Checkpointer {
+  /**
+   * Asks for a TRUNCATE checkpoint as soon as the worker can run one (and at each tick until one succeeds): every frame
+   * is copied back and the WAL emptied, so the page images of data just erased do not stay in it until overwritten.
+   * It waits for readers and holds writers back meanwhile, so it is asked for only after an erasure, not on a timer.
+   */
+  truncate(): void;
   stop(): Promise<void>;
 }
 
@@ -39,6 +58,7 @@ export function startCheckpointer(path: string, intervalMs = 2000): Checkpointer
   worker.on('error', (error) => console.error('checkpointer stopped:', error));
   worker.unref();
   return {
+    truncate: () => worker.postMessage('truncate'),
     stop: () =>
       new Promise<void>((resolve) => {
         // Held open again while it stops, or the process could exit before the worker has closed its connection.

@@ -16,6 +16,11 @@ export interface HallDatabase {
   keys: InstallationKeys;
   /** Storage failures of writes, for health and for answering 503 rather than 500. */
   storage: StorageWatch;
+  /**
+   * After a commit that erased personal data: the WAL still holds the pages as they were before, so it is checkpointed
+   * and emptied soon after (secure_delete only clears the database file's own free space).
+   */
+  truncateWal(): void;
   close(): Promise<void>;
 }
 
@@ -61,6 +66,7 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Ha
     path,
     keys,
     storage: new StorageWatch(path, options.minFreeBytes),
+    truncateWal: () => checkpointer.truncate(),
     async close() {
       await checkpointer.stop();
       read.close();

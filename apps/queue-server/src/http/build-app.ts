@@ -22,6 +22,7 @@ import { registerRoute, type RouteContext, type RouteHandler } from './register-
 import { registerSecurityHeaders } from './security-headers';
 import { CheckInThrottle } from './check-in-throttle';
 import { DevicePace } from './device-pace';
+import { RefusalHold } from './refusal-hold';
 
 export interface AppDeps {
   services: HallServices;
@@ -85,13 +86,18 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
 export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
   const { hall, today, tickets, appointments, windows, guideCalls, ratings, followUps } = services;
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...serverTimeouts(limits ?? connectionLimits()) });
+  const inForce = limits ?? connectionLimits();
+  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...serverTimeouts(inForce) });
   registerSecurityHeaders(app);
+  const refusals = new RefusalHold(inForce.refusalHoldMs, inForce.maxHeldRefusals);
 
-  app.setErrorHandler((error, _request, reply) => {
+  app.setErrorHandler(async (error, _request, reply) => {
     if (error instanceof ApiError) {
       const wait = error.extra.retryAfterSeconds;
-      if (wait !== undefined) void reply.header('retry-after', String(wait));
+      if (wait !== undefined) {
+        void reply.header('retry-after', String(wait));
+        await refusals.hold(wait * 1000);
+      }
       return reply.code(error.status).send(error.toBody());
     }
     if (storage.failed(error)) {
@@ -169,6 +175,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     resolveFault: ({ params, body, principal }) =>
       lockers.resolveFault(params.locker, params.number, body, staffOf(principal)),
     lockerOutbox: () => ok(lockers.outbox()),
+    lockerNoticeSent: ({ params, body, principal }) => lockers.noticeSent(params.id, body, staffOf(principal)),
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body, address }) => {

@@ -13,6 +13,10 @@ export interface ConnectionLimits {
   checkIntervalMs: number;
   /** Open connections (HTTP and socket.io alike) one client address may hold; more are closed at once. */
   maxConnectionsPerAddress: number;
+  /** A 429 is held this long (at most its Retry-After) before it is sent; see RefusalHold. */
+  refusalHoldMs: number;
+  /** Refusals held at once; beyond that they are sent at once. */
+  maxHeldRefusals: number;
 }
 
 /**
@@ -25,6 +29,8 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   keepAliveTimeoutMs: 72_000,
   checkIntervalMs: 5_000,
   maxConnectionsPerAddress: 256,
+  refusalHoldMs: 1000,
+  maxHeldRefusals: 4096,
 };
 
 export function connectionLimits(overrides: Partial<ConnectionLimits> = {}): ConnectionLimits {

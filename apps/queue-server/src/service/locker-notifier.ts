@@ -25,7 +25,10 @@ export interface Notifier {
   notify(notice: PickupNotice): void;
 }
 
-/** The default notifier: the manager console shows the outbox, and the manager relays the notice. */
+/**
+ * The default notifier: the manager console shows the outbox, and the manager relays the notice, then marks it sent,
+ * which erases it (the code then lives only as its keyed hash); an item collected first erases it too.
+ */
 export class OutboxNotifier implements Notifier {
   constructor(
     private readonly store: LockerStore,
@@ -46,6 +49,7 @@ export class OutboxNotifier implements Notifier {
       qr: n.qr,
       createdAt: n.at,
       erasedAt: null,
+      sentAt: null,
     };
     this.store.insertNotice(entry);
   }

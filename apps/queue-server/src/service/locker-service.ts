@@ -8,6 +8,8 @@ import type {
   DoorReportResponse,
   HallConfig,
   LockersResponse,
+  NoticeSentRequest,
+  NoticeSentResponse,
   OpenCommand,
   OutboxEntry,
   ResolveFaultRequest,
@@ -265,6 +267,24 @@ export class LockerService {
       }
       this.store.saveCompartment(r.compartment);
       return { status: 200, body: { compartment: this.state.view(r.compartment, now) }, changed: [r.compartment] };
+    });
+  }
+
+  /**
+   * The manager relayed a notice from the outbox to the applicant (the outbox stands in for an SMS gateway): the code
+   * has reached its one reader, so the outbox stops holding it. Manager only (the route's auth): the outbox is theirs.
+   */
+  noticeSent(id: string, req: NoticeSentRequest, staff: StaffConfig): Promise<Reply<NoticeSentResponse>> {
+    const found = this.store.notice(id);
+    if (!found)
+      throw new ApiError('not_found', `no notice "${id}" in the outbox`, {
+        fields: [{ path: 'id', message: 'unknown notice' }],
+      });
+    const actor = `staff:${staff.id}`;
+    return this.writes.commit(found.locker, 'locker-notice-sent', req.requestId, actor, (now, day) => {
+      // Read again inside the write: the item may have been collected since, which erased the notice.
+      const entry = this.writes.noticeSent(this.store.notice(id)!, actor, now, day);
+      return { status: 200, body: { entry } };
     });
   }
 

@@ -1,5 +1,5 @@
 import { createHmac, randomInt } from 'node:crypto';
-import type { HallEvent, OpenCommand } from '@hallq/shared/contracts';
+import type { HallEvent, OpenCommand, OutboxEntry } from '@hallq/shared/contracts';
 import type { Compartment, CompartmentEvent, Keypad, LockerTransitionResult } from '@hallq/shared/domain';
 import { lockerTransition, newPickupCode, pickupQrPayload } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
@@ -48,6 +48,8 @@ export class LockerWrites {
   private readonly timeouts: { openSeconds: number; closeSeconds: number };
   private readonly sendCommands: (locker: string, commands: OpenCommand[]) => void;
   private readonly codeKey: Buffer;
+  /** Set by a write's run when it erases a notice, read by `commit` once the run is over (runs are synchronous). */
+  private erasing = false;
 
   constructor(options: LockerWritesOptions) {
     this.pipeline = options.pipeline;
@@ -63,7 +65,8 @@ export class LockerWrites {
   /**
    * One locker write through the hall's pipeline: memory changes once its savepoint holds, and its events (for staff)
    * join the group's on the hall stream. Door commands leave after the commit; a repeated requestId gets the stored
-   * answer and sends nothing again: a command still in flight goes out again when the locker reconnects.
+   * answer and sends nothing again: a command still in flight goes out again when the locker reconnects. A write that
+   * erased a notice asks, once committed, for the WAL to be emptied of the pages it erased.
    */
   async commit<T>(
     lockerId: string,
@@ -73,8 +76,11 @@ export class LockerWrites {
     run: (now: Date, day: string) => LockerChange<T>,
   ): Promise<Reply<T>> {
     let commands: OpenCommand[] = [];
+    let erased = false;
     const reply = await this.pipeline.write(route, requestId, actor, (now, day) => {
+      this.erasing = false;
       const r = run(now, day);
+      erased = this.erasing;
       return {
         status: r.status,
         body: r.body,
@@ -87,6 +93,7 @@ export class LockerWrites {
       };
     });
     if (commands.length > 0) this.sendCommands(lockerId, commands);
+    if (erased) this.store.erasureCommitted();
     return reply;
   }
 
@@ -121,6 +128,7 @@ export class LockerWrites {
     const by = via === 'pickup' ? 'applicant' : this.store.handoverOf(item.id);
     this.store.itemCollected(item.id, at, by);
     this.store.eraseNotices(item.id, at);
+    this.erasing = true;
     this.journal(now, day, actor, {
       type: 'locker.collected',
       data: {
@@ -131,6 +139,21 @@ export class LockerWrites {
         by,
       },
     });
+  }
+
+  /** The manager relayed the notice: erased now rather than when its item leaves the locker. */
+  noticeSent(notice: OutboxEntry, actor: Actor, now: Date, day: string): OutboxEntry {
+    if (notice.erasedAt !== null) {
+      const why = notice.sentAt !== null ? `was sent at ${notice.sentAt}` : 'was erased when its item left the locker';
+      throw new ApiError('invalid_state', `notice ${notice.id} ${why}: its text is gone, there is nothing to send`);
+    }
+    this.store.noticeSent(notice.id, notice.itemId, now.toISOString());
+    this.erasing = true;
+    this.journal(now, day, actor, {
+      type: 'locker.noticeSent',
+      data: { locker: notice.locker, compartment: notice.compartment, noticeId: notice.id, itemId: notice.itemId },
+    });
+    return this.store.notice(notice.id)!;
   }
 
   issueCode(c: Compartment, now: Date, day: string): Compartment {

@@ -127,11 +127,15 @@ export class HallStore {
     };
   }
 
-  /** Runs `fn` in a transaction (a savepoint inside another); a commit or a storage failure is told to the watch. */
+  /**
+   * Runs `fn` in a transaction (a savepoint inside another); a commit or a storage failure is told to the watch. The
+   * writer lock is taken at BEGIN (IMMEDIATE): while the checkpointer holds it for a TRUNCATE checkpoint, the write
+   * waits under busy_timeout, where a deferred one that had already read would be refused at once (SQLITE_BUSY).
+   */
   transaction<T>(fn: () => T): T {
     const outermost = !this.w.inTransaction;
     try {
-      const result = this.w.transaction(fn)();
+      const result = this.w.transaction(fn).immediate();
       if (outermost) this.storage.committed();
       return result;
     } catch (error) {

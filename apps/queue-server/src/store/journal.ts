@@ -122,6 +122,8 @@ export const journalData = {
     handover: Handover,
     from: CompartmentState,
   }),
+  /** The manager relayed a pickup notice to the applicant; it was erased then. */
+  'locker.noticeSent': z.object({ ...InLocker, noticeId: z.string(), itemId: z.string() }),
   'locker.faulted': CompartmentFault.extend(InLocker),
   'locker.faultResolved': z.object({
     ...InLocker,

@@ -27,11 +27,14 @@ export interface ItemRecord {
 // 13812345678 → 138****5678, as every staff screen shows a phone number.
 const MASKED_PHONE = "substr(phone, 1, 3) || '****' || substr(phone, -4)";
 
-/** Every SQL statement of the lockers (migrations 0006, 0007). Writes run inside the hall service's transaction. */
+const NOTICE_COLUMNS = `id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt,
+  erased_at AS erasedAt, sent_at AS sentAt`;
+
+/** Every SQL statement of the lockers (migrations 0006, 0007, 0010). Writes run inside the hall service's transaction. */
 export class LockerStore {
   private readonly s: Record<string, Statement>;
 
-  constructor(db: HallDatabase) {
+  constructor(private readonly db: HallDatabase) {
     const p = (sql: string) => db.write.prepare(sql);
     this.s = {
       compartments: p('SELECT data FROM locker_compartments'),
@@ -60,14 +63,15 @@ export class LockerStore {
       insertNotice: p(
         'INSERT INTO notice_outbox (id, item_id, locker, compartment, phone, text, qr, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      outbox: p(
-        `SELECT id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt,
-                erased_at AS erasedAt
-         FROM notice_outbox ORDER BY created_at DESC, rowid DESC LIMIT 500`,
-      ),
+      outbox: p(`SELECT ${NOTICE_COLUMNS} FROM notice_outbox ORDER BY created_at DESC, rowid DESC LIMIT 500`),
+      notice: p(`SELECT ${NOTICE_COLUMNS} FROM notice_outbox WHERE id = ?`),
       eraseNotices: p(
         `UPDATE notice_outbox SET text = NULL, qr = NULL, erased_at = ?, phone = ${MASKED_PHONE}
          WHERE item_id = ? AND erased_at IS NULL`,
+      ),
+      noticeSent: p(
+        `UPDATE notice_outbox SET text = NULL, qr = NULL, erased_at = ?, sent_at = ?, phone = ${MASKED_PHONE}
+         WHERE id = ? AND erased_at IS NULL`,
       ),
       maskItemPhone: p(`UPDATE locker_items SET phone = ${MASKED_PHONE} WHERE id = ?`),
       useCode: p(
@@ -154,6 +158,28 @@ export class LockerStore {
   eraseNotices(itemId: string, at: string): void {
     this.s.eraseNotices!.run(at, itemId);
     this.s.maskItemPhone!.run(itemId);
+  }
+
+  notice(id: string): OutboxEntry | undefined {
+    const row = this.s.notice!.get(id);
+    return row === undefined ? undefined : readRow(OutboxEntrySchema, row, 'notice');
+  }
+
+  /**
+   * The manager relayed the notice: the code has reached the applicant, so the notice is erased as after collection,
+   * and the item's phone number is masked too (it was kept only to send this notice).
+   */
+  noticeSent(id: string, itemId: string, at: string): void {
+    if (this.s.noticeSent!.run(at, at, id).changes !== 1) throw new Error(`notice ${id} was already erased`);
+    this.s.maskItemPhone!.run(itemId);
+  }
+
+  /**
+   * Once an erasure has committed: the WAL still holds the erased pages as they were, so it is emptied soon after
+   * (the database file's own free space is already overwritten: secure_delete).
+   */
+  erasureCommitted(): void {
+    this.db.truncateWal();
   }
 
   /** Remembers a code that opened a door (its hash only), to tell a returning applicant it was used. */

@@ -17,6 +17,8 @@ import {
   testHall,
 } from './test-services';
 
+/** What the server leaves of a notice it erased: no text, no QR, the phone masked. */
+const erasedAt = (at: string) => ({ text: null, qr: null, phone: '138****5678', erasedAt: at });
 const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, '2025-05-06T03:00:00.000Z');
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hallDay: '2025-05-06', ...over });
 
@@ -355,6 +357,86 @@ describe('the notice outbox', () => {
     app.live.handlers!.connection('connected');
     app.live.handlers!.snapshot(snapshot({ seq: 20 }));
     expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('marks a notice sent through its route with a requestId, shows the erased notice from the answer, and reads the outbox again', async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1'), outboxEntry('n2')] });
+    await app.state().loadOutbox();
+    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
+    let answer!: () => void;
+    app.api.lockerNoticeSent.mockReturnValueOnce(new Promise((r) => (answer = () => r({ entry: sent }))));
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [sent, outboxEntry('n2')] });
+
+    const marking = app.state().markNoticeSent('n1');
+    expect(app.state().noticeSending).toEqual({ n1: { requestId: 'request-1', sending: true, error: null } });
+    // A second press while the first is out sends nothing more.
+    expect(await app.state().markNoticeSent('n1')).toBe(false);
+    answer();
+    expect(await marking).toBe(true);
+    expect(app.api.lockerNoticeSent).toHaveBeenCalledTimes(1);
+    expect(app.api.lockerNoticeSent).toHaveBeenCalledWith({
+      token: 'tok-admin',
+      params: { id: 'n1' },
+      body: { requestId: 'request-1' },
+    });
+    expect(app.state().outbox).toEqual([sent, outboxEntry('n2')]);
+    expect(app.state().noticeSending).toEqual({});
+    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('retries a marking whose answer never came with the same requestId, so the server marks the notice once', async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockerOutbox.mockResolvedValue({ entries: [outboxEntry('n1')] });
+    await app.state().loadOutbox();
+    app.api.lockerNoticeSent.mockRejectedValueOnce(new NetworkError('timeout'));
+    expect(await app.state().markNoticeSent('n1')).toBe(false);
+    expect(app.state().noticeSending.n1).toEqual({
+      requestId: 'request-1',
+      sending: false,
+      error: '网络错误，可能未送达，请重试',
+    });
+    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
+    app.api.lockerNoticeSent.mockResolvedValueOnce({ entry: sent });
+    expect(await app.state().markNoticeSent('n1')).toBe(true);
+    expect(app.api.lockerNoticeSent).toHaveBeenLastCalledWith({
+      token: 'tok-admin',
+      params: { id: 'n1' },
+      body: { requestId: 'request-1' },
+    });
+  });
+
+  it('says a notice is already erased when the server refuses it 409, reads the outbox again, and tries anew with a new request', async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
+    await app.state().loadOutbox();
+    const collected = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:04:00.000Z') };
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [collected] });
+    app.api.lockerNoticeSent.mockRejectedValueOnce(
+      new ApiError(409, 'invalid_state', 'notice n1 was erased when its item left the locker'),
+    );
+    expect(await app.state().markNoticeSent('n1')).toBe(false);
+    expect(app.state().noticeSending.n1).toMatchObject({
+      requestId: 'request-2',
+      sending: false,
+      error: '这条通知已删除（已标记发送，或物品已取出）',
+    });
+    await settle();
+    expect(app.state().outbox).toEqual([collected]);
+  });
+
+  it('forgets a marking on logout: its late answer changes nothing, and a session that ended is not left sending', async () => {
+    const app = testConsole({ loggedIn: true });
+    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
+    await app.state().loadOutbox();
+    let answer!: () => void;
+    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
+    app.api.lockerNoticeSent.mockReturnValueOnce(new Promise((r) => (answer = () => r({ entry: sent }))));
+    const marking = app.state().markNoticeSent('n1');
+    app.state().endSession();
+    answer();
+    expect(await marking).toBe(false);
+    expect(app.state()).toMatchObject({ outbox: [], outboxStatus: 'idle', noticeSending: {} });
   });
 
   it('keeps the answer of the latest load only', async () => {

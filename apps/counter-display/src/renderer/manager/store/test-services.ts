@@ -142,6 +142,7 @@ export function outboxEntry(id: string, over: Partial<OutboxEntry> = {}): Outbox
     qr: 'hallq-locker:L1:482913',
     createdAt: '2025-05-06T02:01:00.000Z',
     erasedAt: null,
+    sentAt: null,
     ...over,
   };
 }

@@ -1,9 +1,19 @@
 import type { OutboxEntry } from '@hallq/shared/contracts';
 
+/** The manager's 已发送 on one notice, while its request is out or after it failed. */
+export interface NoticeSending {
+  /** Kept for a retry after a network error, so the server marks the notice sent once. */
+  requestId: string;
+  sending: boolean;
+  error: string | null;
+}
+
 export interface OutboxState {
   outbox: OutboxEntry[];
   /** 'idle' until the manager first opens the outbox: it holds phone numbers and pickup codes, fetched only when needed. */
   outboxStatus: 'idle' | 'loading' | 'loaded' | 'failed';
+  /** By notice id: the notices being marked sent, or whose marking failed. */
+  noticeSending: Record<string, NoticeSending>;
 }
 
-export const initialOutboxState: OutboxState = { outbox: [], outboxStatus: 'idle' };
+export const initialOutboxState: OutboxState = { outbox: [], outboxStatus: 'idle', noticeSending: {} };
