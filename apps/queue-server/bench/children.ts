@@ -78,3 +78,14 @@ export function cpuSeconds(pid: number | undefined): number {
     return Number.NaN;
   }
 }
+
+/** CPU seconds the live child processes of `pid` have used so far (the server's password hashing process). */
+export function childrenCpuSeconds(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    return children.reduce((sum, child) => sum + (cpuSeconds(Number(child)) || 0), 0);
+  } catch {
+    return Number.NaN;
+  }
+}

@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { QueuePolicy, type HallConfig, type SocketAuth } from '@hallq/shared/contracts';
 import { bigHall, connect, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
-import { cpuSeconds, killChildrenNow, runBenchMain, stopChild } from './children';
+import { childrenCpuSeconds, cpuSeconds, killChildrenNow, runBenchMain, stopChild } from './children';
 import { JsonClient, type JsonReply } from './http-client';
 import { startBenchServer, type BenchServer } from './server-child';
 import { between, sleep, summarize, within } from './stats';
@@ -211,6 +211,7 @@ async function issueUnderFlood(server: Server): Promise<SecurityResults['issue']
       agent.destroy();
     };
     const cpu0 = cpuSeconds(server.child.pid);
+    const hashing0 = childrenCpuSeconds(server.child.pid);
     const t0 = performance.now();
     const loops = Array.from({ length: FLOOD }, (_, i) => loop(i));
     await sleep((SECONDS * 1000) / 2);
@@ -227,6 +228,8 @@ async function issueUnderFlood(server: Server): Promise<SecurityResults['issue']
       outcomes,
       retryAfterSeconds: retryAfter,
       serverCpuPercent: ((cpuSeconds(server.child.pid) - cpu0) / elapsed) * 100,
+      // Started at the first login, so the quiet phase has none; a hash process started during the flood counts whole.
+      hashingCpuPercent: ((childrenCpuSeconds(server.child.pid) - (hashing0 || 0)) / elapsed) * 100,
       clerkLogin: during,
     };
   };

@@ -41,7 +41,10 @@ export interface FloodResult {
   /** Answers by status, code and the limit named: `401 unauthorized`, `429 address locked out`… */
   outcomes: Record<string, number>;
   retryAfterSeconds: [number, number] | null;
+  /** The server process: its event loop, with the checkpointer's thread. */
   serverCpuPercent: number;
+  /** The password hashing process, at the lowest priority. */
+  hashingCpuPercent: number;
   /** An honest clerk's login from an address of its own, halfway through the flood. */
   clerkLogin: ClerkLogin;
 }
@@ -186,9 +189,15 @@ export function limitRows(r: SecurityResults): string[][] {
     ],
     [
       'Password hashing at once',
-      `${HASHES_RUNNING} hashing, ${HASHES_WAITING} queued; beyond that refused before hashing`,
+      `${HASHES_RUNNING} hashing, ${HASHES_WAITING} queued; beyond that refused before hashing; in a process of the lowest priority`,
       '`HASHES_RUNNING`, `HASHES_WAITING`, same file',
       '429 `too_many_requests`, Retry-After 1',
+    ],
+    [
+      'Any refusal for a limit (429)',
+      `held ${seconds(c.refusalHoldMs)} before it is sent (never beyond its Retry-After), at most ${c.maxHeldRefusals} at once`,
+      'src/http/refusal-hold.ts; `refusalHoldMs`, `maxHeldRefusals` in src/http/connection-limits.ts',
+      'the 429 a second later: a flooding connection gets about one answer a second',
     ],
     [
       'Open connections per client address',
@@ -275,8 +284,8 @@ ${table(resultRows(r))}
 
 Flood details (${r.settings.flood} login requests in flight, ${r.settings.seconds} s each; one loop in ${r.settings.realIdEvery} guesses the real staff id \`w001\`, the rest made-up ids, all with a wrong password):
 
-- From one address: ${one.requests} requests (${one.perSecond.toFixed(0)}/s), server CPU ${one.serverCpuPercent.toFixed(0)} % of a core (quiet: ${i.quietServerCpuPercent.toFixed(0)} %). Answers: ${outcomes(one)}. Retry-After seen: ${one.retryAfterSeconds ? `${one.retryAfterSeconds[0]}–${one.retryAfterSeconds[1]} s` : 'none'}.
-- From many addresses (each flood connection moves to a fresh loopback address every ${r.settings.guessesPerAddress} guesses): ${many.requests} requests (${many.perSecond.toFixed(0)}/s), server CPU ${many.serverCpuPercent.toFixed(0)} %. Answers: ${outcomes(many)}. Retry-After seen: ${many.retryAfterSeconds ? `${many.retryAfterSeconds[0]}–${many.retryAfterSeconds[1]} s` : 'none'}.
+- From one address: ${one.requests} requests (${one.perSecond.toFixed(0)}/s), server CPU ${one.serverCpuPercent.toFixed(0)} % of a core (quiet: ${i.quietServerCpuPercent.toFixed(0)} %), hashing ${one.hashingCpuPercent.toFixed(0)} %. Answers: ${outcomes(one)}. Retry-After seen: ${one.retryAfterSeconds ? `${one.retryAfterSeconds[0]}–${one.retryAfterSeconds[1]} s` : 'none'}.
+- From many addresses (each flood connection moves to a fresh loopback address every ${r.settings.guessesPerAddress} guesses): ${many.requests} requests (${many.perSecond.toFixed(0)}/s), server CPU ${many.serverCpuPercent.toFixed(0)} %, hashing ${many.hashingCpuPercent.toFixed(0)} %. Answers: ${outcomes(many)}. Retry-After seen: ${many.retryAfterSeconds ? `${many.retryAfterSeconds[0]}–${many.retryAfterSeconds[1]} s` : 'none'}.
 - An honest clerk logging in (right password, own address) halfway through each flood: ${login(one.clerkLogin)}; ${login(many.clerkLogin)}.
 - After the floods: ${i.after.map(login).join('; ')}.
 - Kiosk requests that failed during the whole run: ${i.kioskErrors}.
@@ -324,14 +333,11 @@ function findings(r: SecurityResults): string {
       `- **Flood from ${name}** (${ratio <= AIM_FLOOD_RATIO ? 'aim met' : 'aim missed'}: issue p99 ${ratio.toFixed(1)} × quiet). ` +
         `${refused} of ${f.requests} guesses were refused before any hashing (429) and ${hashed} were hashed ` +
         `(${(hashed / sec).toFixed(0)}/s; at most ${HASHES_RUNNING} at once). The server answered ` +
-        `${f.perSecond.toFixed(0)} logins/s on top of the kiosks; its process (event loop and hashing threads ` +
-        `together) used ${f.serverCpuPercent.toFixed(0)} % of a core (quiet ${i.quietServerCpuPercent.toFixed(0)} %). ` +
-        `An honest clerk's login meanwhile: ${f.clerkLogin.status} in ${ms(f.clerkLogin.ms)}.` +
-        (ratio > AIM_FLOOD_RATIO && hashed / sec < 10
-          ? ' Almost nothing was hashed here, so the kiosks wait behind the refusals themselves (and, on this machine, ' +
-            "the attacker's own process): each is cheap, but nothing limits how many one client may send, and they " +
-            'share the one event loop with the kiosks.'
-          : ''),
+        `${f.perSecond.toFixed(0)} logins/s on top of the kiosks (each refusal held a second before it was sent, so ` +
+        `a flooding connection gets about one answer a second); its event loop used ${f.serverCpuPercent.toFixed(0)} % ` +
+        `of a core (quiet ${i.quietServerCpuPercent.toFixed(0)} %) and the hashing process, at the lowest priority, ` +
+        `${f.hashingCpuPercent.toFixed(0)} %. An honest clerk's login meanwhile: ${f.clerkLogin.status} in ` +
+        `${ms(f.clerkLogin.ms)}.`,
     );
   }
   const locked = i.after.filter((l) => l.status.startsWith('429'));
