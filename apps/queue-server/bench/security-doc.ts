@@ -215,8 +215,8 @@ export function limitRows(r: SecurityResults): string[][] {
     [
       'Request body',
       '64 KiB',
-      '`bodyLimit` in src/http/build-app.ts (not exported)',
-      `${r.probes.bodyOver64KiB} (measured: a 70 KiB ticket request; Fastify's 413 goes through the app's error handler)`,
+      '`BODY_LIMIT` in src/http/build-app.ts',
+      `${r.probes.bodyOver64KiB} (measured: a 70 KiB ticket request)`,
     ],
     [
       'Tickets from one kiosk key',

@@ -239,7 +239,7 @@ describe('bad input over HTTP', () => {
       expect(await invalidFields(kiosk.post('/api/tickets/a1/cancel', { requestId: rid() }))).toEqual(['number']);
     });
 
-    it('malformed JSON, a wrong content type, an empty or non-object body and an oversized body', async () => {
+    it('malformed JSON, a wrong content type, an empty or non-object body (400), and a body over the limit (413)', async () => {
       const url = `${server.url}/api/tickets`;
       const auth = { authorization: `Bearer ${KIOSK_KEY}` };
       const json = { ...auth, 'content-type': 'application/json' };
@@ -263,7 +263,8 @@ describe('bad input over HTTP', () => {
       expect(await invalidFields(raw(url, 'POST', { headers: json, body: 'null' }))).toContain('requestId');
       expect(await invalidFields(raw(url, 'POST', { headers: auth }))).toContain('requestId');
       const huge = JSON.stringify({ windowType: 'personal', requestId: rid(), note: 'x'.repeat(200_000) });
-      await refused(raw(url, 'POST', { headers: json, body: huge }), 400, 'validation_failed');
+      const tooLarge = await refused(raw(url, 'POST', { headers: json, body: huge }), 413, 'payload_too_large');
+      expect(tooLarge.message).toMatch(/64 KiB/);
       expect((await kiosk.get('/api/queues')).body.queues[0].issuedToday).toBe(1);
     });
   });

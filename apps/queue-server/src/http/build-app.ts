@@ -65,6 +65,9 @@ function lockerOf(principal: Principal | null): string {
 
 const ok = <T>(body: T, status = 200) => ({ status, body });
 
+/** A request body's limit: the largest of the hall's requests (a deposit, a follow-up note) is a few KiB. */
+export const BODY_LIMIT = 64 * 1024;
+
 type WindowActionHandlers = { [A in WindowActionName]: RouteHandler<Routes[A]> };
 
 /**
@@ -87,7 +90,7 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
   const { hall, today, tickets, appointments, windows, guideCalls, ratings, followUps } = services;
   const inForce = limits ?? connectionLimits();
-  const app = Fastify({ logger: false, bodyLimit: 64 * 1024, ...serverTimeouts(inForce) });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, ...serverTimeouts(inForce) });
   registerSecurityHeaders(app);
   const refusals = new RefusalHold(inForce.refusalHoldMs, inForce.maxHeldRefusals);
 
@@ -108,8 +111,13 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
       });
     }
     const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) {
+      return reply.code(413).send({
+        error: { code: 'payload_too_large', message: `the request body is over the limit of ${BODY_LIMIT / 1024} KiB` },
+      });
+    }
     if (status !== undefined && status >= 400 && status < 500) {
-      // Fastify's own refusals (malformed JSON, wrong content type, body too large) are the client's mistake.
+      // Fastify's own refusals (malformed JSON, wrong content type) are the client's mistake.
       return reply.code(400).send({ error: { code: 'validation_failed', message: (error as Error).message } });
     }
     app.log.error(error);

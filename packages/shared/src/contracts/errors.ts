@@ -25,6 +25,8 @@ export const ERROR_STATUS = {
   appointment_codes_exhausted: 409,
   window_busy: 409,
   no_free_compartment: 409,
+  /** The request's body is over the server's limit (64 KiB; no request of the hall's is near it). */
+  payload_too_large: 413,
   /** A limit met (logins, guesses, a device's pace): wait `retryAfterSeconds` (also the Retry-After header). */
   too_many_requests: 429,
   internal: 500,
