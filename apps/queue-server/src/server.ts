@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import type { HallConfig } from '@hallq/shared/contracts';
 import { Authenticator } from './auth/authenticator';
+import { LowPriorityHasher } from './auth/hash-process';
 import { openDatabase, type HallDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';
 import { capConnectionsPerAddress, connectionLimits, type ConnectionLimits } from './http/connection-limits';
@@ -27,6 +28,8 @@ export interface HallServerOptions {
   clock?: () => Date;
   /** Request timeouts and the per-address connection cap; the defaults for what is left out. */
   limits?: Partial<ConnectionLimits>;
+  /** The password hashing process's nice value (default 19, the lowest priority; tests run it at 0). */
+  hashingNice?: number;
 }
 
 /** Listening failed because another process holds the port: said in one line, as an operator can act on it. */
@@ -75,7 +78,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     await db.close();
     throw error;
   }
-  const auth = new Authenticator(options.hall, store, clock);
+  const auth = new Authenticator(options.hall, store, clock, new LowPriorityHasher(options.hashingNice));
   // Requests that expired while the server was down are recorded before anyone connects.
   await services.ratings.expireOverdue();
   const limits = connectionLimits(options.limits);

@@ -50,12 +50,14 @@ export function bigHall(windows: number): HallConfig {
       floor: 1,
       serves: ['personal'],
       callMode: 'preference',
+      department: 'hall-office',
     })),
     staff: [
       ...Array.from({ length: windows }, (_, i) => ({
         id: `w${String(i + 1).padStart(3, '0')}`,
         name: `Clerk ${i + 1}`,
         role: 'clerk',
+        department: 'hall-office',
         passwordHash: BIG_HALL_PASSWORD,
         aWindows: [i + 1],
         bWindows: [],
@@ -81,7 +83,10 @@ export async function startTestServer(
     hall: options.hall ?? demoHall(),
     dataDir,
     ...(options.clock && { clock: options.clock }),
-    ...(options.limits && { limits: options.limits }),
+    // Refusals are answered at once unless a test asks for the hold (one second each would add up over a suite).
+    limits: { refusalHoldMs: 0, ...options.limits },
+    // A test run keeps every core busy: a lowest-priority hash would wait seconds behind it.
+    hashingNice: 0,
   });
   return Object.assign(server, { dataDir });
 }
@@ -263,9 +268,22 @@ export function hallPerTest() {
     for (const s of sockets.splice(0)) s.disconnect();
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
-  const open = async (options: { hall?: HallConfig; dataDir?: string; start?: string; clock?: ManualClock } = {}) => {
+  const open = async (
+    options: {
+      hall?: HallConfig;
+      dataDir?: string;
+      start?: string;
+      clock?: ManualClock;
+      limits?: HallServerOptions['limits'];
+    } = {},
+  ) => {
     const clock = options.clock ?? manualClock(options.start ?? WEDNESDAY_10_00);
-    const server = await startTestServer({ hall: options.hall, dataDir: options.dataDir, clock: clock.now });
+    const server = await startTestServer({
+      hall: options.hall,
+      dataDir: options.dataDir,
+      clock: clock.now,
+      limits: options.limits,
+    });
     servers.push(server);
     return { server, clock, kiosk: api(server.url, KIOSK_KEY) };
   };

@@ -39,7 +39,7 @@ describe('one kiosk key', () => {
   });
 
   it('gets each refusal after a second, so a flood gets one answer a second per connection; others are answered meanwhile', async () => {
-    const { server, kiosk } = await halls.open({ hall: pacedHall() });
+    const { server, kiosk } = await halls.open({ hall: pacedHall(), limits: { refusalHoldMs: 1000 } });
     const desk = api(server.url, await login(server.url, 'admin', 'admin'));
     const issue = () => kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid('flood') });
     for (let i = 0; i < 3; i++) await ok('issueTicket', issue());

@@ -97,6 +97,10 @@ function minimalHall(): HallConfigInput {
   return {
     name: { zh: '测试大厅' },
     hours: { mon: day, tue: day, wed: day, thu: day, fri: day, sat: null, sun: null },
+    departments: [
+      { code: 'office', name: { zh: '政务服务中心' }, hallOffice: true },
+      { code: 'tax-bureau', name: { zh: '税务局' } },
+    ],
     windowTypes: [
       {
         code: 'personal',
@@ -116,14 +120,31 @@ function minimalHall(): HallConfigInput {
       },
     ],
     windows: [
-      { number: 1, name: { zh: '1号窗口' }, zone: 'F1', floor: 1, serves: ['personal'], callMode: 'preference' },
-      { number: 2, name: { zh: '2号窗口' }, zone: 'F1', floor: 1, serves: ['tax', 'personal'], callMode: 'preference' },
+      {
+        number: 1,
+        name: { zh: '1号窗口' },
+        zone: 'F1',
+        floor: 1,
+        serves: ['personal'],
+        callMode: 'preference',
+        department: 'office',
+      },
+      {
+        number: 2,
+        name: { zh: '2号窗口' },
+        zone: 'F1',
+        floor: 1,
+        serves: ['tax', 'personal'],
+        callMode: 'preference',
+        department: 'tax-bureau',
+      },
     ],
     staff: [
       {
         id: 'c01',
         name: '张三',
         role: 'clerk',
+        department: 'office',
         passwordHash: `scrypt$${'a'.repeat(32)}$${'b'.repeat(64)}`,
         aWindows: [1],
         bWindows: [2],
@@ -163,6 +184,43 @@ describe('parseHallConfig', () => {
     const hall = minimalHall();
     hall.windows[1]!.serves = ['tax', 'X'];
     expect(issuesOf(hall)).toEqual(['windows[1].serves[1]: unknown window type "X"']);
+  });
+
+  it('names a window, an item or a person of an unknown department by its path', () => {
+    const hall = minimalHall();
+    hall.windows[1]!.department = 'police-bureau';
+    hall.staff![0]!.department = 'nowhere';
+    hall.serviceItems = [
+      {
+        code: 'invoice',
+        name: { zh: '发票领用' },
+        level: 'district',
+        kind: 'immediate',
+        promisedWorkingDays: 0,
+        materials: [],
+        feeYuan: 0,
+        windowType: 'tax',
+        department: 'tax',
+      },
+    ];
+    expect(issuesOf(hall)).toEqual([
+      'serviceItems[0].department: unknown department "tax"',
+      'windows[1].department: unknown department "police-bureau"',
+      'staff[0].department: unknown department "nowhere"',
+    ]);
+  });
+
+  it("wants exactly one department to be the hall's own office", () => {
+    const none = minimalHall();
+    none.departments = none.departments.map((d) => ({ ...d, hallOffice: false }));
+    expect(issuesOf(none)).toEqual([
+      "departments: exactly one department is the hall's own office (hallOffice: true); found 0",
+    ]);
+    const two = minimalHall();
+    two.departments = two.departments.map((d) => ({ ...d, hallOffice: true }));
+    expect(issuesOf(two)).toEqual([
+      "departments: exactly one department is the hall's own office (hallOffice: true); found 2",
+    ]);
   });
 
   it('refuses a device key hashed without a salt, saying how to make one', () => {

@@ -65,7 +65,15 @@ export const KEY_GUESS_THROTTLE: ThrottlePolicy = {
 
 export type { DeviceKind } from './device-keys';
 
-export type Principal = { kind: 'staff'; staff: StaffConfig; tokenHash: string } | DevicePrincipal;
+export type Principal =
+  | {
+      kind: 'staff';
+      staff: StaffConfig;
+      tokenHash: string;
+      /** The window this session was opened at (null for the consoles): its logout closes that window alone. */
+      window: number | null;
+    }
+  | DevicePrincipal;
 
 /** Journal name of whoever acts. */
 export function actorOf(p: Principal): string {
@@ -84,12 +92,13 @@ export class Authenticator {
   private readonly addresses: LoginThrottle;
   private readonly keyGuesses: LoginThrottle;
   private readonly hashing = new HashGate(HASHES_RUNNING, HASHES_WAITING);
-  private readonly hasher = new LowPriorityHasher();
 
   constructor(
     hall: HallConfig,
     private readonly store: HallStore,
     private readonly clock: () => Date,
+    /** Password hashing: at the lowest priority unless told otherwise (see LowPriorityHasher). */
+    private readonly hasher: LowPriorityHasher = new LowPriorityHasher(),
     /** Where lockouts are logged (the server's console). */
     private readonly log: (line: string) => void = (line) => console.warn(line),
   ) {
@@ -207,7 +216,7 @@ export class Authenticator {
       return null;
     }
     const staff = this.staffById.get(session.staffId);
-    return staff ? { kind: 'staff', staff, tokenHash: hash } : null;
+    return staff ? { kind: 'staff', staff, tokenHash: hash, window: session.window } : null;
   }
 
   /** Ends the password hashing process. */

@@ -188,15 +188,16 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body, address }) => {
       const staff = await auth.login(body.staffId, body.password, address);
-      const window = body.window === undefined ? null : await windows.login(body.window, staff, randomUUID());
+      const window =
+        body.window === undefined ? null : await windows.login(body.window, staff, randomUUID(), body.move);
       const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
       return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
     },
     logout: async ({ principal }) => {
       const p = principal as Extract<Principal, { kind: 'staff' }>;
-      for (const w of today.windowStates()) {
-        if (w.clerk === p.staff.id) await windows.logout(w.number, p.staff, randomUUID());
-      }
+      // The session's own window only (and only while this clerk is still at it): a clerk who moved to another
+      // window, or logs out an old page, must not close the window they serve at now.
+      if (p.window !== null) await windows.logout(p.window, p.staff, randomUUID());
       auth.revoke(p);
       return ok({ ok: true as const });
     },

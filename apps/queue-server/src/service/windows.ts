@@ -8,7 +8,7 @@ import type {
 } from '@hallq/shared/contracts';
 import { publicTicket, windowActionSegment } from '@hallq/shared/contracts';
 import type { Outcome, RatingResult, Ticket, TicketCommand, WindowState } from '@hallq/shared/domain';
-import { RatingLevel, orderQueue, pickNext } from '@hallq/shared/domain';
+import { RatingLevel, orderQueue, pickNext, windowHeldElsewhere } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import type { HallDay } from './hall-day';
@@ -164,8 +164,11 @@ export class Windows {
     return { toWindowType: type, ...(toWindow !== undefined && { toWindow }) };
   }
 
-  /** A clerk logs in at a window: opens it, or takes it over from the other post. */
-  async login(windowNumber: number, staff: StaffConfig, requestId: string): Promise<WindowState> {
+  /**
+   * A clerk logs in at a window: opens it, or takes it over from the other post. A clerk already at another window is
+   * refused (409 at_another_window) unless `move` says they leave it: then it closes in the same write.
+   */
+  async login(windowNumber: number, staff: StaffConfig, requestId: string, move = false): Promise<WindowState> {
     const post = staff.aWindows.includes(windowNumber) ? 'A' : staff.bWindows.includes(windowNumber) ? 'B' : null;
     if (post === null)
       throw new ApiError('forbidden', `${staff.id} holds neither the A nor the B post of window ${windowNumber}`);
@@ -177,7 +180,17 @@ export class Windows {
       if (state.clerk === staff.id && state.status !== 'closed') {
         return { status: 200, body: { window: state, ticket: null }, apply: () => [] };
       }
-      return this.changes.window(state, { type: 'login', clerk: staff.id, post }, now, actor, null);
+      const elsewhere = windowHeldElsewhere(this.today.windowStates(), staff.id, windowNumber);
+      if (elsewhere && !move) {
+        throw new ApiError(
+          'at_another_window',
+          `${staff.id} is logged in at window ${elsewhere.number}: log out there first, or move here (move: true)`,
+        );
+      }
+      // Leaving the other window is a logout there: refused while a citizen is at it, nothing changed then.
+      const left = elsewhere && this.changes.window(elsewhere, { type: 'logout', clerk: staff.id }, now, actor, null);
+      const here = this.changes.window(state, { type: 'login', clerk: staff.id, post }, now, actor, null);
+      return left ? { ...here, apply: () => [...left.apply(), ...here.apply()] } : here;
     });
     return reply.body.window;
   }

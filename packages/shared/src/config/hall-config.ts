@@ -112,6 +112,20 @@ export const WindowTypeConfig = z
   .strict();
 export type WindowTypeConfig = z.infer<typeof WindowTypeConfig>;
 
+/**
+ * A department in the hall (进驻单位: 人社局, 税务局, 公安局 …). Service items, windows and staff each belong to one; the
+ * hall's own office (`hallOffice`, the 政务服务中心 itself) holds the comprehensive windows (综窗), the guide desk and
+ * the management office. A chief representative (首席代表) answers for their department's windows, items and ratings.
+ */
+export const DepartmentConfig = z
+  .object({
+    code,
+    name: LocalizedText,
+    hallOffice: z.boolean().default(false),
+  })
+  .strict();
+export type DepartmentConfig = z.infer<typeof DepartmentConfig>;
+
 export const GovernmentLevel = z.enum(['province', 'region', 'city', 'district', 'county', 'township']);
 export type GovernmentLevel = z.infer<typeof GovernmentLevel>;
 
@@ -134,6 +148,8 @@ export const ServiceItemConfig = z
     /** The legal basis (设定依据), for the 五公开. */
     legalBasis: z.string().optional(),
     windowType: code,
+    /** The department that owns the item, whichever window takes it (an item of 公安局 at a comprehensive window too). */
+    department: code,
   })
   .strict()
   .refine((s) => s.kind === 'promised' || s.promisedWorkingDays === 0, {
@@ -155,6 +171,8 @@ export const WindowConfig = z
     /** Window-type codes this window serves, in order of preference. */
     serves: z.array(code).min(1),
     callMode: CallMode,
+    /** Whose window it is: a sector window its department's, a comprehensive window the hall office's. */
+    department: code,
   })
   .strict();
 export type WindowConfig = z.infer<typeof WindowConfig>;
@@ -170,6 +188,8 @@ export const StaffConfig = z
     id: code,
     name: z.string().min(1),
     role: StaffRole,
+    /** The department the person works for (the manager: the hall office). */
+    department: code,
     passwordHash: PasswordHash,
     /** Windows where this person holds the A post (main) and the B post (stand-in). */
     aWindows: z.array(z.number().int().positive()).default([]),
@@ -339,6 +359,7 @@ const HallConfigObject = z
     languages: z.array(LanguageCode).min(1).default(['zh']),
     hours: WeekHours,
     calendar: HallCalendar.default({ holidays: [], workdays: [] }),
+    departments: z.array(DepartmentConfig).min(1),
     windowTypes: z.array(WindowTypeConfig).min(1),
     serviceItems: z.array(ServiceItemConfig).default([]),
     windows: z.array(WindowConfig).min(1),
@@ -381,6 +402,20 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
   dup(hall.ratingReasons, (r) => r.code, 'ratingReasons', 'code');
   const allDevices = [...hall.devices.kiosks, ...hall.devices.displays, ...hall.devices.lockers];
   dup(allDevices, (d) => d.id, 'devices', 'id');
+  dup(hall.departments, (d) => d.code, 'departments', 'code');
+  const offices = hall.departments.filter((d) => d.hallOffice);
+  if (offices.length !== 1)
+    issue(
+      ['departments'],
+      `exactly one department is the hall's own office (hallOffice: true); found ${offices.length}`,
+    );
+  const departments = new Set(hall.departments.map((d) => d.code));
+  const knownDepartment = (section: 'serviceItems' | 'windows' | 'staff') => (x: { department: string }, i: number) => {
+    if (!departments.has(x.department)) issue([section, i, 'department'], `unknown department "${x.department}"`);
+  };
+  hall.serviceItems.forEach(knownDepartment('serviceItems'));
+  hall.windows.forEach(knownDepartment('windows'));
+  hall.staff.forEach(knownDepartment('staff'));
   const types = new Set(hall.windowTypes.map((t) => t.code));
   const windows = new Set(hall.windows.map((w) => w.number));
   hall.serviceItems.forEach((s, i) => {

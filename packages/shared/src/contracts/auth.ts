@@ -8,6 +8,11 @@ export const LoginRequest = z
     password: z.string().min(1),
     /** Log in at this window (as its A or B post); omitted for the manager's console. */
     window: z.number().int().positive().optional(),
+    /**
+     * The clerk is logged in at another window and moves here: that window closes first (refused while a citizen is
+     * at it). Without it such a login is refused 409 at_another_window.
+     */
+    move: z.boolean().optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   /** Booking found no free appointment code in its bounded draws (codes are held until their appointment's day ends). */
   appointment_codes_exhausted: 409,
   window_busy: 409,
+  /** One clerk, one window: the clerk is logged in at another window (log out there, or log in with `move`). */
+  at_another_window: 409,
   no_free_compartment: 409,
   /** The request's body is over the server's limit (64 KiB; no request of the hall's is near it). */
   payload_too_large: 413,

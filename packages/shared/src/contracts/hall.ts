@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  DepartmentConfig,
   HallCalendar,
   type HallConfig,
   LanguageCode,
@@ -20,6 +21,8 @@ export const PublicHall = z
     hours: WeekHours,
     /** Holidays and 调休 days: the counter panel counts promised working days with them. */
     calendar: HallCalendar,
+    /** The departments in the hall, for the names of whose window and whose item (五公开: who answers for it). */
+    departments: z.array(DepartmentConfig),
     windowTypes: z.array(WindowTypeConfig),
     serviceItems: z.array(ServiceItemConfig),
     windows: z.array(WindowConfig),
@@ -47,6 +50,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     languages,
     hours,
     calendar,
+    departments,
     windowTypes,
     serviceItems,
     windows,
@@ -66,6 +70,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     languages,
     hours,
     calendar,
+    departments,
     windowTypes,
     serviceItems,
     windows,

@@ -148,6 +148,7 @@ const staff = (id: string) => ({
   id,
   name: id,
   role: 'manager' as const,
+  department: 'office',
   passwordHash: `scrypt$${'0'.repeat(16)}$${'0'.repeat(64)}`,
 });
 

@@ -17,6 +17,19 @@ export type WindowEvent = { type: 'window.updated'; window: WindowState };
 export type WindowTransitionResult =
   { ok: true; window: WindowState; events: [WindowEvent] } | { ok: false; code: 'invalid_state'; message: string };
 
+/**
+ * One clerk, one window (AB岗 done right): the other window this clerk holds now, open or paused, or null. A clerk who
+ * logs in at a second window is refused unless they say they move, and then the first closes cleanly, never with a
+ * citizen at it.
+ */
+export function windowHeldElsewhere(
+  windows: readonly WindowState[],
+  clerk: string,
+  number: number,
+): WindowState | null {
+  return windows.find((w) => w.number !== number && w.clerk === clerk && w.status !== 'closed') ?? null;
+}
+
 /** A window before anyone has logged in. */
 export function initialWindowState(number: number, now: Date): WindowState {
   return {

@@ -12,6 +12,7 @@ const item = (code: string, windowType: string): ServiceItemConfig => ({
   materials: [],
   feeYuan: 0,
   windowType,
+  department: 'office',
 });
 
 /** The test hall (general: comprehensive, social: sector, help: help_and_proxy) with one 社保 item. */

@@ -16,6 +16,10 @@ const weekday = { open: '09:00', close: '17:00', lunch: { start: '12:00', end: '
 export function hallInput(): HallConfigInput {
   return {
     name: { zh: '测试政务服务大厅' },
+    departments: [
+      { code: 'office', name: { zh: '政务服务中心' }, hallOffice: true },
+      { code: 'social-bureau', name: { zh: '人社局' } },
+    ],
     hours: {
       mon: weekday,
       tue: weekday,
@@ -70,6 +74,7 @@ export function hallInput(): HallConfigInput {
         floor: 1,
         serves: ['general', 'social'],
         callMode: 'preference',
+        department: 'office',
       },
       {
         number: 2,
@@ -78,8 +83,17 @@ export function hallInput(): HallConfigInput {
         floor: 1,
         serves: ['social', 'general'],
         callMode: 'longest_wait',
+        department: 'social-bureau',
       },
-      { number: 3, name: { zh: '3号窗口' }, zone: 'B', floor: 1, serves: ['help'], callMode: 'preference' },
+      {
+        number: 3,
+        name: { zh: '3号窗口' },
+        zone: 'B',
+        floor: 1,
+        serves: ['help'],
+        callMode: 'preference',
+        department: 'office',
+      },
     ],
   };
 }

@@ -7,6 +7,7 @@ export function LoginScreen() {
   const windowNumber = useCounter((s) => s.windowNumber);
   const sending = useCounter((s) => s.loginStatus === 'sending');
   const error = useCounter((s) => s.loginError);
+  const canMove = useCounter((s) => s.loginCanMove);
   const notice = useCounter((s) => s.sessionNotice);
   const { login, chooseWindow, loadHall } = useActions();
   const [staffId, setStaffId] = useState('');
@@ -73,6 +74,16 @@ export function LoginScreen() {
           <p className="form-error" role="alert" data-testid="login-error">
             {error.message}
           </p>
+        )}
+        {canMove && (
+          <button
+            type="button"
+            data-testid="login-move"
+            disabled={sending}
+            onClick={() => void login(staffId.trim(), password, true)}
+          >
+            离开原窗口，在本窗口登录
+          </button>
         )}
         <button type="submit" className="primary" data-testid="login-submit" disabled={sending}>
           {sending ? '正在登录…' : '登录'}

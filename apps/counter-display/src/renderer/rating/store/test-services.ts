@@ -34,6 +34,7 @@ export function testHall(over: Partial<PublicHall> = {}): PublicHall {
         floor: 1,
         serves: [],
         callMode: 'preference',
+        department: 'office',
       },
     ],
     ratingReasons: [

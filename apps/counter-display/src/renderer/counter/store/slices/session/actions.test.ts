@@ -47,6 +47,26 @@ describe('logging in at a window', () => {
     expect(panel.state().session).toBeNull();
   });
 
+  it('offers to move when the clerk is logged in at another window, and moves only when asked', async () => {
+    const panel = testCounter({ loggedIn: false });
+    panel.state().chooseWindow(3);
+    panel.api.login.mockRejectedValueOnce(
+      new ApiError(409, 'at_another_window', 'c04 is logged in at window 2: log out there first, or move here'),
+    );
+    await panel.state().login('c04', 'demo');
+    expect(panel.state().loginError?.message).toMatch(/已在另一个窗口登录/);
+    expect(panel.state().loginCanMove).toBe(true);
+    expect(panel.state().session).toBeNull();
+
+    panel.api.login.mockResolvedValueOnce(loginAnswer);
+    await panel.state().login('c04', 'demo', true);
+    expect(panel.api.login).toHaveBeenLastCalledWith({
+      body: { staffId: 'c04', password: 'demo', window: 3, move: true },
+    });
+    expect(panel.state().session).toMatchObject({ window: 3 });
+    expect(panel.state().loginCanMove).toBe(false);
+  });
+
   it('carries on after a reload with the session kept in the browser, until it expires', () => {
     const kept = testCounter({ loggedIn: false, storage: memoryStorage(3, SESSION).storage });
     kept.state().restoreSession();

@@ -7,7 +7,8 @@ import { type SessionState, initialSessionState } from './state';
 export interface SessionActions {
   loadHall(): Promise<void>;
   chooseWindow(window: number): void;
-  login(staffId: string, password: string): Promise<void>;
+  /** Logs in at the chosen window; `move` leaves the window the clerk is logged in at (one clerk, one window). */
+  login(staffId: string, password: string, move?: boolean): Promise<void>;
   /** Logs out at the server (an A clerk's window closes) and returns to the login form. */
   logout(): Promise<void>;
   /** After a reload: carry on with the session kept in this browser, if it has not expired. */
@@ -42,16 +43,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       set({ windowNumber: window, loginError: null });
     },
 
-    async login(staffId, password) {
+    async login(staffId, password, move = false) {
       const window = get().windowNumber;
       if (get().loginStatus === 'sending') return;
       if (window === null) {
         set({ loginError: { message: '请选择窗口', detail: null } });
         return;
       }
-      set({ loginStatus: 'sending', loginError: null, sessionNotice: null });
+      set({ loginStatus: 'sending', loginError: null, loginCanMove: false, sessionNotice: null });
       try {
-        const answer = await api.call('login', { body: { staffId, password, window } });
+        const answer = await api.call('login', { body: { staffId, password, window, ...(move && { move }) } });
         const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
         storage.saveWindow(window);
         storage.saveSession(session);
@@ -63,8 +64,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
           loginError = { message: '工号或密码错误', detail: null };
         } else if (error instanceof ApiError && error.code === 'forbidden') {
           loginError = { message: `${staffId} 不是 ${window} 号窗口的 A 岗或 B 岗人员`, detail: error.message };
+        } else if (error instanceof ApiError && error.code === 'at_another_window') {
+          loginError = {
+            message: `${staffId} 已在另一个窗口登录：请先在那里退出，或离开那个窗口改在本窗口登录`,
+            detail: error.message,
+          };
         }
-        set({ loginStatus: 'idle', loginError });
+        const loginCanMove = error instanceof ApiError && error.code === 'at_another_window';
+        set({ loginStatus: 'idle', loginError, loginCanMove });
       }
     },
 

@@ -17,6 +17,8 @@ export interface SessionState {
   session: Session | null;
   loginStatus: 'idle' | 'sending';
   loginError: FailureText | null;
+  /** The last login was refused because the clerk is at another window: the form offers to move here. */
+  loginCanMove: boolean;
   logoutStatus: 'idle' | 'sending';
   logoutError: FailureText | null;
   /** Why the clerk is back at the login form without having logged out (token expired or revoked). */
@@ -30,6 +32,7 @@ export const initialSessionState: SessionState = {
   session: null,
   loginStatus: 'idle',
   loginError: null,
+  loginCanMove: false,
   logoutStatus: 'idle',
   logoutError: null,
   sessionNotice: null,
