@@ -17,6 +17,19 @@ async function badRating(h: Rig, level = 'very_dissatisfied', reason: object = {
   return (await ok('submitRating', pad.answer(request.id, { level, reason }))).rating;
 }
 
+/** A service of `windowType` at a sector window, by its A clerk, rated badly; the follow-up's id, once open. */
+async function badRatingAt(h: Rig, admin: ReturnType<typeof api>, window: number, windowType: string) {
+  const pad = await h.pad(window);
+  await h.serve(window, `c${String(window).padStart(2, '0')}`, { windowType });
+  const request = await nthRequest(pad, 1);
+  const { rating } = await ok(
+    'submitRating',
+    pad.answer(request.id, { level: 'dissatisfied', reason: { code: 'attitude' } }),
+  );
+  const { followUps } = await ok('followUps', admin.get('/api/follow-ups'));
+  return followUps.find((f: FollowUp) => f.rating.id === rating.id)!.id as string;
+}
+
 async function manager(h: Rig) {
   return api(h.server.url, await login(h.server.url, 'admin', 'admin'));
 }
@@ -230,5 +243,64 @@ describe('a bad rating’s follow-up (回访整改)', () => {
       status: 'open',
       assignee: null,
     });
+  });
+});
+
+describe('follow-ups by department (首席代表)', () => {
+  it("a chief representative lists, assigns within, notes and closes their department's follow-ups, never another's", async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    const admin = await manager(h);
+    // Window 13 is the tax bureau's (z02 its chief representative), window 15 the police's.
+    const taxCase = await badRatingAt(h, admin, 13, 'tax');
+    const policeCase = await badRatingAt(h, admin, 15, 'police');
+    const z02 = api(h.server.url, await login(h.server.url, 'z02', 'demo'));
+
+    const listed = await ok('followUps', z02.get('/api/follow-ups'));
+    expect(listed.followUps.map((f: FollowUp) => f.id)).toEqual([taxCase]);
+    expect((await ok('followUps', admin.get('/api/follow-ups'))).followUps).toHaveLength(2);
+
+    const toOtherDepartment = await refused(
+      z02.post(`/api/follow-ups/${taxCase}/assign`, { requestId: rid(), staffId: 'c01' }),
+      400,
+      'validation_failed',
+    );
+    expect(toOtherDepartment.fields).toEqual([{ path: 'staffId', message: expect.stringContaining('c01') }]);
+    await ok('assignFollowUp', z02.post(`/api/follow-ups/${taxCase}/assign`, { requestId: rid(), staffId: 'c13' }));
+    await ok(
+      'noteFollowUp',
+      z02.post(`/api/follow-ups/${taxCase}/note`, { requestId: rid(), text: '已回访', calledBack: true }),
+    );
+    const closed = await ok(
+      'closeFollowUp',
+      z02.post(`/api/follow-ups/${taxCase}/close`, { requestId: rid(), resolution: '已整改' }),
+    );
+    expect(closed.followUp).toMatchObject({ status: 'closed', assignee: 'c13' });
+
+    for (const [action, body] of [
+      ['assign', { staffId: 'z02' }],
+      ['note', { text: '越权', calledBack: false }],
+      ['close', { resolution: '越权' }],
+    ] as const) {
+      const refusal = await refused(
+        z02.post(`/api/follow-ups/${policeCase}/${action}`, { requestId: rid(), ...body }),
+        403,
+        'forbidden',
+      );
+      expect(refusal.message).toMatch(/window 15/);
+    }
+    // The manager assigns across departments.
+    await ok(
+      'assignFollowUp',
+      admin.post(`/api/follow-ups/${policeCase}/assign`, { requestId: rid(), staffId: 'z02' }),
+    );
+  });
+
+  it('a clerk may not read follow-ups: 403 in plain words', async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    const clerk = api(h.server.url, await login(h.server.url, 'c13', 'demo'));
+    const refusal = await refused(clerk.get('/api/follow-ups'), 403, 'forbidden');
+    expect(refusal.message).toBe(
+      "GET /api/follow-ups needs a manager token, or a chief representative's for their own department; this is a clerk's token",
+    );
   });
 });

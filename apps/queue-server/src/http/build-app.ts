@@ -172,7 +172,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     guideCalls: () => ok({ calls: guideCalls.open() }),
     answerGuide: ({ params, body, principal }) => guideCalls.answer(params.id, body.requestId, staffOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),
-    followUps: () => ok({ followUps: followUps.notClosed() }),
+    followUps: ({ principal }) => ok({ followUps: followUps.notClosed(staffOf(principal)) }),
     assignFollowUp: ({ params, body, principal }) => followUps.assign(params.id, body, staffOf(principal)),
     noteFollowUp: ({ params, body, principal }) => followUps.note(params.id, body, staffOf(principal)),
     closeFollowUp: ({ params, body, principal }) => followUps.close(params.id, body, staffOf(principal)),

@@ -1,18 +1,6 @@
 import { z } from 'zod';
 import type { RouteContract } from '@hallq/shared/contracts';
-import { ErrorBody, routes } from '@hallq/shared/contracts';
-
-const SECURITY: Record<RouteContract['auth'], string> = {
-  public: 'none',
-  device: 'a device key or a staff token',
-  issuer: 'a kiosk key or a staff token',
-  kiosk: 'a kiosk key',
-  rating_pad: "the key of the rating pad at the request's window",
-  locker: 'a locker key',
-  staff: 'a staff token',
-  window_clerk: 'the token of the clerk logged in at this window',
-  manager: 'a manager token',
-};
+import { ErrorBody, ROUTE_AUTH_TEXT, routes } from '@hallq/shared/contracts';
 
 const json = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
@@ -28,7 +16,7 @@ export function openApiDocument(version: string) {
     paths[path][route.method.toLowerCase()] = {
       operationId: name,
       summary: route.summary,
-      description: `Authorization: ${SECURITY[route.auth]}.`,
+      description: `Authorization: ${ROUTE_AUTH_TEXT[route.auth]}.`,
       ...(route.auth !== 'public' && { security: [{ bearer: [] }] }),
       parameters: Object.entries(params?.properties ?? {}).map(([key, schema]) => ({
         name: key,

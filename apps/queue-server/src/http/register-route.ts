@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { RouteContract } from '@hallq/shared/contracts';
-import { formatPath } from '@hallq/shared/contracts';
+import { formatPath, ROUTE_AUTH_TEXT } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { Reply } from '../service/write-pipeline';
@@ -43,12 +43,17 @@ function authorize(contract: RouteContract, principal: Principal | null): void {
     (contract.auth === 'rating_pad' && !isStaff && principal.screen === 'rating') ||
     (contract.auth === 'locker' && !isStaff && principal.device === 'locker') ||
     ((contract.auth === 'staff' || contract.auth === 'window_clerk') && isStaff) ||
+    (contract.auth === 'department_lead' &&
+      isStaff &&
+      ['manager', 'chief_representative'].includes(principal.staff.role)) ||
     (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
-  if (!allowed)
+  if (!allowed) {
+    const who = isStaff ? `a ${principal.staff.role.replace('_', ' ')}'s token` : `a ${principal.device}'s key`;
     throw new ApiError(
       'forbidden',
-      `this ${principal.kind === 'staff' ? 'account' : 'device'} may not ${contract.summary.toLowerCase()}`,
+      `${contract.method} ${contract.path} needs ${ROUTE_AUTH_TEXT[contract.auth]}; this is ${who}`,
     );
+  }
 }
 
 function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {

@@ -11,7 +11,14 @@ import type {
   StaffConfig,
 } from '@hallq/shared/contracts';
 import type { FollowUpCommand, FollowUpResult } from '@hallq/shared/domain';
-import { followUpTransition, openFollowUp, ratingRecordOf } from '@hallq/shared/domain';
+import {
+  answersFor,
+  assignmentProblem,
+  departmentOfWindow,
+  followUpTransition,
+  openFollowUp,
+  ratingRecordOf,
+} from '@hallq/shared/domain';
 import type { FollowUpRow } from '../store/rating-store';
 import type { HallStore } from '../store/hall-store';
 import type { JournalData } from '../store/journal';
@@ -58,9 +65,12 @@ export class FollowUps {
     return events;
   }
 
-  /** Follow-ups not yet closed, the nearest deadline first. */
-  notClosed(): FollowUp[] {
-    return this.store.ratings.followUpsNotClosed().map((f) => this.followUpOf(f));
+  /** Follow-ups not yet closed that `staff` answers for (the manager: all), the nearest deadline first. */
+  notClosed(staff: StaffConfig): FollowUp[] {
+    return this.store.ratings
+      .followUpsNotClosed()
+      .map((f) => this.followUpOf(f))
+      .filter((f) => answersFor(staff, this.departmentOf(f)));
   }
 
   assign(id: string, req: AssignFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {
@@ -85,6 +95,11 @@ export class FollowUps {
     }));
   }
 
+  /** The department a follow-up belongs to: its rated window's. */
+  private departmentOf(followUp: FollowUp): string {
+    return departmentOfWindow(this.hall, followUp.rating.window) ?? '';
+  }
+
   private followUpOf(row: FollowUpRow): FollowUp {
     const { ratingId, ...rest } = row;
     const rating = ratingRecordOf(this.store.ratings.rating(ratingId)!);
@@ -106,7 +121,18 @@ export class FollowUps {
     return this.pipeline.write(`${command.type}-follow-up`, requestId, actor, (now) => {
       const row = this.store.ratings.followUp(id);
       if (!row) throw new ApiError('not_found', `no follow-up ${id}`);
-      const r = succeeded(followUpTransition(this.followUpOf(row), command, { now, hall: this.hall }));
+      const followUp = this.followUpOf(row);
+      const department = this.departmentOf(followUp);
+      if (!answersFor(staff, department)) {
+        throw new ApiError(
+          'forbidden',
+          `follow-up ${id} is of window ${followUp.rating.window}, department "${department}": not one you answer for`,
+        );
+      }
+      const assignee = command.type === 'assign' && this.hall.staff.find((s) => s.id === command.staffId);
+      const problem = assignee && assignmentProblem(staff, assignee, department);
+      if (problem) throw ApiError.field('staffId', problem);
+      const r = succeeded(followUpTransition(followUp, command, { now, hall: this.hall }));
       this.store.ratings.updateFollowUp(r.followUp);
       this.store.journal.write({ at: now.toISOString(), hallDay: this.today.day, actor, ...record(r) });
       return { status: 200, body: { followUp: r.followUp }, apply: () => [...r.events] };

@@ -72,8 +72,35 @@ import {
  * - window_clerk: the clerk logged in at the window named by `:id`;
  * - manager: the manager role.
  */
+/**
+ * Who may call a route. `department_lead`: the manager, or a chief representative (首席代表), whom the handler then holds
+ * to their own department.
+ */
 export type RouteAuth =
-  'public' | 'device' | 'issuer' | 'kiosk' | 'rating_pad' | 'locker' | 'staff' | 'window_clerk' | 'manager';
+  | 'public'
+  | 'device'
+  | 'issuer'
+  | 'kiosk'
+  | 'rating_pad'
+  | 'locker'
+  | 'staff'
+  | 'window_clerk'
+  | 'department_lead'
+  | 'manager';
+
+/** Who may call a route, in words: the OpenAPI document and the server's 403s say it alike. */
+export const ROUTE_AUTH_TEXT: Record<RouteAuth, string> = {
+  public: 'none',
+  device: 'a device key or a staff token',
+  issuer: 'a kiosk key or a staff token',
+  kiosk: 'a kiosk key',
+  rating_pad: "the key of the rating pad at the request's window",
+  locker: 'a locker key',
+  staff: 'a staff token',
+  window_clerk: 'the token of the clerk logged in at this window',
+  department_lead: "a manager token, or a chief representative's for their own department",
+  manager: 'a manager token',
+};
 
 export interface RouteContract {
   method: 'GET' | 'POST';
@@ -231,7 +258,7 @@ export const routes = {
     method: 'GET',
     path: '/api/follow-ups',
     summary: 'Bad-rating follow-ups not yet closed, oldest deadline first',
-    auth: 'manager',
+    auth: 'department_lead',
     status: 200,
     response: FollowUpsResponse,
   },
@@ -239,7 +266,7 @@ export const routes = {
     method: 'POST',
     path: '/api/follow-ups/:id/assign',
     summary: 'Give a follow-up to a member of staff',
-    auth: 'manager',
+    auth: 'department_lead',
     params: FollowUpParam,
     body: AssignFollowUpRequest,
     status: 200,
@@ -249,7 +276,7 @@ export const routes = {
     method: 'POST',
     path: '/api/follow-ups/:id/note',
     summary: 'Note what was done (the call-back to the citizen, the fix)',
-    auth: 'manager',
+    auth: 'department_lead',
     params: FollowUpParam,
     body: NoteFollowUpRequest,
     status: 200,
@@ -259,7 +286,7 @@ export const routes = {
     method: 'POST',
     path: '/api/follow-ups/:id/close',
     summary: 'Close a follow-up with its resolution',
-    auth: 'manager',
+    auth: 'department_lead',
     params: FollowUpParam,
     body: CloseFollowUpRequest,
     status: 200,

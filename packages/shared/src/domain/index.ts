@@ -16,3 +16,4 @@ export * from './empty-post';
 export * from './locker';
 export * from './window-actions';
 export * from './masking';
+export * from './staff-scope';
