@@ -189,7 +189,9 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     login: async ({ body, address }) => {
       const staff = await auth.login(body.staffId, body.password, address);
       const window =
-        body.window === undefined ? null : await windows.login(body.window, staff, randomUUID(), body.move);
+        body.window === undefined
+          ? null
+          : await windows.login(body.window, staff, randomUUID(), { move: body.move, takeOver: body.takeOver });
       const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
       return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
     },

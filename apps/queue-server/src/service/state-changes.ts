@@ -66,18 +66,37 @@ export class StateChanges {
     const r = windowTransition(state, command, now);
     if (!r.ok) throw new ApiError(r.code, r.message);
     this.store.saveWindow(r.window);
-    // An assignment is journaled as the ticket's call or its end.
-    if (command.type !== 'assign') {
+    const window = r.window;
+    const entry = { at: now.toISOString(), hallDay: this.today.day, actor, window: state.number };
+    if (command.type === 'login' && window.incoming?.clerk === command.clerk) {
+      const { clerk, post } = window.incoming;
       this.store.journal.write({
-        at: now.toISOString(),
-        hallDay: this.today.day,
+        ...entry,
+        type: 'window.takeoverAwaited',
+        data: { clerk, post, serving: state.currentTicket! },
+      });
+    } else if (command.type !== 'assign') {
+      // An assignment is journaled as the ticket's call or its end.
+      this.store.journal.write({
+        ...entry,
         type: WINDOW_JOURNAL[command.type],
-        actor,
-        window: state.number,
-        data: { command, status: r.window.status },
+        data: { command, status: window.status },
       });
     }
-    const window = r.window;
+    // The window changed hands with a ticket in play (taken over at once) or when its service ended (awaited).
+    const handedOver =
+      window.status !== 'closed' &&
+      state.status !== 'closed' &&
+      window.clerk !== null &&
+      window.clerk !== state.clerk &&
+      (state.incoming !== null || state.currentTicket !== null);
+    if (handedOver) {
+      this.store.journal.write({
+        ...entry,
+        type: 'window.handedOver',
+        data: { from: state.clerk, to: window.clerk!, post: window.post!, ticket: state.currentTicket },
+      });
+    }
     return {
       status: 200,
       body: { window, ticket },

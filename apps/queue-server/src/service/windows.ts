@@ -165,10 +165,17 @@ export class Windows {
   }
 
   /**
-   * A clerk logs in at a window: opens it, or takes it over from the other post. A clerk already at another window is
-   * refused (409 at_another_window) unless `move` says they leave it: then it closes in the same write.
+   * A clerk logs in at a window: opens it, or takes it over from the other post — at once when nobody is served
+   * there, else when that service ends (or at once with `takeOver`, the citizen too). A clerk already at another window
+   * is refused (409 at_another_window) unless `move` says they leave it: then it closes in the same write.
    */
-  async login(windowNumber: number, staff: StaffConfig, requestId: string, move = false): Promise<WindowState> {
+  async login(
+    windowNumber: number,
+    staff: StaffConfig,
+    requestId: string,
+    options: { move?: boolean; takeOver?: boolean } = {},
+  ): Promise<WindowState> {
+    const { move = false, takeOver = false } = options;
     const post = staff.aWindows.includes(windowNumber) ? 'A' : staff.bWindows.includes(windowNumber) ? 'B' : null;
     if (post === null)
       throw new ApiError('forbidden', `${staff.id} holds neither the A nor the B post of window ${windowNumber}`);
@@ -189,7 +196,8 @@ export class Windows {
       }
       // Leaving the other window is a logout there: refused while a citizen is at it, nothing changed then.
       const left = elsewhere && this.changes.window(elsewhere, { type: 'logout', clerk: staff.id }, now, actor, null);
-      const here = this.changes.window(state, { type: 'login', clerk: staff.id, post }, now, actor, null);
+      const login = { type: 'login', clerk: staff.id, post, ...(takeOver && { now: true }) } as const;
+      const here = this.changes.window(state, login, now, actor, null);
       return left ? { ...here, apply: () => [...left.apply(), ...here.apply()] } : here;
     });
     return reply.body.window;
@@ -200,7 +208,9 @@ export class Windows {
     const actor = `staff:${staff.id}`;
     await this.pipeline.write('logout-from-window', requestId, actor, (now) => {
       const state = this.today.windowState(windowNumber);
-      if (state.clerk !== staff.id) return { status: 200, body: null, apply: () => [] };
+      // Neither at the window nor waiting to take it over: nothing of theirs to leave.
+      if (state.clerk !== staff.id && state.incoming?.clerk !== staff.id)
+        return { status: 200, body: null, apply: () => [] };
       return this.changes.window(state, { type: 'logout', clerk: staff.id }, now, actor, null);
     });
   }

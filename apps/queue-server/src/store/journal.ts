@@ -7,6 +7,7 @@ import {
   CompartmentFault,
   CompartmentState,
   Keypad,
+  Post,
   PriorityGroup,
   RatingResult,
   TicketState,
@@ -70,6 +71,15 @@ export const journalData = {
   'window.loggedOut': WindowChanged,
   'window.paused': WindowChanged,
   'window.resumed': WindowChanged,
+  /** The other post logged in while a citizen was served: the window passes to them when that service ends. */
+  'window.takeoverAwaited': z.object({ clerk: z.string(), post: Post, serving: z.string() }),
+  /** The window passed to the clerk who waited for the service to end (or took it over at once, citizen and all). */
+  'window.handedOver': z.object({
+    from: z.string().nullable(),
+    to: z.string(),
+    post: Post,
+    ticket: z.string().nullable(),
+  }),
   'guide.called': z.object({ id: z.string(), zone: z.string(), reason: GuideCall.shape.reason }),
   'guide.answered': z.object({ id: z.string(), kiosk: z.string(), waitMinutes: z.number() }),
   'rating.requested': z.object({ id: z.string(), clerk: z.string().nullable(), expiresAt: z.string() }),

@@ -13,6 +13,11 @@ export const LoginRequest = z
      * at it). Without it such a login is refused 409 at_another_window.
      */
     move: z.boolean().optional(),
+    /**
+     * Take the window now, with the citizen at it, where its other clerk has gone mid-service. Without it a clerk who
+     * logs in while a citizen is served there waits for that service to end, and the window then passes to them.
+     */
+    takeOver: z.boolean().optional(),
   })
   .strict();
 export type LoginRequest = z.infer<typeof LoginRequest>;

@@ -26,6 +26,7 @@ describe('initialWindowState', () => {
       currentTicket: null,
       priorityStreak: 0,
       since: at,
+      incoming: null,
     });
   });
 });
@@ -38,10 +39,54 @@ describe('windowTransition: login', () => {
     expect(window).toMatchObject({ status: 'open', clerk: 'a1', post: 'A', since: at });
   });
 
-  it('lets the B clerk take over an open window at once, keeping the ticket at the counter', () => {
-    const before = makeWindow(1, { clerk: 'a1', post: 'A', currentTicket: 't1' });
+  it('lets the B clerk take over an open window at once when nobody is served there', () => {
+    const before = makeWindow(1, { clerk: 'a1', post: 'A' });
     const window = accepted(windowTransition(before, { type: 'login', clerk: 'b1', post: 'B' }, now));
-    expect(window).toMatchObject({ status: 'open', clerk: 'b1', post: 'B', currentTicket: 't1', since: at });
+    expect(window).toMatchObject({ status: 'open', clerk: 'b1', post: 'B', since: at, incoming: null });
+  });
+
+  it('takes nothing away mid-service: the other post waits, and the window passes when that service ends', () => {
+    const serving = makeWindow(1, {
+      clerk: 'b1',
+      post: 'B',
+      currentTicket: 't1',
+      since: shanghai('09:00').toISOString(),
+    });
+    const waiting = accepted(windowTransition(serving, { type: 'login', clerk: 'a1', post: 'A' }, now));
+    expect(waiting).toMatchObject({
+      clerk: 'b1',
+      post: 'B',
+      currentTicket: 't1',
+      incoming: { clerk: 'a1', post: 'A' },
+    });
+
+    const later = shanghai('10:07');
+    const passed = accepted(windowTransition(waiting, { type: 'assign', ticketId: null }, later));
+    expect(passed).toMatchObject({ clerk: 'a1', post: 'A', currentTicket: null, incoming: null });
+    expect(passed.since).toBe(later.toISOString());
+  });
+
+  it('takes over citizen and all when told to (the clerk at the counter has gone)', () => {
+    const before = makeWindow(1, { clerk: 'a1', post: 'A', currentTicket: 't1' });
+    const window = accepted(windowTransition(before, { type: 'login', clerk: 'b1', post: 'B', now: true }, now));
+    expect(window).toMatchObject({ clerk: 'b1', post: 'B', currentTicket: 't1', incoming: null, since: at });
+  });
+
+  it('forgets a waiting clerk who leaves again before the window passed', () => {
+    const waiting = makeWindow(1, {
+      clerk: 'b1',
+      post: 'B',
+      currentTicket: 't1',
+      incoming: { clerk: 'a1', post: 'A', since: at },
+    });
+    const left = accepted(windowTransition(waiting, { type: 'logout', clerk: 'a1' }, now));
+    expect(left).toMatchObject({ clerk: 'b1', currentTicket: 't1', incoming: null });
+    expect(accepted(windowTransition(left, { type: 'assign', ticketId: null }, now)).clerk).toBe('b1');
+  });
+
+  it('reads a window stored before there were waiting clerks as having none', () => {
+    const { incoming: _, ...stored } = makeWindow(1);
+    expect(WindowStateSchema.parse(stored).incoming).toBeNull();
   });
 
   it('lets the B clerk take over a paused window, which stays paused', () => {

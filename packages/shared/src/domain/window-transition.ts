@@ -1,8 +1,12 @@
 import type { Post, PauseReason, WindowState } from './window';
 
 export type WindowCommand =
-  /** A clerk sits down: opens a closed window, or takes over an open or paused one (AB岗: B steps in at once). */
-  | { type: 'login'; clerk: string; post: Post }
+  /**
+   * A clerk sits down: opens a closed window, or takes over an open or paused one (AB岗: the other post steps in at
+   * once). While a citizen is served there the newcomer waits for that service to end, unless `now` says they take it
+   * over, citizen and all (the clerk at the counter has gone).
+   */
+  | { type: 'login'; clerk: string; post: Post; now?: boolean }
   | { type: 'logout'; clerk: string }
   | { type: 'pause'; reason: PauseReason }
   | { type: 'resume' }
@@ -41,6 +45,7 @@ export function initialWindowState(number: number, now: Date): WindowState {
     currentTicket: null,
     priorityStreak: 0,
     since: now.toISOString(),
+    incoming: null,
   };
 }
 
@@ -63,13 +68,20 @@ export function windowTransition(state: WindowState, command: WindowCommand, now
       if (state.status === 'closed') {
         return ok({ ...state, status: 'open', pauseReason: null, clerk: command.clerk, post: command.post, since: at });
       }
-      // Status and current ticket stay: the citizen at the counter carries on with the new clerk.
+      if (state.clerk !== command.clerk && state.currentTicket !== null && !command.now) {
+        // The other post arrives while a citizen is served: that service stays with its clerk; the window passes on
+        // when it ends (see 'assign').
+        return ok({ ...state, incoming: { clerk: command.clerk, post: command.post, since: at } });
+      }
+      // Nobody is being served: the window passes at once (AB岗), paused or open as it was.
       const since = state.clerk === command.clerk ? state.since : at;
-      return ok({ ...state, clerk: command.clerk, post: command.post, since });
+      return ok({ ...state, clerk: command.clerk, post: command.post, since, incoming: null });
     }
 
     case 'logout': {
       if (state.status === 'closed') return refuse(`${name} is already closed`);
+      // The clerk waiting to take over leaves again before the window passed to them.
+      if (state.incoming?.clerk === command.clerk) return ok({ ...state, incoming: null });
       if (state.clerk !== command.clerk) {
         return refuse(`${name} is staffed by ${state.clerk ?? 'nobody'} now, not ${command.clerk}`);
       }
@@ -109,11 +121,13 @@ export function windowTransition(state: WindowState, command: WindowCommand, now
           return refuse(`${name} already has a called or served ticket; finish or transfer it first`);
         }
       }
-      return ok({
-        ...state,
-        currentTicket: ticketId,
-        priorityStreak: priorityStreak ?? state.priorityStreak,
-      });
+      const assigned = { ...state, currentTicket: ticketId, priorityStreak: priorityStreak ?? state.priorityStreak };
+      // The service ended and the other post is waiting: the window is theirs now, as a takeover at once would be.
+      if (ticketId === null && state.incoming) {
+        const { clerk, post } = state.incoming;
+        return ok({ ...assigned, clerk, post, incoming: null, since: at });
+      }
+      return ok(assigned);
     }
   }
 }

@@ -23,6 +23,12 @@ export const WindowState = z
     /** Priority tickets called in a row while normal tickets waited (for the no-starvation rule). */
     priorityStreak: z.number().int().min(0),
     since: z.string(),
+    /**
+     * The other post's clerk, logged in while this one served a citizen: the window passes to them when that service
+     * ends, so nobody is taken away mid-service and each ticket is served and rated as the clerk who served it. Rows
+     * stored before there was such a thing have none.
+     */
+    incoming: z.object({ clerk: z.string(), post: Post, since: z.string() }).strict().nullable().default(null),
   })
   .strict();
 export type WindowState = z.infer<typeof WindowState>;

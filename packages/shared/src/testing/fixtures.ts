@@ -170,6 +170,7 @@ export function makeWindow(number: number, fields: Partial<WindowState> = {}): W
     currentTicket: null,
     priorityStreak: 0,
     since: shanghai('08:55').toISOString(),
+    incoming: null,
     ...fields,
   };
 }
