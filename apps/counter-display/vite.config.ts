@@ -13,6 +13,8 @@ export default defineConfig({
     proxy: {
       '/api': queueServer,
       '/socket.io': { target: queueServer, ws: true },
+      // The icon is the server's, not a page's: the dev server shows the one the hall serves.
+      '/favicon.ico': queueServer,
     },
   },
   build: {

@@ -79,8 +79,13 @@ describe('counter panel and hall display', () => {
         },
       )
       .toEqual([false, true]);
+    const latest = display.getByTestId('display-latest');
+    expect(await latest.getAttribute('data-number')).toBe(first.ticket.number);
     await panel.getByTestId('action-noShow').click();
     await expect.poll(() => rig.api.inPlay()).not.toContain(first.ticket.number);
+    // Nobody is sent to window 8 any more, and no older call takes its place as the one calling now.
+    await expect.poll(() => latest.getAttribute('data-number')).toBeNull();
+    expect(await display.getByTestId('display-history').textContent()).not.toContain(first.ticket.number);
   });
 
   it('transfers a ticket to another window type, where it is called next', async () => {
@@ -92,6 +97,8 @@ describe('counter panel and hall display', () => {
     await from.getByTestId('action-transfer').click();
     await from.getByTestId('transfer-type-tax').click();
     await screenshot(from, 'counter-transfer');
+    const note = '社保已核，需办理个税专项附加扣除';
+    await from.getByTestId('transfer-note').fill(note);
     await from.getByTestId('transfer-confirm').click();
     await expect.poll(() => from.getByTestId('current-ticket').getAttribute('data-state')).not.toBe('serving');
 
@@ -99,6 +106,42 @@ describe('counter panel and hall display', () => {
     const to = await openPanel(13, 'c13');
     await to.getByTestId('action-callNext').click();
     await expect.poll(() => currentNumber(to)).toBe(issued.ticket.number);
+    // The note was written for this window: it stays in view while the ticket is called and served here.
+    expect(await to.getByTestId('current-ticket').textContent()).toContain(note);
+    await to.getByTestId('action-start').click();
+    await expect.poll(() => to.getByTestId('current-ticket').getAttribute('data-state')).toBe('serving');
+    expect(await to.getByTestId('current-ticket').textContent()).toContain(note);
+    await screenshot(to, 'counter-transfer-received');
+  });
+
+  it('confirms the finish dialog with Enter after the outcome was chosen with the mouse', async () => {
+    const issued = await rig.api.issue('marriage');
+    const panel = await openPanel(19, 'c19');
+    await panel.getByTestId('action-callNext').click();
+    await expect.poll(() => currentNumber(panel)).toBe(issued.ticket.number);
+    await panel.getByTestId('action-start').click();
+    await expect.poll(() => panel.getByTestId('current-ticket').getAttribute('data-state')).toBe('serving');
+    await panel.getByTestId('action-finish').click();
+    await panel.getByTestId('finish-outcome-rejected').click();
+    await panel.getByTestId('finish-outcome-completed').click();
+    // The click left the focus on the outcome: Enter still confirms, as the button says.
+    expect(await panel.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'finish-outcome-completed',
+    );
+    await panel.keyboard.press('Enter');
+    await panel.getByTestId('finish-dialog').waitFor({ state: 'hidden' });
+    await expect.poll(() => rig.api.inPlay()).not.toContain(issued.ticket.number);
+  });
+
+  it('every page names the icon the server serves', async () => {
+    for (const path of ['/counter/', '/display/', '/manager/', '/window/', '/rating/']) {
+      const page = await open(path, VIEWPORTS.clerk);
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      expect(href, path).not.toBeNull();
+      const icon = await page.request.get(new URL(href!, page.url()).href);
+      expect(icon.status(), path).toBe(200);
+      expect(icon.headers()['content-type'], path).toMatch(/^image\//);
+    }
   });
 
   it('pauses for lunch and resumes; the window screen says so in words', async () => {

@@ -25,8 +25,8 @@ async function openHall(options: { hall?: HallConfig; start?: string } = {}) {
     return ok('issueTicket', kiosk.post('/api/tickets', { windowType, requestId: rid('issue'), ...extra }));
   };
 
-  const clerk = async (staffId: string, window: number) => {
-    const res = await ok('login', pub.post('/api/auth/login', { staffId, password: 'demo', window }));
+  const clerk = async (staffId: string, window: number, extra: { takeOver?: boolean } = {}) => {
+    const res = await ok('login', pub.post('/api/auth/login', { staffId, password: 'demo', window, ...extra }));
     const client = api(server.url, res.token);
     const act = (action: WindowActionName, body: Record<string, unknown> = {}, atWindow = window) =>
       client.post(`/api/windows/${atWindow}/${action}`, { requestId: rid(action), ...body });
@@ -224,9 +224,12 @@ describe('transfers', () => {
 
     const c11 = await h.clerk('c11', 11);
     const first = await ok('callNext', c11.act('call-next'));
-    expect(first.ticket).toMatchObject({ number: 'A001', state: 'called', window: 11, transfer: null });
-    await ok('start', c11.act('start'));
-    await ok('finish', c11.act('finish', { outcome: { kind: 'completed' } }));
+    // The note was written for this window: it stays on the ticket while window 11 serves it.
+    const handedOver = { fromWindow: 1, toWindowType: 'social-security', note: '社保卡挂失' };
+    expect(first.ticket).toMatchObject({ number: 'A001', state: 'called', window: 11, transfer: handedOver });
+    expect((await ok('start', c11.act('start'))).ticket).toMatchObject({ state: 'serving', transfer: handedOver });
+    const done = await ok('finish', c11.act('finish', { outcome: { kind: 'completed' } }));
+    expect(done.ticket).toMatchObject({ state: 'finished', transfer: handedOver });
     expect((await c11.serveNext()).number).toBe('C001');
   });
 
@@ -307,7 +310,7 @@ describe('the window itself', () => {
     expect((await ok('callNext', c01.act('call-next'))).ticket?.number).toBe('A001');
   });
 
-  it('the B clerk takes over an open window at once (AB岗); the A clerk may no longer act there', async () => {
+  it('the B clerk takes over at once (AB岗), citizen and all, when the A clerk has gone; A may no longer act there', async () => {
     const h = await openHall();
     const display = await h.display();
     const c01 = await h.clerk('c01', 1);
@@ -315,7 +318,7 @@ describe('the window itself', () => {
     await h.issue('personal');
     const called = await ok('callNext', c01.act('call-next'));
 
-    const c20 = await h.clerk('c20', 1);
+    const c20 = await h.clerk('c20', 1, { takeOver: true });
     expect(c20.login.window).toMatchObject({
       number: 1,
       status: 'open',

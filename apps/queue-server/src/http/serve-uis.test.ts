@@ -56,3 +56,17 @@ describe('the phone page at /t/:token', () => {
     expect(page.body).toBe(kiosk.body);
   });
 });
+
+describe('the icon at /favicon.ico', () => {
+  it('answers every page’s request for it with an icon, whether or not the pages are built', async () => {
+    for (const built of [true, false]) {
+      const app = await pagesFrom(built);
+      const icon = await app.inject({ method: 'GET', url: '/favicon.ico' });
+      expect(icon.statusCode).toBe(200);
+      expect(icon.headers['content-type']).toBe('image/x-icon');
+      // An ICO file: reserved 0, type 1 (icon), then how many images it holds.
+      expect([...icon.rawPayload.subarray(0, 4)]).toEqual([0, 0, 1, 0]);
+      expect(icon.rawPayload.readUInt16LE(4)).toBeGreaterThan(0);
+    }
+  });
+});

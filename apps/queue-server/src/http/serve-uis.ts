@@ -8,6 +8,8 @@ import { StatusTokenParam } from '@hallq/shared/contracts';
 
 /** The folder holding the apps (`apps/`), whose `*\/dist/` the pages are built into. */
 const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+/** Shipped with the server rather than with a page build: browsers ask for it on every page, built or not. */
+const FAVICON = fileURLToPath(new URL('../../assets/favicon.ico', import.meta.url));
 
 const NOT_BUILT = `This page has not been built yet: run "pnpm build" at the repository root, then restart.`;
 const notBuilt = (reply: FastifyReply) => reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);
@@ -24,6 +26,11 @@ export async function serveUis(app: FastifyInstance, appsDir = APPS_DIR): Promis
     { prefix: '/rating/', root: `${appDist('counter-display')}rating/` },
     { prefix: '/assets/', root: `${appDist('counter-display')}assets/` },
   ];
+  const favicon = await readFile(FAVICON);
+  app.get('/favicon.ico', async (_request, reply) =>
+    reply.type('image/x-icon').header('cache-control', 'public, max-age=86400').send(favicon),
+  );
+
   let decorated = false;
   for (const { prefix, root } of mounts) {
     if (!existsSync(root)) {

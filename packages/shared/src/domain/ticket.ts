@@ -91,6 +91,10 @@ export const Ticket = z
     clerk: z.string().nullable(),
     /** Queue order key (epoch ms): the oldest rank is served first within its class. */
     rank: z.number(),
+    /**
+     * The last hand-over: set while the ticket waits as transferred, and kept through the call, the service and the
+     * finish at the receiving window, whose clerk the note was written for. A later transfer replaces it.
+     */
     transfer: TransferTarget.nullable(),
     outcome: Outcome.nullable(),
     issuedAt: z.string(),

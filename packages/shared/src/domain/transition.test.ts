@@ -90,13 +90,34 @@ describe('transition: call', () => {
     expect(events).toEqual([{ type: 'ticket.called', ticket, window: 3 }]);
   });
 
-  it('calls a transferred ticket and clears what the previous window left on it', () => {
+  it('calls a transferred ticket, clearing the previous window’s outcome but not the transfer it was sent with', () => {
     const before = ticketInState('transferred', {
       outcome: { kind: 'transferred', toWindowType: 'general' },
       transfer: { fromWindow: 2, toWindowType: 'general' },
     });
     const { ticket } = accepted(run(before, commands.call.command));
-    expect(ticket).toMatchObject({ state: 'called', transfer: null, outcome: null, startedAt: null, calls: 1 });
+    expect(ticket).toMatchObject({
+      state: 'called',
+      transfer: { fromWindow: 2, toWindowType: 'general' },
+      outcome: null,
+      startedAt: null,
+      calls: 1,
+    });
+  });
+
+  it('keeps the transfer note for the receiving window through the call, the service and the finish', () => {
+    const transfer = { fromWindow: 2, toWindowType: 'general', toWindow: 1, note: '社保卡挂失，材料已核' };
+    let ticket = ticketInState('transferred', { transfer });
+    for (const command of [
+      commands.call.command,
+      commands.recall.command,
+      commands.start.command,
+      commands.finish.command,
+    ]) {
+      ticket = accepted(run(ticket, command)).ticket;
+      expect(ticket.transfer, command.type).toEqual(transfer);
+    }
+    expect(ticket.state).toBe('finished');
   });
 
   it('refuses a ticket handed to another window by name', () => {
@@ -261,6 +282,13 @@ describe('transition: reactivate', () => {
       rank: 1234.5,
     });
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'no_show' }]);
+  });
+
+  it('lets any window of its type call a reactivated no-show that had been handed to one window', () => {
+    const transfer = { fromWindow: 2, toWindowType: 'general', toWindow: 5, note: '需补录' };
+    const gone = ticketInState('no_show', { calls: 2, window: 5, transfer });
+    const { ticket } = accepted(run(gone, { type: 'reactivate', hallDay: '2026-11-23', rank: 1 }));
+    expect(accepted(run(ticket, commands.call.command)).ticket).toMatchObject({ state: 'called', window: 1 });
   });
 
   it('refuses a no-show ticket of another day: tickets are valid on their day only (当日有效)', () => {

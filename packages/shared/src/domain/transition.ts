@@ -180,7 +180,9 @@ export function transition(ticket: Ticket, command: TicketCommand, ctx: Transiti
       if (ticket.state !== 'waiting' && ticket.state !== 'transferred') {
         return invalidState(ticket, 'only a waiting or transferred ticket can be called');
       }
-      const toWindow = ticket.transfer?.toWindow;
+      // Only a ticket still queued as handed over is bound to that window: the transfer it keeps after its service
+      // (see below) no longer says where it may be called, e.g. once it was marked no-show and reactivated.
+      const toWindow = ticket.state === 'transferred' ? ticket.transfer?.toWindow : undefined;
       if (toWindow !== undefined && toWindow !== command.window) {
         return refuse(
           'wrong_window',
@@ -196,7 +198,7 @@ export function transition(ticket: Ticket, command: TicketCommand, ctx: Transiti
         calledAt: now,
         startedAt: null,
         finishedAt: null,
-        transfer: null,
+        // The transfer stays: its note was written for the clerk who serves the ticket now, through the service.
         // A transfer's outcome belongs to the previous window; this window records its own.
         outcome: null,
       };

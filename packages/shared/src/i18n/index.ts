@@ -1,2 +1,3 @@
 export * from './create-i18n';
 export * from './catalogue';
+export * from './staff-labels';

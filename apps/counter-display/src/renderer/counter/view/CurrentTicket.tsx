@@ -1,11 +1,10 @@
 import type { Ticket } from '@hallq/shared/domain';
+import { TICKET_STATE_LABEL } from '@hallq/shared/i18n';
 import type { CounterHall } from '../services/client';
 import { serviceItemOf, type ServiceTimer } from '../store/slices/desk/selectors';
 import { ticketMarks, typeName } from '../store/slices/feed/selectors';
 import { clockTime, formatDuration } from './format';
 import { TicketBadges } from './TicketBadges';
-
-const STATE_LABEL: Partial<Record<Ticket['state'], string>> = { called: '已呼叫，等候到窗', serving: '办理中' };
 
 export function CurrentTicket(props: {
   ticket: Ticket | null;
@@ -31,7 +30,7 @@ export function CurrentTicket(props: {
           {ticket.number}
         </span>
         <div className="current-facts">
-          <span className="current-state">{STATE_LABEL[ticket.state] ?? ticket.state}</span>
+          <span className="current-state">{TICKET_STATE_LABEL[ticket.state]}</span>
           <span>{typeName(hall, ticket.windowType)}</span>
           <span className="current-item">{item ? item.name.zh : '未选事项'}</span>
           {item && (

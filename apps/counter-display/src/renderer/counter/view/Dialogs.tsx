@@ -1,5 +1,5 @@
 import type { Outcome } from '@hallq/shared/domain';
-import { type FormEvent, type ReactNode, useEffect } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
 import type { CounterHall } from '../services/client';
 import { currentTicket, serviceItemOf } from '../store/slices/desk/selectors';
 import { type FinishDraft, PAUSE_REASONS, type TransferDraft } from '../store/slices/desk/state';
@@ -19,7 +19,20 @@ export function DialogHost(props: { state: CounterState }) {
   }
 }
 
-/** A form over the panel; Esc closes it (the desk's dialog unless `onClose` says otherwise). */
+/**
+ * Whether Enter on `target` is the form's Enter: on a choice the clerk clicked (an outcome, a transfer target, a
+ * size, a tick box), which the click left focused and which would otherwise take the key as another click, or with
+ * nothing focused. Fields submit the form by themselves; other buttons and text areas keep their own Enter.
+ */
+function confirmsOnEnter(target: EventTarget | null): boolean {
+  if (!(target instanceof Element) || target === document.body) return true;
+  return target.matches('[role="radio"], [aria-pressed], input[type="checkbox"], input[type="radio"]');
+}
+
+/**
+ * A form over the panel; Esc closes it (the desk's dialog unless `onClose` says otherwise), Enter confirms it, as its
+ * confirm button says, wherever the focus is but in a text area or on another button.
+ */
 export function Modal(props: {
   title: string;
   testId: string;
@@ -30,9 +43,17 @@ export function Modal(props: {
 }) {
   const { closeDialog } = useActions();
   const close = props.onClose ?? closeDialog;
+  const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') close();
+      // Enter while an input method is composing picks the characters; it confirms nothing.
+      if (e.key !== 'Enter' || e.isComposing || e.repeat || !confirmsOnEnter(e.target)) return;
+      const confirm = form.current?.querySelector<HTMLButtonElement>('button[type="submit"]');
+      if (!confirm) return;
+      e.preventDefault();
+      // As a press of the confirm button: not while it is disabled (busy, offline), and the fields are checked first.
+      if (!confirm.disabled) form.current!.requestSubmit(confirm);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -43,7 +64,14 @@ export function Modal(props: {
   };
   return (
     <div className="modal-backdrop">
-      <form className="modal" role="dialog" aria-label={props.title} data-testid={props.testId} onSubmit={submit}>
+      <form
+        ref={form}
+        className="modal"
+        role="dialog"
+        aria-label={props.title}
+        data-testid={props.testId}
+        onSubmit={submit}
+      >
         <h2>{props.title}</h2>
         <div className="modal-body">{props.children}</div>
         <div className="modal-footer">{props.footer}</div>

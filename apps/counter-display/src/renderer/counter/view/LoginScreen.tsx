@@ -12,10 +12,11 @@ export function LoginScreen() {
   const { login, chooseWindow, loadHall } = useActions();
   const [staffId, setStaffId] = useState('');
   const [password, setPassword] = useState('');
+  const [takeOver, setTakeOver] = useState(false);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    void login(staffId.trim(), password);
+    void login(staffId.trim(), password, { takeOver });
   };
 
   return (
@@ -70,6 +71,15 @@ export function LoginScreen() {
             required
           />
         </label>
+        <label className="login-take-over">
+          <input
+            type="checkbox"
+            data-testid="login-take-over"
+            checked={takeOver}
+            onChange={(e) => setTakeOver(e.target.checked)}
+          />
+          原值守人员已离开：立即接岗，含正在办理的号
+        </label>
         {error && (
           <p className="form-error" role="alert" data-testid="login-error">
             {error.message}
@@ -80,7 +90,7 @@ export function LoginScreen() {
             type="button"
             data-testid="login-move"
             disabled={sending}
-            onClick={() => void login(staffId.trim(), password, true)}
+            onClick={() => void login(staffId.trim(), password, { move: true, takeOver })}
           >
             离开原窗口，在本窗口登录
           </button>

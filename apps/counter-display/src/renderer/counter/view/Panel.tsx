@@ -1,3 +1,4 @@
+import { WINDOW_STATUS_LABEL } from '@hallq/shared/i18n';
 import { useEffect } from 'react';
 import { actionForKey, DEPOSIT_KEY, SHORTCUTS } from '../shortcuts';
 import { currentTicket, holder, myWindow, serviceTimer } from '../store/slices/desk/selectors';
@@ -10,8 +11,6 @@ import { DepositDialog, DepositOpenButton } from './DepositDialog';
 import { DialogHost } from './Dialogs';
 import { useActions, useCounter } from './counter-context';
 import { clockTime } from './format';
-
-const STATUS_LABEL = { open: '开放', paused: '暂停', closed: '关闭' } as const;
 
 export function Panel() {
   // The whole panel follows the clock (the timer) anyway, so it reads the state once and derives the rest.
@@ -57,7 +56,7 @@ export function Panel() {
         </div>
         {window && (
           <span className={`status-pill ${window.status}`} data-testid="window-status">
-            {STATUS_LABEL[window.status]}
+            {WINDOW_STATUS_LABEL[window.status]}
             {paused && pauseLabel ? `（${pauseLabel}）` : ''}
           </span>
         )}
@@ -81,10 +80,22 @@ export function Panel() {
             : '与服务器的连接已断开，正在重连。在恢复之前无法确认操作，按钮已停用；恢复后自动同步，无需刷新。'}
         </div>
       )}
-      {who && !who.mine && (
+      {who && !who.mine && who.waiting && (
+        <div className="banner takeover" role="status" data-testid="incoming-banner">
+          {who.clerk}
+          {who.post ? `（${who.post}岗）` : ''}正在办理当前业务，办结后本窗口自动交给您。如 {who.clerk}{' '}
+          已离开，请退出后勾选“立即接岗”重新登录。
+        </div>
+      )}
+      {who && !who.mine && !who.waiting && (
         <div className="banner takeover" role="status" data-testid="takeover-banner">
           本窗口现由 {who.clerk ?? '无人'}
           {who.post ? `（${who.post}岗）` : ''}值守，您的操作已停用。如需接回，请退出后重新登录。
+        </div>
+      )}
+      {who?.mine && who.incoming && (
+        <div className="banner takeover" role="status" data-testid="handover-banner">
+          {who.incoming.clerk}（{who.incoming.post}岗）已到岗：办结当前业务后，本窗口交由其值守。
         </div>
       )}
       {state.logoutError && (

@@ -1,7 +1,8 @@
 import type { ClerkSummary } from '@hallq/shared/contracts';
 import type { DoorPurpose, FaultReason, RatingResult } from '@hallq/shared/domain';
+import { GUIDE_REASON_LABEL } from '@hallq/shared/i18n';
 import type { Alerts, QueueRow } from '../store/slices/feed/selectors';
-import { GUIDE_REASON_LABEL, ticketMarks } from '../store/slices/feed/selectors';
+import { ticketMarks } from '../store/slices/feed/selectors';
 import type { CounterState } from '../store/types';
 import { useActions } from './counter-context';
 import { clockTime, formatDuration } from './format';

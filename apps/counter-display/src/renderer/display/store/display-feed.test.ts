@@ -2,7 +2,8 @@ import { NetworkError } from '@hallq/shared/client';
 import { describe, expect, it } from 'vitest';
 import { type Announcement, announceFreshCalls, createAnnouncer } from '../../voice/announcer';
 import { createDisplayStore } from './create-display-store';
-import { called, envelope, hall, queue, snapshot, testServices } from './test-services';
+import { callBoard } from './slices/feed/selectors';
+import { called, envelope, hall, queue, snapshot, testServices, ticket } from './test-services';
 
 /** A hall display whose announcer records what it starts to say. */
 function testDisplay() {
@@ -15,10 +16,10 @@ function testDisplay() {
   return { store, realtime, announcer, announced, services };
 }
 
-const recentCall = (number: string, window: number) => ({
+const recentCall = (number: string, window: number, at = '2025-05-06T01:00:00.000Z') => ({
   number,
   window,
-  at: '2025-05-06T01:00:00.000Z',
+  at,
   recall: false,
 });
 
@@ -70,6 +71,52 @@ describe('the hall display feed', () => {
     await display.announcer.idle();
     expect(display.announced).toEqual([]);
     expect(display.store.getState().resyncing).toBe(false);
+  });
+
+  it('takes a no-show off the current call at once, moving no older call up to be shown as calling now', () => {
+    const display = testDisplay();
+    display.realtime.handlers!.snapshot(snapshot({ seq: 10 }));
+    display.realtime.handlers!.events([called(11, 'A001', 4), called(12, 'A002', 3)]);
+    const board = () => {
+      const { feed, noShows } = display.store.getState();
+      return callBoard(feed, 6, noShows);
+    };
+    expect(board().latest?.number).toBe('A002');
+    display.realtime.handlers!.events([
+      envelope(13, {
+        type: 'ticket.updated',
+        ticket: ticket('A002', { state: 'no_show', calls: 2 }),
+        previousState: 'called',
+      }),
+    ]);
+    expect(board()).toEqual({ latest: null, history: [recentCall('A001', 4, '2025-05-06T02:00:00.000Z')] });
+    // Reactivated and called at window 3 again: a new call, shown as the current one.
+    display.realtime.handlers!.events([
+      envelope(14, {
+        type: 'ticket.updated',
+        ticket: ticket('A002', { state: 'waiting', window: null }),
+        previousState: 'no_show',
+      }),
+    ]);
+    display.realtime.handlers!.events([{ ...called(15, 'A002', 3), at: '2025-05-06T02:05:00.000Z' }]);
+    expect(board().latest).toMatchObject({ number: 'A002', window: 3 });
+  });
+
+  it('takes a no-show off the history too, and still after a reconnection', () => {
+    const display = testDisplay();
+    display.realtime.handlers!.snapshot(snapshot({ seq: 10 }));
+    display.realtime.handlers!.events([called(11, 'A001', 4), called(12, 'A002', 3)]);
+    display.realtime.handlers!.events([
+      envelope(13, {
+        type: 'ticket.updated',
+        ticket: ticket('A001', { state: 'no_show', window: 4 }),
+        previousState: 'called',
+      }),
+    ]);
+    display.realtime.handlers!.connection('disconnected');
+    display.realtime.handlers!.snapshot(snapshot({ seq: 13, recentCalls: display.store.getState().feed!.recentCalls }));
+    const { feed, noShows } = display.store.getState();
+    expect(callBoard(feed, 6, noShows)).toMatchObject({ latest: { number: 'A002' }, history: [] });
   });
 
   it('keeps the last state while disconnected', () => {

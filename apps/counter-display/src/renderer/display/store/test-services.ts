@@ -58,6 +58,7 @@ export function hall(over: Partial<PublicHall> = {}): PublicHall {
         floor: 1,
         serves: ['personal'],
         callMode: 'preference',
+        department: 'office',
       },
     ],
     ...over,

@@ -11,8 +11,9 @@ const HISTORY_SIZE = 6;
 export function HallDisplay({ store }: { store: DisplayStore }) {
   const { hall, feed, now, connection, language, label } = useScreenFeed(store);
   const voiceBlocked = useStore(store, (s) => s.voiceBlocked);
+  const noShows = useStore(store, (s) => s.noShows);
 
-  const { latest, history } = callBoard(feed, HISTORY_SIZE);
+  const { latest, history } = callBoard(feed, HISTORY_SIZE, noShows);
   const clock = clockText(now, hall?.timeZone ?? 'Asia/Shanghai');
   const windowLabel = (call: RecentCall) => label('window', { window: call.window });
 

@@ -67,7 +67,15 @@ export function testHall(): PublicHall {
       },
     ],
     windows: [
-      { number: 1, name: { zh: '1号窗口' }, zone: '一楼', floor: 1, serves: ['personal'], callMode: 'preference' },
+      {
+        number: 1,
+        name: { zh: '1号窗口' },
+        zone: '一楼',
+        floor: 1,
+        serves: ['personal'],
+        callMode: 'preference',
+        department: 'office',
+      },
       {
         number: 2,
         name: { zh: '2号窗口' },
@@ -75,6 +83,7 @@ export function testHall(): PublicHall {
         floor: 1,
         serves: ['personal', 'tax'],
         callMode: 'preference',
+        department: 'office',
       },
     ],
   });

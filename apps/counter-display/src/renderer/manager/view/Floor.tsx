@@ -1,7 +1,6 @@
+import { GUIDE_REASON_LABEL } from '@hallq/shared/i18n';
 import { emptyPostNames, floorTypes, floorWindows } from '../store/slices/floor/selectors';
 import { useHallTime, useManager } from './manager-context';
-
-const GUIDE_REASON = { general: '咨询', priority: '优先群体', language: '语言帮助', appointment: '预约' } as const;
 
 /** The live floor: windows, queues against their targets, 空岗 and open guide calls. */
 export function Floor() {
@@ -25,7 +24,7 @@ export function Floor() {
           <strong>呼叫导办</strong>
           {feed.guideCalls.map((c) => (
             <span key={c.id}>
-              {c.zone} · {c.kiosk} · {GUIDE_REASON[c.reason]} · {time(c.calledAt)}
+              {c.zone} · {c.kiosk} · {GUIDE_REASON_LABEL[c.reason]} · {time(c.calledAt)}
             </span>
           ))}
         </div>

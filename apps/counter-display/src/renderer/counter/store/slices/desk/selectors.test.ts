@@ -2,7 +2,7 @@ import type { HallCalendar } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { HALL_DAY, demoHall, snapshot, testCounter, ticket, windowState, withCurrent } from '../../test-services';
 import type { DeskAction } from './state';
-import { availability, initialFinishDraft, serviceTimer } from './selectors';
+import { availability, holder, initialFinishDraft, serviceTimer } from './selectors';
 
 describe('the service timer', () => {
   // personal: defaultServiceMinutes 8 and no targetServiceMinutes in the demo hall.
@@ -97,5 +97,24 @@ describe('the buttons', () => {
     const panel = testCounter();
     panel.online(snapshot({ windows: [windowState({ status: 'closed' })] }));
     expect(reasons(panel)).toMatchObject({ callNext: '窗口已关闭', pause: '窗口未开放', resume: '窗口未暂停' });
+  });
+});
+
+describe('who holds the window (A/B posts)', () => {
+  const incoming = { clerk: 'c04', post: 'B' as const, since: '2025-05-06T02:00:00.000Z' };
+
+  it('tells the clerk serving that the other post waits, and keeps the window theirs meanwhile', () => {
+    const panel = testCounter();
+    panel.online(snapshot({ windows: [windowState({ clerk: 'c03', incoming })] }));
+    expect(holder(panel.state())).toMatchObject({ mine: true, waiting: false, incoming: { clerk: 'c04' } });
+  });
+
+  it('tells the clerk waiting that the window passes to them, with their buttons off until it does', () => {
+    const panel = testCounter();
+    panel.online(
+      snapshot({ windows: [windowState({ clerk: 'c04', post: 'B', incoming: { ...incoming, clerk: 'c03' } })] }),
+    );
+    expect(holder(panel.state())).toMatchObject({ clerk: 'c04', mine: false, waiting: true });
+    expect(availability(panel.state(), 'callNext')).toMatchObject({ enabled: false });
   });
 });

@@ -13,6 +13,7 @@ import {
   type WindowActionBlock,
   type WindowState,
 } from '@hallq/shared/domain';
+import { TICKET_STATE_LABEL } from '@hallq/shared/i18n';
 import type { CounterHall } from '../../../services/client';
 import type { CounterState } from '../../types';
 import { type DeskAction, type FinishDraft, type TransferDraft, DEFAULT_POLICY, emptyTransfer } from './state';
@@ -41,12 +42,23 @@ export interface Holder {
   post: WindowState['post'];
   /** The logged-in clerk holds the window now (false after the other post took it over). */
   mine: boolean;
+  /** The other post's clerk waiting for the current service to end; null when nobody waits. */
+  incoming: WindowState['incoming'];
+  /** The logged-in clerk is the one waiting: the window passes to them when the service at it ends. */
+  waiting: boolean;
 }
 
 export function holder(state: CounterState): Holder | null {
   const window = myWindow(state);
   if (!window) return null;
-  return { clerk: window.clerk, post: window.post, mine: window.clerk === state.session?.staff.id };
+  const me = state.session?.staff.id;
+  return {
+    clerk: window.clerk,
+    post: window.post,
+    mine: window.clerk === me,
+    incoming: window.incoming,
+    waiting: window.incoming?.clerk === me,
+  };
 }
 
 export interface Availability {
@@ -68,7 +80,10 @@ function blocked(state: CounterState): Availability | null {
   return null;
 }
 
-const NO_TICKET: Partial<Record<DeskAction, string>> = { finish: '无办理中的号', transfer: '无当前号' };
+const NO_TICKET: Partial<Record<DeskAction, string>> = {
+  finish: `无${TICKET_STATE_LABEL.serving}的号`,
+  transfer: '无当前号',
+};
 
 /** The domain's reason, in the few words a button has room for. */
 function reasonWords(action: DeskAction, reason: WindowActionBlock): string {
@@ -80,7 +95,7 @@ function reasonWords(action: DeskAction, reason: WindowActionBlock): string {
     case 'ticket_in_play':
       return '先处理当前号';
     case 'no_ticket':
-      return NO_TICKET[action] ?? '无呼叫中的号';
+      return NO_TICKET[action] ?? `无${TICKET_STATE_LABEL.called}的号`;
     case 'not_enough_calls':
       return `再呼叫 ${reason.needed - reason.calls} 次后可过号`;
     case 'invalid_state':

@@ -1,5 +1,6 @@
 import { QueuePolicy, type WindowActionName } from '@hallq/shared/contracts';
 import { type Outcome, type PauseReason } from '@hallq/shared/domain';
+import { PAUSE_REASON_LABEL } from '@hallq/shared/i18n';
 import type { FailureText } from '../../../refusals';
 
 export type DeskAction = WindowActionName;
@@ -80,9 +81,6 @@ export const initialDeskState: DeskState = {
   noShowAfterCalls: DEFAULT_POLICY.noShowAfterCalls,
 };
 
-export const PAUSE_REASONS: readonly { reason: PauseReason; label: string }[] = [
-  { reason: 'lunch', label: '午休' },
-  { reason: 'meeting', label: '开会' },
-  { reason: 'away', label: '暂离' },
-  { reason: 'other', label: '其他' },
-];
+export const PAUSE_REASONS: readonly { reason: PauseReason; label: string }[] = (
+  ['lunch', 'meeting', 'away', 'other'] as const
+).map((reason) => ({ reason, label: PAUSE_REASON_LABEL[reason] }));

@@ -1,5 +1,5 @@
 import { createFeedSlice as createHallFeedSlice, type FeedSlice as HallFeedSlice } from '@hallq/shared/client';
-import type { EventEnvelope, LockerEvent } from '@hallq/shared/contracts';
+import type { EventEnvelope, LockerEvent, RatingRecord } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
 
@@ -15,20 +15,26 @@ const lockerEvents = (envelopes: EventEnvelope[]): LockerEvent[] =>
     event.type === 'locker.compartment' || event.type === 'locker.keypad' ? [event] : [],
   );
 
+const ratings = (envelopes: EventEnvelope[]): RatingRecord[] =>
+  envelopes.flatMap(({ event }) => (event.type === 'rating.recorded' ? [event.rating] : []));
+
 /**
  * The panel learns every change once, from the stream, and derives its views from `feed` (the next tickets, the
  * pickup window's locker alerts). What it keeps besides: its own answered action, awaited until the stream shows it,
- * and the deposit form's lockers, which follow the stream while the form is open.
+ * the deposit form's lockers, which follow the stream while the form is open, and the clerk's day, whose ratings
+ * follow the stream.
  */
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { connectRealtime }) => ({
   ...createHallFeedSlice(set, get, {
     fresh(envelopes) {
       get().followFeed();
       get().applyLockerEvents(lockerEvents(envelopes));
+      get().applyRatings(ratings(envelopes));
     },
     snapshot(snapshot) {
       get().followFeed();
       get().applyLockerSnapshot(snapshot.lockers);
+      get().summaryAfterSnapshot();
     },
     unauthorized() {
       get().endSession(SESSION_EXPIRED);

@@ -1,5 +1,8 @@
+import { type Ticket, type TicketCommand, transition } from '@hallq/shared/domain';
 import { describe, expect, it } from 'vitest';
-import { queue, snapshot, testCounter, ticket } from '../../test-services';
+import { currentTicket } from '../desk/selectors';
+import { DEFAULT_POLICY } from '../desk/state';
+import { AT, queue, snapshot, testCounter, ticket, windowState } from '../../test-services';
 import { alerts, queueRows, ticketMarks } from './selectors';
 
 describe('the queues of the window', () => {
@@ -69,5 +72,31 @@ describe('ticket marks', () => {
       transfer: { fromWindow: 6, toThisWindow: true, note: '需补录' },
       appointment: false,
     });
+  });
+
+  it('keep the note of a ticket handed to this window on the current ticket from the call through the service', () => {
+    const panel = testCounter();
+    const transfer = { fromWindow: 6, toWindowType: 'personal', toWindow: 3, note: '户籍材料已核，只差签字' };
+    const handed = ticket({ state: 'transferred', rank: 99, transfer });
+    panel.online(snapshot({ tickets: [handed] }));
+    // The tickets come from the domain's own transitions, as the server makes them.
+    const ctx = { now: new Date(AT), policy: DEFAULT_POLICY };
+    const at3 = { window: 3, clerk: 'c03' };
+    const act = (t: Ticket, command: TicketCommand, atWindow: string | null): Ticket => {
+      const result = transition(t, command, ctx);
+      if (!result.ok) throw new Error(result.message);
+      panel.stream(...result.events, { type: 'window.updated', window: windowState({ currentTicket: atWindow }) });
+      return result.ticket;
+    };
+    const note = () => ticketMarks(currentTicket(panel.state())!, 3).transfer;
+    const seen = { fromWindow: 6, toThisWindow: true, note: '户籍材料已核，只差签字' };
+
+    const called = act(handed, { type: 'call', ...at3 }, handed.id);
+    expect(note()).toEqual(seen);
+    const serving = act(called, { type: 'start', ...at3 }, handed.id);
+    expect(note()).toEqual(seen);
+    const finished = act(serving, { type: 'finish', ...at3, outcome: { kind: 'completed' } }, null);
+    expect(finished.transfer).toEqual(transfer);
+    expect(currentTicket(panel.state())).toBeNull();
   });
 });

@@ -15,13 +15,6 @@ export const PRIORITY_LABEL: Record<PriorityGroup, string> = {
   military: '军人',
 };
 
-export const GUIDE_REASON_LABEL: Record<GuideCall['reason'], string> = {
-  general: '需要帮助',
-  priority: '优先人群',
-  language: '语言帮助',
-  appointment: '预约问题',
-};
-
 export function typeName(hall: CounterHall | null, code: string): string {
   return windowTypeOf(hall, code)?.name.zh ?? code;
 }

@@ -59,12 +59,22 @@ describe('logging in at a window', () => {
     expect(panel.state().session).toBeNull();
 
     panel.api.login.mockResolvedValueOnce(loginAnswer);
-    await panel.state().login('c04', 'demo', true);
+    await panel.state().login('c04', 'demo', { move: true });
     expect(panel.api.login).toHaveBeenLastCalledWith({
       body: { staffId: 'c04', password: 'demo', window: 3, move: true },
     });
     expect(panel.state().session).toMatchObject({ window: 3 });
     expect(panel.state().loginCanMove).toBe(false);
+  });
+
+  it('asks to take the window at once, citizen and all, only when the clerk ticks it', async () => {
+    const panel = testCounter({ loggedIn: false });
+    panel.state().chooseWindow(3);
+    panel.api.login.mockResolvedValue(loginAnswer);
+    await panel.state().login('c04', 'demo', { takeOver: true });
+    expect(panel.api.login).toHaveBeenLastCalledWith({
+      body: { staffId: 'c04', password: 'demo', window: 3, takeOver: true },
+    });
   });
 
   it('carries on after a reload with the session kept in the browser, until it expires', () => {

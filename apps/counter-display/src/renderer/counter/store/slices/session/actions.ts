@@ -7,8 +7,11 @@ import { type SessionState, initialSessionState } from './state';
 export interface SessionActions {
   loadHall(): Promise<void>;
   chooseWindow(window: number): void;
-  /** Logs in at the chosen window; `move` leaves the window the clerk is logged in at (one clerk, one window). */
-  login(staffId: string, password: string, move?: boolean): Promise<void>;
+  /**
+   * Logs in at the chosen window. `move` leaves the window the clerk is logged in at (one clerk, one window);
+   * `takeOver` takes the window at once, citizen and all, where the other post's clerk has gone mid-service.
+   */
+  login(staffId: string, password: string, options?: { move?: boolean; takeOver?: boolean }): Promise<void>;
   /** Logs out at the server (an A clerk's window closes) and returns to the login form. */
   logout(): Promise<void>;
   /** After a reload: carry on with the session kept in this browser, if it has not expired. */
@@ -43,7 +46,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       set({ windowNumber: window, loginError: null });
     },
 
-    async login(staffId, password, move = false) {
+    async login(staffId, password, { move = false, takeOver = false } = {}) {
       const window = get().windowNumber;
       if (get().loginStatus === 'sending') return;
       if (window === null) {
@@ -52,7 +55,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       }
       set({ loginStatus: 'sending', loginError: null, loginCanMove: false, sessionNotice: null });
       try {
-        const answer = await api.call('login', { body: { staffId, password, window, ...(move && { move }) } });
+        const body = { staffId, password, window, ...(move && { move }), ...(takeOver && { takeOver }) };
+        const answer = await api.call('login', { body });
         const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
         storage.saveWindow(window);
         storage.saveSession(session);

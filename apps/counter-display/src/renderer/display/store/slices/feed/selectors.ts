@@ -1,8 +1,10 @@
 import { type DeviceFeed } from '@hallq/shared/client';
 import { type LocalizedText, type PublicHall, type QueueInfo, type RecentCall } from '@hallq/shared/contracts';
 import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
+import type { NoShow } from '../calls/state';
 
 export interface CallBoard {
+  /** The newest call; null when there is none, or when its ticket was marked no-show since. */
   latest: RecentCall | null;
   /** The calls before the latest, newest first. */
   history: RecentCall[];
@@ -10,9 +12,10 @@ export interface CallBoard {
 
 /**
  * The latest call and the ones before it. A recall moves its number back to the top instead of listing it twice:
- * the board tells people where to go, not how often they were called.
+ * the board tells people where to go, not how often they were called. For the same reason a call whose ticket was
+ * marked no-show (过号) leaves the board, and no older call moves up to be shown as the one calling now.
  */
-export function callBoard(feed: DeviceFeed | null, historySize: number): CallBoard {
+export function callBoard(feed: DeviceFeed | null, historySize: number, noShows: readonly NoShow[] = []): CallBoard {
   const seen = new Set<string>();
   const calls = (feed?.recentCalls ?? []).filter((call) => {
     const key = `${call.number}@${call.window}`;
@@ -20,7 +23,14 @@ export function callBoard(feed: DeviceFeed | null, historySize: number): CallBoa
     seen.add(key);
     return true;
   });
-  return { latest: calls[0] ?? null, history: calls.slice(1, 1 + historySize) };
+  // A ticket reactivated and called there again is a new call, after its no-show.
+  const given = (call: RecentCall) =>
+    noShows.some((n) => n.number === call.number && n.window === call.window && n.at >= call.at);
+  const [newest, ...before] = calls;
+  return {
+    latest: newest && !given(newest) ? newest : null,
+    history: before.filter((call) => !given(call)).slice(0, historySize),
+  };
 }
 
 export interface WaitingRow {

@@ -1,15 +1,16 @@
 import type { HallFeed } from '@hallq/shared/client';
 import type { PublicHall } from '@hallq/shared/contracts';
-import type { PauseReason, WindowStatus } from '@hallq/shared/domain';
-
-const PAUSE_LABEL: Record<PauseReason, string> = { lunch: '午休', meeting: '开会', away: '暂离', other: '其他' };
-const STATUS_LABEL: Record<WindowStatus, string> = { open: '办理中', paused: '暂停', closed: '关闭' };
+import type { WindowStatus } from '@hallq/shared/domain';
+import { PAUSE_REASON_LABEL, TICKET_STATE_LABEL, WINDOW_STATUS_LABEL } from '@hallq/shared/i18n';
 
 export interface FloorWindow {
   number: number;
   name: string;
   status: WindowStatus;
-  /** 办理中 / 暂停（午休） / 关闭 */
+  /**
+   * An open window by what it is doing (呼叫中, 办理中, or 开放 with no ticket there), else 暂停（午休） / 关闭: the names
+   * the counter panel gives the same states.
+   */
   statusLabel: string;
   clerk: string | null;
   post: 'A' | 'B' | null;
@@ -29,15 +30,18 @@ export function floorWindows(hall: PublicHall | null, feed: HallFeed | null): Fl
     const status = state?.status ?? 'closed';
     // currentTicket names the ticket by id; the number is what staff recognise.
     const current = state?.currentTicket ?? null;
-    const ticket = current && (feed?.tickets.find((t) => t.id === current || t.number === current)?.number ?? current);
+    const inPlay = current ? feed?.tickets.find((t) => t.id === current || t.number === current) : undefined;
+    const ticket = current && (inPlay?.number ?? current);
     return {
       number,
       name: config?.name.zh ?? `${number}号窗口`,
       status,
       statusLabel:
         status === 'paused' && state?.pauseReason
-          ? `${STATUS_LABEL.paused}（${PAUSE_LABEL[state.pauseReason]}）`
-          : STATUS_LABEL[status],
+          ? `${WINDOW_STATUS_LABEL.paused}（${PAUSE_REASON_LABEL[state.pauseReason]}）`
+          : status === 'open' && inPlay
+            ? TICKET_STATE_LABEL[inPlay.state]
+            : WINDOW_STATUS_LABEL[status],
       clerk: state?.clerk ?? null,
       post: state?.post ?? null,
       ticket,
