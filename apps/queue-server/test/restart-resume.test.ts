@@ -117,6 +117,43 @@ describe('a clean restart resumes the day exactly', () => {
   }, 20_000);
 });
 
+describe('a call given up on (过号)', () => {
+  const servers: TestServer[] = [];
+  afterAll(async () => {
+    for (const s of servers) await s.close();
+  });
+
+  it("leaves the hall display's recent calls at once, and stays gone after a restart", async () => {
+    const first = await startTestServer({ clock });
+    servers.push(first);
+    const kiosk = api(first.url, KIOSK_KEY);
+    for (let i = 0; i < 2; i++) {
+      tick();
+      expect((await kiosk.post('/api/tickets', { requestId: rid('issue'), windowType: 'personal' })).status).toBe(201);
+    }
+    const c02 = api(first.url, await login(first.url, 'c02', 'demo', 2));
+    const act = (action: string) => {
+      tick();
+      return c02.post<WindowActionResponse>(`/api/windows/2/${action}`, { requestId: rid(action) });
+    };
+    const calls = async (url: string) => {
+      const display = await connect(url, { room: 'hall', token: DISPLAY_KEY });
+      display.socket.disconnect();
+      return DeviceSnapshot.parse(display.snapshot).recentCalls.map((c) => `${c.number}@${c.window}`);
+    };
+    expect((await act('call-next')).status).toBe(200);
+    expect((await act('recall')).status).toBe(200);
+    expect((await act('no-show')).body.ticket?.state).toBe('no_show');
+    expect((await act('call-next')).body.ticket?.number).toBe('A002');
+    expect(await calls(first.url)).toEqual(['A002@2']);
+    await first.close();
+
+    const second = await startTestServer({ dataDir: first.dataDir, clock });
+    servers.push(second);
+    expect(await calls(second.url)).toEqual(['A002@2']);
+  });
+});
+
 async function observe(url: string, issued: IssuedTicket[]) {
   const device = api(url, KIOSK_KEY);
   const display = await connect(url, { room: 'hall', token: DISPLAY_KEY });

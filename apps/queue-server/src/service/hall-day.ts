@@ -380,6 +380,12 @@ export class HallDay {
 
   private noteCalls(events: HallEvent[], at: string): void {
     for (const e of events) {
+      if (e.type === 'ticket.updated' && e.ticket.state === 'no_show' && e.previousState === 'called') {
+        // Given up on: the calls of it at that window no longer send anyone there (the journal's query agrees).
+        const { number, window } = e.ticket;
+        this.recentCalls = this.recentCalls.filter((c) => c.number !== number || c.window !== window);
+        continue;
+      }
       if (e.type !== 'ticket.called' && e.type !== 'ticket.recalled') continue;
       this.recentCalls.unshift({ number: e.ticket.number, window: e.window, at, recall: e.type === 'ticket.recalled' });
       if (this.recentCalls.length > RECENT_CALLS) this.recentCalls.pop();

@@ -178,9 +178,13 @@ export class Journal {
     );
     this.ofDay = p('SELECT id, data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id');
     this.ofDayBy = p('SELECT id, data FROM journal WHERE hall_day = ? AND type = ? AND actor = ? ORDER BY id');
+    // A call given up on (the ticket marked no-show at that window later) no longer sends anyone there.
     this.calls = p(
-      `SELECT ticket_number AS number, window, at, type = ? AS recall FROM journal
-       WHERE hall_day = ? AND type IN (?, ?) ORDER BY id DESC LIMIT ?`,
+      `SELECT c.ticket_number AS number, c.window, c.at, c.type = ? AS recall FROM journal c
+       WHERE c.hall_day = ? AND c.type IN (?, ?)
+         AND NOT EXISTS (SELECT 1 FROM journal n WHERE n.hall_day = c.hall_day AND n.type = ?
+                         AND n.ticket_number = c.ticket_number AND n.window = c.window AND n.id > c.id)
+       ORDER BY c.id DESC LIMIT ?`,
     );
   }
 
@@ -207,10 +211,12 @@ export class Journal {
   }
 
   /** The day's latest calls and recalls, newest first: the hall display's history after a restart. */
+  /** The day's latest calls, newest first, without those given up on (过号). */
   recentCalls(hallDay: string, limit: number): RecentCall[] {
     const recalled: JournalType = 'ticket.recalled';
     const called: JournalType = 'ticket.called';
-    const rows = this.calls.all(recalled, hallDay, called, recalled, limit) as (Omit<RecentCall, 'recall'> & {
+    const noShow: JournalType = 'ticket.markedNoShow';
+    const rows = this.calls.all(recalled, hallDay, called, recalled, noShow, limit) as (Omit<RecentCall, 'recall'> & {
       recall: number;
     })[];
     return rows.map((r) => ({ number: r.number, window: r.window, at: r.at, recall: r.recall === 1 }));

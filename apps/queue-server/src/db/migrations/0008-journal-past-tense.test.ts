@@ -61,10 +61,9 @@ describe('migration 0008-journal-past-tense (7 → 8)', () => {
       [DAY, 6],
       [undefined, 9],
     ]);
-    expect(journal.recentCalls(DAY, 10)).toEqual([
-      { number: 'A001', window: 1, at: `${DAY}T02:01:00.000Z`, recall: true },
-      { number: 'A001', window: 1, at: `${DAY}T02:00:00.000Z`, recall: false },
-    ]);
+    // The call and the recall were given up on by the no-show after them (its old name read as the new one), so the
+    // hall display's history holds neither.
+    expect(journal.recentCalls(DAY, 10)).toEqual([]);
     // Append-only again once the rewrite is done.
     expect(() => db.prepare("UPDATE journal SET type = 'x'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM journal').run()).toThrow(/append-only/);
