@@ -115,15 +115,8 @@ describe('a clean restart resumes the day exactly', () => {
     const health = await api(second.url).get<{ seq: number }>('/api/health');
     expect(health.body.seq).toBeGreaterThan(after.seq);
   }, 20_000);
-});
 
-describe('a call given up on (过号)', () => {
-  const servers: TestServer[] = [];
-  afterAll(async () => {
-    for (const s of servers) await s.close();
-  });
-
-  it("leaves the hall display's recent calls at once, and stays gone after a restart", async () => {
+  it("drops a call given up on (过号) from the hall display's recent calls, at once and after the restart", async () => {
     const first = await startTestServer({ clock });
     servers.push(first);
     const kiosk = api(first.url, KIOSK_KEY);

@@ -26,25 +26,29 @@ export function tempHall(hall: HallConfig = demoHall()): { configPath: string; d
   return { configPath, dataDir: join(dir, 'data') };
 }
 
-/**
- * Starts `node --import tsx src/main.ts` on a free port (port 0, read back from its banner) and resolves once
- * /api/health answers.
- */
-export async function spawnServer(options: { configPath: string; dataDir: string; timeoutMs?: number }) {
+/** `node --import tsx src/main.ts` on `port` (0: a free one, told in its banner), its output piped, hours as configured. */
+export function spawnMain(options: { configPath: string; dataDir: string; port?: number }): ChildProcess {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HALLQ_CONFIG: options.configPath,
     HALLQ_DATA_DIR: options.dataDir,
-    HALLQ_PORT: '0',
+    HALLQ_PORT: String(options.port ?? 0),
     HALLQ_HOST: '127.0.0.1',
   };
   delete env.INIT_CWD;
   delete env.HALLQ_IGNORE_HOURS;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PACKAGE_DIR,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/**
+ * Starts `src/main.ts` on a free port (port 0, read back from its banner) and resolves once /api/health answers.
+ */
+export async function spawnServer(options: { configPath: string; dataDir: string; timeoutMs?: number }) {
+  const child = spawnMain(options);
   let out = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => (out += d));
