@@ -57,7 +57,8 @@ async function main(): Promise<void> {
       `  kiosk           ${base}/kiosk/${demo ? '?key=demo-kiosk' : ''}`,
       `  counter panel   ${base}/counter/${demo ? '?window=1' : ''}`,
       `  hall display    ${base}/display/${demo ? '?key=demo-display' : ''}`,
-      `  manager         ${base}/manager/`,
+      `  manager         ${base}/manager/   (chief representatives too: their department)`,
+      `  guide desk      ${base}/guide/`,
       `  window screen   ${base}/window/${demo ? '?window=1&key=demo-window-1' : ''}`,
       `  rating pad      ${base}/rating/${demo ? '?window=1&key=demo-rating-1' : ''}`,
       `  API             ${base}/api/health   (OpenAPI: ${base}/api/openapi.json)`,
@@ -70,7 +71,9 @@ async function main(): Promise<void> {
     lines.push(
       'WARNING: this is the built-in demo hall with demonstration credentials. Do not use them in a real hall.',
       '  staff: admin / admin (manager); c01 … c20 / demo (clerk cNN holds the A post of window NN, the B post of NN+1)',
-      '  device keys: demo-kiosk, demo-display, demo-locker; demo-window-N and demo-rating-N for window N (1 … 20)',
+      '         z01 … z03 / demo (chief representatives); g01 (一楼), g02 (二楼) / demo (floor guides, /guide/)',
+      '  device keys: demo-kiosk (一楼), demo-kiosk-2 (二楼), demo-display, demo-locker; demo-window-N and demo-rating-N',
+      '               for window N (1 … 20)',
       '  pickup locker: deposit at the counter panel of window 20 (c20, F8); the pickup code is in the manager outbox',
     );
   }

@@ -74,6 +74,32 @@ describe('A/B posts (AB岗): the A clerk returns while the B clerk serves', () =
     await ok('start', a.post('/api/windows/2/start', { requestId: rid() }));
   });
 
+  it('the clerk serving hands the window over at once to the one waiting, citizen and all, journaled as a hand-over', async () => {
+    const h = await rigs.open();
+    const b = api(h.server.url, await login(h.server.url, 'c01', 'demo', 2));
+    const issued = await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid() }));
+    await ok('callNext', b.post('/api/windows/2/call-next', { requestId: rid() }));
+    const nobody = await refused(b.post('/api/windows/2/hand-over', { requestId: rid() }), 409, 'invalid_state');
+    expect(nobody.message).toMatch(/nobody is waiting to take window 2 over/);
+
+    const a = api(h.server.url, await login(h.server.url, 'c02', 'demo', 2));
+    // Only the clerk at the window hands it over; the one waiting takes it with takeOver instead.
+    await refused(a.post('/api/windows/2/hand-over', { requestId: rid() }), 403, 'forbidden');
+    const handed = await ok('handOver', b.post('/api/windows/2/hand-over', { requestId: rid() }));
+    expect(handed.window).toMatchObject({ clerk: 'c02', post: 'A', incoming: null, currentTicket: issued.ticket.id });
+    expect(handed.ticket).toMatchObject({ id: issued.ticket.id, state: 'called' });
+    await ok('start', a.post('/api/windows/2/start', { requestId: rid() }));
+    await refused(b.post('/api/windows/2/recall', { requestId: rid() }), 403, 'forbidden');
+
+    const db = h.db();
+    const handOver = db
+      .prepare(`SELECT actor, data FROM journal WHERE type = 'window.handedOver' AND window = 2`)
+      .get() as { actor: string; data: string };
+    db.close();
+    expect(handOver.actor).toBe('staff:c01');
+    expect(JSON.parse(handOver.data)).toEqual({ from: 'c01', to: 'c02', post: 'A', ticket: issued.ticket.id });
+  });
+
   it('a waiting clerk who logs out again is forgotten: the window stays with the one serving', async () => {
     const h = await rigs.open();
     const b = api(h.server.url, await login(h.server.url, 'c01', 'demo', 2));

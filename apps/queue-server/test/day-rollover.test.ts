@@ -62,7 +62,9 @@ describe('the hall day turns at local midnight', () => {
     c02 = await login(server.url, 'c02', 'demo', 2);
 
     // Yesterday's no-show A001 cannot come back today: today there is no A001 yet.
-    const gone = await api(server.url, c02).post('/api/tickets/A001/reactivate', { requestId: rid('react') });
+    const gone = await api(server.url, await login(server.url, 'g01', 'demo')).post('/api/tickets/A001/reactivate', {
+      requestId: rid('react'),
+    });
     expect(gone.status).toBe(404);
     expect(gone.body.error.code).toBe('not_found');
 
@@ -74,7 +76,9 @@ describe('the hall day turns at local midnight', () => {
     expect(await personal()).toMatchObject({ waiting: 2, issuedToday: 2 });
 
     // A001 now names today's waiting ticket: reactivating it is refused, and yesterday's stays a no-show.
-    const other = await api(server.url, c02).post('/api/tickets/A001/reactivate', { requestId: rid('react') });
+    const other = await api(server.url, await login(server.url, 'g01', 'demo')).post('/api/tickets/A001/reactivate', {
+      requestId: rid('react'),
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe('invalid_state');
     expect(await status(a1)).toMatchObject({ hallDay: '2026-11-23', state: 'no_show', peopleAhead: null });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp } from '@hallq/shared/contracts';
+import type { EventEnvelope, FollowUp } from '@hallq/shared/contracts';
 import { ok, refused } from './expect-reply';
-import { api, demoHall, login, rid, until } from './harness';
+import { api, connect, demoHall, login, rid, until } from './harness';
 import { nthRequest, ratingRigs, type Rig } from './rating-rig';
 
 const rigs = ratingRigs();
@@ -293,6 +293,53 @@ describe('follow-ups by department (首席代表)', () => {
       'assignFollowUp',
       admin.post(`/api/follow-ups/${policeCase}/assign`, { requestId: rid(), staffId: 'z02' }),
     );
+  });
+
+  it("closed follow-ups go to the archive (整改台账) of those who answer for the department, and to no one else's", async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    const admin = await manager(h);
+    const z02 = api(h.server.url, await login(h.server.url, 'z02', 'demo'));
+    const z03 = api(h.server.url, await login(h.server.url, 'z03', 'demo'));
+    const taxCase = await badRatingAt(h, admin, 13, 'tax');
+    const open = await badRatingAt(h, admin, 14, 'tax');
+    await ok('closeFollowUp', z02.post(`/api/follow-ups/${taxCase}/close`, { requestId: rid(), resolution: '已整改' }));
+
+    const archive = await ok('followUpArchive', z02.get('/api/follow-ups/archive'));
+    expect(archive.followUps.map((f: FollowUp) => [f.id, f.status, f.resolution])).toEqual([
+      [taxCase, 'closed', '已整改'],
+    ]);
+    expect((await ok('followUps', z02.get('/api/follow-ups'))).followUps.map((f: FollowUp) => f.id)).toEqual([open]);
+    expect((await ok('followUpArchive', admin.get('/api/follow-ups/archive'))).followUps).toHaveLength(1);
+    expect(await ok('followUpArchive', z03.get('/api/follow-ups/archive'))).toEqual({ followUps: [] });
+    const clerk = api(h.server.url, await login(h.server.url, 'c13', 'demo'));
+    await refused(clerk.get('/api/follow-ups/archive'), 403, 'forbidden');
+  });
+
+  it("a chief representative's feed carries their department's follow-ups; another department's come withheld", async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    const admin = await manager(h);
+    const z02 = h.keep(await connect(h.server.url, { room: 'hall', token: await login(h.server.url, 'z02', 'demo') }));
+    const z03 = h.keep(await connect(h.server.url, { room: 'hall', token: await login(h.server.url, 'z03', 'demo') }));
+    const taxCase = await badRatingAt(h, admin, 13, 'tax');
+    const followUpEvents = (events: EventEnvelope[]) =>
+      events.filter((e) => e.event.type === 'followup.updated' || e.event.type === 'withheld');
+    await until(() => followUpEvents(z03.events).length > 0 && followUpEvents(z02.events).length > 0);
+    expect(followUpEvents(z02.events).map((e) => e.event)).toEqual([
+      { type: 'followup.updated', followUp: expect.objectContaining({ id: taxCase }) },
+    ]);
+    expect(followUpEvents(z03.events).map((e) => e.event)).toEqual([{ type: 'withheld' }]);
+  });
+
+  it("the staff a console may assign: a chief representative's department, everyone for the manager", async () => {
+    const h = await rigs.open({ start: FRIDAY_10_00 });
+    const z02 = api(h.server.url, await login(h.server.url, 'z02', 'demo'));
+    const { staff } = await ok('staffDirectory', z02.get('/api/staff'));
+    expect(new Set(staff.map((s: { department: string }) => s.department))).toEqual(new Set(['tax']));
+    expect(staff.map((s: { id: string }) => s.id)).toContain('z02');
+    expect(JSON.stringify(staff)).not.toContain('scrypt');
+    const everyone = await ok('staffDirectory', (await manager(h)).get('/api/staff'));
+    expect(everyone.staff).toHaveLength(demoHall().staff.length);
+    await refused(api(h.server.url, await login(h.server.url, 'g01', 'demo')).get('/api/staff'), 403, 'forbidden');
   });
 
   it('a clerk may not read follow-ups: 403 in plain words', async () => {

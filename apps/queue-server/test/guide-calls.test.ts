@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope, HallConfig, HallEvent } from '@hallq/shared/contracts';
+import type { EventEnvelope, HallEvent } from '@hallq/shared/contracts';
 import { DeviceSnapshot, EventEnvelope as EventEnvelopeSchema } from '@hallq/shared/contracts';
-import { hashDeviceKey } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
 import {
   DISPLAY_KEY,
@@ -17,31 +16,22 @@ import {
   type ManualClock,
 } from './harness';
 
-const SECOND_KIOSK_KEY = 'second-kiosk';
-
-/** The demo hall with a second kiosk upstairs. */
-function twoKioskHall(): HallConfig {
-  const demo = demoHall();
-  const upstairs = {
-    id: 'kiosk-2',
-    name: '二楼取号机',
-    zone: '二楼不动产区',
-    keyHash: hashDeviceKey(SECOND_KIOSK_KEY),
-  };
-  return { ...demo, devices: { ...demo.devices, kiosks: [...demo.devices.kiosks, upstairs] } };
-}
+/** The demo hall's kiosk upstairs (二楼行业综窗区); kiosk-1 stands downstairs. */
+const SECOND_KIOSK_KEY = 'demo-kiosk-2';
 
 const halls = hallPerTest();
 
 async function openHall(options: { dataDir?: string; clock?: ManualClock } = {}) {
-  const { server, clock, kiosk } = await halls.open({ hall: twoKioskHall(), ...options });
+  const { server, clock, kiosk } = await halls.open({ hall: demoHall(), ...options });
   const press = (reason?: string, requestId = rid('guide')) =>
     ok('callGuide', kiosk.post('/api/guide-calls', { requestId, ...(reason && { reason }) }));
   const display = async () => {
     const c = halls.keep(await connect(server.url, { room: 'hall', token: DISPLAY_KEY }));
     return { ...c, snapshot: DeviceSnapshot.parse(c.snapshot) };
   };
-  const staff = async (id = 'z01') => api(server.url, await login(server.url, id, 'demo'));
+  // g01 is the floor guide of 一楼, where kiosk-1 stands.
+  const staff = async (id = 'g01', window?: number) =>
+    api(server.url, await login(server.url, id, id === 'admin' ? 'admin' : 'demo', window));
   return { server, clock, kiosk, press, display, staff };
 }
 
@@ -70,28 +60,33 @@ describe('呼叫导办: a kiosk calls a guide', () => {
     // The alert alone: a guide call changes no queue.
     expect(display.events.map((e) => e.event)).toEqual([{ type: 'guide.called', call }]);
 
-    const z01 = await h.staff('z01');
-    expect(await ok('guideCalls', z01.get('/api/guide-calls'))).toEqual({ calls: [call] });
+    const guide = await h.staff('g01');
+    expect(await ok('guideCalls', guide.get('/api/guide-calls'))).toEqual({ calls: [call] });
     expect((await h.display()).snapshot.guideCalls).toEqual([call]);
     expect(await ok('guideCall', h.kiosk.get(`/api/guide-calls/${call.id}`))).toEqual({ call });
 
     h.clock.advanceMinutes(2);
-    const answered = await ok('answerGuide', z01.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
-    expect(answered.call).toEqual({ ...call, answeredAt: '2025-06-11T02:02:00.000Z', answeredBy: 'z01' });
+    const answered = await ok('answerGuide', guide.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
+    expect(answered.call).toEqual({
+      ...call,
+      answeredAt: '2025-06-11T02:02:00.000Z',
+      answeredBy: 'g01',
+      answeredByName: '卓玛',
+    });
     await until(() => guideEvents(display.events).length === 2);
     expect(guideEvents(display.events)[1]).toEqual({ type: 'guide.answered', call: answered.call });
-    expect(await ok('guideCalls', z01.get('/api/guide-calls'))).toEqual({ calls: [] });
+    expect(await ok('guideCalls', guide.get('/api/guide-calls'))).toEqual({ calls: [] });
     expect((await h.display()).snapshot.guideCalls).toEqual([]);
     // The kiosk can now tell the citizen somebody is coming.
     expect(await ok('guideCall', h.kiosk.get(`/api/guide-calls/${call.id}`))).toEqual(answered);
 
     const twice = await refused(
-      (await h.staff('z02')).post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }),
+      (await h.staff('admin')).post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }),
       409,
       'invalid_state',
     );
-    expect(twice.message).toMatch(/already answered by z01/);
-    await refused(z01.post('/api/guide-calls/no-such-call/answer', { requestId: rid() }), 404, 'not_found');
+    expect(twice.message).toMatch(/already answered by g01/);
+    await refused(guide.post('/api/guide-calls/no-such-call/answer', { requestId: rid() }), 404, 'not_found');
     await refused(h.kiosk.get('/api/guide-calls/no-such-call'), 404, 'not_found');
   });
 
@@ -110,12 +105,15 @@ describe('呼叫导办: a kiosk calls a guide', () => {
     // Another kiosk's call is its own, with its own zone.
     const upstairs = api(h.server.url, SECOND_KIOSK_KEY);
     const other = (await ok('callGuide', upstairs.post('/api/guide-calls', { requestId: rid() }))).call;
-    expect(other).toMatchObject({ kiosk: 'kiosk-2', zone: '二楼不动产区' });
+    expect(other).toMatchObject({ kiosk: 'kiosk-2', zone: '二楼行业综窗区' });
     expect(other.id).not.toBe(first.id);
 
-    const z01 = await h.staff();
-    expect((await ok('guideCalls', z01.get('/api/guide-calls'))).calls.map((c) => c.id)).toEqual([first.id, other.id]);
-    await ok('answerGuide', z01.post(`/api/guide-calls/${first.id}/answer`, { requestId: rid() }));
+    const manager = await h.staff('admin');
+    expect((await ok('guideCalls', manager.get('/api/guide-calls'))).calls.map((c) => c.id)).toEqual([
+      first.id,
+      other.id,
+    ]);
+    await ok('answerGuide', manager.post(`/api/guide-calls/${first.id}/answer`, { requestId: rid() }));
     const next = (await h.press('appointment')).call;
     expect(next.id).not.toBe(first.id);
     expect(next.reason).toBe('appointment');
@@ -155,8 +153,62 @@ describe('呼叫导办: a kiosk calls a guide', () => {
     expect(thursday.id).not.toBe(call.id);
     // Yesterday's call can still be read and answered.
     expect((await ok('guideCall', again.kiosk.get(`/api/guide-calls/${call.id}`))).call.answeredAt).toBeNull();
-    const z01 = await again.staff();
-    await ok('answerGuide', z01.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
-    expect((await ok('guideCalls', z01.get('/api/guide-calls'))).calls).toEqual([thursday]);
+    const guide = await again.staff();
+    await ok('answerGuide', guide.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
+    expect((await ok('guideCalls', guide.get('/api/guide-calls'))).calls).toEqual([thursday]);
+  });
+
+  it("a call reaches the floor's guide and the manager; the other floor's guide and its clerks see it withheld", async () => {
+    const h = await openHall();
+    const [g01, g02] = [await login(h.server.url, 'g01', 'demo'), await login(h.server.url, 'g02', 'demo')];
+    // c11 holds the A post of window 11, upstairs (二楼行业综窗区).
+    const c11 = await login(h.server.url, 'c11', 'demo', 11);
+    const sockets = {
+      g01: halls.keep(await connect(h.server.url, { room: 'hall', token: g01 })),
+      g02: halls.keep(await connect(h.server.url, { room: 'hall', token: g02 })),
+      c11: halls.keep(await connect(h.server.url, { room: 'window', window: 11, token: c11 })),
+    };
+    const { call } = await h.press();
+    await until(() => Object.values(sockets).every((s) => s.events.length > 0));
+    expect(sockets.g01.events.map((e) => e.event)).toEqual([{ type: 'guide.called', call }]);
+    // The sequence stays whole for the others: they learn something happened, not what.
+    expect(sockets.g02.events.map((e) => e.event)).toEqual([{ type: 'withheld' }]);
+    expect(sockets.c11.events.map((e) => e.event)).toEqual([{ type: 'withheld' }]);
+    expect(sockets.c11.events[0]!.seq).toBe(sockets.g01.events[0]!.seq);
+
+    const upstairs = api(h.server.url, g02);
+    expect(await ok('guideCalls', upstairs.get('/api/guide-calls'))).toEqual({ calls: [] });
+    expect(await ok('guideCalls', api(h.server.url, c11).get('/api/guide-calls'))).toEqual({ calls: [] });
+    const notTheirs = await refused(
+      upstairs.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }),
+      403,
+      'forbidden',
+    );
+    expect(notTheirs.message).toMatch(/for the guides of 一楼综合受理区/);
+    await refused(
+      api(h.server.url, c11).post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }),
+      403,
+      'forbidden',
+    );
+    // A snapshot holds only the calls that reach its reader.
+    expect((await connect(h.server.url, { room: 'hall', token: g02 })).snapshot.guideCalls).toEqual([]);
+    expect((await connect(h.server.url, { room: 'hall', token: g01 })).snapshot.guideCalls).toEqual([call]);
+    expect((await ok('guideCalls', (await h.staff('admin')).get('/api/guide-calls'))).calls).toEqual([call]);
+  });
+
+  it('where no guide covers a zone, the clerks at its windows get its calls, and nobody on another floor', async () => {
+    const demo = demoHall();
+    const hall = { ...demo, staff: demo.staff.filter((s) => s.id !== 'g02') };
+    const { server } = await halls.open({ hall });
+    const c11 = api(server.url, await login(server.url, 'c11', 'demo', 11));
+    const c01 = api(server.url, await login(server.url, 'c01', 'demo', 1));
+    const { call } = await ok(
+      'callGuide',
+      api(server.url, SECOND_KIOSK_KEY).post('/api/guide-calls', { requestId: rid() }),
+    );
+    expect(await ok('guideCalls', c11.get('/api/guide-calls'))).toEqual({ calls: [call] });
+    expect(await ok('guideCalls', c01.get('/api/guide-calls'))).toEqual({ calls: [] });
+    const answered = await ok('answerGuide', c11.post(`/api/guide-calls/${call.id}/answer`, { requestId: rid() }));
+    expect(answered.call.answeredBy).toBe('c11');
   });
 });

@@ -124,7 +124,12 @@ export function ratingRigs() {
     /** The database as it is on disk, read beside the running server. */
     const db = () => new Database(join(server.dataDir, 'hallq.sqlite'), { readonly: true });
 
-    return { server, clock, kiosk, pad, watch, clerk, serve, db };
+    /** A connection closed with the rig. */
+    const keep = <C extends { socket: HallSocket }>(c: C): C => {
+      sockets.push(c.socket);
+      return c;
+    };
+    return { server, clock, kiosk, pad, watch, clerk, serve, db, keep };
   };
   return { open };
 }

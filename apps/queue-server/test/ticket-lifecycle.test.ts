@@ -8,7 +8,7 @@ import {
 } from '@hallq/shared/contracts';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { ok, refused } from './expect-reply';
-import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, rid, until } from './harness';
+import { DISPLAY_KEY, KIOSK_KEY, api, connect, demoHall, hallPerTest, login, rid, until } from './harness';
 
 const halls = hallPerTest();
 
@@ -278,7 +278,9 @@ describe('no-show and reactivation', () => {
     expect(await h.status(a1.statusToken)).toMatchObject({ state: 'no_show', peopleAhead: null });
 
     h.clock.advanceMinutes(10);
-    const back = await ok('reactivateTicket', c01.api.post('/api/tickets/A001/reactivate', { requestId: rid() }));
+    // At the guide desk (导办台), where a citizen who missed the call is sent.
+    const desk = api(h.server.url, await login(h.server.url, 'g01', 'demo'));
+    const back = await ok('reactivateTicket', desk.post('/api/tickets/A001/reactivate', { requestId: rid() }));
     expect(back.ticket).toMatchObject({ number: 'A001', state: 'waiting', calls: 0, window: null, clerk: null });
     expect(await h.status(a1.statusToken)).toMatchObject({ state: 'waiting', peopleAhead: 3 });
     expect(await h.nextAt(1)).toEqual(['A002', 'A003', 'A004', 'A001', 'A005']);

@@ -210,6 +210,21 @@ describe('parseHallConfig', () => {
     ]);
   });
 
+  it('names a floor guide without zones, a zone no window or kiosk is in, and zones on someone who is not a guide', () => {
+    const hall = minimalHall();
+    const base = hall.staff![0]!;
+    hall.staff = [
+      { ...base, id: 'g1', role: 'floor_guide', zones: [] },
+      { ...base, id: 'g2', role: 'floor_guide', zones: [hall.windows[0]!.zone, '三楼'] },
+      { ...base, id: 'c9', role: 'clerk', zones: [hall.windows[0]!.zone] },
+    ];
+    expect(issuesOf(hall)).toEqual([
+      'staff[0].zones: a floor guide names the zones whose guide calls they answer',
+      'staff[1].zones[1]: no window or kiosk is in zone "三楼"',
+      'staff[2].zones: only a floor guide has zones',
+    ]);
+  });
+
   it("wants exactly one department to be the hall's own office", () => {
     const none = minimalHall();
     none.departments = none.departments.map((d) => ({ ...d, hallOffice: false }));

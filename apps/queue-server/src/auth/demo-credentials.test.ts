@@ -16,6 +16,7 @@ describe('the demo hall', () => {
     // Each device's salted hash matches its documented key, and no other device's.
     const keys = new Map<string, string>([
       ['kiosk-1', 'demo-kiosk'],
+      ['kiosk-2', 'demo-kiosk-2'],
       ['display-hall', 'demo-display'],
       ['locker-1', 'demo-locker'],
       // Every window has a screen and a rating pad, keyed demo-window-N and demo-rating-N.

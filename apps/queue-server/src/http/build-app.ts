@@ -43,6 +43,11 @@ function staffOf(principal: Principal | null): StaffConfig {
   return principal.staff;
 }
 
+/** The window a staff session was opened at (null for the consoles and the guide desk). */
+function windowOf(principal: Principal | null): number | null {
+  return principal?.kind === 'staff' ? principal.window : null;
+}
+
 /** The route's auth let only a rating pad through. */
 function padOf(principal: Principal | null): { id: string; window: number | null } {
   if (principal?.kind !== 'device' || principal.screen !== 'rating')
@@ -88,7 +93,7 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
 export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
-  const { hall, today, tickets, appointments, windows, guideCalls, ratings, followUps } = services;
+  const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps } = services;
   const inForce = limits ?? connectionLimits();
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, ...serverTimeouts(inForce) });
   registerSecurityHeaders(app);
@@ -166,16 +171,22 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
       tickets.cancel(params.number, body.requestId, body.reason, actorOf(principal!), principal!.kind === 'staff'),
     reactivateTicket: ({ params, body, principal }) =>
       tickets.reactivate(params.number, body.requestId, actorOf(principal!)),
+    ticketTrace: ({ params }) => ok(guideDesk.trace(params.number)),
+    appointments: () => ok(guideDesk.appointments()),
     createAppointment: ({ body, principal }) => appointments.create(body, actorOf(principal!)),
     callGuide: ({ body, principal }) => guideCalls.call(body, kioskOf(principal)),
     guideCall: ({ params, principal }) => ok({ call: guideCalls.get(params.id, kioskOf(principal)) }),
-    guideCalls: () => ok({ calls: guideCalls.open() }),
-    answerGuide: ({ params, body, principal }) => guideCalls.answer(params.id, body.requestId, staffOf(principal)),
+    guideCalls: ({ principal }) => ok({ calls: guideCalls.open(staffOf(principal), windowOf(principal)) }),
+    answerGuide: ({ params, body, principal }) =>
+      guideCalls.answer(params.id, body.requestId, staffOf(principal), windowOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),
     followUps: ({ principal }) => ok({ followUps: followUps.notClosed(staffOf(principal)) }),
     assignFollowUp: ({ params, body, principal }) => followUps.assign(params.id, body, staffOf(principal)),
     noteFollowUp: ({ params, body, principal }) => followUps.note(params.id, body, staffOf(principal)),
     closeFollowUp: ({ params, body, principal }) => followUps.close(params.id, body, staffOf(principal)),
+    staffDirectory: ({ principal }) => ok({ staff: followUps.staffFor(staffOf(principal)) }),
+    followUpArchive: ({ principal }) => ok({ followUps: followUps.archive(staffOf(principal)) }),
+    handOver: ({ params, body, principal }) => windows.handOver(params.id, staffOf(principal), body.requestId),
     clerkSummary: ({ params, principal }) => ok(windows.clerkSummary(params.id, staffOf(principal))),
     lockers: () => ok(lockers.lockerViews()),
     deposit: ({ params, body, principal }) => lockers.deposit(params.locker, body, staffOf(principal)),
@@ -210,7 +221,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
   };
 
   for (const name of Object.keys(routes) as (keyof Routes)[]) {
-    registerRoute(app, auth, routes[name] as RouteContract, handlers[name] as RouteHandler<RouteContract>);
+    registerRoute(app, auth, routes[name] as RouteContract, handlers[name] as RouteHandler<RouteContract>, hall.policy);
   }
   const document = openApiDocument(version);
   app.get('/api/openapi.json', async () => document);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import type { RouteContract } from '@hallq/shared/contracts';
+import type { QueuePolicy, RouteContract } from '@hallq/shared/contracts';
+import { worksGuideDesk } from '@hallq/shared/domain';
 import { formatPath, ROUTE_AUTH_TEXT } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
@@ -32,7 +33,7 @@ export function bearerToken(request: FastifyRequest): string | undefined {
  * Checks the route's auth rule; `window_clerk` and `rating_pad` are finished by the service, which knows who is at the
  * window and which window a rating request belongs to.
  */
-function authorize(contract: RouteContract, principal: Principal | null): void {
+function authorize(contract: RouteContract, principal: Principal | null, policy: QueuePolicy): void {
   if (contract.auth === 'public') return;
   if (!principal) throw new ApiError('unauthorized', 'log in or present a device key (Authorization: Bearer …)');
   const isStaff = principal.kind === 'staff';
@@ -46,6 +47,7 @@ function authorize(contract: RouteContract, principal: Principal | null): void {
     (contract.auth === 'department_lead' &&
       isStaff &&
       ['manager', 'chief_representative'].includes(principal.staff.role)) ||
+    (contract.auth === 'guide_desk' && isStaff && worksGuideDesk(principal.staff, policy)) ||
     (contract.auth === 'manager' && isStaff && principal.staff.role === 'manager');
   if (!allowed) {
     const who = isStaff ? `a ${principal.staff.role.replace('_', ' ')}'s token` : `a ${principal.device}'s key`;
@@ -78,13 +80,14 @@ export function registerRoute<R extends RouteContract>(
   auth: Authenticator,
   contract: R,
   handler: RouteHandler<R>,
+  policy: QueuePolicy,
 ): void {
   app.route({
     method: contract.method,
     url: contract.path,
     handler: async (request, reply) => {
       const principal = auth.authenticate(bearerToken(request), request.ip);
-      authorize(contract, principal);
+      authorize(contract, principal, policy);
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
       const result = await handler({ params, body, principal, address: request.ip });

@@ -22,6 +22,7 @@ export async function serveUis(app: FastifyInstance, appsDir = APPS_DIR): Promis
     { prefix: '/counter/', root: `${appDist('counter-display')}counter/` },
     { prefix: '/display/', root: `${appDist('counter-display')}display/` },
     { prefix: '/manager/', root: `${appDist('counter-display')}manager/` },
+    { prefix: '/guide/', root: `${appDist('counter-display')}guide/` },
     { prefix: '/window/', root: `${appDist('counter-display')}window/` },
     { prefix: '/rating/', root: `${appDist('counter-display')}rating/` },
     { prefix: '/assets/', root: `${appDist('counter-display')}assets/` },

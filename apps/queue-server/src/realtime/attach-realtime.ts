@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
+import type { EventEnvelope } from '@hallq/shared/contracts';
 import { deviceEnvelopes, deviceSnapshot, SocketAuth, StatusTokenParam } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { requestHost } from '../http/security-headers';
@@ -10,11 +11,14 @@ import type { EventHub } from './event-hub';
 import type { HallIo } from './hall-io';
 import { StatusFeed } from './status-feed';
 import { resyncLimiter } from './resync-limit';
+import { forAudience, scoped, staffAudience, type StaffAudience } from './staff-audience';
 
 /** Staff connections, whatever their room: the whole hall event stream, the lockers' included. */
 const STAFF_ROOM = 'staff';
 /** Device connections (kiosks, displays, window screens, pads): the stream without what is for staff only. */
 const DEVICE_STREAM_ROOM = 'stream:devices';
+/** Staff connections of one audience (`staffAudience`): for the guide calls and follow-ups not every one may see. */
+const AUDIENCE_ROOM_PREFIX = 'audience:';
 /** A locker's own connection, for its door commands. */
 export const LOCKER_ROOM_PREFIX = 'locker:';
 
@@ -56,6 +60,7 @@ export function attachRealtime(
     headers['X-Content-Type-Options'] = 'nosniff';
   });
   const statusFeed = new StatusFeed(io, tickets, today);
+  const audiences = new Map<string, StaffAudience>();
 
   io.use((socket, next) => {
     const parsed = SocketAuth.safeParse(socket.handshake.auth);
@@ -96,6 +101,7 @@ export function attachRealtime(
       return next();
     }
     socket.data.staff = principal.kind === 'staff';
+    if (principal.kind === 'staff') socket.data.audience = staffAudience(hall, principal);
     const allowed =
       principal.kind === 'staff' ||
       (request.room === 'hall' && principal.device === 'display') ||
@@ -121,10 +127,20 @@ export function attachRealtime(
       return;
     }
     const staff = socket.data.staff === true;
-    void socket.join([socket.data.room as string, staff ? STAFF_ROOM : DEVICE_STREAM_ROOM]);
+    const audience = socket.data.audience as StaffAudience | undefined;
+    const rooms = [socket.data.room as string, staff ? STAFF_ROOM : DEVICE_STREAM_ROOM];
+    if (audience) {
+      audiences.set(audience.key, audience);
+      rooms.push(AUDIENCE_ROOM_PREFIX + audience.key);
+    }
+    void socket.join(rooms);
     // The lockers are for staff, as their events are; a device's snapshot has none, and its tickets' public view only.
-    const snapshot = () =>
-      staff ? today.snapshot(hub.seq, lockers.lockerViews().lockers) : deviceSnapshot(today.snapshot(hub.seq, []));
+    // A member of staff sees the guide calls that reach them.
+    const snapshot = () => {
+      if (!audience) return deviceSnapshot(today.snapshot(hub.seq, []));
+      const whole = today.snapshot(hub.seq, lockers.lockerViews().lockers);
+      return { ...whole, guideCalls: whole.guideCalls.filter((call) => audience.sees({ type: 'guide.called', call })) };
+    };
     socket.emit('snapshot', snapshot());
     const resync = resyncLimiter(snapshot);
     socket.on('resync', (ack) => {
@@ -138,17 +154,26 @@ export function attachRealtime(
   // written once to each connection.
   // socket.io encodes a message before it looks who is in the room: an audience nobody is in is skipped here.
   const listening = (room: string) => (io.of('/').adapter.rooms.get(room)?.size ?? 0) > 0;
-  hub.subscribe((envelopes) => {
-    if (!listening(DEVICE_STREAM_ROOM)) {
+  // A group with a guide call or a follow-up in it goes to each audience as it may see it; the rest to all staff.
+  const toStaff = (envelopes: EventEnvelope[]) => {
+    if (!envelopes.some((e) => scoped(e.event))) {
       if (listening(STAFF_ROOM)) io.to(STAFF_ROOM).emit('events', envelopes);
+      return;
+    }
+    for (const [key, audience] of audiences) {
+      const room = AUDIENCE_ROOM_PREFIX + key;
+      if (listening(room)) io.to(room).emit('events', forAudience(envelopes, audience));
+      else audiences.delete(key);
+    }
+  };
+  hub.subscribe((envelopes) => {
+    const forDevices = listening(DEVICE_STREAM_ROOM) ? deviceEnvelopes(envelopes) : null;
+    // A group with no ticket and nothing narrower than everyone: one message for everyone.
+    if (forDevices === envelopes && !envelopes.some((e) => scoped(e.event))) {
+      io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
     } else {
-      const forDevices = deviceEnvelopes(envelopes);
-      // A group with no ticket and nothing for staff only: one message for everyone.
-      if (forDevices === envelopes) io.to([STAFF_ROOM, DEVICE_STREAM_ROOM]).emit('events', envelopes);
-      else {
-        if (listening(STAFF_ROOM)) io.to(STAFF_ROOM).emit('events', envelopes);
-        io.to(DEVICE_STREAM_ROOM).emit('events', forDevices);
-      }
+      toStaff(envelopes);
+      if (forDevices) io.to(DEVICE_STREAM_ROOM).emit('events', forDevices);
     }
     statusFeed.onEvents(envelopes);
   });

@@ -9,6 +9,7 @@ import type {
   NoteFollowUpRequest,
   RatingRecord,
   StaffConfig,
+  StaffMember,
 } from '@hallq/shared/contracts';
 import type { FollowUpCommand, FollowUpResult } from '@hallq/shared/domain';
 import {
@@ -27,6 +28,9 @@ import type { HallDay } from './hall-day';
 import type { Actor, Reply, WritePipeline } from './write-pipeline';
 
 type Success = Extract<FollowUpResult, { ok: true }>;
+
+/** The most closed follow-ups the archive lists. */
+const ARCHIVE_LIMIT = 5000;
 
 /**
  * 回访整改: a bad rating's follow-up (call back, fix, reply), due within the hall's number of working days as the hall
@@ -71,6 +75,31 @@ export class FollowUps {
       .followUpsNotClosed()
       .map((f) => this.followUpOf(f))
       .filter((f) => answersFor(staff, this.departmentOf(f)));
+  }
+
+  /**
+   * The archive (整改台账): closed follow-ups `staff` answers for, the latest closed first. A year of a busy hall's bad
+   * ratings fits; beyond ARCHIVE_LIMIT the oldest are left to the reports.
+   */
+  archive(staff: StaffConfig): FollowUp[] {
+    return this.store.ratings
+      .followUpsClosed(ARCHIVE_LIMIT)
+      .map((f) => this.followUpOf(f))
+      .filter((f) => answersFor(staff, this.departmentOf(f)));
+  }
+
+  /** The people `staff` answers for, to hand follow-ups to: their department's (the manager: everyone), no hashes. */
+  staffFor(staff: StaffConfig): StaffMember[] {
+    return this.hall.staff
+      .filter((s) => answersFor(staff, s.department))
+      .map(({ id, name, role, department, aWindows, bWindows }) => ({
+        id,
+        name,
+        role,
+        department,
+        aWindows,
+        bWindows,
+      }));
   }
 
   assign(id: string, req: AssignFollowUpRequest, staff: StaffConfig): Promise<Reply<FollowUpResponse>> {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallGuideRequest, GuideCall, GuideCallResponse, StaffConfig } from '@hallq/shared/contracts';
+import { guideCallReaches } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import { minutesBetween, type HallDay } from './hall-day';
@@ -30,6 +31,7 @@ export class GuideCalls {
         calledAt: now.toISOString(),
         answeredAt: null,
         answeredBy: null,
+        answeredByName: null,
       };
       this.store.insertGuideCall(call, day);
       this.store.journal.write({
@@ -51,29 +53,35 @@ export class GuideCalls {
     });
   }
 
-  /** One call, only to the kiosk it came from: another kiosk's id is answered as unknown. */
+  /** One call, only to the kiosk it came from (another kiosk's id is answered as unknown), with who is coming. */
   get(id: string, kioskId: string): GuideCall {
     const call = this.store.guideCall(id);
     if (!call || call.kiosk !== kioskId) throw new ApiError('not_found', `no guide call ${id}`);
-    return call;
+    return this.named(call);
   }
 
-  /** Today's unanswered calls, oldest first. */
-  open(): GuideCall[] {
+  /** Today's unanswered calls that reach this person (`guideCallReaches`), oldest first. */
+  open(staff: StaffConfig, window: number | null): GuideCall[] {
     this.today.currentDay();
-    return [...this.today.openGuideCalls.values()];
+    return [...this.today.openGuideCalls.values()].filter((c) =>
+      guideCallReaches(this.today.hall, staff, window, c.zone),
+    );
   }
 
-  answer(id: string, requestId: string, staff: StaffConfig): Promise<Reply<GuideCallResponse>> {
+  /** Answered by someone the call reaches: a guide of another floor, or a clerk where guides cover the zone, may not. */
+  answer(id: string, requestId: string, staff: StaffConfig, window: number | null): Promise<Reply<GuideCallResponse>> {
     const actor = `staff:${staff.id}`;
     return this.pipeline.write('answer-guide', requestId, actor, (now) => {
       const call = this.store.guideCall(id);
       if (!call) throw new ApiError('not_found', `no guide call ${id}`);
+      if (!guideCallReaches(this.today.hall, staff, window, call.zone)) {
+        throw new ApiError('forbidden', `guide call ${id} is for the guides of ${call.zone}`);
+      }
       if (call.answeredAt !== null) {
         throw new ApiError('invalid_state', `guide call ${id} was already answered by ${call.answeredBy}`);
       }
       const answeredAt = now.toISOString();
-      const answered: GuideCall = { ...call, answeredAt, answeredBy: staff.id };
+      const answered: GuideCall = { ...call, answeredAt, answeredBy: staff.id, answeredByName: staff.name };
       this.store.answerGuideCall(id, answeredAt, staff.id);
       this.store.journal.write({
         at: now.toISOString(),
@@ -91,5 +99,10 @@ export class GuideCalls {
         },
       };
     });
+  }
+
+  private named(call: GuideCall): GuideCall {
+    if (call.answeredBy === null) return call;
+    return { ...call, answeredByName: this.today.hall.staff.find((s) => s.id === call.answeredBy)?.name ?? null };
   }
 }

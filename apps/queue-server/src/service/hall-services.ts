@@ -3,6 +3,7 @@ import type { HallStore } from '../store/hall-store';
 import { type AppointmentCodeOptions, Appointments } from './appointments';
 import { FollowUps } from './follow-ups';
 import { GuideCalls } from './guide-calls';
+import { GuideDesk } from './guide-desk';
 import { HallDay } from './hall-day';
 import { Ratings } from './ratings';
 import { StateChanges } from './state-changes';
@@ -31,6 +32,7 @@ export interface HallServices {
   ratings: Ratings;
   followUps: FollowUps;
   guideCalls: GuideCalls;
+  guideDesk: GuideDesk;
   /** Stops the timers and waits for the work under way, so nothing writes after the database closes. */
   close(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export function createHallServices({
     ratings,
     followUps,
     guideCalls: new GuideCalls(store, today, pipeline),
+    guideDesk: new GuideDesk(store, today),
     close: () => ratings.close(),
   };
 }

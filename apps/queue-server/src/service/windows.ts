@@ -203,6 +203,23 @@ export class Windows {
     return reply.body.window;
   }
 
+  /**
+   * AB岗 hand-over: the clerk at the window passes it now, citizen and all, to the other post waiting to take it over,
+   * as that clerk's takeOver login would. Journaled as a hand-over, like every change of hands.
+   */
+  handOver(windowNumber: number, staff: StaffConfig, requestId: string): Promise<Reply<WindowActionResponse>> {
+    const actor = `staff:${staff.id}`;
+    return this.pipeline.write('hand-over', requestId, actor, (now) => {
+      const state = this.clerkAt(windowNumber, staff);
+      if (state.incoming === null) {
+        throw new ApiError('invalid_state', `nobody is waiting to take window ${windowNumber} over`);
+      }
+      const { clerk, post } = state.incoming;
+      const current = state.currentTicket === null ? null : (this.changes.ticketAtWindow(state.currentTicket) ?? null);
+      return this.changes.window(state, { type: 'login', clerk, post, now: true }, now, actor, current);
+    });
+  }
+
   /** The clerk leaves the window: it closes (not while a ticket is in play there). */
   async logout(windowNumber: number, staff: StaffConfig, requestId: string): Promise<void> {
     const actor = `staff:${staff.id}`;

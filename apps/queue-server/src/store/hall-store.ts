@@ -113,6 +113,11 @@ export class HallStore {
         `SELECT code, hall_day AS hallDay, window_type AS windowType, service_item AS serviceItem, slot_start AS slotStart,
                 ticket_id AS ticketId FROM appointments WHERE id_hash = ? AND hall_day = ?`,
       ),
+      appointmentsOfDay: p(
+        `SELECT a.code, a.hall_day AS hallDay, a.window_type AS windowType, a.service_item AS serviceItem,
+                a.slot_start AS slotStart, a.ticket_id AS ticketId, a.id_hash IS NOT NULL AS byIdCard
+         FROM appointments a WHERE a.hall_day = ? ORDER BY a.slot_start, a.code`,
+      ),
       useAppointment: p('UPDATE appointments SET ticket_id = ? WHERE code = ? AND hall_day = ? AND ticket_id IS NULL'),
       insertGuideCall: p(
         'INSERT INTO guide_calls (id, hall_day, kiosk, zone, reason, called_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -267,6 +272,14 @@ export class HallStore {
   /** The day's appointments booked with this ID number hash, used or not. */
   appointmentsByIdHash(idHash: string, hallDay: string): AppointmentRow[] {
     return this.s.appointmentsByIdHash!.all(idHash, hallDay).map((row) => readRow(AppointmentRow, row, 'appointment'));
+  }
+
+  /** The day's appointments by slot, used or not, with whether an ID number was booked (never the number). */
+  appointmentsOfDay(hallDay: string): (AppointmentRow & { byIdCard: boolean })[] {
+    return this.s.appointmentsOfDay!.all(hallDay).map((row) => {
+      const { byIdCard, ...rest } = row as { byIdCard: number };
+      return { ...readRow(AppointmentRow, rest, 'appointment'), byIdCard: byIdCard === 1 };
+    });
   }
 
   /** A key of this installation (from its key file, never from the database). */

@@ -169,6 +169,7 @@ export class Journal {
   private readonly ofDay: Statement;
   private readonly ofDayBy: Statement;
   private readonly calls: Statement;
+  private readonly ofTicket: Statement;
 
   /** On the write handle: inside a write's transaction, reads see its own writes. */
   constructor(db: HallDatabase['write']) {
@@ -178,6 +179,9 @@ export class Journal {
     );
     this.ofDay = p('SELECT id, data FROM journal WHERE hall_day = ? AND type = ? ORDER BY id');
     this.ofDayBy = p('SELECT id, data FROM journal WHERE hall_day = ? AND type = ? AND actor = ? ORDER BY id');
+    this.ofTicket = p(
+      'SELECT at, type, actor, window FROM journal WHERE hall_day = ? AND ticket_number = ? ORDER BY id',
+    );
     // A call given up on (the ticket marked no-show at that window later) no longer sends anyone there.
     this.calls = p(
       `SELECT c.ticket_number AS number, c.window, c.at, c.type = ? AS recall FROM journal c
@@ -210,7 +214,11 @@ export class Journal {
     return rows.map((r) => readJson(journalData[type], r.data, `journal row ${r.id} (${type})`) as JournalData<T>);
   }
 
-  /** The day's latest calls and recalls, newest first: the hall display's history after a restart. */
+  /** What happened to one ticket of the day, oldest first: entry type, who, where (the guide desk's history). */
+  ticketHistory(hallDay: string, number: string): { at: string; type: string; actor: string; window: number | null }[] {
+    return this.ofTicket.all(hallDay, number) as { at: string; type: string; actor: string; window: number | null }[];
+  }
+
   /** The day's latest calls, newest first, without those given up on (过号). */
   recentCalls(hallDay: string, limit: number): RecentCall[] {
     const recalled: JournalType = 'ticket.recalled';

@@ -59,6 +59,9 @@ export class RatingStore {
       followUpsNotClosed: p(
         `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE status <> 'closed' ORDER BY deadline, opened_at, id`,
       ),
+      followUpsClosed: p(
+        `SELECT ${FOLLOW_UP_COLUMNS} FROM follow_ups WHERE status = 'closed' ORDER BY closed_at DESC, id LIMIT ?`,
+      ),
       insertNote: p(
         'INSERT INTO follow_up_notes (follow_up_id, at, noted_by, text, called_back) VALUES (?, ?, ?, ?, ?)',
       ),
@@ -128,6 +131,11 @@ export class RatingStore {
   /** Follow-ups not yet closed, the nearest deadline first. */
   followUpsNotClosed(): FollowUpRow[] {
     return this.s.followUpsNotClosed!.all().map((row) => readRow(FollowUpRow, row, 'follow-up'));
+  }
+
+  /** Closed follow-ups (整改台账), the latest closed first, at most `limit`. */
+  followUpsClosed(limit: number): FollowUpRow[] {
+    return this.s.followUpsClosed!.all(limit).map((row) => readRow(FollowUpRow, row, 'follow-up'));
   }
 
   insertNote(followUpId: string, note: FollowUpNote): void {

@@ -104,6 +104,7 @@ function applyEvent(feed: DeviceSnapshot, { event, at }: DeviceEnvelope): Device
       };
     case 'followup.updated':
     case 'staff_only':
+    case 'withheld':
       // Follow-ups are not in the snapshot: the manager console keeps its list from the events themselves.
       return feed;
   }

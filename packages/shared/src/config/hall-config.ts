@@ -177,7 +177,11 @@ export const WindowConfig = z
   .strict();
 export type WindowConfig = z.infer<typeof WindowConfig>;
 
-export const StaffRole = z.enum(['clerk', 'chief_representative', 'manager']);
+/**
+ * clerk: a window (A or B post); chief_representative (首席代表): their department; floor_guide (导办): the guide desk
+ * and the guide calls of their zones; manager: the whole hall.
+ */
+export const StaffRole = z.enum(['clerk', 'chief_representative', 'floor_guide', 'manager']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /** `scrypt$<salt hex>$<key hex>`, made by `hashPassword` in the server. */
@@ -194,6 +198,8 @@ export const StaffConfig = z
     /** Windows where this person holds the A post (main) and the B post (stand-in). */
     aWindows: z.array(z.number().int().positive()).default([]),
     bWindows: z.array(z.number().int().positive()).default([]),
+    /** A floor guide's zones (a floor's zones, say): the kiosks whose guide calls come to them. */
+    zones: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type StaffConfig = z.infer<typeof StaffConfig>;
@@ -307,6 +313,11 @@ export const QueuePolicy = z
      * the ticket priority there.
      */
     priorityPath: z.enum(['help_and_proxy', 'priority_ticket']).default('help_and_proxy'),
+    /**
+     * Whether clerks may do the guide desk's work too (reactivate a no-show, look up any ticket): for a hall whose
+     * guide desk is not staffed. Otherwise only floor guides and the manager may.
+     */
+    clerksAtGuideDesk: z.boolean().default(false),
     /** How long the rating pad waits for an answer before the service is recorded as not rated. */
     ratingTimeoutSeconds: z.number().int().min(10).default(60),
     /** A bad rating's follow-up must be closed within this many working days (5 to 15 are common). */
@@ -430,6 +441,15 @@ export const HallConfig = HallConfigObject.superRefine((hall, ctx) => {
   hall.staff.forEach((s, i) => {
     s.aWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'aWindows', j], `unknown window ${n}`));
     s.bWindows.forEach((n, j) => windows.has(n) || issue(['staff', i, 'bWindows', j], `unknown window ${n}`));
+  });
+  const zones = new Set([...hall.windows, ...hall.devices.kiosks, ...hall.devices.lockers].map((x) => x.zone));
+  hall.staff.forEach((s, i) => {
+    if (s.role === 'floor_guide' && s.zones.length === 0)
+      issue(['staff', i, 'zones'], 'a floor guide names the zones whose guide calls they answer');
+    if (s.role !== 'floor_guide' && s.zones.length > 0) issue(['staff', i, 'zones'], 'only a floor guide has zones');
+    s.zones.forEach(
+      (zone, j) => zones.has(zone) || issue(['staff', i, 'zones', j], `no window or kiosk is in zone "${zone}"`),
+    );
   });
   if (hall.policy.priorityPath === 'help_and_proxy' && !hall.windowTypes.some((t) => t.kind === 'help_and_proxy'))
     issue(['policy', 'priorityPath'], 'help_and_proxy needs a window type of kind help_and_proxy');

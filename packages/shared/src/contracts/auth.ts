@@ -30,6 +30,22 @@ export const LoginResponse = z
   .strict();
 export type LoginResponse = z.infer<typeof LoginResponse>;
 
+/** A member of staff as the consoles list them (who to assign a follow-up to): never a password hash. */
+export const StaffMember = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: StaffRole,
+    department: z.string(),
+    aWindows: z.array(z.number().int()),
+    bWindows: z.array(z.number().int()),
+  })
+  .strict();
+export type StaffMember = z.infer<typeof StaffMember>;
+
+export const StaffDirectoryResponse = z.object({ staff: z.array(StaffMember) }).strict();
+export type StaffDirectoryResponse = z.infer<typeof StaffDirectoryResponse>;
+
 export const LogoutResponse = z.object({ ok: z.literal(true) }).strict();
 
 /**

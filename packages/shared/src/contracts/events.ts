@@ -73,6 +73,11 @@ const otherEvents = [
   z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
   /** In a device's stream, in place of an event for staff only: it keeps the sequence whole. */
   z.object({ type: z.literal('staff_only') }).strict(),
+  /**
+   * In a staff member's stream, in place of what is not theirs to see: a guide call of another floor's zone, a
+   * follow-up of another department (`staffAudience` in the server). It keeps the sequence whole.
+   */
+  z.object({ type: z.literal('withheld') }).strict(),
 ] as const;
 
 /** Everything that happens in the hall, as the realtime stream carries it to staff: whole tickets. */

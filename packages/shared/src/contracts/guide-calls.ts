@@ -14,6 +14,8 @@ export const GuideCall = z
     answeredAt: z.string().nullable(),
     /** Staff id of whoever answered. */
     answeredBy: z.string().nullable(),
+    /** Their name, for the kiosk to say who is coming (a guide's name is on their badge; staff names are public). */
+    answeredByName: z.string().nullable().default(null),
   })
   .strict();
 export type GuideCall = z.infer<typeof GuideCall>;

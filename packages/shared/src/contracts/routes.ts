@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LoginLockoutsResponse, LoginRequest, LoginResponse, LogoutResponse } from './auth';
+import { LoginLockoutsResponse, LoginRequest, LoginResponse, LogoutResponse, StaffDirectoryResponse } from './auth';
 import { StatusTokenParam, TicketNumberParam, WindowNumberParam } from './common';
 import {
   AnswerGuideRequest,
@@ -43,6 +43,7 @@ import {
 } from './ratings';
 import {
   AppointmentRecord,
+  AppointmentsResponse,
   CancelTicketRequest,
   CreateAppointmentRequest,
   IssuedTicket,
@@ -50,8 +51,10 @@ import {
   ReactivateTicketRequest,
   TicketResponse,
   TicketStatus,
+  TicketTrace,
 } from './tickets';
 import {
+  HandOverRequest,
   type WindowActionName,
   windowActions,
   windowActionSegment,
@@ -86,6 +89,7 @@ export type RouteAuth =
   | 'staff'
   | 'window_clerk'
   | 'department_lead'
+  | 'guide_desk'
   | 'manager';
 
 /** Who may call a route, in words: the OpenAPI document and the server's 403s say it alike. */
@@ -99,6 +103,7 @@ export const ROUTE_AUTH_TEXT: Record<RouteAuth, string> = {
   staff: 'a staff token',
   window_clerk: 'the token of the clerk logged in at this window',
   department_lead: "a manager token, or a chief representative's for their own department",
+  guide_desk: "a floor guide's or the manager's token (a clerk's where the hall lets clerks work the guide desk)",
   manager: 'a manager token',
 };
 
@@ -193,11 +198,28 @@ export const routes = {
     method: 'POST',
     path: '/api/tickets/:number/reactivate',
     summary: "Put today's no-show ticket back in its queue, a few places behind the head",
-    auth: 'staff',
+    auth: 'guide_desk',
     params: TicketNumberParam,
     body: ReactivateTicketRequest,
     status: 200,
     response: TicketResponse,
+  },
+  ticketTrace: {
+    method: 'GET',
+    path: '/api/tickets/:number/trace',
+    summary: 'One ticket of today for the guide desk: its state, its place in the queue, its history, why it waits',
+    auth: 'guide_desk',
+    params: TicketNumberParam,
+    status: 200,
+    response: TicketTrace,
+  },
+  appointments: {
+    method: 'GET',
+    path: '/api/appointments',
+    summary: "Today's appointments by slot, checked in or not (no ID numbers)",
+    auth: 'guide_desk',
+    status: 200,
+    response: AppointmentsResponse,
   },
   createAppointment: {
     method: 'POST',
@@ -291,6 +313,32 @@ export const routes = {
     body: CloseFollowUpRequest,
     status: 200,
     response: FollowUpResponse,
+  },
+  staffDirectory: {
+    method: 'GET',
+    path: '/api/staff',
+    summary: "The staff the caller answers for (a chief representative: their department's; the manager: everyone)",
+    auth: 'department_lead',
+    status: 200,
+    response: StaffDirectoryResponse,
+  },
+  followUpArchive: {
+    method: 'GET',
+    path: '/api/follow-ups/archive',
+    summary: 'Closed follow-ups (整改台账) of the departments the caller answers for, the latest closed first',
+    auth: 'department_lead',
+    status: 200,
+    response: FollowUpsResponse,
+  },
+  handOver: {
+    method: 'POST',
+    path: '/api/windows/:id/hand-over',
+    summary: 'Hand the window, citizen and all, to the other post waiting to take it over (AB岗)',
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    body: HandOverRequest,
+    status: 200,
+    response: WindowActionResponse,
   },
   clerkSummary: {
     method: 'GET',

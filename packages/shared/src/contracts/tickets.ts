@@ -57,6 +57,34 @@ export const TicketStatus = z
   .strict();
 export type TicketStatus = z.infer<typeof TicketStatus>;
 
+/** One thing that happened to a ticket today, as the journal holds it: what the guide desk reads to explain it. */
+export const TicketHistoryEntry = z
+  .object({
+    at: z.string(),
+    /** The journal entry's type (`ticket.issued`, `ticket.called`, `ticket.markedNoShow` …). */
+    type: z.string(),
+    /** Who did it: `staff:<id>`, `kiosk:<id>`, `phone` (the citizen), `system`. */
+    actor: z.string(),
+    window: z.number().int().nullable(),
+  })
+  .strict();
+export type TicketHistoryEntry = z.infer<typeof TicketHistoryEntry>;
+
+/** The guide desk's look at one ticket of the day (导办台查询): where it is and why. */
+export const TicketTrace = z
+  .object({
+    ticket: Ticket,
+    /** Its place in its queue as the call policy orders it now (1: called next), while it waits; else null. */
+    position: z.number().int().positive().nullable(),
+    /** The windows open now that call its window type; none means nobody will call it until one opens. */
+    servingWindows: z.array(z.number().int()),
+    history: z.array(TicketHistoryEntry),
+    /** Whether it can be reactivated now by the hall's rule, and why not. */
+    reactivation: z.object({ allowed: z.boolean(), reason: z.string().nullable() }).strict(),
+  })
+  .strict();
+export type TicketTrace = z.infer<typeof TicketTrace>;
+
 export const CancelTicketRequest = z.object({ requestId: RequestId, reason: z.string().max(200).optional() }).strict();
 export type CancelTicketRequest = z.infer<typeof CancelTicketRequest>;
 
@@ -91,3 +119,9 @@ export const AppointmentRecord = z
   })
   .strict();
 export type AppointmentRecord = z.infer<typeof AppointmentRecord>;
+
+/** The day's appointments for the guide desk, by slot: no ID number, only whether one was given for the card reader. */
+export const AppointmentsResponse = z
+  .object({ appointments: z.array(AppointmentRecord.extend({ byIdCard: z.boolean() }).strict()) })
+  .strict();
+export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;

@@ -58,6 +58,10 @@ export type WindowAction = {
 export const windowActionSegment = (name: WindowActionName): string =>
   name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
+/** The clerk at the window passes it to the other post now, with the citizen being served (AB岗 hand-over). */
+export const HandOverRequest = z.object({ requestId: RequestId }).strict();
+export type HandOverRequest = z.infer<typeof HandOverRequest>;
+
 /** Every window action answers with the window and the ticket it acted on (null when call-next found nobody). */
 export const WindowActionResponse = z.object({ window: WindowState, ticket: Ticket.nullable() }).strict();
 export type WindowActionResponse = z.infer<typeof WindowActionResponse>;

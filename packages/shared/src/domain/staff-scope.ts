@@ -1,4 +1,4 @@
-import type { HallConfig, StaffConfig } from '../config/hall-config';
+import type { HallConfig, QueuePolicy, StaffConfig, WindowConfig } from '../config/hall-config';
 
 type Person = Pick<StaffConfig, 'id' | 'role' | 'department'>;
 
@@ -25,4 +25,44 @@ export function assignmentProblem(by: Person, to: Person, department: string): s
   if (by.role === 'manager') return null;
   if (to.department === department) return null;
   return `${to.id} is not of department "${department}": a chief representative hands its follow-ups to its own staff`;
+}
+
+type Desk = Pick<StaffConfig, 'id' | 'role' | 'zones'>;
+
+/**
+ * Whether a member of staff may do the guide desk's work (look up any ticket of the day, reactivate a no-show): floor
+ * guides and the manager, and clerks too where the hall's guide desk is not staffed (`policy.clerksAtGuideDesk`).
+ */
+export function worksGuideDesk(
+  staff: Pick<StaffConfig, 'role'>,
+  policy: Pick<QueuePolicy, 'clerksAtGuideDesk'>,
+): boolean {
+  return (
+    staff.role === 'floor_guide' || staff.role === 'manager' || (staff.role === 'clerk' && policy.clerksAtGuideDesk)
+  );
+}
+
+/**
+ * Who a kiosk's guide call (呼叫导办) reaches: the manager, and the floor guides of the kiosk's zone. Where no guide
+ * covers that zone, the clerks at windows of the zone get it instead, so a call is never left with nobody — but a clerk
+ * on another floor never sees it. `window` is the window the person is logged in at, if any.
+ */
+export function guideCallReaches(
+  hall: {
+    staff: readonly Pick<StaffConfig, 'role' | 'zones'>[];
+    windows: readonly Pick<WindowConfig, 'number' | 'zone'>[];
+  },
+  staff: Desk,
+  window: number | null,
+  zone: string,
+): boolean {
+  if (staff.role === 'manager') return true;
+  if (staff.role === 'floor_guide') return staff.zones.includes(zone);
+  if (hall.staff.some((s) => s.role === 'floor_guide' && s.zones.includes(zone))) return false;
+  return window !== null && hall.windows.some((w) => w.number === window && w.zone === zone);
+}
+
+/** Whether a follow-up is for this person to see: whoever answers for its department, and the one it is assigned to. */
+export function seesFollowUp(staff: Person, department: string, assignee: string | null): boolean {
+  return answersFor(staff, department) || assignee === staff.id;
 }
