@@ -79,6 +79,12 @@ export default tseslint.config(
     },
   },
   {
+    // The one Node-only helper of the shared package, for tests and benchmarks that start servers in other processes:
+    // exported on its own path (`@hallq/shared/testing/free-port`), never through an index a page could load.
+    files: ['packages/shared/src/testing/free-port.ts'],
+    rules: { 'no-restricted-imports': restrictedImports() },
+  },
+  {
     // The domain is pure: zod, its own folder and the hall config schema, nothing else (no I/O, no contracts).
     files: ['packages/shared/src/domain/**/*.ts'],
     ignores: TESTS,

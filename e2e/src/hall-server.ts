@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { createHallClient } from '@hallq/shared/client';
+import { freePort } from '@hallq/shared/testing/free-port';
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/queue-server/', import.meta.url));
 
@@ -17,18 +17,6 @@ export interface HallServer {
   stop(): Promise<void>;
   /** Stops the process and starts it again on the same port and data: the LAN server going away and coming back. */
   restart(options?: { downMs?: number }): Promise<void>;
-}
-
-/** A port nothing listens on now, so a restarted server can come back where the pages expect it. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 interface Running {

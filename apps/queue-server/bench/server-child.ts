@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HallConfig } from '@hallq/shared/contracts';
-import { freePort, spawnNode } from './children';
+import { freePort } from '@hallq/shared/testing/free-port';
+import { spawnNode } from './children';
 import { JsonClient } from './http-client';
 import { sleep } from './stats';
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duplex, Writable } from 'node:stream';
@@ -12,6 +11,7 @@ import { LockBoardSimulator } from './lock-board-simulator';
 import type { LockCommand } from './lock-protocol';
 import { keepLockerService, startLockerService } from './locker-service';
 import { hasSocat, ptyPair } from './pty-pair';
+import { freePort } from '@hallq/shared/testing/free-port';
 
 // The real server, run as a process from its folder as `pnpm start` runs it: nothing of it is imported.
 const QUEUE_SERVER_DIR = fileURLToPath(new URL('../../../../apps/queue-server', import.meta.url));
@@ -27,14 +27,6 @@ afterEach(async () => {
       .catch((e) => failures.push(e));
   if (failures.length > 0) throw failures[0];
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The real queue server with the demo hall (locker-1, key demo-locker, A03 = board 1 channel 3), in its own process. */
 async function startQueueServer(port: number, dataDir: string) {
