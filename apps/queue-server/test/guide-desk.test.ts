@@ -68,6 +68,20 @@ describe('the guide desk (导办台)', () => {
     );
   });
 
+  it('a guide cannot act at a window: no post to log in at, no window action', async () => {
+    const h = await rigs.open();
+    await h.clerk('c01', 1);
+    await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid() }));
+    const atWindow = await refused(
+      api(h.server.url).post('/api/auth/login', { staffId: 'g01', password: 'demo', window: 1 }),
+      403,
+      'forbidden',
+    );
+    expect(atWindow.message).toMatch(/g01 holds neither the A nor the B post of window 1/);
+    const guide = await desk(h);
+    await refused(guide.post('/api/windows/1/call-next', { requestId: rid() }), 403, 'forbidden');
+  });
+
   it('a hall without a staffed guide desk may let its clerks reactivate (policy.clerksAtGuideDesk)', async () => {
     const demo = demoHall();
     const h = await rigs.open({ hall: { ...demo, policy: { ...demo.policy, clerksAtGuideDesk: true } } });
