@@ -5,7 +5,9 @@ import { defineConfig } from 'vite';
 const queueServer = 'http://127.0.0.1:8080';
 const page = (name: string) => fileURLToPath(new URL(`./${name}/index.html`, import.meta.url));
 
-/** One build, five pages: served by the queue server at /counter/, /display/, /manager/, /window/ and /rating/. */
+/**
+ * One build, six pages: served by the queue server at /counter/, /display/, /manager/, /guide/, /window/ and /rating/.
+ */
 export default defineConfig({
   base: '/',
   plugins: [react()],
@@ -25,6 +27,7 @@ export default defineConfig({
         counter: page('counter'),
         display: page('display'),
         manager: page('manager'),
+        guide: page('guide'),
         window: page('window'),
         rating: page('rating'),
       },

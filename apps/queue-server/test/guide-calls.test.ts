@@ -50,6 +50,7 @@ describe('呼叫导办: a kiosk calls a guide', () => {
     const { call } = await h.press('priority');
     expect(call).toMatchObject({
       kiosk: 'kiosk-1',
+      kioskName: '一楼大厅取号机',
       zone: '一楼综合受理区',
       reason: 'priority',
       calledAt: WEDNESDAY_10_00,

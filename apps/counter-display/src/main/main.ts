@@ -7,14 +7,21 @@
  * HALLQ_SCREEN_SETTINGS). One process per settings file, each with its own profile, so one PC can drive its window's
  * counter panel, window screen and rating pad side by side.
  *
- * No preload: the pages are ordinary web pages that talk to the queue server over HTTP and socket.io, exactly as in
- * a browser, and need nothing from the machine; a bridge would only widen what a page could reach.
+ * The pages are ordinary web pages that talk to the queue server over HTTP and socket.io, exactly as in a browser,
+ * and need nothing from the machine; a bridge would only widen what a page could reach. One exception: the counter
+ * panel prints its written notices, and only the shell can print without a dialog to the configured printer, so the
+ * counter page alone gets a preload with that one call (`printNotice`, src/bridge/notice-bridge.ts). The script
+ * bundles it first (src/main/preload.vite.config.ts).
  */
 import { isAllowedUrl, keepPageLoaded, outOfServicePageUrl, settingsPath } from '@hallq/shell';
-import { app, BrowserWindow, Menu, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRINT_NOTICE_CHANNEL } from '../bridge/notice-bridge';
 import { isKioskScreen, pagePath, pageUrl } from './page-url';
+import { type CounterSettings, NOTICE_PDF_OPTIONS, printNoticeJob } from './print-notice';
 import { loadScreenSettings, profileName, SETTINGS_ENV_VAR, type ScreenSettings } from './settings';
+import { PRELOAD_DIR, PRELOAD_FILE } from './shell-paths';
 
 function loadShell(): { settings: ScreenSettings } | { error: string } {
   try {
@@ -34,6 +41,23 @@ function lockDown(contents: WebContents, allowed: (url: string) => boolean): voi
     if (!allowed(event.url)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** The counter page's one bridge call: print the page (its print styles show only the notice) and keep a PDF. */
+function handleNoticePrints(settings: CounterSettings, allowed: (url: string | undefined) => boolean): void {
+  ipcMain.handle(PRINT_NOTICE_CHANNEL, async (event, job: unknown) => {
+    if (!allowed(event.senderFrame?.url)) return { ok: false, message: 'not the counter page' };
+    const contents = event.sender;
+    return printNoticeJob(job, settings, {
+      printToPdf: () => contents.printToPDF(NOTICE_PDF_OPTIONS),
+      print: (options) =>
+        new Promise<void>((resolve, reject) =>
+          contents.print(options, (printed, reason) => (printed ? resolve() : reject(new Error(reason)))),
+        ),
+      makeDir: async (path) => void (await mkdir(path, { recursive: true })),
+      writeFile: (path, data) => writeFile(path, data),
+    });
+  });
 }
 
 /** Before the app is ready: a profile per settings file, and one process per profile. */
@@ -80,6 +104,7 @@ async function main(): Promise<void> {
       nodeIntegration: false,
       webviewTag: false,
       spellcheck: false,
+      ...(settings?.page === 'counter' && { preload: join(PRELOAD_DIR, PRELOAD_FILE) }),
       // The hall display calls tickets aloud with nobody there to tap the screen first.
       ...(settings?.page === 'display' && { autoplayPolicy: 'no-user-gesture-required' as const }),
     },
@@ -96,6 +121,7 @@ async function main(): Promise<void> {
     return;
   }
 
+  if (settings.page === 'counter') handleNoticePrints(settings, allowed);
   const home = pageUrl(settings);
   keepPageLoaded(
     {

@@ -25,6 +25,7 @@ describe('parseScreenSettings', () => {
     expect(parseScreenSettings({ serverUrl, page: 'rating', window: 3, deviceKey: 'k' }).page).toBe('rating');
     expect(parseScreenSettings({ serverUrl, page: 'counter', window: 3 }).page).toBe('counter');
     expect(parseScreenSettings({ serverUrl, page: 'manager' }).page).toBe('manager');
+    expect(parseScreenSettings({ serverUrl, page: 'guide' }).page).toBe('guide');
   });
 
   it('names every bad field of the page at once', () => {
@@ -55,8 +56,42 @@ describe('parseScreenSettings', () => {
     expect(problemsOf({ serverUrl, page: 'display', deviceKey: 'k', window: 3 })).toEqual(['window: unknown setting']);
   });
 
+  it('takes the counter panel’s notice printer and the folder its notices are kept in, both optional', () => {
+    expect(
+      parseScreenSettings({
+        serverUrl,
+        page: 'counter',
+        window: 3,
+        noticePrinter: ' HP LaserJet Pro M404 ',
+        noticePdfDir: '/var/hallq/notices',
+      }),
+    ).toEqual({
+      serverUrl: 'http://10.0.0.2:8080',
+      page: 'counter',
+      window: 3,
+      noticePrinter: 'HP LaserJet Pro M404',
+      noticePdfDir: '/var/hallq/notices',
+    });
+    expect(parseScreenSettings({ serverUrl, page: 'counter', window: 3 })).not.toHaveProperty('noticePrinter');
+  });
+
+  it('refuses a blank printer name and a folder that is not an absolute path', () => {
+    expect(problemsOf({ serverUrl, page: 'counter', window: 3, noticePrinter: '  ', noticePdfDir: 'notices' })).toEqual(
+      [
+        'noticePrinter: must be the printer name as the system lists it',
+        'noticePdfDir: must be an absolute folder path, e.g. D:\\HallQ\\notices',
+      ],
+    );
+  });
+
+  it('reports the notice settings on a page that prints no notices', () => {
+    expect(problemsOf({ serverUrl, page: 'window', window: 3, deviceKey: 'k', noticePrinter: 'HP' })).toEqual([
+      'noticePrinter: unknown setting',
+    ]);
+  });
+
   it('names the page field when it is missing or unknown', () => {
-    const line = 'page: required, one of "counter", "display", "window", "rating", "manager"';
+    const line = 'page: required, one of "counter", "display", "window", "rating", "manager", "guide"';
     expect(problemsOf({ serverUrl })).toEqual([line]);
     expect(problemsOf({ serverUrl, page: 'kiosk' })).toEqual([line]);
     expect(problemsOf('display')).toEqual(['must be a JSON object']);

@@ -1,19 +1,39 @@
 import { idSetting, loadSettings, parseSettings, serverUrlSetting, settingsObject } from '@hallq/shell';
 import { createHash } from 'node:crypto';
-import { resolve } from 'node:path';
+import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
 
 const windowNumber = z.int({ error: 'required, a window number 1 or more' }).min(1);
 
+/** The printer the counter's written notices go to, by the name the system lists it under (it may have spaces). */
+const printerName = z
+  .string({ error: 'must be the printer name as the system lists it' })
+  .max(200)
+  .regex(/\S/)
+  .transform((name) => name.trim());
+
+/** Where each printed notice is kept as a PDF, for a reprint later: a folder on this PC. */
+const folder = z
+  .string({ error: 'must be an absolute folder path, e.g. D:\\HallQ\\notices' })
+  .refine((path) => isAbsolute(path));
+
 /**
  * One screen's settings file (JSON). Each page takes exactly what its URL needs: the counter panel, window screen and
  * rating pad their window number; the unattended screens (hall display, window screen, rating pad) their device key,
- * since the counter panel and the manager console sign staff in instead. A field the page would ignore is unknown.
+ * since the counter panel and the manager console sign staff in instead; the counter panel where its written notices
+ * are printed and kept. A field the page would ignore is unknown.
  */
 const screenSettings = z.discriminatedUnion(
   'page',
   [
-    settingsObject({ serverUrl: serverUrlSetting, page: z.literal('counter'), window: windowNumber }),
+    settingsObject({
+      serverUrl: serverUrlSetting,
+      page: z.literal('counter'),
+      window: windowNumber,
+      // Without a printer named, notices go to the system's default printer; without a folder, no copy is kept.
+      noticePrinter: printerName.optional(),
+      noticePdfDir: folder.optional(),
+    }),
     settingsObject({ serverUrl: serverUrlSetting, page: z.literal('display'), deviceKey: idSetting }),
     settingsObject({
       serverUrl: serverUrlSetting,
@@ -28,11 +48,12 @@ const screenSettings = z.discriminatedUnion(
       deviceKey: idSetting,
     }),
     settingsObject({ serverUrl: serverUrlSetting, page: z.literal('manager') }),
+    settingsObject({ serverUrl: serverUrlSetting, page: z.literal('guide') }),
   ],
   {
     error: (issue) =>
       issue.code === 'invalid_union'
-        ? 'required, one of "counter", "display", "window", "rating", "manager"'
+        ? 'required, one of "counter", "display", "window", "rating", "manager", "guide"'
         : 'must be a JSON object',
   },
 );

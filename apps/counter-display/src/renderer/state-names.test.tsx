@@ -25,6 +25,8 @@ const guideCall = (reason: GuideCall['reason']): GuideCall => ({
   calledAt: AT,
   answeredAt: null,
   answeredBy: null,
+  answeredByName: null,
+  kioskName: null,
 });
 
 /** The counter panel of window 3, with `state` its current ticket and a guide call of `reason` open. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { CallGuideRequest, GuideCall, GuideCallResponse, StaffConfig } from '@hallq/shared/contracts';
+import { withNames } from '@hallq/shared/contracts';
 import { guideCallReaches } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
@@ -26,6 +27,7 @@ export class GuideCalls {
       const call: GuideCall = {
         id: randomUUID(),
         kiosk: kiosk.id,
+        kioskName: kiosk.name,
         zone: kiosk.zone,
         reason: req.reason,
         calledAt: now.toISOString(),
@@ -57,15 +59,15 @@ export class GuideCalls {
   get(id: string, kioskId: string): GuideCall {
     const call = this.store.guideCall(id);
     if (!call || call.kiosk !== kioskId) throw new ApiError('not_found', `no guide call ${id}`);
-    return this.named(call);
+    return withNames(call, this.today.hall);
   }
 
   /** Today's unanswered calls that reach this person (`guideCallReaches`), oldest first. */
   open(staff: StaffConfig, window: number | null): GuideCall[] {
     this.today.currentDay();
-    return [...this.today.openGuideCalls.values()].filter((c) =>
-      guideCallReaches(this.today.hall, staff, window, c.zone),
-    );
+    return [...this.today.openGuideCalls.values()]
+      .filter((c) => guideCallReaches(this.today.hall, staff, window, c.zone))
+      .map((c) => withNames(c, this.today.hall));
   }
 
   /** Answered by someone the call reaches: a guide of another floor, or a clerk where guides cover the zone, may not. */
@@ -81,7 +83,7 @@ export class GuideCalls {
         throw new ApiError('invalid_state', `guide call ${id} was already answered by ${call.answeredBy}`);
       }
       const answeredAt = now.toISOString();
-      const answered: GuideCall = { ...call, answeredAt, answeredBy: staff.id, answeredByName: staff.name };
+      const answered = withNames({ ...call, answeredAt, answeredBy: staff.id }, this.today.hall);
       this.store.answerGuideCall(id, answeredAt, staff.id);
       this.store.journal.write({
         at: now.toISOString(),
@@ -99,10 +101,5 @@ export class GuideCalls {
         },
       };
     });
-  }
-
-  private named(call: GuideCall): GuideCall {
-    if (call.answeredBy === null) return call;
-    return { ...call, answeredByName: this.today.hall.staff.find((s) => s.id === call.answeredBy)?.name ?? null };
   }
 }

@@ -10,6 +10,7 @@ import type {
   WindowConfig,
   WindowTypeConfig,
 } from '@hallq/shared/contracts';
+import { withNames } from '@hallq/shared/contracts';
 import type { Rating, Ticket, WindowState } from '@hallq/shared/domain';
 import {
   QUEUED_STATES,
@@ -128,7 +129,7 @@ export class HallDay {
     }
     this.recentCalls = this.store.journal.recentCalls(day, RECENT_CALLS);
     this.activeEmptyPosts = new Set();
-    this.guideCalls = new Map(this.store.openGuideCallsOfDay(day).map((c) => [c.id, c]));
+    this.guideCalls = new Map(this.store.openGuideCallsOfDay(day).map((c) => [c.id, withNames(c, this.hall)]));
     // Not of the day: a request opened just before midnight still ends at its own expiry.
     this.ratings = new Map(this.store.ratings.openRatings().map((r) => [r.id, r]));
     for (const listener of this.reloadListeners) listener();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { HallConfig } from '../config/hall-config';
 import { RequestId } from './common';
 
 /** 呼叫导办: a citizen at a kiosk asks for a guide to come and help. */
@@ -7,6 +8,8 @@ export const GuideCall = z
     id: z.string(),
     /** The kiosk it was pressed on, and where that kiosk stands. */
     kiosk: z.string(),
+    /** The kiosk's name in the hall file (一楼大厅取号机), for the guide to know where to go. */
+    kioskName: z.string().nullable().default(null),
     zone: z.string(),
     /** Why, when the citizen chose a reason on the kiosk. */
     reason: z.enum(['general', 'priority', 'language', 'appointment']),
@@ -19,6 +22,18 @@ export const GuideCall = z
   })
   .strict();
 export type GuideCall = z.infer<typeof GuideCall>;
+
+/**
+ * A call with the names a stored row does not keep (the kiosk's, whoever answered), from the hall file: one function,
+ * so a call read back after a restart reads as one just made.
+ */
+export function withNames(call: GuideCall, hall: Pick<HallConfig, 'staff' | 'devices'>): GuideCall {
+  return {
+    ...call,
+    kioskName: hall.devices.kiosks.find((k) => k.id === call.kiosk)?.name ?? null,
+    answeredByName: call.answeredBy === null ? null : (hall.staff.find((s) => s.id === call.answeredBy)?.name ?? null),
+  };
+}
 
 export const CallGuideRequest = z
   .object({ requestId: RequestId, reason: GuideCall.shape.reason.default('general') })

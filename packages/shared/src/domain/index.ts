@@ -17,3 +17,4 @@ export * from './locker';
 export * from './window-actions';
 export * from './masking';
 export * from './staff-scope';
+export * from './notice';

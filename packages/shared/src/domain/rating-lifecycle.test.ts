@@ -7,6 +7,7 @@ import {
   followUpTransition,
   newRating,
   openFollowUp,
+  pastDeadline,
   ratingRecordOf,
   ratingRequestOf,
   ratingTransition,
@@ -283,5 +284,15 @@ describe('the lifecycle and the schemas', () => {
     expect(Rating.parse(open)).toEqual(open);
     expect(Rating.parse(answered.rating)).toEqual(answered.rating);
     expect(FollowUp.parse(opened())).toEqual(opened());
+  });
+});
+
+describe('pastDeadline', () => {
+  it('is past the deadline only from the day after it, counted in the hall time zone', () => {
+    const followUp = { deadline: '2025-06-20' };
+    // 23:59 on the deadline day in Shanghai is 15:59 UTC: still in time.
+    expect(pastDeadline(followUp, new Date('2025-06-20T15:59:00Z'), 'Asia/Shanghai')).toBe(false);
+    expect(pastDeadline(followUp, new Date('2025-06-20T16:00:00Z'), 'Asia/Shanghai')).toBe(true);
+    expect(pastDeadline(followUp, new Date('2025-06-20T16:00:00Z'), 'UTC')).toBe(false);
   });
 });

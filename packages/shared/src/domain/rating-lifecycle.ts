@@ -188,8 +188,16 @@ export interface FollowUpContext {
   hall: Pick<HallConfig, 'calendar' | 'policy' | 'staff' | 'timeZone'>;
 }
 
+/**
+ * Whether a follow-up is past its deadline at `at`: the hall day (in the hall's time zone) is after the deadline day.
+ * A close records it as `overdue`; the archive (整改台账) reads a closed one's timeliness with the same rule.
+ */
+export function pastDeadline(followUp: Pick<FollowUp, 'deadline'>, at: Date, timeZone: string): boolean {
+  return hallDay(at, timeZone) > followUp.deadline;
+}
+
 function changed(followUp: FollowUp, ctx: FollowUpContext): FollowUpResult {
-  const overdue = hallDay(ctx.now, ctx.hall.timeZone) > followUp.deadline;
+  const overdue = pastDeadline(followUp, ctx.now, ctx.hall.timeZone);
   return { ok: true, followUp, events: [{ type: 'followup.updated', followUp }], overdue };
 }
 

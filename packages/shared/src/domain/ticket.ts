@@ -32,8 +32,13 @@ export const Outcome = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('accepted'), promisedDate: HallDay, caseNumber: z.string().min(1).optional() }).strict(),
   /** 一次性告知: materials missing, all named at once. */
   z.object({ kind: z.literal('incomplete'), missingMaterials: z.array(z.string().min(1)).min(1) }).strict(),
-  /** 不予受理: not accepted, with the reason. */
-  z.object({ kind: z.literal('rejected'), reason: z.string().min(1) }).strict(),
+  /**
+   * 不予受理: not accepted, with the reason, and where to apply instead when another body handles it (the notice must
+   * say so). Optional, so the tickets stored before it was asked for still parse.
+   */
+  z
+    .object({ kind: z.literal('rejected'), reason: z.string().min(1), referTo: z.string().min(1).max(200).optional() })
+    .strict(),
   /** 转交: handed to a window type or a window. */
   z
     .object({

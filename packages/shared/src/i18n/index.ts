@@ -1,3 +1,6 @@
 export * from './create-i18n';
 export * from './catalogue';
 export * from './staff-labels';
+export * from './notice-text';
+export * from './console-messages';
+export * from './guide-desk-messages';

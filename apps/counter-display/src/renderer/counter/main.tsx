@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { createCounterClient } from './services/client';
+import { createNoticePrinter } from './services/notice-printer';
 import { connectRealtime } from './services/realtime';
 import { createStorage, windowFromQuery } from './services/storage';
 import { createCounterStore } from './store/create-counter-store';
@@ -19,10 +20,11 @@ const store = createCounterStore({
   storage,
   now: () => Date.now(),
   newRequestId,
+  printNotice: createNoticePrinter(window),
 });
 // The address names the window of this PC; otherwise the window of the last login here.
-const window = windowFromQuery(location.search) ?? storage.loadWindow();
-if (window !== null) store.getState().chooseWindow(window);
+const windowNumber = windowFromQuery(location.search) ?? storage.loadWindow();
+if (windowNumber !== null) store.getState().chooseWindow(windowNumber);
 void store.getState().loadHall();
 store.getState().restoreSession();
 

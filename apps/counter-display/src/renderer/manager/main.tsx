@@ -5,8 +5,10 @@ import { browserSessionStorage } from './services/session-storage';
 import { createManagerStore } from './store/create-manager-store';
 import { ManagerApp } from './view/ManagerApp';
 import './view/manager.css';
+import './view/console.css';
 
-// The manager is at a desk and can wait a little longer than a citizen at a screen before "try again".
+// Whoever answers for a department is at a desk and can wait a little longer than a citizen at a screen before "try
+// again".
 const TIMEOUT_MS = 15_000;
 
 const rootElement = document.getElementById('root');

@@ -10,6 +10,8 @@ export const CounterHall = PublicHall.pick({
   timeZone: true,
   hours: true,
   calendar: true,
+  // Whose item or window a printed notice is (the department named at its seal).
+  departments: true,
   windowTypes: true,
   serviceItems: true,
   windows: true,

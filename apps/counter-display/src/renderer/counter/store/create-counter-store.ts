@@ -4,6 +4,7 @@ import { createDeskSlice } from './slices/desk/actions';
 import { createFeedSlice } from './slices/feed/actions';
 import { createGuideSlice } from './slices/guide/actions';
 import { createLockerSlice } from './slices/locker/actions';
+import { createNoticesSlice } from './slices/notices/actions';
 import { createSessionSlice } from './slices/session/actions';
 import { createSummarySlice } from './slices/summary/actions';
 import type { CounterServices, CounterState, CounterStore } from './types';
@@ -17,5 +18,6 @@ export function createCounterStore(services: CounterServices): CounterStore {
     ...createSummarySlice(set, get, services),
     ...createGuideSlice(set, get, services),
     ...createLockerSlice(set, get, services),
+    ...createNoticesSlice(set, get, services),
   }));
 }

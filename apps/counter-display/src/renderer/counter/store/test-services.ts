@@ -19,6 +19,7 @@ import { CounterHall } from '../services/client';
 import type { CounterStorage, StoredSession } from '../services/storage';
 import { createCounterStore } from './create-counter-store';
 import type { CounterServices } from './types';
+import type { NoticePrintJob } from '../../../bridge/notice-bridge';
 
 let config: HallConfig | null = null;
 let demo: CounterHall | null = null;
@@ -191,6 +192,7 @@ export function testCounter(options: { loggedIn?: boolean; storage?: CounterStor
     storage,
     now: () => clock.now,
     newRequestId: () => `request-${++ids}`,
+    printNotice: vi.fn(async (_job: NoticePrintJob) => undefined),
   };
   const store = createCounterStore(services);
   store.setState({ hall: demoHall(), hallStatus: 'loaded' });
@@ -213,5 +215,16 @@ export function testCounter(options: { loggedIn?: boolean; storage?: CounterStor
     clock.now += ms;
     store.getState().tick();
   };
-  return { store, api, realtime, connectRealtime, clock, advance, online, stream, state: () => store.getState() };
+  return {
+    store,
+    api,
+    realtime,
+    connectRealtime,
+    clock,
+    advance,
+    online,
+    stream,
+    printNotice: services.printNotice as ReturnType<typeof vi.fn<CounterServices['printNotice']>>,
+    state: () => store.getState(),
+  };
 }

@@ -1,4 +1,5 @@
 import type { HallClient } from '@hallq/shared/client';
+import type { NoticePrintJob } from '../../../bridge/notice-bridge';
 import type { StoreApi } from 'zustand/vanilla';
 import type { ConnectRealtime } from '../services/realtime';
 import type { CounterStorage } from '../services/storage';
@@ -7,6 +8,7 @@ import type { DeskSlice } from './slices/desk/actions';
 import type { FeedSlice } from './slices/feed/actions';
 import type { GuideSlice } from './slices/guide/actions';
 import type { LockerSlice } from './slices/locker/actions';
+import type { NoticesSlice } from './slices/notices/actions';
 import type { SessionSlice } from './slices/session/actions';
 import type { SummarySlice } from './slices/summary/actions';
 
@@ -18,9 +20,18 @@ export interface CounterServices {
   storage: CounterStorage;
   now(): number;
   newRequestId(): string;
+  /** Prints the page (showing only the offered notice) for `job`; rejects with why it could not. */
+  printNotice(job: NoticePrintJob): Promise<void>;
 }
 
-export type CounterState = ClockSlice & SessionSlice & FeedSlice & DeskSlice & SummarySlice & GuideSlice & LockerSlice;
+export type CounterState = ClockSlice &
+  SessionSlice &
+  FeedSlice &
+  DeskSlice &
+  SummarySlice &
+  GuideSlice &
+  LockerSlice &
+  NoticesSlice;
 export type CounterStore = StoreApi<CounterState>;
 
 export type SliceCreator<T> = (

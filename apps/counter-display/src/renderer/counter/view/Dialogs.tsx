@@ -223,15 +223,26 @@ function FinishDialog(props: { state: CounterState; draft: FinishDraft; problem:
       )}
 
       {draft.kind === 'rejected' && (
-        <label className="fields">
-          不予受理的理由（将书面告知申请人）
-          <textarea
-            data-testid="finish-reject-reason"
-            rows={3}
-            value={draft.reason}
-            onChange={(e) => editFinish({ reason: e.target.value })}
-          />
-        </label>
+        <div className="fields">
+          <label>
+            不予受理的理由（将书面告知申请人）
+            <textarea
+              data-testid="finish-reject-reason"
+              rows={3}
+              value={draft.reason}
+              onChange={(e) => editFinish({ reason: e.target.value })}
+            />
+          </label>
+          <label>
+            建议向何处申请（可选，写入通知书）
+            <input
+              data-testid="finish-refer-to"
+              value={draft.referTo}
+              maxLength={200}
+              onChange={(e) => editFinish({ referTo: e.target.value })}
+            />
+          </label>
+        </div>
       )}
 
       {draft.kind === 'transferred' && (

@@ -4,6 +4,9 @@ import { actionForKey, DEPOSIT_KEY, SHORTCUTS } from '../shortcuts';
 import { currentTicket, holder, myWindow, serviceTimer } from '../store/slices/desk/selectors';
 import { PAUSE_REASONS } from '../store/slices/desk/state';
 import { alerts, queueRows } from '../store/slices/feed/selectors';
+import { noticeOffer } from '../store/slices/notices/selectors';
+import { NoticeDialog } from '../notice/NoticeDialog';
+import { NoticeList } from '../notice/NoticeList';
 import { ActionBar } from './ActionBar';
 import { AlertList, QueueList, SummaryCard } from './SidePanels';
 import { CurrentTicket } from './CurrentTicket';
@@ -20,7 +23,7 @@ export function Panel() {
   const paused = window?.status === 'paused';
   // While a form is open its fields take the typing, and the function keys do nothing (but still never reach the
   // browser): a clerk's stray F5 in the deposit form must neither finish a ticket nor reload the page.
-  const dialogOpen = state.dialog !== null || state.depositOpen;
+  const dialogOpen = state.dialog !== null || state.depositOpen || noticeOffer(state) !== null;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -114,10 +117,12 @@ export function Panel() {
           <AlertList alerts={alerts(state)} state={state} />
           <QueueList rows={rows} window={session.window} />
           <SummaryCard summary={state.summary} status={state.summaryStatus} />
+          <NoticeList state={state} />
         </aside>
       </main>
       <DialogHost state={state} />
       <DepositDialog state={state} />
+      <NoticeDialog state={state} />
     </div>
   );
 }

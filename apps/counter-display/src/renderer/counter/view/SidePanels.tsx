@@ -30,8 +30,9 @@ export function AlertList(props: { alerts: Alerts; state: CounterState }) {
         return (
           <div key={call.id} className="alert guide" data-testid="alert-guide" data-call={call.id}>
             <span>
-              <strong>呼叫导办</strong> {call.zone} · {call.kiosk} · {GUIDE_REASON_LABEL[call.reason]} · 已等{' '}
-              {formatDuration(Math.max(0, state.now - Date.parse(call.calledAt)))}（{clockTime(call.calledAt, zone)}）
+              <strong>呼叫导办</strong> {call.zone} · {call.kioskName ?? call.kiosk} · {GUIDE_REASON_LABEL[call.reason]}{' '}
+              · 已等 {formatDuration(Math.max(0, state.now - Date.parse(call.calledAt)))}（
+              {clockTime(call.calledAt, zone)}）
             </span>
             <button
               type="button"

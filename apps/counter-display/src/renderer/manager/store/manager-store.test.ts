@@ -33,7 +33,7 @@ describe('logging in', () => {
     expect(app.api.followUps).toHaveBeenCalledWith({ token: 'tok-admin' });
   });
 
-  it('refuses a clerk account and says why a password was refused', async () => {
+  it('refuses a clerk account, who is neither manager nor chief representative, and says why a password was refused', async () => {
     const app = testConsole();
     app.api.login.mockResolvedValueOnce({
       ...SESSION,
@@ -41,7 +41,7 @@ describe('logging in', () => {
       window: null,
     });
     await app.state().login('c01', 'demo');
-    expect(app.state()).toMatchObject({ session: null, loginError: '此账号不是管理员账号' });
+    expect(app.state()).toMatchObject({ session: null, loginError: '此账号不是管理员或首席代表账号' });
     app.api.login.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'bad password'));
     await app.state().login('admin', 'x');
     expect(app.state().loginError).toBe('工号或密码不正确');
@@ -163,7 +163,7 @@ describe('the floor', () => {
         window: makeWindow(2, { status: 'paused', pauseReason: 'lunch', clerk: 'c02' }),
       }),
     ]);
-    const rows = floorWindows(app.state().hall, app.state().feed);
+    const rows = floorWindows(app.state().hall, app.state().feed, { kind: 'hall' });
     expect(rows.map((w) => [w.number, w.statusLabel, w.clerk])).toEqual([
       [1, '关闭', null],
       [2, '暂停（午休）', 'c02'],
@@ -181,6 +181,7 @@ describe('the floor', () => {
         ],
         emptyPosts: ['tax'],
       }),
+      { kind: 'hall' },
     );
     expect(types.map((t) => [t.code, t.overTarget, t.emptyPost])).toEqual([
       ['personal', true, false],

@@ -5,6 +5,7 @@ import type {
   OutboxEntry,
   PublicHall,
   RatingRecord,
+  StaffMember,
 } from '@hallq/shared/contracts';
 import type { RealtimeHandlers } from '@hallq/shared/client';
 import { vi } from 'vitest';
@@ -162,12 +163,31 @@ export const SESSION: ManagerSession = {
   staff: { id: 'admin', name: '管理员', role: 'manager' },
 };
 
-/** A console over fakes; `loggedIn` starts it as after a reload with a stored session. */
-export function testConsole(options: { loggedIn?: boolean } = {}) {
+/** The staff the manager of `testHall` answers for: everyone. */
+export function testDirectory(): StaffMember[] {
+  const member = (id: string, name: string, role: StaffMember['role']): StaffMember => ({
+    id,
+    name,
+    role,
+    department: 'office',
+    aWindows: [],
+    bWindows: [],
+  });
+  return [member('admin', '管理员', 'manager'), member('c01', '次仁卓玛', 'clerk'), member('c02', '王建国', 'clerk')];
+}
+
+/**
+ * A console over fakes; `loggedIn` starts it as after a reload with a stored session (`session`, the manager's unless
+ * given), in `hall` with `directory` as its staff list.
+ */
+export function testConsole(
+  options: { loggedIn?: boolean; session?: ManagerSession; hall?: PublicHall; directory?: StaffMember[] } = {},
+) {
   /** The server, one mock per route; what every console asks at start answers at once. */
   const api = fakeHallClient();
-  api.hall.mockImplementation(async () => testHall());
+  api.hall.mockImplementation(async () => options.hall ?? testHall());
   api.followUps.mockImplementation(async () => ({ followUps: [] }));
+  api.staffDirectory.mockImplementation(async () => ({ staff: options.directory ?? testDirectory() }));
   api.lockerOutbox.mockImplementation(async () => ({ entries: [] }));
   const live = {
     handlers: null as RealtimeHandlers | null,
@@ -178,7 +198,7 @@ export function testConsole(options: { loggedIn?: boolean } = {}) {
     resync: vi.fn(),
     stop: vi.fn(),
   };
-  let stored: ManagerSession | null = options.loggedIn ? SESSION : null;
+  let stored: ManagerSession | null = options.loggedIn ? (options.session ?? SESSION) : null;
   const sessions: SessionStorage = {
     load: () => stored,
     save: (s) => {

@@ -1,23 +1,34 @@
 import type { HallClient, HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SessionStorage } from '../services/session-storage';
+import type { ArchiveSlice } from './slices/archive/actions';
 import type { FloorSlice } from './slices/floor/actions';
 import type { FollowUpsSlice } from './slices/followups/actions';
 import type { LockersSlice } from './slices/lockers/actions';
 import type { OutboxSlice } from './slices/outbox/actions';
+import type { ScopeSlice } from './slices/scope/actions';
 import type { SessionSlice } from './slices/session/actions';
 
 /** Everything the console talks to, injected so it runs in a unit test without a browser. */
 export interface ManagerServices {
   /** Without a token of its own: each call after login names the staff token. */
   client: HallClient;
-  /** The hall room, with the manager's staff token (as staff, its stream and snapshot carry the lockers too). */
+  /**
+   * The hall room, with the session's staff token (as staff, its stream and snapshot carry the lockers too; follow-up
+   * events only of the departments the session answers for).
+   */
   realtime(token: string): HallRealtime;
   sessions: SessionStorage;
   newRequestId(): string;
 }
 
-export type ManagerState = SessionSlice & FloorSlice & FollowUpsSlice & LockersSlice & OutboxSlice;
+export type ManagerState = SessionSlice &
+  ScopeSlice &
+  FloorSlice &
+  FollowUpsSlice &
+  ArchiveSlice &
+  LockersSlice &
+  OutboxSlice;
 export type ManagerStore = StoreApi<ManagerState>;
 
 export type SliceCreator<T> = (

@@ -1,27 +1,33 @@
 import { GUIDE_REASON_LABEL } from '@hallq/shared/i18n';
-import { emptyPostNames, floorTypes, floorWindows } from '../store/slices/floor/selectors';
-import { useHallTime, useManager } from './manager-context';
+import { emptyPostNames, type FloorWindow, floorTypes, floorWindows } from '../store/slices/floor/selectors';
+import { t, useHallTime, useManager, usePerson, useScope } from './manager-context';
 
-/** The live floor: windows, queues against their targets, 空岗 and open guide calls. */
+/**
+ * The live floor of the console's scope: windows, queues against their targets, 空岗; the open guide calls for the
+ * manager (they go by zone, not by department).
+ */
 export function Floor() {
   const { time } = useHallTime();
   const hall = useManager((s) => s.hall);
   const feed = useManager((s) => s.feed);
-  if (!feed) return <p className="mgr-notice">正在连接大厅实时数据…</p>;
-  const windows = floorWindows(hall, feed);
-  const types = floorTypes(hall, feed).filter((t) => t.waiting > 0 || t.emptyPost);
-  const empty = emptyPostNames(hall, feed);
+  const manager = useManager((s) => s.session?.staff.role === 'manager');
+  const scope = useScope();
+  if (!feed) return <p className="mgr-notice">{t('floor.connecting')}</p>;
+  const windows = floorWindows(hall, feed, scope);
+  const types = floorTypes(hall, feed, scope);
+  const empty = emptyPostNames(hall, feed, scope);
+  const department = scope.kind === 'department';
 
   return (
-    <section className="mgr-floor">
+    <section className="mgr-floor" data-testid="floor">
       {empty.length > 0 && (
         <div className="mgr-empty-post" data-testid="floor-empty-post" role="alert">
-          空岗：{empty.join('、')} 有人等候，但没有开放的窗口
+          {t('floor.emptyPost', { types: empty.join('、') })}
         </div>
       )}
-      {feed.guideCalls.length > 0 && (
+      {manager && feed.guideCalls.length > 0 && (
         <div className="mgr-guide-calls" data-testid="floor-guide-calls">
-          <strong>呼叫导办</strong>
+          <strong>{t('floor.guideCalls')}</strong>
           {feed.guideCalls.map((c) => (
             <span key={c.id}>
               {c.zone} · {c.kiosk} · {GUIDE_REASON_LABEL[c.reason]} · {time(c.calledAt)}
@@ -29,51 +35,80 @@ export function Floor() {
           ))}
         </div>
       )}
-      <h2>窗口</h2>
+      <h2>{t('floor.windows')}</h2>
+      {windows.length === 0 && <p className="mgr-notice">{t('floor.noWindows')}</p>}
       <div className="mgr-windows">
         {windows.map((w) => (
-          <div key={w.number} className={`mgr-window ${w.status}`} data-testid={`floor-window-${w.number}`}>
-            <div className="mgr-window-head">
-              <strong>{w.name}</strong>
-              <span className="mgr-status">{w.statusLabel}</span>
-            </div>
-            <div>{w.clerk ? `${w.clerk}${w.post === 'B' ? '（B岗）' : ''}` : '无人在岗'}</div>
-            <div className="mgr-ticket">{w.ticket ?? '—'}</div>
-          </div>
+          <WindowCard key={w.number} window={w} showServes={department} />
         ))}
       </div>
-      <h2>排队（有人等候的业务）</h2>
+      <h2>{t(department ? 'floor.queuesDepartment' : 'floor.queuesHall')}</h2>
       <table className="mgr-types">
         <thead>
           <tr>
-            <th>业务类型</th>
-            <th>等候</th>
-            <th>最长等待</th>
-            <th>目标</th>
-            <th>开放窗口</th>
+            <th>{t('floor.type')}</th>
+            <th className="num">{t('floor.waiting')}</th>
+            <th className="num">{t('floor.longestWait')}</th>
+            <th className="num">{t('floor.target')}</th>
+            <th>{t('floor.openWindows')}</th>
           </tr>
         </thead>
         <tbody>
-          {types.map((t) => (
+          {types.map((q) => (
             <tr
-              key={t.code}
-              data-testid={`floor-type-${t.code}`}
-              className={t.emptyPost ? 'empty-post' : t.overTarget ? 'over-target' : undefined}
+              key={q.code}
+              data-testid={`floor-type-${q.code}`}
+              className={q.emptyPost ? 'empty-post' : q.overTarget ? 'over-target' : undefined}
             >
-              <td>{t.name}</td>
-              <td className="num">{t.waiting}</td>
-              <td className="num">{t.longestWaitMinutes} 分钟</td>
-              <td className="num">{t.targetWaitMinutes === null ? '—' : `${t.targetWaitMinutes} 分钟`}</td>
-              <td>{t.emptyPost ? '空岗' : t.servingWindows.length ? `${t.servingWindows.join('、')}号` : '无'}</td>
+              <td>{q.name}</td>
+              <td className="num">{q.waiting}</td>
+              <td className="num">{t('floor.minutes', { count: q.longestWaitMinutes })}</td>
+              <td className="num">
+                {q.targetWaitMinutes === null ? '—' : t('floor.minutes', { count: q.targetWaitMinutes })}
+              </td>
+              <td>
+                {q.emptyPost
+                  ? t('floor.emptyPostCell')
+                  : q.servingWindows.length
+                    ? t('floor.windowList', { windows: q.servingWindows.join('、') })
+                    : t('floor.none')}
+              </td>
             </tr>
           ))}
           {types.length === 0 && (
             <tr>
-              <td colSpan={5}>现在没有人等候</td>
+              <td colSpan={5}>{t('floor.nobodyWaiting')}</td>
             </tr>
           )}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** One window: its state, who holds which post (and who waits to take over), the ticket there now. */
+function WindowCard({ window: w, showServes }: { window: FloorWindow; showServes: boolean }) {
+  const person = usePerson();
+  return (
+    <div className={`mgr-window ${w.status}`} data-testid={`floor-window-${w.number}`}>
+      <div className="mgr-window-head">
+        <strong>{w.name}</strong>
+        <span className="mgr-status">{w.statusLabel}</span>
+      </div>
+      <div data-testid="floor-window-clerk">
+        {w.clerk === null
+          ? t('floor.noClerk')
+          : w.post
+            ? t('floor.clerk', { person: person(w.clerk), post: w.post })
+            : person(w.clerk)}
+      </div>
+      {w.incoming && (
+        <div className="mgr-incoming">
+          {t('floor.incoming', { person: person(w.incoming.clerk), post: w.incoming.post })}
+        </div>
+      )}
+      <div className="mgr-ticket">{w.ticket ?? '—'}</div>
+      {showServes && <div className="mgr-serves">{t('floor.serves', { types: w.serves.join('、') })}</div>}
+    </div>
   );
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { useActions, useManager } from './manager-context';
+import { t, useActions, useManager } from './manager-context';
 
 export function LoginForm() {
   const [staffId, setStaffId] = useState('');
@@ -13,9 +13,10 @@ export function LoginForm() {
   };
   return (
     <form className="mgr-login" onSubmit={submit}>
-      <h1>管理端登录</h1>
+      <h1>{t('login.title')}</h1>
+      <p className="mgr-notice">{t('login.hint')}</p>
       <label>
-        工号
+        {t('login.staffId')}
         <input
           data-testid="manager-login-staff"
           value={staffId}
@@ -24,7 +25,7 @@ export function LoginForm() {
         />
       </label>
       <label>
-        密码
+        {t('login.password')}
         <input
           data-testid="manager-login-password"
           type="password"
@@ -39,7 +40,7 @@ export function LoginForm() {
         </p>
       )}
       <button type="submit" data-testid="manager-login-submit" disabled={loggingIn || !staffId || !password}>
-        {loggingIn ? '正在登录…' : '登录'}
+        {loggingIn ? t('login.submitting') : t('login.submit')}
       </button>
     </form>
   );

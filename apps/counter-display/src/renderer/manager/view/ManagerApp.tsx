@@ -1,14 +1,21 @@
-import { useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { feedLockers, needsAttention } from '../store/slices/lockers/selectors';
+import { departmentName, ownDepartment } from '../store/slices/scope/selectors';
 import type { ManagerStore } from '../store/types';
+import { Archive } from './Archive';
+import { DepartmentFilter } from './DepartmentFilter';
 import { Floor } from './Floor';
 import { FollowUps } from './FollowUps';
 import { Lockers } from './Lockers';
 import { LoginForm } from './LoginForm';
-import { ManagerContext, useActions, useManager } from './manager-context';
+import { ManagerContext, t, useActions, useManager, useScope } from './manager-context';
 import { Outbox } from './Outbox';
 
-type Page = 'floor' | 'lockers' | 'outbox';
+type Page = 'floor' | 'archive' | 'lockers' | 'outbox';
+
+/** The lockers and the notice outbox are the hall office's: the server refuses them to a chief representative. */
+const MANAGER_PAGES: readonly Page[] = ['floor', 'archive', 'lockers', 'outbox'];
+const CHIEF_PAGES: readonly Page[] = ['floor', 'archive'];
 
 export function ManagerApp({ store }: { store: ManagerStore }) {
   return (
@@ -18,8 +25,25 @@ export function ManagerApp({ store }: { store: ManagerStore }) {
   );
 }
 
+function useTitle(): string {
+  const role = useManager((s) => s.session?.staff.role);
+  const own = useManager(ownDepartment);
+  const hall = useManager((s) => s.hall);
+  const title =
+    role === 'chief_representative'
+      ? own === null
+        ? t('title.chief')
+        : t('title.chiefOf', { department: departmentName(hall, own) })
+      : t('title.manager');
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+  return title;
+}
+
 function Console() {
-  const [page, setPage] = useState<Page>('floor');
+  const [chosen, setPage] = useState<Page>('floor');
+  const title = useTitle();
   const session = useManager((s) => s.session);
   const hallName = useManager((s) => s.hall?.name.zh);
   const connection = useManager((s) => s.connection);
@@ -27,41 +51,50 @@ function Console() {
   const attention = useManager((s) => needsAttention(feedLockers(s)).length);
   const { endSession } = useActions();
   if (!session) return <LoginForm />;
-  const tab = (target: Page, label: string, badge = 0) => (
+  const manager = session.staff.role === 'manager';
+  const pages = manager ? MANAGER_PAGES : CHIEF_PAGES;
+  // The tab outlives a logout: a chief representative logging in after the manager starts where they may be.
+  const page = pages.includes(chosen) ? chosen : 'floor';
+  const tab = (target: Page, badge = 0) => (
     <button
+      key={target}
       type="button"
       data-testid={`nav-${target}`}
       className={page === target ? 'current' : undefined}
       aria-current={page === target ? 'page' : undefined}
       onClick={() => setPage(target)}
     >
-      {label}
+      {t(`nav.${target}`)}
       {badge > 0 && <span className="mgr-nav-badge">{badge}</span>}
     </button>
   );
   return (
     <div className="mgr">
       <header className="mgr-header">
-        <h1>管理端</h1>
+        <h1 data-testid="console-title">{title}</h1>
         <span>{hallName}</span>
-        {connection === 'disconnected' && <span className="mgr-offline">实时连接中断，正在重连…</span>}
+        {connection === 'disconnected' && <span className="mgr-offline">{t('header.offline')}</span>}
         <span className="mgr-user">
-          {session.staff.name}（{session.staff.id}）
+          {t('person.named', { name: session.staff.name, id: session.staff.id })}
           <button type="button" data-testid="manager-logout" onClick={() => endSession()}>
-            退出
+            {t('header.logout')}
           </button>
         </span>
       </header>
       <nav className="mgr-nav">
-        {tab('floor', '大厅与回访')}
-        {tab('lockers', '取件柜', attention)}
-        {tab('outbox', '通知发件箱')}
+        {pages.map((p) => tab(p, p === 'lockers' ? attention : 0))}
+        {manager && (page === 'floor' || page === 'archive') && <DepartmentFilter />}
       </nav>
       {page === 'floor' && (
-        <main className="mgr-main">
+        <Scoped className="mgr-main">
           <Floor />
           <FollowUps />
-        </main>
+        </Scoped>
+      )}
+      {page === 'archive' && (
+        <Scoped className="mgr-page">
+          <Archive />
+        </Scoped>
       )}
       {page === 'lockers' && (
         <main className="mgr-page">
@@ -75,4 +108,18 @@ function Console() {
       )}
     </div>
   );
+}
+
+/** A department's pages, once the console knows which department is the session's. */
+function Scoped({ className, children }: { className: string; children: ReactNode }) {
+  const scope = useScope();
+  const failed = useManager((s) => s.directoryStatus === 'failed');
+  if (scope.kind === 'pending') {
+    return (
+      <main className="mgr-page">
+        <p className={failed ? 'mgr-error' : 'mgr-notice'}>{t(failed ? 'department.failed' : 'department.pending')}</p>
+      </main>
+    );
+  }
+  return <main className={className}>{children}</main>;
 }

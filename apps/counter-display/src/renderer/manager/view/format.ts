@@ -9,3 +9,13 @@ export const dateTime = (iso: string, timeZone?: string) =>
     minute: '2-digit',
     timeZone,
   });
+/** With the year: the archive spans more than one. */
+export const fullDateTime = (iso: string, timeZone?: string) =>
+  new Date(iso).toLocaleString('zh-CN', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  });

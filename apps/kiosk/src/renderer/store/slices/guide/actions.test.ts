@@ -2,6 +2,7 @@ import { NetworkError } from '@hallq/shared/client';
 import type { GuideCall } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { testKiosk } from '../../test-services';
+import { guideBanner } from './selectors';
 
 const call = (over: Partial<GuideCall> = {}): GuideCall => ({
   id: 'g1',
@@ -11,11 +12,15 @@ const call = (over: Partial<GuideCall> = {}): GuideCall => ({
   calledAt: '2025-05-06T02:00:00.000Z',
   answeredAt: null,
   answeredBy: null,
+  answeredByName: null,
+  kioskName: null,
   ...over,
 });
 
 describe('呼叫导办', () => {
-  it('calls a guide, polls every few seconds, and says a guide is on the way once answered', async () => {
+  const byDrolma = { answeredAt: '2025-05-06T02:01:00.000Z', answeredBy: 'g01', answeredByName: '卓玛' };
+
+  it('calls a guide, polls every few seconds, and says which guide is on the way once answered', async () => {
     const kiosk = testKiosk();
     kiosk.api.callGuide.mockResolvedValue({ call: call() });
     kiosk.api.guideCall.mockResolvedValueOnce({ call: call() });
@@ -29,11 +34,12 @@ describe('呼叫导办', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(kiosk.state().guide.status).toBe('waiting');
 
-    kiosk.api.guideCall.mockResolvedValueOnce({ call: call({ answeredAt: '2025-05-06T02:01:00.000Z' }) });
+    kiosk.api.guideCall.mockResolvedValueOnce({ call: call(byDrolma) });
     kiosk.advance(4_000);
     await new Promise((r) => setTimeout(r, 0));
     expect(kiosk.api.guideCall).toHaveBeenCalledWith({ params: { id: 'g1' } });
     expect(kiosk.state().guide.status).toBe('answered');
+    expect(guideBanner(kiosk.state().guide)).toEqual({ key: 'guide.answeredBy', name: '卓玛' });
   });
 
   it('says why when the call could not be sent', async () => {
@@ -51,15 +57,39 @@ describe('呼叫导办', () => {
     expect(kiosk.api.callGuide).toHaveBeenCalledWith({ body: expect.objectContaining({ reason: 'language' }) });
   });
 
-  it('learns of the answer from the live stream too', async () => {
+  it('learns from the live stream who answered, and keeps the call that names them', async () => {
     const kiosk = testKiosk();
     kiosk.api.callGuide.mockResolvedValue({ call: call() });
     await kiosk.state().callGuide();
     kiosk
       .state()
       .applyEvents([
-        { seq: 1, at: '2025-05-06T02:01:00.000Z', event: { type: 'guide.answered', call: call({ answeredAt: 'x' }) } },
+        { seq: 1, at: '2025-05-06T02:01:00.000Z', event: { type: 'guide.answered', call: call(byDrolma) } },
       ]);
-    expect(kiosk.state().guide.status).toBe('answered');
+    expect(kiosk.state().guide).toMatchObject({
+      status: 'answered',
+      call: { answeredBy: 'g01', answeredByName: '卓玛' },
+    });
+    expect(guideBanner(kiosk.state().guide)).toEqual({ key: 'guide.answeredBy', name: '卓玛' });
+  });
+
+  it("ignores another kiosk's answered call", async () => {
+    const kiosk = testKiosk();
+    kiosk.api.callGuide.mockResolvedValue({ call: call() });
+    await kiosk.state().callGuide();
+    kiosk.state().applyEvents([
+      {
+        seq: 1,
+        at: '2025-05-06T02:01:00.000Z',
+        event: { type: 'guide.answered', call: call({ ...byDrolma, id: 'g2', kiosk: 'kiosk-2' }) },
+      },
+    ]);
+    expect(kiosk.state().guide).toMatchObject({ status: 'waiting', call: { id: 'g1' } });
+    expect(guideBanner(kiosk.state().guide)).toEqual({ key: 'guide.waiting' });
+  });
+
+  it('says only that a guide is coming when the answer names nobody', () => {
+    const guide = { status: 'answered' as const, call: call({ answeredAt: 'x', answeredBy: 'g01' }), nextPollAt: 0 };
+    expect(guideBanner(guide)).toEqual({ key: 'guide.answered' });
   });
 });

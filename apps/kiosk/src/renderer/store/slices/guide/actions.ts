@@ -1,3 +1,4 @@
+import type { GuideCall } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { guideReason } from '../flow/selectors';
 import { type GuideState, initialGuideState } from './state';
@@ -6,8 +7,8 @@ export interface GuideActions {
   /** 呼叫导办: ask the guide desk to come to this kiosk. */
   callGuide(): Promise<void>;
   pollGuideIfDue(): void;
-  /** From the hall feed: a guide call was answered. */
-  guideAnswered(id: string): void;
+  /** From the hall feed: a guide call was answered (by whom, so the kiosk can say who is coming). */
+  guideAnswered(call: GuideCall): void;
   dismissGuide(): void;
   /** The idle reset: forget a finished call; a guide still on the way stays announced. */
   forgetGuide(): void;
@@ -18,7 +19,8 @@ export const GUIDE_POLL_MS = 4000;
 
 export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now, newRequestId }) => {
   let polling = false;
-  const answered = () => set({ guide: { ...get().guide, status: 'answered' } });
+  // The answered call is kept: it names the guide on the way.
+  const answered = (call: GuideCall) => set({ guide: { ...get().guide, status: 'answered', call } });
 
   return {
     ...initialGuideState,
@@ -45,7 +47,7 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now,
         .call('guideCall', { params: { id: call.id } })
         .then(({ call: latest }) => {
           if (get().guide.call?.id !== latest.id) return;
-          if (latest.answeredAt) answered();
+          if (latest.answeredAt) answered(latest);
           else set({ guide: { ...get().guide, call: latest, nextPollAt: now() + GUIDE_POLL_MS } });
         })
         .catch(() => set({ guide: { ...get().guide, nextPollAt: now() + GUIDE_POLL_MS } }))
@@ -54,8 +56,8 @@ export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now,
         });
     },
 
-    guideAnswered(id) {
-      if (get().guide.call?.id === id && get().guide.status === 'waiting') answered();
+    guideAnswered(call) {
+      if (get().guide.call?.id === call.id && get().guide.status === 'waiting') answered(call);
     },
 
     dismissGuide() {

@@ -16,7 +16,7 @@ export const createHallSlice: SliceCreator<HallSlice> = (set, get, { api, now })
 
   ...createFeedSlice<DeviceStream>(set, get, {
     fresh(envelopes) {
-      for (const { event } of envelopes) if (event.type === 'guide.answered') get().guideAnswered(event.call.id);
+      for (const { event } of envelopes) if (event.type === 'guide.answered') get().guideAnswered(event.call);
     },
   }),
 

@@ -12,7 +12,7 @@ import {
   withCurrent,
 } from '../../test-services';
 import { AWAIT_FEED_MS } from './actions';
-import { availability } from './selectors';
+import { availability, initialFinishDraft, outcomeFromDraft } from './selectors';
 
 const called = ticket({ state: 'called', calls: 1, window: 3, clerk: 'c03', calledAt: '2026-11-20T02:00:00.000Z' });
 const serving = (over: Parameters<typeof ticket>[0] = {}) =>
@@ -205,6 +205,26 @@ describe('the window actions', () => {
     panel.api.finish.mockResolvedValueOnce(leftWindow({ ...called, state: 'transferred' }));
     await panel.state().confirmFinish();
     expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({ outcome: { kind: 'transferred', toWindow: 9 } });
+  });
+
+  it('sends with 不予受理 where to apply instead, when the clerk wrote it', async () => {
+    const panel = testCounter();
+    const t = serving();
+    panel.online(withCurrent(t));
+    panel.state().press('finish');
+    panel.state().editFinish({ kind: 'rejected', reason: '户籍不在本市', referTo: ' 户籍所在地派出所 ' });
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'finished' }));
+    await panel.state().confirmFinish();
+    expect(panel.api.finish.mock.calls[0]![0].body.outcome).toEqual({
+      kind: 'rejected',
+      reason: '户籍不在本市',
+      referTo: '户籍所在地派出所',
+    });
+    const draft = { ...initialFinishDraft(demoHall(), '2026-11-20', t), kind: 'rejected' as const, reason: '材料虚假' };
+    expect(outcomeFromDraft({ ...draft, referTo: '  ' }, '2026-11-20')).toEqual({
+      ok: true,
+      value: { kind: 'rejected', reason: '材料虚假' },
+    });
   });
 
   it('transfers a called ticket to a window type with a note', async () => {

@@ -170,6 +170,7 @@ export function initialFinishDraft(hall: CounterHall, hallDay: string, ticket: T
     materials: [],
     otherMaterials: '',
     reason: '',
+    referTo: '',
     transfer: emptyTransfer,
   };
 }
@@ -220,7 +221,8 @@ export function outcomeFromDraft(draft: FinishDraft, hallDay: string): Checked<O
     case 'rejected': {
       const reason = draft.reason.trim();
       if (reason === '') return { ok: false, problem: '请填写不予受理的理由' };
-      outcome = { kind: 'rejected', reason };
+      const referTo = draft.referTo.trim();
+      outcome = { kind: 'rejected', reason, ...(referTo !== '' && { referTo }) };
       break;
     }
     case 'transferred': {

@@ -20,8 +20,9 @@ export interface FinishDraft {
   /** 一次性告知: the item's materials ticked as missing, and anything else in the clerk's words (one a line). */
   materials: string[];
   otherMaterials: string;
-  /** 不予受理. */
+  /** 不予受理, and where to apply instead (optional). */
   reason: string;
+  referTo: string;
   /** 转交. */
   transfer: TransferDraft;
 }

@@ -21,12 +21,14 @@ const ratings = (envelopes: EventEnvelope[]): RatingRecord[] =>
 /**
  * The panel learns every change once, from the stream, and derives its views from `feed` (the next tickets, the
  * pickup window's locker alerts). What it keeps besides: its own answered action, awaited until the stream shows it,
- * the deposit form's lockers, which follow the stream while the form is open, and the clerk's day, whose ratings
- * follow the stream.
+ * the deposit form's lockers, which follow the stream while the form is open, the clerk's day, whose ratings
+ * follow the stream, and the window's written notices, which the stream shows once as services end.
  */
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { connectRealtime }) => ({
   ...createHallFeedSlice(set, get, {
     fresh(envelopes) {
+      // Before the desk follows the feed: a finish of the panel's own is still busy then, so its notice is offered.
+      get().collectNotices(envelopes);
       get().followFeed();
       get().applyLockerEvents(lockerEvents(envelopes));
       get().applyRatings(ratings(envelopes));

@@ -11,6 +11,8 @@ const call: GuideCall = {
   calledAt: AT,
   answeredAt: null,
   answeredBy: null,
+  answeredByName: null,
+  kioskName: null,
 };
 
 describe('guide calls', () => {

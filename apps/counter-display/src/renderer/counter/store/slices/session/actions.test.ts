@@ -122,7 +122,17 @@ describe('the hall', () => {
     await panel.state().loadHall();
     expect(panel.state()).toMatchObject({ hallStatus: 'loaded', noShowAfterCalls: 3 });
     expect(Object.keys(panel.state().hall!).sort()).toEqual(
-      ['calendar', 'hours', 'name', 'noShowAfterCalls', 'serviceItems', 'timeZone', 'windowTypes', 'windows'].sort(),
+      [
+        'calendar',
+        'departments',
+        'hours',
+        'name',
+        'noShowAfterCalls',
+        'serviceItems',
+        'timeZone',
+        'windowTypes',
+        'windows',
+      ].sort(),
     );
   });
 

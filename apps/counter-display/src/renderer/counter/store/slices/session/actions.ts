@@ -124,6 +124,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         summaryStatus: 'idle',
         guideAnswers: {},
         guideError: null,
+        // An open print offer goes with the clerk, and the applicant's name in it.
+        noticeDraft: null,
       });
     },
   };

@@ -33,6 +33,7 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, r
     snapshot() {
       // Follow-ups are not in the snapshot: after a reconnection or a gap, their events may have been missed.
       if (snapshots++ > 0) void get().loadFollowUps();
+      get().refreshArchive();
       get().refreshOutbox();
     },
     fresh(envelopes) {

@@ -1,11 +1,13 @@
 import type { HallFeed } from '@hallq/shared/client';
 import type { PublicHall } from '@hallq/shared/contracts';
-import type { WindowStatus } from '@hallq/shared/domain';
+import type { Post, WindowStatus } from '@hallq/shared/domain';
 import { PAUSE_REASON_LABEL, TICKET_STATE_LABEL, WINDOW_STATUS_LABEL } from '@hallq/shared/i18n';
+import { type ConsoleScope, inScope } from '../scope/selectors';
 
 export interface FloorWindow {
   number: number;
   name: string;
+  department: string | null;
   status: WindowStatus;
   /**
    * An open window by what it is doing (呼叫中, 办理中, or 开放 with no ticket there), else 暂停（午休） / 关闭: the names
@@ -13,17 +15,24 @@ export interface FloorWindow {
    */
   statusLabel: string;
   clerk: string | null;
-  post: 'A' | 'B' | null;
+  post: Post | null;
+  /** The other post's clerk, logged in and waiting for the service at the window to end to take it over. */
+  incoming: { clerk: string; post: Post } | null;
   /** The ticket number called or served there now. */
   ticket: string | null;
   serves: string[];
 }
 
-/** Every configured window, with its live state (a window the feed has not reported yet shows as closed). */
-export function floorWindows(hall: PublicHall | null, feed: HallFeed | null): FloorWindow[] {
+/**
+ * The scope's configured windows, with their live state (a window the feed has not reported yet shows as closed). The
+ * whole hall also shows a window the feed reports and the hall file does not name.
+ */
+export function floorWindows(hall: PublicHall | null, feed: HallFeed | null, scope: ConsoleScope): FloorWindow[] {
   const live = new Map((feed?.windows ?? []).map((w) => [w.number, w]));
   const typeName = new Map((hall?.windowTypes ?? []).map((t) => [t.code, t.name.zh]));
-  const numbers = [...new Set([...(hall?.windows ?? []).map((w) => w.number), ...live.keys()])].sort((a, b) => a - b);
+  const configured = (hall?.windows ?? []).filter((w) => inScope(scope, w.department)).map((w) => w.number);
+  const unnamed = scope.kind === 'hall' ? [...live.keys()] : [];
+  const numbers = [...new Set([...configured, ...unnamed])].sort((a, b) => a - b);
   return numbers.map((number) => {
     const config = hall?.windows.find((w) => w.number === number);
     const state = live.get(number);
@@ -35,6 +44,7 @@ export function floorWindows(hall: PublicHall | null, feed: HallFeed | null): Fl
     return {
       number,
       name: config?.name.zh ?? `${number}号窗口`,
+      department: config?.department ?? null,
       status,
       statusLabel:
         status === 'paused' && state?.pauseReason
@@ -44,6 +54,7 @@ export function floorWindows(hall: PublicHall | null, feed: HallFeed | null): Fl
             : WINDOW_STATUS_LABEL[status],
       clerk: state?.clerk ?? null,
       post: state?.post ?? null,
+      incoming: state?.incoming ? { clerk: state.incoming.clerk, post: state.incoming.post } : null,
       ticket,
       serves: (config?.serves ?? []).map((code) => typeName.get(code) ?? code),
     };
@@ -62,12 +73,24 @@ export interface FloorType {
   servingWindows: number[];
 }
 
-/** Window types in the hall's order: waiting, longest wait against the target, and 空岗. */
-export function floorTypes(hall: PublicHall | null, feed: HallFeed | null): FloorType[] {
+/** The window types the scope's windows serve; every type for the whole hall. */
+function scopeTypes(hall: PublicHall | null, scope: ConsoleScope): ((code: string) => boolean) | null {
+  if (scope.kind === 'hall') return null;
+  const served = new Set((hall?.windows ?? []).filter((w) => inScope(scope, w.department)).flatMap((w) => w.serves));
+  return (code) => served.has(code);
+}
+
+/**
+ * Window types in the hall's order: waiting, longest wait against the target, and 空岗. The whole hall lists the types
+ * with people waiting or a 空岗; a department every type its windows serve, waiting or not, as few as they are.
+ */
+export function floorTypes(hall: PublicHall | null, feed: HallFeed | null, scope: ConsoleScope): FloorType[] {
   if (!feed) return [];
   const empty = new Set(feed.emptyPosts);
   const order = new Map((hall?.windowTypes ?? []).map((t, i) => [t.code, i]));
+  const served = scopeTypes(hall, scope);
   return [...feed.queues]
+    .filter((q) => (served ? served(q.windowType) : q.waiting > 0 || empty.has(q.windowType)))
     .sort((a, b) => (order.get(a.windowType) ?? Infinity) - (order.get(b.windowType) ?? Infinity))
     .map((q) => {
       const config = hall?.windowTypes.find((t) => t.code === q.windowType);
@@ -85,7 +108,10 @@ export function floorTypes(hall: PublicHall | null, feed: HallFeed | null): Floo
     });
 }
 
-/** 空岗 first, so they are seen. */
-export function emptyPostNames(hall: PublicHall | null, feed: HallFeed | null): string[] {
-  return (feed?.emptyPosts ?? []).map((code) => hall?.windowTypes.find((t) => t.code === code)?.name.zh ?? code);
+/** 空岗 of the scope's types, shown first so they are seen. */
+export function emptyPostNames(hall: PublicHall | null, feed: HallFeed | null, scope: ConsoleScope): string[] {
+  const served = scopeTypes(hall, scope);
+  return (feed?.emptyPosts ?? [])
+    .filter((code) => !served || served(code))
+    .map((code) => hall?.windowTypes.find((t) => t.code === code)?.name.zh ?? code);
 }

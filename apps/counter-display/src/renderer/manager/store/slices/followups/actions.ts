@@ -5,7 +5,7 @@ import { type FollowUpAction, type FollowUpsState, initialFollowUpsState } from 
 
 export interface FollowUpsActions {
   loadFollowUps(): Promise<void>;
-  /** From followup.updated or an action's answer. */
+  /** From followup.updated or an action's answer; a closed one moves to the archive. */
   followUpChanged(followUp: FollowUp): void;
   /** Each resolves to whether the server accepted it, so the form can clear itself. */
   assignFollowUp(id: string, staffId: string): Promise<boolean>;
@@ -74,6 +74,7 @@ export const createFollowUpsSlice: SliceCreator<FollowUpsSlice> = (set, get, { c
     followUpChanged(followUp) {
       const others = get().followUps.filter((f) => f.id !== followUp.id);
       set({ followUps: followUp.status === 'closed' ? others : [...others, followUp] });
+      if (followUp.status === 'closed') get().archiveClosed(followUp);
     },
 
     assignFollowUp: (id, staffId) =>

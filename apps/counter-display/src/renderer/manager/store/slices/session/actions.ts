@@ -1,4 +1,6 @@
 import { ApiError } from '@hallq/shared/client';
+import type { StaffRole } from '@hallq/shared/contracts';
+import { consoleMessages } from '@hallq/shared/i18n';
 import type { ManagerSession } from '../../../services/session-storage';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
@@ -12,11 +14,15 @@ export interface SessionActions {
 }
 export type SessionSlice = SessionState & SessionActions;
 
+/** Who the console is for: the manager (the whole hall) and chief representatives (首席代表, their department). */
+const CONSOLE_ROLES: readonly StaffRole[] = ['manager', 'chief_representative'];
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
   const begin = (session: ManagerSession) => {
     set({ session, loggingIn: false, loginError: null });
     get().startFloor(session.token);
     void get().loadFollowUps();
+    void get().loadDirectory();
   };
 
   return {
@@ -34,8 +40,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
         const { token, expiresAt, staff } = await client.call('login', {
           body: { staffId: staffId.trim(), password },
         });
-        if (staff.role !== 'manager') {
-          set({ loggingIn: false, loginError: '此账号不是管理员账号' });
+        // The server refuses everyone else the console's routes; saying so here spares a console of 403s.
+        if (!CONSOLE_ROLES.includes(staff.role)) {
+          set({ loggingIn: false, loginError: consoleMessages.zh.login.notLead });
           return;
         }
         sessions.save({ token, expiresAt, staff });
@@ -51,6 +58,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
       get().stopFloor();
       get().clearLockers();
       get().clearOutbox();
+      get().clearArchive();
+      get().clearScope();
       set({ ...initialSessionState, loginError: message ?? null });
     },
   };

@@ -1,0 +1,79 @@
+import { ApiError } from '@hallq/shared/client';
+import { worksGuideDesk } from '@hallq/shared/domain';
+import type { GuideSession } from '../../../services/session-storage';
+import type { SliceCreator } from '../../types';
+import { initialAppointmentsState } from '../appointments/state';
+import { initialGuideCallsState } from '../guide-calls/state';
+import { initialIssueState } from '../issue/state';
+import { initialLookupState } from '../lookup/state';
+import { type LoginProblem, type SessionState, initialSessionState } from './state';
+
+export interface SessionActions {
+  /** Picks up the session of this browser tab after a reload. */
+  restore(): void;
+  login(staffId: string, password: string): Promise<void>;
+  /** 退出: ends the token on the server too, as the desk PC is shared between guides. */
+  logout(): void;
+  /** Back to the login form, forgetting everything the last guide looked at. */
+  endSession(problem?: LoginProblem): void;
+}
+export type SessionSlice = SessionState & SessionActions;
+
+// The page cannot know the hall's policy.clerksAtGuideDesk (it is not in the public hall), so a clerk is let in and
+// the server answers their lookups; a chief representative can never work the desk.
+const MAY_TRY_DESK = { clerksAtGuideDesk: true };
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
+  const begin = (session: GuideSession) => {
+    set({ session, loggingIn: false, loginProblem: null });
+    get().startFeed(session.token);
+  };
+
+  return {
+    ...initialSessionState,
+
+    restore() {
+      const session = sessions.load();
+      if (session) begin(session);
+    },
+
+    async login(staffId, password) {
+      if (get().loggingIn) return;
+      set({ loggingIn: true, loginProblem: null });
+      try {
+        const { token, expiresAt, staff } = await client.call('login', {
+          body: { staffId: staffId.trim(), password },
+        });
+        if (!worksGuideDesk(staff, MAY_TRY_DESK)) {
+          set({ loggingIn: false, loginProblem: 'not_desk' });
+          return;
+        }
+        sessions.save({ token, expiresAt, staff });
+        begin({ token, expiresAt, staff });
+      } catch (error) {
+        const refused = error instanceof ApiError && (error.status === 401 || error.status === 400);
+        set({ loggingIn: false, loginProblem: refused ? 'refused' : 'network' });
+      }
+    },
+
+    logout() {
+      const token = get().session?.token;
+      get().endSession();
+      // Best effort: a token the server never hears about still ends at its expiry.
+      if (token) client.call('logout', { token }).catch(() => undefined);
+    },
+
+    endSession(problem) {
+      sessions.clear();
+      get().stopFeed();
+      set({
+        ...initialSessionState,
+        ...initialLookupState,
+        ...initialIssueState,
+        ...initialAppointmentsState,
+        ...initialGuideCallsState,
+        loginProblem: problem ?? null,
+      });
+    },
+  };
+};

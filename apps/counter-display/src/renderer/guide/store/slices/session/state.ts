@@ -1,0 +1,12 @@
+import type { GuideSession } from '../../../services/session-storage';
+
+/** Why the desk is at its login form: a refused password, no server, an account that is not for the desk, or expiry. */
+export type LoginProblem = 'refused' | 'network' | 'not_desk' | 'expired';
+
+export interface SessionState {
+  session: GuideSession | null;
+  loggingIn: boolean;
+  loginProblem: LoginProblem | null;
+}
+
+export const initialSessionState: SessionState = { session: null, loggingIn: false, loginProblem: null };
