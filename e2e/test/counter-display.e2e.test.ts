@@ -167,6 +167,25 @@ describe('counter panel and hall display', () => {
     expect(window5.state).toMatchObject({ clerk: 'c04', post: 'B' });
   });
 
+  it('B hands the window over with the citizen at it, and the returning A carries on with that citizen', async () => {
+    // Window 2: c02 holds the A post, c01 the B post.
+    const b = await openPanel(2, 'c01');
+    await rig.api.issue('personal');
+    await b.getByTestId('action-callNext').click();
+    await b.getByTestId('current-number').waitFor();
+    const serving = await currentNumber(b);
+    const a = await openPanel(2, 'c02');
+    await a.getByTestId('incoming-banner').waitFor();
+    await b.getByTestId('handover-banner').waitFor();
+    await screenshot(b, 'counter-hand-over');
+    await b.getByTestId('hand-over').click();
+
+    await a.getByTestId('incoming-banner').waitFor({ state: 'hidden' });
+    await expect.poll(() => currentNumber(a)).toBe(serving);
+    await b.getByTestId('takeover-banner').waitFor();
+    expect((await rig.api.window(2)).state).toMatchObject({ clerk: 'c02', post: 'A', incoming: null });
+  });
+
   it('calls once on a double click', async () => {
     const first = await rig.api.issue('legal');
     const second = await rig.api.issue('legal');

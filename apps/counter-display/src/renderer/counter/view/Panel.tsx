@@ -18,7 +18,7 @@ import { clockTime } from './format';
 export function Panel() {
   // The whole panel follows the clock (the timer) anyway, so it reads the state once and derives the rest.
   const state = useCounter((s) => s);
-  const { press, logout, openDeposit } = useActions();
+  const { press, logout, handOver, openDeposit } = useActions();
   const window = myWindow(state);
   const paused = window?.status === 'paused';
   // While a form is open its fields take the typing, and the function keys do nothing (but still never reach the
@@ -98,7 +98,22 @@ export function Panel() {
       )}
       {who?.mine && who.incoming && (
         <div className="banner takeover" role="status" data-testid="handover-banner">
-          {who.incoming.clerk}（{who.incoming.post}岗）已到岗：办结当前业务后，本窗口交由其值守。
+          {who.incoming.clerk}（{who.incoming.post}
+          岗）已到岗：办结当前业务后，本窗口交由其值守；也可现在连同当前群众一并移交。
+          <button
+            type="button"
+            className="banner-action"
+            data-testid="hand-over"
+            onClick={() => void handOver()}
+            disabled={state.handOverStatus === 'sending' || !online}
+          >
+            立即移交
+          </button>
+        </div>
+      )}
+      {state.handOverError && (
+        <div className="banner error" role="alert" data-testid="hand-over-error">
+          无法移交：{state.handOverError.message}
         </div>
       )}
       {state.logoutError && (

@@ -143,3 +143,23 @@ describe('the hall', () => {
     expect(panel.state().hallStatus).toBe('failed');
   });
 });
+
+describe('handing the window over (AB岗)', () => {
+  it('hands the window at its own window with a fresh request, and says plainly when nobody is waiting', async () => {
+    const panel = testCounter();
+    panel.api.handOver.mockResolvedValueOnce({ window: windowState({ clerk: 'c02', post: 'A' }), ticket: null });
+    await panel.state().handOver();
+    expect(panel.api.handOver).toHaveBeenCalledWith({
+      params: { id: 3 },
+      body: { requestId: expect.any(String) },
+      token: 'token-c03',
+    });
+    expect(panel.state()).toMatchObject({ handOverStatus: 'idle', handOverError: null });
+
+    panel.api.handOver.mockRejectedValueOnce(
+      new ApiError(409, 'invalid_state', 'nobody is waiting to take window 3 over'),
+    );
+    await panel.state().handOver();
+    expect(panel.state().handOverError?.message).toBe('没有等待接岗的人员，无需移交');
+  });
+});

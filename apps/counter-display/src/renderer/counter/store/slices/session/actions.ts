@@ -14,6 +14,11 @@ export interface SessionActions {
   login(staffId: string, password: string, options?: { move?: boolean; takeOver?: boolean }): Promise<void>;
   /** Logs out at the server (an A clerk's window closes) and returns to the login form. */
   logout(): Promise<void>;
+  /**
+   * AB岗: hands the window now, citizen and all, to the other post's clerk waiting to take it over. The window's new
+   * holder reaches the panel on the feed, like every change.
+   */
+  handOver(): Promise<void>;
   /** After a reload: carry on with the session kept in this browser, if it has not expired. */
   restoreSession(): void;
   /** Back to the login form without asking the server (the token is no longer valid). */
@@ -23,7 +28,7 @@ export type SessionSlice = SessionState & SessionActions;
 
 export const SESSION_EXPIRED = '登录已失效（过期或已在别处退出），请重新登录';
 
-export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, storage, now }) => {
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, storage, now, newRequestId }) => {
   const begin = () => {
     get().startFeed();
     void get().loadSummary();
@@ -100,6 +105,28 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       get().endSession(null);
     },
 
+    async handOver() {
+      const session = get().session;
+      if (!session || get().handOverStatus === 'sending') return;
+      set({ handOverStatus: 'sending', handOverError: null });
+      try {
+        const body = { requestId: newRequestId() };
+        await api.call('handOver', { params: { id: session.window }, body, token: session.token });
+        set({ handOverStatus: 'idle' });
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'unauthorized') {
+          get().endSession(SESSION_EXPIRED);
+          return;
+        }
+        const failure = describeFailure(error);
+        const message =
+          error instanceof ApiError && error.code === 'invalid_state'
+            ? '没有等待接岗的人员，无需移交'
+            : failure.message;
+        set({ handOverStatus: 'idle', handOverError: { ...failure, message } });
+      }
+    },
+
     restoreSession() {
       const stored = storage.loadSession();
       if (!stored || Date.parse(stored.expiresAt) <= now()) {
@@ -119,6 +146,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         session: null,
         logoutStatus: 'idle',
         logoutError: null,
+        handOverStatus: 'idle',
+        handOverError: null,
         sessionNotice: notice,
         summary: null,
         summaryStatus: 'idle',

@@ -21,6 +21,9 @@ export interface SessionState {
   loginCanMove: boolean;
   logoutStatus: 'idle' | 'sending';
   logoutError: FailureText | null;
+  /** 立即移交: handing the window to the other post waiting to take it over, and why it failed. */
+  handOverStatus: 'idle' | 'sending';
+  handOverError: FailureText | null;
   /** Why the clerk is back at the login form without having logged out (token expired or revoked). */
   sessionNotice: string | null;
 }
@@ -35,5 +38,7 @@ export const initialSessionState: SessionState = {
   loginCanMove: false,
   logoutStatus: 'idle',
   logoutError: null,
+  handOverStatus: 'idle',
+  handOverError: null,
   sessionNotice: null,
 };
