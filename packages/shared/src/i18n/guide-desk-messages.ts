@@ -18,7 +18,7 @@ export const guideDeskMessages = {
       submitting: '正在登录…',
       refused: '工号或密码不正确',
       network: '无法连接服务器，请稍后再试',
-      not_desk: '此账号不能使用导办台（导办人员和管理员可用）',
+      not_for_console: '此账号不能使用导办台（导办人员和管理员可用）',
       expired: '登录已过期，请重新登录',
     },
     header: { logout: '退出', offline: '实时连接中断，正在重连…', connecting: '正在连接大厅实时数据…' },
@@ -168,7 +168,7 @@ export const guideDeskMessages = {
       submitting: 'ནང་འཛུལ་བྱེད་བཞིན་ཡོད།',
       refused: 'ལས་ཨང་ངམ་གསང་ཨང་ནོར་འདུག',
       network: 'ཞབས་ཞུའི་འཕྲུལ་ཆས་ལ་འབྲེལ་མཐུད་མ་ཐུབ། ཅུང་ཙམ་རྗེས་ཚོད་ལྟ་བྱེད་རོགས།',
-      not_desk: 'ཐོ་ཁོངས་འདིས་ལམ་སྟོན་ཚོགས་ཅོག་བེད་སྤྱོད་བྱེད་མི་ཆོག (ལམ་སྟོན་པ་དང་དོ་དམ་པས་བེད་སྤྱོད་བྱེད་ཆོག)',
+      not_for_console: 'ཐོ་ཁོངས་འདིས་ལམ་སྟོན་ཚོགས་ཅོག་བེད་སྤྱོད་བྱེད་མི་ཆོག (ལམ་སྟོན་པ་དང་དོ་དམ་པས་བེད་སྤྱོད་བྱེད་ཆོག)',
       expired: 'ནང་འཛུལ་དུས་ཚོད་འགོར་སོང་། བསྐྱར་དུ་ནང་འཛུལ་གནང་རོགས།',
     },
     header: {
@@ -336,7 +336,7 @@ export const guideDeskMessages = {
       submitting: 'Logging in…',
       refused: 'Wrong staff ID or password',
       network: 'Cannot reach the server. Please try again shortly.',
-      not_desk: 'This account cannot use the guide desk (floor guides and the manager can)',
+      not_for_console: 'This account cannot use the guide desk (floor guides and the manager can)',
       expired: 'Your session has expired. Please log in again.',
     },
     header: {

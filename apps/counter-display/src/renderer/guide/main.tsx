@@ -2,7 +2,7 @@ import { createHallClient, createHallRealtime, newRequestId } from '@hallq/share
 import { createI18n, guideDeskMessages } from '@hallq/shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browserSessionStorage } from './services/session-storage';
+import { browserSessionStorage } from '../common/staff-session';
 import { createGuideStore } from './store/create-guide-store';
 import { GuideApp } from './view/GuideApp';
 import './view/guide.css';
@@ -15,7 +15,7 @@ if (!rootElement) throw new Error('missing #root element');
 const store = createGuideStore({
   client: createHallClient({ timeoutMs: TIMEOUT_MS }),
   realtime: (token) => createHallRealtime({ room: 'hall', token }),
-  sessions: browserSessionStorage(sessionStorage, () => Date.now()),
+  sessions: browserSessionStorage(sessionStorage, () => Date.now(), 'hallq.guide.session'),
   now: () => Date.now(),
   newRequestId,
 });

@@ -1,7 +1,7 @@
 import { createHallClient, createHallRealtime, newRequestId } from '@hallq/shared/client';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { browserSessionStorage } from './services/session-storage';
+import { browserSessionStorage } from '../common/staff-session';
 import { createManagerStore } from './store/create-manager-store';
 import { ManagerApp } from './view/ManagerApp';
 import './view/manager.css';
@@ -16,7 +16,7 @@ if (!rootElement) throw new Error('missing #root element');
 const store = createManagerStore({
   client: createHallClient({ timeoutMs: TIMEOUT_MS }),
   realtime: (token) => createHallRealtime({ room: 'hall', token }),
-  sessions: browserSessionStorage(sessionStorage, () => Date.now()),
+  sessions: browserSessionStorage(sessionStorage, () => Date.now(), 'hallq.manager.session'),
   newRequestId,
 });
 store.getState().restore();

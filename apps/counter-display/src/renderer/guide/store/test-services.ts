@@ -19,7 +19,7 @@ import {
   makeWindow,
 } from '@hallq/shared/testing';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
-import type { GuideSession, SessionStorage } from '../services/session-storage';
+import type { SessionStorage, StaffSession } from '../../common/staff-session';
 import { createGuideStore } from './create-guide-store';
 
 export const HALL_DAY = '2026-11-20'; // a Friday
@@ -31,7 +31,7 @@ let hall: PublicHall | null = null;
 export const demoHall = (): PublicHall => (hall ??= toPublicHall(loadHallConfig(DEMO_HALL_PATH)));
 
 /** g01, the 一楼 guide of the demo hall. */
-export const SESSION: GuideSession = {
+export const SESSION: StaffSession = {
   token: 'tok-g01',
   expiresAt: '2099-01-01T00:00:00.000Z',
   staff: { id: 'g01', name: '卓玛', role: 'floor_guide' },
@@ -113,7 +113,7 @@ export function testDesk(options: { loggedIn?: boolean } = {}) {
   api.appointments.mockImplementation(async () => ({ appointments: [] }));
   const live = fakeRealtime();
   let token: string | null = null;
-  let stored: GuideSession | null = options.loggedIn ? SESSION : null;
+  let stored: StaffSession | null = options.loggedIn ? SESSION : null;
   const sessions: SessionStorage = {
     load: () => stored,
     save: (s) => {

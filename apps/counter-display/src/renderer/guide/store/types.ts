@@ -1,6 +1,6 @@
 import type { HallClient, HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
-import type { SessionStorage } from '../services/session-storage';
+import type { SessionStorage } from '../../common/staff-session';
 import type { AppointmentsSlice } from './slices/appointments/actions';
 import type { HallFeedSlice } from './slices/feed/actions';
 import type { GuideCallsSlice } from './slices/guide-calls/actions';

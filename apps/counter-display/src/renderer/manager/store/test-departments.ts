@@ -1,7 +1,7 @@
 import type { FollowUp, PublicHall, StaffMember, WindowConfig, WindowTypeConfig } from '@hallq/shared/contracts';
 import { answersFor } from '@hallq/shared/domain';
 import { makePublicHall } from '@hallq/shared/testing';
-import type { ManagerSession } from '../services/session-storage';
+import type { StaffSession } from '../../common/staff-session';
 import { followUp, rating } from './test-services';
 
 // Test fixtures: a hall of three departments, as the manager and the chief representatives meet it.
@@ -74,7 +74,7 @@ export function directoryOf(id: string): StaffMember[] {
   return STAFF.filter((s) => answersFor(me, s.department));
 }
 
-export const sessionOf = (id: string): ManagerSession => {
+export const sessionOf = (id: string): StaffSession => {
   const { name, role } = STAFF.find((s) => s.id === id)!;
   return { token: `tok-${id}`, expiresAt: '2099-01-01T00:00:00.000Z', staff: { id, name, role } };
 };

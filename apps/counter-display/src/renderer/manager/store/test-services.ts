@@ -10,7 +10,7 @@ import type {
 import type { RealtimeHandlers } from '@hallq/shared/client';
 import { vi } from 'vitest';
 import { fakeHallClient, makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
-import type { ManagerSession, SessionStorage } from '../services/session-storage';
+import type { SessionStorage, StaffSession } from '../../common/staff-session';
 import { createManagerStore } from './create-manager-store';
 
 /** A dissatisfied rating (waited too long) of A031 at window 4. */
@@ -157,7 +157,7 @@ export function outboxEntry(id: string, over: Partial<OutboxEntry> = {}): Outbox
   };
 }
 
-export const SESSION: ManagerSession = {
+export const SESSION: StaffSession = {
   token: 'tok-admin',
   expiresAt: '2099-01-01T00:00:00.000Z',
   staff: { id: 'admin', name: '管理员', role: 'manager' },
@@ -181,7 +181,7 @@ export function testDirectory(): StaffMember[] {
  * given), in `hall` with `directory` as its staff list.
  */
 export function testConsole(
-  options: { loggedIn?: boolean; session?: ManagerSession; hall?: PublicHall; directory?: StaffMember[] } = {},
+  options: { loggedIn?: boolean; session?: StaffSession; hall?: PublicHall; directory?: StaffMember[] } = {},
 ) {
   /** The server, one mock per route; what every console asks at start answers at once. */
   const api = fakeHallClient();
@@ -198,7 +198,7 @@ export function testConsole(
     resync: vi.fn(),
     stop: vi.fn(),
   };
-  let stored: ManagerSession | null = options.loggedIn ? (options.session ?? SESSION) : null;
+  let stored: StaffSession | null = options.loggedIn ? (options.session ?? SESSION) : null;
   const sessions: SessionStorage = {
     load: () => stored,
     save: (s) => {

@@ -1,6 +1,6 @@
 import type { HallClient, HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
-import type { SessionStorage } from '../services/session-storage';
+import type { SessionStorage } from '../../common/staff-session';
 import type { ArchiveSlice } from './slices/archive/actions';
 import type { FloorSlice } from './slices/floor/actions';
 import type { FollowUpsSlice } from './slices/followups/actions';

@@ -23,7 +23,7 @@ describe('the desk session', () => {
       window: null,
     });
     await desk.state().login('z01', 'demo');
-    expect(desk.state()).toMatchObject({ session: null, loginProblem: 'not_desk' });
+    expect(desk.state()).toMatchObject({ session: null, loginProblem: 'not_for_console' });
     desk.api.login.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'bad password'));
     await desk.state().login('g01', 'x');
     expect(desk.state().loginProblem).toBe('refused');

@@ -1,6 +1,5 @@
-import { ApiError } from '@hallq/shared/client';
 import { worksGuideDesk } from '@hallq/shared/domain';
-import type { GuideSession } from '../../../services/session-storage';
+import { consoleLogin, type StaffSession } from '../../../../common/staff-session';
 import type { SliceCreator } from '../../types';
 import { initialAppointmentsState } from '../appointments/state';
 import { initialGuideCallsState } from '../guide-calls/state';
@@ -24,7 +23,7 @@ export type SessionSlice = SessionState & SessionActions;
 const MAY_TRY_DESK = { clerksAtGuideDesk: true };
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
-  const begin = (session: GuideSession) => {
+  const begin = (session: StaffSession) => {
     set({ session, loggingIn: false, loginProblem: null });
     get().startFeed(session.token);
   };
@@ -40,20 +39,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
     async login(staffId, password) {
       if (get().loggingIn) return;
       set({ loggingIn: true, loginProblem: null });
-      try {
-        const { token, expiresAt, staff } = await client.call('login', {
-          body: { staffId: staffId.trim(), password },
-        });
-        if (!worksGuideDesk(staff, MAY_TRY_DESK)) {
-          set({ loggingIn: false, loginProblem: 'not_desk' });
-          return;
-        }
-        sessions.save({ token, expiresAt, staff });
-        begin({ token, expiresAt, staff });
-      } catch (error) {
-        const refused = error instanceof ApiError && (error.status === 401 || error.status === 400);
-        set({ loggingIn: false, loginProblem: refused ? 'refused' : 'network' });
+      const result = await consoleLogin(client, staffId, password, (staff) => worksGuideDesk(staff, MAY_TRY_DESK));
+      if ('problem' in result) {
+        set({ loggingIn: false, loginProblem: result.problem });
+        return;
       }
+      sessions.save(result.session);
+      begin(result.session);
     },
 
     logout() {

@@ -1,10 +1,10 @@
-import type { GuideSession } from '../../../services/session-storage';
+import type { StaffSession } from '../../../../common/staff-session';
 
 /** Why the desk is at its login form: a refused password, no server, an account that is not for the desk, or expiry. */
-export type LoginProblem = 'refused' | 'network' | 'not_desk' | 'expired';
+export type LoginProblem = 'refused' | 'network' | 'not_for_console' | 'expired';
 
 export interface SessionState {
-  session: GuideSession | null;
+  session: StaffSession | null;
   loggingIn: boolean;
   loginProblem: LoginProblem | null;
 }

@@ -1,7 +1,6 @@
-import { ApiError } from '@hallq/shared/client';
 import type { StaffRole } from '@hallq/shared/contracts';
 import { consoleMessages } from '@hallq/shared/i18n';
-import type { ManagerSession } from '../../../services/session-storage';
+import { type ConsoleLoginProblem, consoleLogin, type StaffSession } from '../../../../common/staff-session';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
 
@@ -17,8 +16,14 @@ export type SessionSlice = SessionState & SessionActions;
 /** Who the console is for: the manager (the whole hall) and chief representatives (首席代表, their department). */
 const CONSOLE_ROLES: readonly StaffRole[] = ['manager', 'chief_representative'];
 
+const LOGIN_PROBLEM: Record<ConsoleLoginProblem, string> = {
+  refused: '工号或密码不正确',
+  network: '无法连接服务器，请稍后再试',
+  not_for_console: consoleMessages.zh.login.notLead,
+};
+
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
-  const begin = (session: ManagerSession) => {
+  const begin = (session: StaffSession) => {
     set({ session, loggingIn: false, loginError: null });
     get().startFloor(session.token);
     void get().loadFollowUps();
@@ -36,21 +41,13 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
     async login(staffId, password) {
       if (get().loggingIn) return;
       set({ loggingIn: true, loginError: null });
-      try {
-        const { token, expiresAt, staff } = await client.call('login', {
-          body: { staffId: staffId.trim(), password },
-        });
-        // The server refuses everyone else the console's routes; saying so here spares a console of 403s.
-        if (!CONSOLE_ROLES.includes(staff.role)) {
-          set({ loggingIn: false, loginError: consoleMessages.zh.login.notLead });
-          return;
-        }
-        sessions.save({ token, expiresAt, staff });
-        begin({ token, expiresAt, staff });
-      } catch (error) {
-        const refused = error instanceof ApiError && (error.status === 401 || error.status === 400);
-        set({ loggingIn: false, loginError: refused ? '工号或密码不正确' : '无法连接服务器，请稍后再试' });
+      const result = await consoleLogin(client, staffId, password, (staff) => CONSOLE_ROLES.includes(staff.role));
+      if ('problem' in result) {
+        set({ loggingIn: false, loginError: LOGIN_PROBLEM[result.problem] });
+        return;
       }
+      sessions.save(result.session);
+      begin(result.session);
     },
 
     endSession(message) {

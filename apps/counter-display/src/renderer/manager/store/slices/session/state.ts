@@ -1,7 +1,7 @@
-import type { ManagerSession } from '../../../services/session-storage';
+import type { StaffSession } from '../../../../common/staff-session';
 
 export interface SessionState {
-  session: ManagerSession | null;
+  session: StaffSession | null;
   loggingIn: boolean;
   loginError: string | null;
 }
