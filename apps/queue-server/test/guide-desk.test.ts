@@ -130,3 +130,23 @@ describe('the guide desk (导办台)', () => {
     expect(bad.fields).toEqual([{ path: 'number', message: expect.stringContaining('A001') }]);
   });
 });
+
+// The guide desk's notices and the kiosk's both read it; the desk issues with a staff token, the kiosk with its key.
+describe("a ticket's language", () => {
+  it("a ticket keeps the language it was taken in (for its written notices), one of the hall's", async () => {
+    const h = await rigs.open();
+    const issued = await ok(
+      'issueTicket',
+      h.kiosk.post('/api/tickets', { windowType: 'personal', language: 'bo', requestId: rid() }),
+    );
+    expect(issued.ticket.language).toBe('bo');
+    const plain = await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid() }));
+    expect(plain.ticket.language).toBe('zh');
+    const refusal = await refused(
+      h.kiosk.post('/api/tickets', { windowType: 'personal', language: 'mn', requestId: rid() }),
+      400,
+      'validation_failed',
+    );
+    expect(refusal.fields).toEqual([{ path: 'language', message: expect.stringContaining('"mn"') }]);
+  });
+});

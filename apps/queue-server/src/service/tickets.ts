@@ -54,6 +54,12 @@ export class Tickets {
         serviceItem = serviceItem ?? booked.serviceItem;
         appointment = { code: booked.code, slotStart: booked.slotStart };
       }
+      if (req.language !== undefined && !this.hall.languages.includes(req.language)) {
+        throw ApiError.field(
+          'language',
+          `the hall does not offer "${req.language}" (${this.hall.languages.join(', ')})`,
+        );
+      }
       // The contract requires a window type unless an appointment is named, and a named one was found or refused.
       const type = this.today.windowType(windowTypeCode!, 'windowType');
       const priority = req.priority ?? null;
@@ -79,6 +85,7 @@ export class Tickets {
         serviceItem,
         priority,
         appointment,
+        language: req.language,
         now,
       });
       // 122 random bits; randomUUID draws from a cached pool, where randomBytes makes a system call per ticket.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageCode } from '../config/hall-config';
 import { PriorityGroup, Ticket, TicketState } from '../domain/ticket';
 import { IdNumber, RequestId } from './common';
 
@@ -11,6 +12,8 @@ export const IssueTicketRequest = z
     appointmentCode: z.string().min(1).max(40).optional(),
     /** Check in today's appointment booked with this resident ID number (read by the kiosk's card reader). */
     appointmentIdNumber: IdNumber.optional(),
+    /** The language of the kiosk's screen: the ticket keeps it for the written notices. One of the hall's languages. */
+    language: LanguageCode.optional(),
     requestId: RequestId,
   })
   .strict()

@@ -1,5 +1,6 @@
 import type {
   DepartmentConfig,
+  LanguageCode,
   LocalizedText,
   ServiceItemConfig,
   WindowConfig,
@@ -75,6 +76,8 @@ export interface Notice {
   /** For the saved copy's file name, which carries nothing personal: the ticket's day and number. */
   ticketDay: string;
   ticketNumber: string;
+  /** The language the citizen took the ticket in: the page words the notice in it where the catalogue has it. */
+  language: LanguageCode;
 }
 
 /** The parts of the hall (the hall file, or GET /api/hall) a notice names. */
@@ -150,6 +153,7 @@ export function buildNotice(ticket: Ticket, context: NoticeContext): Notice | nu
     date,
     ticketDay: ticket.hallDay,
     ticketNumber: ticket.number,
+    language: ticket.language,
   };
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageCode } from '../config/hall-config';
 
 export const TicketState = z.enum([
   'waiting',
@@ -102,6 +103,11 @@ export const Ticket = z
      */
     transfer: TransferTarget.nullable(),
     outcome: Outcome.nullable(),
+    /**
+     * The language the citizen took the ticket in (the kiosk's screen then): the written notices use it where a
+     * translation exists. A ticket stored before it was kept reads as Chinese.
+     */
+    language: LanguageCode.default('zh'),
     issuedAt: z.string(),
     calledAt: z.string().nullable(),
     startedAt: z.string().nullable(),

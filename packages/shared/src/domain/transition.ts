@@ -1,4 +1,4 @@
-import type { QueuePolicy } from '../config/hall-config';
+import type { LanguageCode, QueuePolicy } from '../config/hall-config';
 import { formatTicketNumber } from './numbering';
 import type { Appointment, Outcome, PriorityGroup, Ticket, TicketState } from './ticket';
 import type { WindowEvent } from './window-transition';
@@ -49,6 +49,8 @@ export interface NewTicketInput {
   serviceItem: string | null;
   priority: PriorityGroup | null;
   appointment: Appointment | null;
+  /** The citizen's language at the kiosk; Chinese when not said. */
+  language?: LanguageCode;
   now: Date;
 }
 
@@ -70,6 +72,7 @@ export function newTicket(input: NewTicketInput): Ticket {
     rank: input.now.getTime(),
     transfer: null,
     outcome: null,
+    language: input.language ?? 'zh',
     issuedAt: input.now.toISOString(),
     calledAt: null,
     startedAt: null,

@@ -3,7 +3,7 @@ import type { CounterState } from '../store/types';
 import { useActions } from '../view/counter-context';
 import { Modal } from '../view/Dialogs';
 import { NoticePage, NoticePrintLayer } from './NoticePage';
-import { NOTICE_LANGUAGE, wordNotice } from './notice-words';
+import { noticeLanguage, wordNotice } from './notice-words';
 
 /**
  * The print offer after a finish that needs a notice, or a reprint from 今日通知书: the notice as it will print, the
@@ -14,7 +14,7 @@ export function NoticeDialog(props: { state: CounterState }) {
   const offer = noticeOffer(props.state);
   if (!offer) return null;
   const { draft, notice } = offer;
-  const worded = wordNotice(notice, NOTICE_LANGUAGE);
+  const worded = wordNotice(notice, noticeLanguage(notice));
   const page = <NoticePage notice={worded} kind={notice.kind} />;
 
   return (

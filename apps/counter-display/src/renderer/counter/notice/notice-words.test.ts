@@ -1,7 +1,7 @@
 import { buildNotice, type Outcome } from '@hallq/shared/domain';
 import { describe, expect, it } from 'vitest';
 import { demoHall, ticket } from '../store/test-services';
-import { NOTICE_LANGUAGE, wordNotice } from './notice-words';
+import { noticeLanguage, wordNotice } from './notice-words';
 
 const NOW = new Date('2026-11-20T02:10:00.000Z');
 
@@ -18,8 +18,10 @@ function notice(outcome: Outcome, serviceItem: string | null = 'hukou-transfer',
 }
 
 describe('a notice in words', () => {
-  it('is printed in Chinese, since a ticket carries no language', () => {
-    expect(NOTICE_LANGUAGE).toBe('zh');
+  it("is printed in the ticket's language where the catalogue has it, else in Chinese", () => {
+    expect(noticeLanguage({ language: 'bo' })).toBe('bo');
+    expect(noticeLanguage({ language: 'en' })).toBe('en');
+    expect(noticeLanguage({ language: 'ug' })).toBe('zh');
   });
 
   it('titles it, fills its table and words the seal with the department and the date', () => {

@@ -1,12 +1,16 @@
 import type { Notice, NoticeFieldName, NoticeValue } from '@hallq/shared/domain';
-import { type CitizenLanguage, createI18n, localized, noticeText } from '@hallq/shared/i18n';
+import { CITIZEN_LANGUAGES, type CitizenLanguage, createI18n, localized, noticeText } from '@hallq/shared/i18n';
 import type { TFunction } from 'i18next';
 
 /**
- * The language notices are printed in. A ticket carries no language (the kiosk's choice stays on the kiosk), so the
- * paper is in Chinese, the hall's language of record; the catalogue has Tibetan and English ready for when it does.
+ * The language a notice is printed in: the one the citizen took the ticket in, where the notice catalogue has it;
+ * else Chinese, the hall's language of record.
  */
-export const NOTICE_LANGUAGE: CitizenLanguage = 'zh';
+export function noticeLanguage(notice: Pick<Notice, 'language'>): CitizenLanguage {
+  return (CITIZEN_LANGUAGES as readonly string[]).includes(notice.language)
+    ? (notice.language as CitizenLanguage)
+    : 'zh';
+}
 
 export type NoticeSection = { type: 'paragraph'; text: string; stress?: boolean } | { type: 'list'; items: string[] };
 

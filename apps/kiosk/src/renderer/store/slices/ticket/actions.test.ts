@@ -44,6 +44,21 @@ describe('taking a ticket at a kiosk with a printer', () => {
     expect(kiosk.state().issued).toBeNull();
   });
 
+  it("tells the server the citizen's language when it is not Chinese, for the written notices", async () => {
+    const kiosk = testKiosk();
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001', { windowType: 'social-security' }));
+    kiosk.state().setLanguage('bo');
+    await chooseSocialSecurityCard(kiosk);
+    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
+      body: {
+        requestId: 'request-1',
+        windowType: 'social-security',
+        serviceItem: SOCIAL_SECURITY_CARD,
+        language: 'bo',
+      },
+    });
+  });
+
   it('issues nothing while the printer is not ready, and can issue for the screen instead with the same request', async () => {
     const kiosk = testKiosk();
     kiosk.bridge!.printerStatus.mockResolvedValue('paper_out');

@@ -92,7 +92,9 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
   const start = (request: IssueTicketRequest, via: Via) => {
     if (get().screen.name === 'busy') return Promise.resolve();
     set({ via });
-    return run({ request, mode: bridge ? 'print' : 'screen' });
+    // The ticket keeps the citizen's language for the written notices; Chinese, the default, goes unsaid.
+    const language = get().language;
+    return run({ request: language === 'zh' ? request : { ...request, language }, mode: bridge ? 'print' : 'screen' });
   };
 
   const cancel = ({ number, requestId, reason }: Extract<Void, { kind: 'number' }>) =>
