@@ -131,7 +131,7 @@ describe('the guide desk (导办台)', () => {
   });
 });
 
-// The guide desk's notices and the kiosk's both read it; the desk issues with a staff token, the kiosk with its key.
+// The written notices are printed in it: the kiosk sends the language of its screen with the ticket.
 describe("a ticket's language", () => {
   it("a ticket keeps the language it was taken in (for its written notices), one of the hall's", async () => {
     const h = await rigs.open();
