@@ -225,6 +225,16 @@ describe('parseHallConfig', () => {
     ]);
   });
 
+  it('takes a public status URL without its trailing slash, and names one that is not http(s) or carries a query', () => {
+    const hall = minimalHall();
+    hall.publicStatusUrl = 'https://hall.example.gov.cn/q/';
+    expect(parseHallConfig(hall, 'test.yaml').publicStatusUrl).toBe('https://hall.example.gov.cn/q');
+    hall.publicStatusUrl = 'ftp://hall.example.gov.cn';
+    expect(issuesOf(hall)).toEqual(['publicStatusUrl: must be an http(s) URL such as https://hall.example.gov.cn']);
+    hall.publicStatusUrl = 'https://hall.example.gov.cn/?x=1';
+    expect(issuesOf(hall)).toEqual(['publicStatusUrl: must not carry a query or a fragment']);
+  });
+
   it("wants exactly one department to be the hall's own office", () => {
     const none = minimalHall();
     none.departments = none.departments.map((d) => ({ ...d, hallOffice: false }));

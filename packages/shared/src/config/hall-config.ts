@@ -369,6 +369,16 @@ const HallConfigObject = z
     /** IANA time zone: the hall's day, hours and numbering follow it. */
     timeZone: z.string().default('Asia/Shanghai'),
     languages: z.array(LanguageCode).min(1).default(['zh']),
+    /**
+     * Where citizens' phones reach the ticket status page from outside the hall LAN (a reverse proxy in front of `/t/`
+     * and its socket only): the printed QR code encodes `<publicStatusUrl>/t/<token>`. Unset, the QR code carries the
+     * kiosk's LAN address, which a phone reaches only on the hall's Wi-Fi.
+     */
+    publicStatusUrl: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://hall.example.gov.cn' })
+      .refine((u) => !/[?#]/.test(u), 'must not carry a query or a fragment')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .optional(),
     hours: WeekHours,
     calendar: HallCalendar.default({ holidays: [], workdays: [] }),
     departments: z.array(DepartmentConfig).min(1),

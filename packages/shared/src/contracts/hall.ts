@@ -38,6 +38,8 @@ export const PublicHall = z
     ratingTimeoutSeconds: z.number().int(),
     /** Staff id → name, only when the hall shows names on window screens (policy.showClerkNames); else null. */
     clerkNames: z.record(z.string(), z.string()).nullable(),
+    /** The status page's public base URL for the QR code (hall file `publicStatusUrl`); null: the kiosk's own address. */
+    publicStatusUrl: z.string().nullable(),
   })
   .strict();
 export type PublicHall = z.infer<typeof PublicHall>;
@@ -81,6 +83,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     ratingReasons,
     ratingTimeoutSeconds,
     clerkNames,
+    publicStatusUrl: hall.publicStatusUrl ?? null,
   };
 }
 
