@@ -95,6 +95,10 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     const text = printedTextOf(await printed);
     expect(text).toContain('请携带以下材料');
     expect(text).toContain('身份证');
+    // The item chosen and the hall's date and time of taking it, on paper in Chinese.
+    const hall = await rig.api.hall();
+    expect(text).toContain(hall.serviceItems.find((s) => s.code === 'social-security-card')!.name.zh);
+    expect(text).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 
   it('leads the priority path to a priority ticket at the help-and-proxy window type', async () => {
@@ -276,6 +280,16 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
   });
 
+  it('gives the next citizen Chinese again once a ticket taken in English is done', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('lang-en').tap();
+    await takeTicket(page, 'personal');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByTestId('ticket-done').tap();
+    await page.getByTestId('screen-home').waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toMatch(/^zh/);
+  });
+
   it('switches language on the home screen: Tibetan and English names of the window types', async () => {
     const page = await openKiosk();
     await page.getByTestId('lang-bo').tap();
@@ -289,12 +303,46 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
 });
 
 describe('the kiosk in a plain browser (no shell)', () => {
-  it('shows the ticket on screen with a QR code of its status page', async () => {
+  it('shows the ticket on screen with the item, the time it was taken and a QR code of its status page', async () => {
     const page = await openKiosk({ shell: false });
-    const number = await takeTicket(page, 'personal');
+    await page.getByTestId('tile-social-security').tap();
+    await page.getByTestId('item-social-security-card').tap();
+    await page.getByTestId('take-ticket').tap();
+    await page.getByTestId('screen-ticket').waitFor();
     expect(await page.getByTestId('screen-ticket').getAttribute('data-mode')).toBe('screen');
     await page.getByTestId('ticket-qr').waitFor();
+    expect(await page.getByTestId('ticket-item').textContent()).toContain('社会保障卡');
+    expect(await page.getByTestId('ticket-taken-at').textContent()).toMatch(/\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     await screenshot(page, 'kiosk-ticket-on-screen');
-    expect(number).toMatch(/^A\d{3}$/);
+    expect((await page.getByTestId('ticket-number').textContent())!.trim()).toMatch(/^C\d{3}$/);
+  });
+});
+
+// Last: restarting the server would disturb the screenshots of the tests after it.
+describe('the kiosk while the server is down', () => {
+  it('covers the whole screen with a notice while the server is down, and takes tickets again once it is back', async () => {
+    const page = await openKiosk();
+    const notice = page.getByTestId('offline-notice');
+    const restarted = rig.server.restart({ downMs: 6000 });
+    await notice.waitFor({ timeout: 5000 });
+    expect(await notice.textContent()).toContain('暂时无法取号');
+    expect(await notice.textContent()).toContain('请稍候或到咨询台');
+    // Nothing of the home screen can be touched: the notice is what a finger meets, in every corner.
+    expect(await notice.boundingBox()).toEqual({ x: 0, y: 0, ...VIEWPORTS.kiosk });
+    const hit = (x: number, y: number) =>
+      page.evaluate(
+        ([px, py]) => document.elementFromPoint(px!, py!)?.closest('[data-testid="offline-notice"]') !== null,
+        [x, y],
+      );
+    for (const [x, y] of [
+      [10, 10],
+      [540, 960],
+      [1070, 1910],
+    ] as const)
+      expect(await hit(x, y)).toBe(true);
+    await screenshot(page, 'kiosk-offline');
+    await restarted;
+    await notice.waitFor({ state: 'detached', timeout: 20_000 });
+    await takeTicket(page, 'personal');
   });
 });

@@ -14,8 +14,8 @@ afterAll(async () => {
   await rig?.stop();
 });
 
-/** Takes a pickup ticket at the kiosk and returns the URL printed in its QR code. */
-async function printedStatusUrl(): Promise<string> {
+/** Takes a pickup ticket at the kiosk (in a language other than Chinese when asked) and returns its QR code's URL. */
+async function printedStatusUrl(language?: 'bo' | 'en'): Promise<string> {
   const context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true });
   const page = await context.newPage();
   await installKioskShell(page, {
@@ -23,6 +23,7 @@ async function printedStatusUrl(): Promise<string> {
     printer: `tcp://127.0.0.1:${rig.printer.port}`,
   });
   await page.goto(`${rig.server.url}/kiosk/`);
+  if (language) await page.getByTestId(`lang-${language}`).tap();
   const printed = rig.printer.nextTicket();
   await takeTicket(page, 'pickup');
   const ticket = await printed;
@@ -83,6 +84,19 @@ describe('the phone page behind the ticket QR code', () => {
     await page.getByTestId('phone-give-up-confirm').tap();
     await expect.poll(() => page.getByTestId('phone-state').getAttribute('data-state')).toBe('cancelled');
     expect(await rig.api.inPlay()).not.toContain(number);
+  });
+
+  it('opens in the language the ticket was taken in, and the citizen can still switch', async () => {
+    const url = await printedStatusUrl('bo');
+    const page = await openPhone(url);
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('bo');
+    await page.getByRole('button', { name: 'English' }).tap();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    // The citizen's choice outlasts a reload of this ticket's page.
+    await page.reload();
+    await page.getByTestId('phone-number').waitFor();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await page.context().close();
   });
 
   it('says plainly when a ticket is not found', async () => {

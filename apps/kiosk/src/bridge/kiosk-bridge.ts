@@ -13,6 +13,8 @@ export type { DoorStage, PickupResult };
 export interface TicketPrintJob {
   hallName: string;
   windowTypeName: string;
+  /** The service item the citizen chose, if any. */
+  serviceItemName: string | null;
   number: string;
   peopleAhead: number;
   estimatedWaitMinutes: number | null;

@@ -19,6 +19,7 @@ const KIOSK = 'http://10.0.0.2:8080/kiosk/';
 const job: TicketPrintJob = {
   hallName: '政务服务中心',
   windowTypeName: '个人综窗',
+  serviceItemName: null,
   number: 'A001',
   peopleAhead: 0,
   estimatedWaitMinutes: 5,

@@ -5,6 +5,7 @@ import { BridgeInputError, parseIdCardTimeout, parseTicketPrintJob } from './ipc
 const job: TicketPrintJob = {
   hallName: '拉萨市政务服务中心',
   windowTypeName: '个人综窗',
+  serviceItemName: null,
   number: 'A007',
   peopleAhead: 3,
   estimatedWaitMinutes: null,

@@ -38,6 +38,7 @@ const ticketPrintJob = z
     {
       hallName: text,
       windowTypeName: text,
+      serviceItemName: text.nullable(),
       number: z.string({ error: 'must be a ticket number like A001' }).regex(/^[A-Z]\d{3,5}$/),
       peopleAhead: count('must be a whole number, 0 or more'),
       estimatedWaitMinutes: count('must be a whole number of minutes, 0 or more, or null').nullable(),

@@ -6,6 +6,7 @@ import { createPrintService } from './print-service';
 const job: TicketPrintJob = {
   hallName: '拉萨市城关区政务服务中心',
   windowTypeName: '不动产登记',
+  serviceItemName: null,
   number: 'A023',
   peopleAhead: 7,
   estimatedWaitMinutes: 25,

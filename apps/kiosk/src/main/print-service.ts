@@ -70,6 +70,7 @@ function toTicketPrint(job: TicketPrintJob): TicketPrint {
   return {
     hallName: job.hallName,
     windowTypeName: job.windowTypeName,
+    serviceItemName: job.serviceItemName,
     number: job.number,
     peopleAhead: job.peopleAhead,
     estimatedWaitMinutes: job.estimatedWaitMinutes,

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { chooseLanguage, PHONE_LANGUAGES } from './language';
 
-export function LanguageSwitch() {
+/** The citizen may always read the page in another language; the choice is kept for this ticket. */
+export function LanguageSwitch({ token }: { token: string | null }) {
   const { t, i18n } = useTranslation('phone');
   return (
     <nav className="languages" aria-label={t('language')}>
@@ -11,7 +12,7 @@ export function LanguageSwitch() {
           type="button"
           lang={language.htmlLang}
           aria-pressed={i18n.language === language.code}
-          onClick={() => chooseLanguage(i18n, language.code)}
+          onClick={() => chooseLanguage(i18n, language.code, token)}
         >
           {language.label}
         </button>

@@ -3,9 +3,9 @@ import type { PublicHall, TicketStatus } from '@hallq/shared/contracts';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followStatus, type StatusLink } from './follow-status';
-import { currentLanguage } from './language';
+import { currentLanguage, readChosenLanguage, showLanguage } from './language';
 import { LanguageSwitch } from './LanguageSwitch';
-import { CALL_VIBRATION, phoneView, shouldVibrate } from './phone-view';
+import { CALL_VIBRATION, pageLanguage, phoneView, shouldVibrate } from './phone-view';
 import { openStatusSocket } from './status-socket';
 import { TicketScreen } from './TicketScreen';
 
@@ -18,11 +18,16 @@ export function PhoneApp({ token, client }: { token: string | null; client: Hall
   const [today, setToday] = useState<string | null>(null);
   const last = useRef<TicketStatus | null>(null);
 
-  const receive = useCallback((next: TicketStatus) => {
-    if (shouldVibrate(last.current, next) && 'vibrate' in navigator) navigator.vibrate(CALL_VIBRATION);
-    last.current = next;
-    setStatus(next);
-  }, []);
+  const receive = useCallback(
+    (next: TicketStatus) => {
+      if (shouldVibrate(last.current, next) && 'vibrate' in navigator) navigator.vibrate(CALL_VIBRATION);
+      // The first word from the server says which language the ticket was taken in: the page opens in it.
+      if (last.current === null) showLanguage(i18n, pageLanguage(readChosenLanguage(token), next.language));
+      last.current = next;
+      setStatus(next);
+    },
+    [i18n, token],
+  );
 
   useEffect(() => {
     if (token === null) return;
@@ -44,7 +49,7 @@ export function PhoneApp({ token, client }: { token: string | null; client: Hall
 
   return (
     <main className="phone">
-      <LanguageSwitch />
+      <LanguageSwitch token={token} />
       {notFound || token === null ? (
         <section className="card not-found" data-testid="phone-state" data-state="not_found">
           <h1>{t('notFound.title')}</h1>

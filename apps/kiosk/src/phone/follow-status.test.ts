@@ -16,6 +16,7 @@ const status = (peopleAhead: number): TicketStatus => ({
   calls: 0,
   issuedAt: '2026-11-23T01:00:00.000Z',
   calledAt: null,
+  language: 'zh',
   expired: false,
 });
 

@@ -1,6 +1,6 @@
 import type { PublicHall, TicketStatus } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
-import { initialLanguage, phoneView, shouldVibrate, tokenFromPath } from './phone-view';
+import { pageLanguage, phoneView, shouldVibrate, tokenFromPath } from './phone-view';
 
 const TODAY = '2026-11-23';
 
@@ -16,6 +16,7 @@ function status(over: Partial<TicketStatus> = {}): TicketStatus {
     calls: 0,
     issuedAt: '2026-11-23T01:00:00.000Z',
     calledAt: null,
+    language: 'zh',
     expired: false,
     ...over,
   };
@@ -131,13 +132,18 @@ describe('tokenFromPath', () => {
   });
 });
 
-describe('initialLanguage', () => {
-  it('keeps the language chosen last time on this phone', () => {
-    expect(initialLanguage('bo')).toBe('bo');
+describe('the language the page shows', () => {
+  it('is the one the ticket was taken in', () => {
+    expect(pageLanguage(null, 'bo')).toBe('bo');
+    expect(pageLanguage(null, 'en')).toBe('en');
   });
 
-  it('defaults to Chinese, also for a stored value that is not one of ours', () => {
-    expect(initialLanguage(null)).toBe('zh');
-    expect(initialLanguage('fr')).toBe('zh');
+  it("is the citizen's own choice for this ticket over the ticket's language", () => {
+    expect(pageLanguage('en', 'bo')).toBe('en');
+  });
+
+  it('is Chinese while the ticket is not known yet, and for a ticket language the page lacks', () => {
+    expect(pageLanguage(null, null)).toBe('zh');
+    expect(pageLanguage(null, 'ug')).toBe('zh');
   });
 });

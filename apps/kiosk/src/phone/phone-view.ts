@@ -1,4 +1,4 @@
-import { StatusTokenParam, type PublicHall, type TicketStatus } from '@hallq/shared/contracts';
+import { type LanguageCode, StatusTokenParam, type PublicHall, type TicketStatus } from '@hallq/shared/contracts';
 import { CITIZEN_LANGUAGES, localized, type CitizenLanguage } from '@hallq/shared/i18n';
 
 /** What the page shows: a ticket state, or `other_day` for a ticket of an earlier day whatever its state. */
@@ -64,7 +64,11 @@ export function tokenFromPath(pathname: string): string | null {
   return StatusTokenParam.safeParse({ token: match[1] }).success ? match[1] : null;
 }
 
-/** The language the citizen chose last time on this phone; else Chinese, the hall's default (not the phone's language). */
-export function initialLanguage(stored: string | null): CitizenLanguage {
-  return CITIZEN_LANGUAGES.find((l) => l === stored) ?? 'zh';
+/**
+ * The language the page shows: the one the citizen chose on this phone for this very ticket, else the one the ticket
+ * was taken in (the kiosk's screen then; a language the page lacks shows as Chinese), else Chinese while that is unknown.
+ * A choice made for another ticket does not carry over: a phone may be handed on, and each ticket has its own citizen.
+ */
+export function pageLanguage(chosen: CitizenLanguage | null, ticketLanguage: LanguageCode | null): CitizenLanguage {
+  return chosen ?? CITIZEN_LANGUAGES.find((l) => l === ticketLanguage) ?? 'zh';
 }

@@ -23,11 +23,12 @@ import {
 import { PriorityScreen, PriorityTypesScreen } from './screens/PriorityScreen';
 import { TicketScreen } from './screens/TicketScreen';
 import type { ScreenName } from './store/slices/flow/state';
-import { idleSecondsLeft } from './store/slices/flow/selectors';
+import { cannotTakeTickets, idleSecondsLeft } from './store/slices/flow/selectors';
 import type { KioskServices, KioskStore } from './store/types';
 import { GuideBanner } from './view/GuideBanner';
 import { Header } from './view/Header';
 import { KioskContext, useActions, useKiosk, useServices } from './view/kiosk-context';
+import { OfflineNotice } from './view/OfflineNotice';
 import { createScanBuffer } from './view/scan-buffer';
 
 const SCREENS: Record<ScreenName, () => ReactNode> = {
@@ -72,6 +73,7 @@ function Kiosk(props: { i18n: i18n }) {
   const hallStatus = useKiosk((s) => s.hallStatus);
   const connection = useKiosk((s) => s.connection);
   const countdown = useKiosk(idleSecondsLeft);
+  const offline = useKiosk(cannotTakeTickets);
   const { touch, tick } = useActions();
 
   useEffect(() => {
@@ -96,7 +98,7 @@ function Kiosk(props: { i18n: i18n }) {
           <Screen />
         ) : (
           <p className="notice" role="status" data-testid="hall-status">
-            {t(hallStatus === 'failed' ? 'status.hallUnavailable' : 'status.loading')}
+            {t('status.loading')}
           </p>
         )}
       </main>
@@ -106,12 +108,8 @@ function Kiosk(props: { i18n: i18n }) {
             {t('setup.unauthorized')}
           </p>
         )}
-        {connection === 'disconnected' && (
-          <p className="notice quiet" data-testid="connection-notice">
-            {t('status.reconnecting')}
-          </p>
-        )}
       </footer>
+      {offline && <OfflineNotice />}
       {countdown !== null && (
         <div className="countdown" data-testid="idle-countdown" role="status">
           {t('idle.countdown', { count: countdown })}

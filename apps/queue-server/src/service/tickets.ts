@@ -182,6 +182,7 @@ export class Tickets {
       calls: ticket.calls,
       issuedAt: ticket.issuedAt,
       calledAt: ticket.calledAt,
+      language: ticket.language,
       expired: ticket.hallDay !== this.today.day,
     };
   }

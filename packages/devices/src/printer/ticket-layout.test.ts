@@ -97,6 +97,13 @@ describe('ticketLines', () => {
     ]);
   });
 
+  it('names the chosen service item under the window type, and leaves the line out when none was chosen', () => {
+    const withItem = layoutText(ticketLines({ ...sampleTicket, serviceItemName: '不动产转移登记' }, 80));
+    expect(withItem.slice(0, 4)).toEqual(['拉萨市城关区政务服务中心', '不动产登记', '不动产转移登记', 'A023']);
+    const without = layoutText(ticketLines({ ...sampleTicket, serviceItemName: null }, 80));
+    expect(without.slice(0, 3)).toEqual(['拉萨市城关区政务服务中心', '不动产登记', 'A023']);
+  });
+
   it('wraps materials and keeps only the first lines', () => {
     const text = layoutText(ticketLines({ ...sampleTicket, maxMaterialLines: 2 }, 58));
     const start = text.indexOf('请携带以下材料：');

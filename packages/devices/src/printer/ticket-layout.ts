@@ -56,6 +56,8 @@ export const zhTicketLabels: TicketLabels = {
 export interface TicketPrint {
   hallName: string;
   windowTypeName: string;
+  /** The service item the citizen chose; none when they went straight to a window type. */
+  serviceItemName?: string | null;
   /** Ticket number, e.g. "A023". */
   number: string;
   peopleAhead: number;
@@ -217,6 +219,7 @@ export function ticketLines(ticket: TicketPrint, width: PaperWidth): TicketBlock
   const blocks: TicketBlock[] = [
     ...text(ticket.hallName, columns, { align: 'center', bold: true }),
     ...text(ticket.windowTypeName, columns, { align: 'center' }),
+    ...(ticket.serviceItemName ? text(ticket.serviceItemName, columns, { align: 'center' }) : []),
     { kind: 'feed', lines: 1 },
     ...text(ticket.number, columns, { align: 'center', scale: numberScale, bold: true }),
     { kind: 'feed', lines: 1 },

@@ -54,6 +54,8 @@ export const TicketStatus = z
     calls: z.number().int(),
     issuedAt: z.string(),
     calledAt: z.string().nullable(),
+    /** The language the ticket was taken in: the phone page opens in it (a screen language, nothing personal). */
+    language: LanguageCode,
     /** The ticket's day is over: it will not be called any more, whatever state it was left in. */
     expired: z.boolean(),
   })

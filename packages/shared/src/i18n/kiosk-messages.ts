@@ -12,8 +12,11 @@ export const kioskMessages = {
     },
     status: {
       loading: '正在连接服务器…',
-      hallUnavailable: '暂时无法连接服务器，正在重试。请稍候，或向工作人员求助。',
-      reconnecting: '网络中断，正在重新连接；排队信息可能不是最新的。',
+    },
+    offline: {
+      title: '暂时无法取号',
+      advice: '请稍候或到咨询台',
+      recovers: '本机暂时连不上排队系统。连接恢复后会自动回到取号页面，您不用做任何操作。',
     },
     header: {
       elderly: '大字模式',
@@ -119,6 +122,8 @@ export const kioskMessages = {
       done: '完成',
       returnHome: '{{count}} 秒后返回首页',
       priority: '优先号',
+      takenAt: '取号时间：{{time}}',
+      serviceItem: '办理事项：{{name}}',
     },
     printFailed: {
       title: '号票没有打印出来',
@@ -165,8 +170,12 @@ export const kioskMessages = {
     },
     status: {
       loading: 'ཞབས་ཞུའི་འཕྲུལ་ཆས་ལ་འབྲེལ་མཐུད་བྱེད་བཞིན་པ།',
-      hallUnavailable: 'གནས་སྐབས་ཞབས་ཞུའི་འཕྲུལ་ཆས་ལ་འབྲེལ་མཐུད་བྱེད་མ་ཐུབ། བསྐྱར་དུ་ཚོད་ལྟ་བྱེད་བཞིན་ཡོད། ཅུང་ཙམ་སྒུག་རོགས།',
-      reconnecting: 'དྲ་རྒྱ་ཆད་འདུག བསྐྱར་དུ་འབྲེལ་མཐུད་བྱེད་བཞིན་ཡོད། གྲལ་སྒུག་གི་ཆ་འཕྲིན་གསར་ཤོས་མིན་སྲིད།',
+    },
+    offline: {
+      title: 'གནས་སྐབས་ཨང་གྲངས་ལེན་མི་ཐུབ།',
+      advice: 'ཅུང་ཙམ་སྒུག་པའམ། འདྲི་རྩད་ཚོགས་ཅོག་ལ་ཕེབས་རོགས།',
+      recovers:
+        'འཕྲུལ་ཆས་འདིས་གནས་སྐབས་གྲལ་སྒུག་མ་ལག་ལ་འབྲེལ་མཐུད་བྱེད་མི་ཐུབ། འབྲེལ་མཐུད་སླར་གསོ་བྱུང་རྗེས་རང་འགུལ་གྱིས་ཨང་ལེན་ངོས་སུ་ལོག་ཡོང་། ཁྱེད་ཀྱིས་ཅི་ཡང་བྱེད་མི་དགོས།',
     },
     header: {
       elderly: 'ཡིག་གཟུགས་ཆེ་བ།',
@@ -273,6 +282,8 @@ export const kioskMessages = {
       done: 'ལེགས་གྲུབ།',
       returnHome: 'སྐར་ཆ་ {{count}} རྗེས་གཙོ་ངོས་སུ་ལོག',
       priority: 'སྔོན་ལའི་ཨང་གྲངས།',
+      takenAt: 'ཨང་གྲངས་ལེན་དུས། {{time}}',
+      serviceItem: 'ལས་དོན་རྣམ་གྲངས། {{name}}',
     },
     printFailed: {
       title: 'ཨང་འཛིན་པར་འདེབས་མ་ཐུབ།',
@@ -319,8 +330,12 @@ export const kioskMessages = {
     },
     status: {
       loading: 'Connecting to the server…',
-      hallUnavailable: 'Cannot reach the server; trying again. Please wait, or ask a member of staff.',
-      reconnecting: 'Connection lost, reconnecting; queue information may be out of date.',
+    },
+    offline: {
+      title: 'Tickets cannot be taken right now',
+      advice: 'Please wait, or go to the information desk',
+      recovers:
+        'This kiosk cannot reach the queue system. It returns to the ticket screen by itself once the connection is back; there is nothing you need to do.',
     },
     header: {
       elderly: 'Large text',
@@ -437,6 +452,8 @@ export const kioskMessages = {
       returnHome_one: 'Back to the start in {{count}} second',
       returnHome_other: 'Back to the start in {{count}} seconds',
       priority: 'Priority ticket',
+      takenAt: 'Taken {{time}}',
+      serviceItem: 'For: {{name}}',
     },
     printFailed: {
       title: 'Your ticket was not printed',

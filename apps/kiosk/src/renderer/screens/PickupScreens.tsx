@@ -109,12 +109,12 @@ export function PickupDoneScreen() {
   const { t } = useTranslation('kiosk');
   const windows = usePickupWindows();
   const secondsLeft = useKiosk(returnHomeSecondsLeft);
-  const { goHome } = useActions();
+  const { resetSession } = useActions();
   return (
     <section className="screen problem pickup-done" data-testid="screen-pickup-done">
       <h2 className="screen-title take">{t('pickup.done')}</h2>
       <p className="advice">{t('pickup.doneAdvice', { windows })}</p>
-      <button type="button" className="btn big primary" data-testid="pickup-finish" onClick={goHome}>
+      <button type="button" className="btn big primary" data-testid="pickup-finish" onClick={resetSession}>
         {t('ticket.done')}
         {secondsLeft !== null && <span className="sub-label"> · {t('ticket.returnHome', { count: secondsLeft })}</span>}
       </button>

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { returnHomeSecondsLeft } from '../store/slices/flow/selectors';
 import { serviceItemOf, windowTypeOf } from '../store/slices/hall/selectors';
+import { statusUrl } from '../store/slices/ticket/selectors';
+import { formatTakenAt } from '../view/format';
 import { useLocalized, windowList } from '../view/hall-text';
 import { useActions, useKiosk, useServices } from '../view/kiosk-context';
 import { QrCode } from '../view/QrCode';
@@ -13,7 +15,7 @@ export function TicketScreen() {
   const printed = useKiosk((s) => s.printed);
   const language = useKiosk((s) => s.language);
   const secondsLeft = useKiosk(returnHomeSecondsLeft);
-  const { goHome } = useActions();
+  const { resetSession } = useActions();
   const { origin } = useServices();
   const local = useLocalized();
   if (!hall || !issued) return null;
@@ -38,7 +40,7 @@ export function TicketScreen() {
     </>
   );
   const done = (
-    <button type="button" className="btn big primary" data-testid="ticket-done" onClick={goHome}>
+    <button type="button" className="btn big primary" data-testid="ticket-done" onClick={resetSession}>
       {t('ticket.done')}
       {secondsLeft !== null && <span className="sub-label"> · {t('ticket.returnHome', { count: secondsLeft })}</span>}
     </button>
@@ -64,12 +66,22 @@ export function TicketScreen() {
       <div className="ticket-card">
         <p className="ticket-hall">{local(hall.name)}</p>
         <p className="ticket-type">{t('ticket.windowType', { name: type ? local(type.name) : ticket.windowType })}</p>
+        {item && (
+          <p className="ticket-item" data-testid="ticket-item">
+            {t('ticket.serviceItem', { name: local(item.name) })}
+            {/* With the Chinese name too: it is what the clerk and the hall's signs use. */}
+            {local(item.name) !== item.name.zh && <span className="ticket-item-zh">{item.name.zh}</span>}
+          </p>
+        )}
         {ticket.priority && <p className="ticket-priority">{t('ticket.priority')}</p>}
         {number}
         {queueFacts}
+        <p className="ticket-line" data-testid="ticket-taken-at">
+          {t('ticket.takenAt', { time: formatTakenAt(ticket.issuedAt, hall.timeZone, language) })}
+        </p>
         <p className="ticket-valid">{t('ticket.validToday')}</p>
         <div className="ticket-qr-row">
-          <QrCode url={origin + issued.statusPath} label={t('ticket.photo')} />
+          <QrCode url={statusUrl(hall, issued, origin)} label={t('ticket.photo')} />
           <p className="hint">{t('ticket.photo')}</p>
         </div>
         {item && item.materials.length > 0 && (

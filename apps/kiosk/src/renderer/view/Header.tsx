@@ -1,13 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { availableLanguages } from '../store/slices/hall/selectors';
 import { useLocalized } from './hall-text';
 import { useActions, useKiosk } from './kiosk-context';
+import { LanguageButtons } from './LanguageButtons';
 
 /** On every screen: hall name, languages, large text, 呼叫导办, and the way home. */
 export function Header() {
   const { t } = useTranslation('kiosk');
   const hall = useKiosk((s) => s.hall);
-  const language = useKiosk((s) => s.language);
   const elderly = useKiosk((s) => s.elderly);
   const screen = useKiosk((s) => s.screen.name);
   const guideBusy = useKiosk((s) => s.guide.status === 'calling' || s.guide.status === 'waiting');
@@ -40,21 +39,7 @@ export function Header() {
           <span />
         )}
         <div className="header-tools">
-          <div className="langs" role="group">
-            {availableLanguages(hall).map((l) => (
-              <button
-                key={l}
-                type="button"
-                lang={l}
-                className={l === language ? 'btn lang current' : 'btn lang'}
-                data-testid={`lang-${l}`}
-                aria-pressed={l === language}
-                onClick={() => actions.setLanguage(l)}
-              >
-                {t(`language.${l}`)}
-              </button>
-            ))}
-          </div>
+          <LanguageButtons />
           <button
             type="button"
             className={elderly ? 'btn elderly-btn current' : 'btn elderly-btn'}

@@ -1,6 +1,6 @@
 import { catalogue, createI18n } from '@hallq/shared/i18n';
 import { describe, expect, it } from 'vitest';
-import { closedText, formatOpensAt, refusalText } from './format';
+import { closedText, formatOpensAt, formatTakenAt, refusalText } from './format';
 
 const TZ = 'Asia/Shanghai';
 // 2025-05-06 10:00 in Lhasa's hall time (UTC+8)
@@ -13,6 +13,16 @@ describe('formatOpensAt', () => {
     expect(formatOpensAt('2025-05-06T05:30:00.000Z', TZ, 'zh', NOW)).toBe('13:30');
     expect(formatOpensAt('2025-05-07T01:00:00.000Z', TZ, 'zh', NOW)).toBe('5月7日 09:00');
     expect(formatOpensAt('2025-05-07T01:00:00.000Z', TZ, 'en', NOW)).toBe('7 May 09:00');
+  });
+});
+
+describe('formatTakenAt', () => {
+  it('gives the date and time a ticket was taken in the hall time zone, in the ticket language', () => {
+    // 23:30 UTC is already the next morning in the hall.
+    const iso = '2025-05-05T23:30:00.000Z';
+    expect(formatTakenAt(iso, TZ, 'zh')).toBe('2025年5月6日 07:30');
+    expect(formatTakenAt(iso, TZ, 'bo')).toBe('ལོ་ 2025 ཟླ་ 5 ཚེས་ 6 07:30');
+    expect(formatTakenAt(iso, TZ, 'en')).toBe('6 May 2025 07:30');
   });
 });
 

@@ -17,6 +17,7 @@ function hallParts(instant: number, timeZone: string) {
   }).formatToParts(new Date(instant));
   return {
     day: `${part(parts, 'year')}-${part(parts, 'month')}-${part(parts, 'day')}`,
+    year: Number(part(parts, 'year')),
     month: Number(part(parts, 'month')),
     date: Number(part(parts, 'day')),
     clock: `${part(parts, 'hour')}:${part(parts, 'minute')}`,
@@ -29,13 +30,30 @@ const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'
 export function formatOpensAt(iso: string, timeZone: string, language: CitizenLanguage, now: number): string {
   const at = hallParts(new Date(iso).getTime(), timeZone);
   if (at.day === hallParts(now, timeZone).day) return at.clock;
+  return `${dateText(at, language)} ${at.clock}`;
+}
+
+/** When a ticket was taken, in the hall's time zone, always with its date: a ticket is valid on that day only. */
+export function formatTakenAt(iso: string, timeZone: string, language: CitizenLanguage): string {
+  const at = hallParts(new Date(iso).getTime(), timeZone);
   switch (language) {
     case 'zh':
-      return `${at.month}月${at.date}日 ${at.clock}`;
+      return `${at.year}年${dateText(at, language)} ${at.clock}`;
     case 'bo':
-      return `ཟླ་ ${at.month} ཚེས་ ${at.date} ${at.clock}`;
+      return `ལོ་ ${at.year} ${dateText(at, language)} ${at.clock}`;
     case 'en':
-      return `${at.date} ${EN_MONTHS[at.month - 1]} ${at.clock}`;
+      return `${dateText(at, language)} ${at.year} ${at.clock}`;
+  }
+}
+
+function dateText(at: { month: number; date: number }, language: CitizenLanguage): string {
+  switch (language) {
+    case 'zh':
+      return `${at.month}月${at.date}日`;
+    case 'bo':
+      return `ཟླ་ ${at.month} ཚེས་ ${at.date}`;
+    case 'en':
+      return `${at.date} ${EN_MONTHS[at.month - 1]}`;
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoHall, issuedTicket, testKiosk } from '../../test-services';
-import { guideReason, idleSecondsLeft } from './selectors';
+import { cannotTakeTickets, guideReason, idleSecondsLeft } from './selectors';
 
 describe('the idle reset', () => {
   it('after 60 s without a touch goes home in Chinese with elderly mode off, counting down the last 10 s', () => {
@@ -43,6 +43,68 @@ describe('the idle reset', () => {
     void kiosk.state().takeTicket();
     kiosk.advance(120_000);
     expect(kiosk.state().screen).toEqual({ name: 'busy', task: 'issuing' });
+  });
+});
+
+describe("the citizen's language belongs to the citizen", () => {
+  async function ticketInTibetan(kiosk: ReturnType<typeof testKiosk>) {
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('A001'));
+    kiosk.state().setLanguage('bo');
+    kiosk.state().toggleElderly();
+    kiosk.state().chooseWindowType('personal');
+    await kiosk.state().takeTicket();
+    expect(kiosk.state().screen.name).toBe('ticket');
+  }
+
+  it('完成 ends the visit: home in Chinese, elderly mode off, for the next citizen', async () => {
+    const kiosk = testKiosk();
+    await ticketInTibetan(kiosk);
+    kiosk.state().resetSession();
+    expect(kiosk.state()).toMatchObject({ screen: { name: 'home' }, language: 'zh', elderly: false, issued: null });
+  });
+
+  it('the ticket screen going home by itself returns to Chinese too', async () => {
+    const kiosk = testKiosk();
+    await ticketInTibetan(kiosk);
+    kiosk.advance(10_000);
+    expect(kiosk.state()).toMatchObject({ screen: { name: 'home' }, language: 'zh', elderly: false });
+  });
+
+  it('going home mid-visit keeps the language: the same citizen is still choosing', () => {
+    const kiosk = testKiosk();
+    kiosk.state().setLanguage('en');
+    kiosk.state().chooseWindowType('tax');
+    kiosk.state().goHome();
+    expect(kiosk.state()).toMatchObject({ screen: { name: 'home' }, language: 'en' });
+  });
+});
+
+describe('when the server cannot be reached', () => {
+  it('says no ticket can be taken over the choosing screens while the feed is lost, and not once it is back', () => {
+    const kiosk = testKiosk();
+    expect(cannotTakeTickets(kiosk.state())).toBe(false);
+    kiosk.realtime.handlers!.connection('disconnected');
+    expect(cannotTakeTickets(kiosk.state())).toBe(true);
+    kiosk.state().chooseWindowType('tax');
+    expect(cannotTakeTickets(kiosk.state())).toBe(true);
+    kiosk.realtime.handlers!.connection('connected');
+    expect(cannotTakeTickets(kiosk.state())).toBe(false);
+  });
+
+  it('says so when the hall could not be loaded', () => {
+    const kiosk = testKiosk();
+    kiosk.store.setState({ hallStatus: 'failed' });
+    expect(cannotTakeTickets(kiosk.state())).toBe(true);
+  });
+
+  it('never hides a ticket the citizen already holds', async () => {
+    const kiosk = testKiosk({ bridge: null });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('A001'));
+    kiosk.state().chooseWindowType('personal');
+    await kiosk.state().takeTicket();
+    kiosk.realtime.handlers!.connection('disconnected');
+    expect(kiosk.state().screen.name).toBe('ticket');
+    expect(cannotTakeTickets(kiosk.state())).toBe(false);
   });
 });
 

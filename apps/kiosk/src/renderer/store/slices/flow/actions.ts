@@ -10,9 +10,12 @@ export interface FlowActions {
   touch(): void;
   setLanguage(language: CitizenLanguage): void;
   toggleElderly(): void;
-  /** Back to the home screen, keeping the citizen's language and elderly mode. */
+  /** Back to the home screen mid-visit, keeping the citizen's language and elderly mode. */
   goHome(): void;
-  /** The idle reset: home, Chinese, elderly mode off, nothing of the last citizen left. */
+  /**
+   * The visit is over (完成, a finished screen's own timeout, the idle reset): home in the hall's default language,
+   * elderly mode off, nothing of the last citizen left. Their language was theirs, not the next citizen's.
+   */
   resetSession(): void;
   back(): void;
   chooseWindowType(code: string): void;

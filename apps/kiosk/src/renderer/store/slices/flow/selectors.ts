@@ -1,5 +1,7 @@
-import type { GuideCall } from '@hallq/shared/contracts';
-import { type FlowState, isAtRest } from './state';
+import type { FeedState } from '@hallq/shared/client';
+import type { DeviceStream, GuideCall } from '@hallq/shared/contracts';
+import type { HallState } from '../hall/state';
+import { type FlowState, isAtRest, type ScreenName } from './state';
 
 /** A screen left alone this long goes back home, in Chinese, elderly mode off. */
 export const IDLE_MS = 60_000;
@@ -27,4 +29,31 @@ export function guideReason(state: Pick<FlowState, 'screen' | 'language' | 'choi
   if (screen.name === 'appointment' || (screen.name === 'refused' && screen.via !== 'walk_in')) return 'appointment';
   if (state.language !== 'zh') return 'language';
   return 'general';
+}
+
+/**
+ * Screens the offline notice never hides: what the citizen already holds (a ticket on screen, a failed print's number,
+ * an open locker door) and a request's own outcome, which says itself what to do.
+ */
+const SHOWN_WHEN_OFFLINE: readonly ScreenName[] = [
+  'busy',
+  'ticket',
+  'print-failed',
+  'network-error',
+  'cancelled',
+  'pickup-door',
+  'pickup-done',
+  'pickup-locked',
+  'pickup-staff',
+];
+
+/**
+ * The server cannot be reached (the feed lost, or the hall never loaded): no ticket can be taken, so the kiosk says so
+ * over the whole screen instead of showing tiles that look live. It goes by itself when the feed is back.
+ */
+export function cannotTakeTickets(
+  state: Pick<FlowState, 'screen'> & Pick<HallState, 'hallStatus'> & Pick<FeedState<DeviceStream>, 'connection'>,
+): boolean {
+  const unreachable = state.connection === 'disconnected' || state.hallStatus === 'failed';
+  return unreachable && !SHOWN_WHEN_OFFLINE.includes(state.screen.name);
 }

@@ -25,6 +25,7 @@ describe('taking a ticket at a kiosk with a printer', () => {
     expect(kiosk.bridge!.printTicket).toHaveBeenCalledWith({
       hallName: '拉萨市政务服务中心（演示）',
       windowTypeName: '社保',
+      serviceItemName: '社会保障卡申领',
       number: 'C001',
       peopleAhead: 3,
       estimatedWaitMinutes: 12,
@@ -163,6 +164,40 @@ describe('taking a ticket at a kiosk with a printer', () => {
     kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
     await chooseSocialSecurityCard(kiosk);
     expect(kiosk.api.issueTicket.mock.calls[1]![0].body.requestId).not.toBe('request-1');
+  });
+});
+
+describe('the QR code of the ticket', () => {
+  it("points at the hall's public status address when the hall file gives one", async () => {
+    const kiosk = testKiosk();
+    kiosk.store.setState({ hall: { ...kiosk.state().hall!, publicStatusUrl: 'https://hall.example.gov.cn/q' } });
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
+    await chooseSocialSecurityCard(kiosk);
+    expect(kiosk.bridge!.printTicket).toHaveBeenCalledWith(
+      expect.objectContaining({ statusUrl: 'https://hall.example.gov.cn/q/t/tok' }),
+    );
+  });
+
+  it("points at the kiosk's own address when the hall has no public one", async () => {
+    const kiosk = testKiosk();
+    expect(kiosk.state().hall!.publicStatusUrl).toBeNull();
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('C001'));
+    await chooseSocialSecurityCard(kiosk);
+    expect(kiosk.bridge!.printTicket).toHaveBeenCalledWith(
+      expect.objectContaining({ statusUrl: 'http://hall.local/t/tok' }),
+    );
+  });
+});
+
+describe('the printed ticket without a service item', () => {
+  it('names no item when the citizen went straight to a window type', async () => {
+    const kiosk = testKiosk();
+    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('A001'));
+    kiosk.state().chooseWindowType('personal');
+    await kiosk.state().takeTicket();
+    expect(kiosk.bridge!.printTicket).toHaveBeenCalledWith(
+      expect.objectContaining({ serviceItemName: null, materials: [] }),
+    );
   });
 });
 

@@ -12,20 +12,30 @@ export function issueRequestFor(choice: Choice, requestId: string): IssueTicketR
   };
 }
 
+/**
+ * The address behind the ticket's QR code: on the hall's public status address when it has one (a phone on mobile
+ * data cannot reach the kiosk's own address inside the hall network), else on the kiosk's.
+ */
+export function statusUrl(hall: PublicHall, issued: IssuedTicket, origin: string): string {
+  return (hall.publicStatusUrl ?? origin) + issued.statusPath;
+}
+
 /** The printed ticket, in Chinese: the printer prints GBK, which has no Tibetan. */
 export function printJobFor(hall: PublicHall, issued: IssuedTicket, origin: string): TicketPrintJob {
   const { ticket } = issued;
+  const item = serviceItemOf(hall, ticket.serviceItem);
   return {
     hallName: hall.name.zh,
     windowTypeName: windowTypeOf(hall, ticket.windowType)?.name.zh ?? ticket.windowType,
+    serviceItemName: item?.name.zh ?? null,
     number: ticket.number,
     peopleAhead: issued.peopleAhead,
     estimatedWaitMinutes: issued.estimatedWaitMinutes,
     windows: issued.windows,
     issuedAt: ticket.issuedAt,
     timeZone: hall.timeZone,
-    statusUrl: origin + issued.statusPath,
-    materials: serviceItemOf(hall, ticket.serviceItem)?.materials.map((m) => m.zh) ?? [],
+    statusUrl: statusUrl(hall, issued, origin),
+    materials: item?.materials.map((m) => m.zh) ?? [],
   };
 }
 
