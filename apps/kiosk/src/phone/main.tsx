@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { PhoneApp } from './PhoneApp';
 import { readChosenLanguage, showLanguage } from './language';
 import { pageLanguage, tokenFromPath } from './phone-view';
+import '@hallq/fonts/hall-fonts.css';
 import './phone.css';
 
 const token = tokenFromPath(window.location.pathname);

@@ -7,6 +7,7 @@ import { App, SetupScreen } from './App';
 import { resolveDeviceIdentity } from './services/device-key';
 import { createKioskStore } from './store/create-kiosk-store';
 import type { KioskServices } from './store/types';
+import '@hallq/fonts/hall-fonts.css';
 import './styles.css';
 
 const rootElement = document.getElementById('root');

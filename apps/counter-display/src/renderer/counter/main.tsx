@@ -7,6 +7,7 @@ import { createNoticePrinter } from './services/notice-printer';
 import { connectRealtime } from './services/realtime';
 import { createStorage, windowFromQuery } from './services/storage';
 import { createCounterStore } from './store/create-counter-store';
+import '@hallq/fonts/hall-fonts.css';
 import '../common/styles.css';
 import './counter.css';
 

@@ -12,6 +12,7 @@ import { createScreenClient } from './services/screen-client';
 import { createDisplayStore } from './store/create-display-store';
 import { HallDisplay } from './view/HallDisplay';
 import { SetupNeeded } from './view/SetupNeeded';
+import '@hallq/fonts/hall-fonts.css';
 import './display.css';
 
 const rootElement = document.getElementById('root');

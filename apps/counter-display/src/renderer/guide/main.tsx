@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { browserSessionStorage } from '../common/staff-session';
 import { createGuideStore } from './store/create-guide-store';
 import { GuideApp } from './view/GuideApp';
+import '@hallq/fonts/hall-fonts.css';
 import './view/guide.css';
 
 // The guide is at a desk with a citizen in front of them: a little longer than a kiosk waits, not as long as a form.

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { browserSessionStorage } from '../common/staff-session';
 import { createManagerStore } from './store/create-manager-store';
 import { ManagerApp } from './view/ManagerApp';
+import '@hallq/fonts/hall-fonts.css';
 import './view/manager.css';
 import './view/console.css';
 

@@ -6,6 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { resolvePadIdentity } from './services/pad-identity';
 import { createPadStore } from './store/create-pad-store';
 import { PadApp, PadSetup } from './view/PadApp';
+import '@hallq/fonts/hall-fonts.css';
 import './view/rating.css';
 
 // The citizen is standing at the counter: say "try again" rather than spin.

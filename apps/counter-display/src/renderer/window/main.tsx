@@ -9,6 +9,7 @@ import { createScreenClient } from '../display/services/screen-client';
 import { SetupNeeded } from '../display/view/SetupNeeded';
 import { createWindowStore } from './store/create-window-store';
 import { WindowScreen } from './view/WindowScreen';
+import '@hallq/fonts/hall-fonts.css';
 import '../display/display.css';
 import './window.css';
 
