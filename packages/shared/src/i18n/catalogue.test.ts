@@ -1,11 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue } from './catalogue';
-import { catalogueProblems, createI18n } from './create-i18n';
+import { catalogueProblems, createI18n, messageKeys, type Messages } from './create-i18n';
+
+const TIBETAN = /[\u0F00-\u0FFF]/;
+/** Text with nothing to translate: placeholders, digits, signs. */
+const NOTHING_TO_TRANSLATE = /^[\s\d{}.,:;!?%()/+\-–—·×…]*$/;
+
+/** Leaves of a message tree with their values. */
+function leaves(messages: Messages): [string, string][] {
+  return messageKeys(messages).map((key) => {
+    let node: string | Messages = messages;
+    for (const part of key.split('.')) node = (node as Messages)[part] as string | Messages;
+    return [key, node as string];
+  });
+}
 
 describe('the citizen catalogue', () => {
   for (const [name, ns] of Object.entries(catalogue)) {
     it(`${name}: Tibetan and English translate every Chinese string with the same placeholders`, () => {
       expect(catalogueProblems(ns)).toEqual([]);
+    });
+  }
+});
+
+describe('the Tibetan catalogue', () => {
+  // A language's own name is written in that language on every screen, so a reader finds their language's button.
+  const ownNames = (key: string) => /(^|\.)language\.(zh|en)$/.test(key);
+  for (const [name, ns] of Object.entries(catalogue)) {
+    it(`${name}: every key a citizen reads in Tibetan mode is Tibetan, never a Chinese or English fallback`, () => {
+      const untranslated = leaves(ns.bo)
+        .filter(([key, text]) => !ownNames(key) && !TIBETAN.test(text.replace(/\{\{[^}]*\}\}/g, '')))
+        .filter(([, text]) => !NOTHING_TO_TRANSLATE.test(text.replace(/\{\{[^}]*\}\}/g, '')));
+      expect(untranslated).toEqual([]);
     });
   }
 });

@@ -1,9 +1,5 @@
 import type { Namespace } from './create-i18n';
-import { displayMessages } from './display-messages';
-import { kioskMessages } from './kiosk-messages';
-import { phoneMessages } from './phone-messages';
-import { ratingMessages } from './rating-messages';
-import { refusalMessages } from './refusal-messages';
+import { displayMessages, kioskMessages, phoneMessages, ratingMessages, refusalMessages } from './namespaces';
 
 /** Every namespace of the citizen-facing catalogue. */
 export const catalogue = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consoleMessages } from './console-messages';
+import { consoleMessages } from './namespaces';
 import { catalogueProblems, createI18n, messageKeys } from './create-i18n';
 
 describe('the console words', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TicketState } from '../domain/ticket';
 import { catalogueProblems, CITIZEN_LANGUAGES, messageKeys } from './create-i18n';
-import { guideDeskMessages } from './guide-desk-messages';
+import { guideDeskMessages } from './namespaces';
 import { GUIDE_REASON_LABEL, TICKET_STATE_LABEL } from './staff-labels';
 
 /** Keys without i18next's plural endings: English says "1 person", Chinese and Tibetan have one form. */

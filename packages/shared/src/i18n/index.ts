@@ -2,5 +2,4 @@ export * from './create-i18n';
 export * from './catalogue';
 export * from './staff-labels';
 export * from './notice-text';
-export * from './console-messages';
-export * from './guide-desk-messages';
+export { consoleMessages, guideDeskMessages } from './namespaces';
