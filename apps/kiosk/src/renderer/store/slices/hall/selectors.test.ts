@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { demoHall } from '../../test-services';
-import { availableLanguages, itemsFor, orderedWindowTypes, priorityWindowTypes, windowTypeOf } from './selectors';
+import {
+  availableLanguages,
+  itemsFor,
+  orderedWindowTypes,
+  priorityWindowTypes,
+  searchItems,
+  windowTypeOf,
+} from './selectors';
 
 const hall = demoHall();
 const names = (codes: { name: { zh: string } }[]) => codes.map((c) => c.name.zh);
@@ -32,6 +39,28 @@ describe('item search', () => {
 
   it('from a sector type searches only its own items', () => {
     expect(itemsFor(hall, socialSecurity, 'sfz')).toEqual([]);
+  });
+
+  describe('in Tibetan', () => {
+    // Names of the hall's own choosing: the search must not depend on the demo hall's wording.
+    const [card, pension] = hall.serviceItems.filter((s) => s.windowType === 'social-security');
+    const items = [
+      { ...card!, name: { ...card!.name, bo: 'སྤྱི་ཚོགས་འགན་སྲུང་བྱང་བུ་ཞུ་བ།' } },
+      { ...pension!, name: { ...pension!.name, bo: 'རྒས་ཡོལ་གསོ་ཕོགས།' } },
+    ];
+
+    it('finds a name with stacked letters from letters typed one by one on the kiosk keyboard', () => {
+      expect(searchItems(items, 'སཔཡིཚ')).toEqual([items[0]]);
+      expect(searchItems(items, 'རགས')).toEqual([items[1]]);
+    });
+
+    it('finds it from real stacked Tibetan and from Wylie, also a syllable’s start', () => {
+      expect(searchItems(items, 'འགན་སྲུང')).toEqual([items[0]]);
+      expect(searchItems(items, 'spyi tshogs')).toEqual([items[0]]);
+      expect(searchItems(items, 'rgas')).toEqual([items[1]]);
+      expect(searchItems(items, 'spy')).toEqual([items[0]]);
+      expect(searchItems(items, 'khral')).toEqual([]);
+    });
   });
 
   it('lists the type’s own items without a query', () => {

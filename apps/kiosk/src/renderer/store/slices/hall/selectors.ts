@@ -10,6 +10,7 @@ import { acceptsAnyItem, acceptsItem, offersPriority } from '@hallq/shared/domai
 import { CITIZEN_LANGUAGES, type CitizenLanguage } from '@hallq/shared/i18n';
 import { match } from 'pinyin-pro';
 import type { HallState } from './state';
+import { foldTibetan, isTibetan, tibetanQuery } from './tibetan-match';
 
 /** Comprehensive window types first (most citizens belong there), then the others in the hall's order. */
 export function orderedWindowTypes(hall: PublicHall): WindowTypeConfig[] {
@@ -62,7 +63,8 @@ export function hasItemStep(hall: PublicHall, type: WindowTypeConfig): boolean {
 /**
  * The items offered after choosing a window type. Without a query, the type's own items (a short list to browse);
  * with one, a type that takes any item searches every item of the hall. Matches Chinese characters, pinyin initials
- * (sbk → 社会保障卡) and full pinyin, in any mix, and English names; best matches first.
+ * (sbk → 社会保障卡) and full pinyin, in any mix, English names, and Tibetan names by Tibetan letters or Wylie
+ * (khral → ཁྲལ་དོན); best matches first.
  */
 export function itemsFor(hall: PublicHall, type: WindowTypeConfig, query: string): ServiceItemConfig[] {
   const q = query.trim().toLowerCase();
@@ -75,15 +77,21 @@ export function itemsFor(hall: PublicHall, type: WindowTypeConfig, query: string
 
 export function searchItems(items: ServiceItemConfig[], query: string): ServiceItemConfig[] {
   const ranked: { item: ServiceItemConfig; score: number; order: number }[] = [];
+  const tibetan = tibetanQuery(query);
   items.forEach((item, order) => {
-    const score = matchScore(item, query);
+    const score = matchScore(item, query, tibetan);
     if (score !== null) ranked.push({ item, score, order });
   });
   return ranked.sort((a, b) => a.score - b.score || a.order - b.order).map((r) => r.item);
 }
 
-/** Lower is better: where the match starts and how spread out it is; null when the item does not match. */
-function matchScore(item: ServiceItemConfig, query: string): number | null {
+/**
+ * Lower is better: where the match starts and how spread out it is; null when the item does not match. A Tibetan
+ * query matches only Tibetan names; a Latin one is tried as Chinese pinyin and English first, then as Wylie.
+ */
+function matchScore(item: ServiceItemConfig, query: string, tibetan: string | null): number | null {
+  const bo = tibetan === null || item.name.bo === undefined ? -1 : foldTibetan(item.name.bo).indexOf(tibetan);
+  if (isTibetan(query)) return bo >= 0 ? bo : null;
   const zh = item.name.zh;
   const direct = zh.indexOf(query);
   if (direct >= 0) return direct;
@@ -94,7 +102,8 @@ function matchScore(item: ServiceItemConfig, query: string): number | null {
     return 100 + first * 10 + (last - first);
   }
   const en = item.name.en?.toLowerCase().indexOf(query) ?? -1;
-  return en >= 0 ? 1000 + en : null;
+  if (en >= 0) return 1000 + en;
+  return bo >= 0 ? 2000 + bo : null;
 }
 
 /**
