@@ -235,6 +235,20 @@ describe('parseHallConfig', () => {
     expect(issuesOf(hall)).toEqual(['publicStatusUrl: must not carry a query or a fragment']);
   });
 
+  it('refuses Mongolian and Uyghur, in the languages and in a text, saying why', () => {
+    const hall = minimalHall();
+    hall.languages = ['zh', 'mn', 'ug'];
+    expect(issuesOf(hall)).toEqual([
+      'languages[1]: mn is not supported: traditional Mongolian is written in vertical lines, which the screens and the ticket printer do not lay out yet',
+      'languages[2]: ug is not supported: Uyghur is written right to left, which the screens and the ticket printer do not lay out yet',
+    ]);
+    const named = minimalHall();
+    named.name = { zh: '大厅', ug: 'زال' };
+    expect(issuesOf(named)).toEqual([
+      'name.ug: not supported: Uyghur is written right to left, which the screens and the ticket printer do not lay out yet',
+    ]);
+  });
+
   it("wants exactly one department to be the hall's own office", () => {
     const none = minimalHall();
     none.departments = none.departments.map((d) => ({ ...d, hallOffice: false }));

@@ -5,13 +5,24 @@ import { checkReferences } from './hall-references';
 export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
 export type LanguageCode = z.infer<typeof LanguageCode>;
 
+/**
+ * Languages whose script no screen or ticket printer of HallQ lays out yet. A hall that lists one, or writes a text in
+ * it, is refused at load with the reason: a half-rendered script (Mongolian set horizontally, Uyghur left to right)
+ * would be wrong on every screen, worse than Chinese.
+ */
+const UNLAID_SCRIPTS: Partial<Record<LanguageCode, string>> = {
+  mn: 'traditional Mongolian is written in vertical lines, which the screens and the ticket printer do not lay out yet',
+  ug: 'Uyghur is written right to left, which the screens and the ticket printer do not lay out yet',
+};
+const unlaid = (language: 'mn' | 'ug') => z.undefined({ error: `not supported: ${UNLAID_SCRIPTS[language]}` });
+
 /** A text in the hall's languages; `zh` is required, the others fall back to it. */
 export const LocalizedText = z
   .object({
     zh: z.string().min(1),
     bo: z.string().min(1).optional(),
-    mn: z.string().min(1).optional(),
-    ug: z.string().min(1).optional(),
+    mn: unlaid('mn').optional(),
+    ug: unlaid('ug').optional(),
     en: z.string().min(1).optional(),
   })
   .strict();
@@ -368,7 +379,15 @@ const HallConfigObject = z
     name: LocalizedText,
     /** IANA time zone: the hall's day, hours and numbering follow it. */
     timeZone: z.string().default('Asia/Shanghai'),
-    languages: z.array(LanguageCode).min(1).default(['zh']),
+    languages: z
+      .array(
+        LanguageCode.superRefine((language, ctx) => {
+          const why = UNLAID_SCRIPTS[language];
+          if (why) ctx.addIssue({ code: 'custom', message: `${language} is not supported: ${why}` });
+        }),
+      )
+      .min(1)
+      .default(['zh']),
     /**
      * Where citizens' phones reach the ticket status page from outside the hall LAN (a reverse proxy in front of `/t/`
      * and its socket only): the printed QR code encodes `<publicStatusUrl>/t/<token>`. Unset, the QR code carries the
