@@ -13,6 +13,7 @@ const settings: KioskSettings = {
   printer: '',
   paperWidth: 80,
   idCardReader: 'none',
+  pinchZoom: true,
 };
 const KIOSK = 'http://10.0.0.2:8080/kiosk/';
 

@@ -104,6 +104,8 @@ async function main(): Promise<void> {
 
   const home = kioskHomeUrl(settings.serverUrl);
   const contents = window.webContents;
+  // Electron turns pinch-zoom off by default; the kiosk allows up to 3× unless the hall's setting turns it off.
+  void contents.setVisualZoomLevelLimits(1, settings.pinchZoom ? 3 : 1);
   keepPageLoaded(
     {
       loadURL: (url) => contents.loadURL(url),

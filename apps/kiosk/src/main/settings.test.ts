@@ -23,7 +23,12 @@ const problemsOf = (raw: unknown) => {
 
 describe('parseKioskSettings', () => {
   it('accepts a complete file and keeps only the server origin', () => {
-    expect(parseKioskSettings(good)).toEqual({ ...good, serverUrl: 'http://10.0.0.2:8080' });
+    expect(parseKioskSettings(good)).toEqual({ ...good, serverUrl: 'http://10.0.0.2:8080', pinchZoom: true });
+  });
+
+  it('allows pinch-zoom unless the hall turns it off, and names a value that is not a yes or no', () => {
+    expect(parseKioskSettings({ ...good, pinchZoom: false }).pinchZoom).toBe(false);
+    expect(problemsOf({ ...good, pinchZoom: 'no' })).toEqual(['pinchZoom: must be true or false']);
   });
 
   it('takes an empty printer as "none fitted"', () => {

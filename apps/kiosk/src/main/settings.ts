@@ -10,6 +10,11 @@ const kioskSettings = settingsObject({
   paperWidth: z.literal([58, 80], { error: 'must be 58 or 80 (mm)' }),
   idCardReader: z.literal('none', { error: 'must be "none" (no other reader is supported yet)' }),
   /**
+   * Whether a citizen may pinch to enlarge the page (on by default: some read better larger than even 大字模式). A hall
+   * turns it off where citizens get stuck in a zoomed page; the idle reset does not undo a pinch.
+   */
+  pinchZoom: z.boolean({ error: 'must be true or false' }).default(true),
+  /**
    * Only on the PC inside a pickup locker: the locker is a device of its own on the server (its own key), and this
    * PC drives its RS-485 lock boards. Board addresses and channels come with each door command, from the hall config.
    */
