@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHallClient, type HallClient } from '@hallq/shared/client';
 import { Snapshot, type DepositRequest } from '@hallq/shared/contracts';
-import type { Outcome, Ticket } from '@hallq/shared/domain';
+import type { Outcome, PriorityGroup, Ticket } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
 
 // Generous: a scenario's setup shares the machine with Chromium and the server.
@@ -34,11 +34,12 @@ export class HallApi {
 
   /**
    * A ticket issued at the reception desk (the demo manager's login): a scenario sets up its queue faster than the
-   * kiosk's pace limit lets one kiosk key issue. `key` issues from that device instead.
+   * kiosk's pace limit lets one kiosk key issue. `key` issues from that device instead; `priority` makes it a
+   * priority ticket (优先号) for that group.
    */
-  async issue(windowType: string, key?: string) {
+  async issue(windowType: string, key?: string, priority?: PriorityGroup) {
     const token = key ?? (await (this.desk ??= this.login('admin', 'admin')));
-    return this.client.call('issueTicket', { token, body: { requestId: randomUUID(), windowType } });
+    return this.client.call('issueTicket', { token, body: { requestId: randomUUID(), windowType, priority } });
   }
 
   callNext(window: number, token: string) {

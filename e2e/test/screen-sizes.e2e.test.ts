@@ -93,6 +93,43 @@ describe('every screen at its real sizes, nothing below the fold', () => {
     }
   });
 
+  it('counter panel: serving a priority ticket transferred with a note, its badges and the stand-in waiting', async () => {
+    const help = await rig.api.issue('help', undefined, 'elderly');
+    const first = await rig.api.login('c01', 'demo', 1);
+    await rig.api.callNext(1, first);
+    await rig.api.start(1, first);
+    const note = '缺少完税证明，请到税务窗口补开后继续办理不动产转移登记';
+    await rig.api.finish(1, first, { kind: 'transferred', toWindowType: 'tax', note });
+    const panel = await openPanel(13, 'c13');
+    await panel.getByTestId('action-callNext').click();
+    await expect.poll(() => panel.getByTestId('current-number').textContent()).toBe(help.ticket.number);
+    await panel.getByTestId('action-start').click();
+    await panel.locator('.badge.transfer').waitFor();
+    await rig.api.login('c12', 'demo', 13);
+    await panel.getByTestId('handover-banner').waitFor();
+    const actions = ['recall', 'noShow', 'finish', 'transfer', 'pause'].map((a) => `action-${a}`);
+    await expectFits(panel, 'counter-panel-serving', COUNTER_SIZES, [
+      ...byTestId('current-number', ...actions, 'hand-over', 'logout'),
+      '.badge.priority',
+      '.badge.transfer',
+    ]);
+  });
+
+  it('rating pad: the first question, five faces, in Chinese and in Tibetan', async () => {
+    const page = await open('/rating/?window=10&key=demo-rating-10', RATING_SIZES[0]);
+    await page.getByTestId('rating-idle').waitFor();
+    const clerk = await rig.api.login('c10', 'demo', 10);
+    await rig.api.issue('complaint');
+    await rig.api.callNext(10, clerk);
+    await rig.api.start(10, clerk);
+    await rig.api.finish(10, clerk);
+    await page.getByTestId('rating-level-very_satisfied').waitFor();
+    const onScreen = ['[data-testid^="rating-level-"]', '[data-testid^="lang-"]', ...byTestId('rating-countdown')];
+    await expectFits(page, 'rating-pad-ask', RATING_SIZES, onScreen);
+    await page.getByTestId('lang-bo').click();
+    await expectFits(page, 'rating-pad-ask-bo', RATING_SIZES, onScreen);
+  });
+
   it('rating pad: a bad rating with its reasons open and "other" chosen, in Chinese and in Tibetan', async () => {
     const page = await open('/rating/?window=9&key=demo-rating-9', RATING_SIZES[0]);
     await page.getByTestId('rating-idle').waitFor();
