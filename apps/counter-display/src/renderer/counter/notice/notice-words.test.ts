@@ -94,7 +94,6 @@ describe('a notice in words', () => {
     expect(en.seal.date).toBe('20/11/2026');
     const bo = wordNotice(notice(outcome), 'bo');
     expect(bo.title).toBe('ཐེངས་གཅིག་ལ་བརྡ་ཁྱབ་ཀྱི་བརྡ་ཐོ།');
-    // The department has no Tibetan name in the demo hall: Chinese stands in.
-    expect(bo.seal.department).toBe('市公安局');
+    expect(bo.seal.department).toBe('གྲོང་ཁྱེར་སྤྱི་བདེ་ཅུས།');
   });
 });
