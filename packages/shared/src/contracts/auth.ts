@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { StaffRole } from '../config/hall-config';
 import { WindowState } from '../domain/window';
+import type { RouteContract } from './route-contract';
 
 export const LoginRequest = z
   .object({
@@ -66,3 +67,39 @@ export type LoginLockout = z.infer<typeof LoginLockout>;
 
 export const LoginLockoutsResponse = z.object({ lockouts: z.array(LoginLockout) }).strict();
 export type LoginLockoutsResponse = z.infer<typeof LoginLockoutsResponse>;
+
+export const authRoutes = {
+  staffDirectory: {
+    method: 'GET',
+    path: '/api/staff',
+    summary: "The staff the caller answers for (a chief representative: their department's; the manager: everyone)",
+    auth: 'department_lead',
+    status: 200,
+    response: StaffDirectoryResponse,
+  },
+  login: {
+    method: 'POST',
+    path: '/api/auth/login',
+    summary: 'Staff login, optionally at a window (A or B post)',
+    auth: 'public',
+    body: LoginRequest,
+    status: 200,
+    response: LoginResponse,
+  },
+  logout: {
+    method: 'POST',
+    path: '/api/auth/logout',
+    summary: 'End the session; a clerk at a window closes it',
+    auth: 'staff',
+    status: 200,
+    response: LogoutResponse,
+  },
+  loginLockouts: {
+    method: 'GET',
+    path: '/api/auth/lockouts',
+    summary: 'Staff ids and client addresses locked out of login now after repeated wrong passwords, and until when',
+    auth: 'manager',
+    status: 200,
+    response: LoginLockoutsResponse,
+  },
+} as const satisfies Record<string, RouteContract>;

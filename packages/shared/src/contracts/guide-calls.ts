@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HallConfig } from '../config/hall-config';
 import { RequestId } from './common';
+import type { RouteContract } from './route-contract';
 
 /** 呼叫导办: a citizen at a kiosk asks for a guide to come and help. */
 export const GuideCall = z
@@ -50,3 +51,42 @@ export type GuideCallResponse = z.infer<typeof GuideCallResponse>;
 
 export const GuideCallsResponse = z.object({ calls: z.array(GuideCall) }).strict();
 export type GuideCallsResponse = z.infer<typeof GuideCallsResponse>;
+
+export const guideCallRoutes = {
+  callGuide: {
+    method: 'POST',
+    path: '/api/guide-calls',
+    summary: '呼叫导办: a kiosk asks for a guide (idempotent by requestId)',
+    auth: 'kiosk',
+    body: CallGuideRequest,
+    status: 201,
+    response: GuideCallResponse,
+  },
+  guideCall: {
+    method: 'GET',
+    path: '/api/guide-calls/:id',
+    summary: 'One guide call, so the kiosk can tell the citizen somebody is coming',
+    auth: 'kiosk',
+    params: GuideCallParam,
+    status: 200,
+    response: GuideCallResponse,
+  },
+  guideCalls: {
+    method: 'GET',
+    path: '/api/guide-calls',
+    summary: "Today's guide calls not yet answered, oldest first",
+    auth: 'staff',
+    status: 200,
+    response: GuideCallsResponse,
+  },
+  answerGuide: {
+    method: 'POST',
+    path: '/api/guide-calls/:id/answer',
+    summary: 'A member of staff is on the way to the kiosk',
+    auth: 'staff',
+    params: GuideCallParam,
+    body: AnswerGuideRequest,
+    status: 200,
+    response: GuideCallResponse,
+  },
+} as const satisfies Record<string, RouteContract>;

@@ -11,6 +11,7 @@ import {
   WindowConfig,
   WindowTypeConfig,
 } from '../config/hall-config';
+import type { RouteContract } from './route-contract';
 
 /** What any device may know about the hall: no staff, no device keys. */
 export const PublicHall = z
@@ -109,3 +110,22 @@ export const Health = z
   })
   .strict();
 export type Health = z.infer<typeof Health>;
+
+export const hallRoutes = {
+  health: {
+    method: 'GET',
+    path: '/api/health',
+    summary: 'Liveness and the hall day',
+    auth: 'public',
+    status: 200,
+    response: Health,
+  },
+  hall: {
+    method: 'GET',
+    path: '/api/hall',
+    summary: 'Public part of the hall configuration',
+    auth: 'public',
+    status: 200,
+    response: PublicHall,
+  },
+} as const satisfies Record<string, RouteContract>;

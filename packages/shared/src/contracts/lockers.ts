@@ -29,6 +29,7 @@ import { CompartmentSize } from '../config/hall-config';
 import { Compartment, DoorPurpose, Keypad } from '../domain/locker';
 import { isMaskedName } from '../domain/masking';
 import { RequestId } from './common';
+import type { RouteContract } from './route-contract';
 
 const LockerId = z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'must be a locker id');
 export const LockerParam = z.object({ locker: LockerId }).strict();
@@ -207,3 +208,81 @@ export type NoticeSentRequest = z.infer<typeof NoticeSentRequest>;
 /** The notice as it now stands: erased, its phone masked, with when it was sent. */
 export const NoticeSentResponse = z.object({ entry: OutboxEntry }).strict();
 export type NoticeSentResponse = z.infer<typeof NoticeSentResponse>;
+
+export const lockerRoutes = {
+  lockers: {
+    method: 'GET',
+    path: '/api/lockers',
+    summary: 'Every locker with its compartments, items, faults and overdue items (never a pickup code)',
+    auth: 'staff',
+    status: 200,
+    response: LockersResponse,
+  },
+  deposit: {
+    method: 'POST',
+    path: '/api/lockers/:locker/deposits',
+    summary: 'Deposit a result: reserve a free compartment and open it (a pickup-window clerk or a manager)',
+    auth: 'staff',
+    params: LockerParam,
+    body: DepositRequest,
+    status: 201,
+    response: DepositResponse,
+  },
+  retrieve: {
+    method: 'POST',
+    path: '/api/lockers/:locker/compartments/:number/retrieve',
+    summary: 'Open a compartment for staff to take the item out (overdue, or faulty) for the window or the post',
+    auth: 'staff',
+    params: CompartmentParam,
+    body: RetrieveRequest,
+    status: 200,
+    response: DepositResponse,
+  },
+  resolveFault: {
+    method: 'POST',
+    path: '/api/lockers/:locker/compartments/:number/resolve-fault',
+    summary: 'Put a faulty compartment back in use after staff saw to it by hand; its item went to the window or post',
+    auth: 'staff',
+    params: CompartmentParam,
+    body: ResolveFaultRequest,
+    status: 200,
+    response: ResolveFaultResponse,
+  },
+  lockerOutbox: {
+    method: 'GET',
+    path: '/api/lockers/outbox',
+    summary: 'Pickup notices written by the default notifier, newest first',
+    auth: 'manager',
+    status: 200,
+    response: OutboxResponse,
+  },
+  lockerNoticeSent: {
+    method: 'POST',
+    path: '/api/lockers/outbox/:id/sent',
+    summary: 'Mark a pickup notice relayed to the applicant: its text and QR are erased, its phone number masked',
+    auth: 'manager',
+    params: NoticeParam,
+    body: NoticeSentRequest,
+    status: 200,
+    response: NoticeSentResponse,
+  },
+  collect: {
+    method: 'POST',
+    path: '/api/locker/collect',
+    summary: 'The applicant entered or scanned a pickup code at this locker',
+    auth: 'locker',
+    body: CollectRequest,
+    status: 200,
+    response: CollectResponse,
+  },
+  doorReport: {
+    method: 'POST',
+    path: '/api/locker/commands/:commandId/report',
+    summary: 'The locker reports a door command opened, failed to open, or its door closed again',
+    auth: 'locker',
+    params: CommandParam,
+    body: DoorReportRequest,
+    status: 200,
+    response: DoorReportResponse,
+  },
+} as const satisfies Record<string, RouteContract>;

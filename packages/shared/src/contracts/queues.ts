@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RouteContract } from './route-contract';
 
 /** Why a window type is not taking tickets now; the codes match the refusal of POST /api/tickets. */
 export const ClosedReason = z
@@ -39,3 +40,14 @@ export const QueuesResponse = z
   })
   .strict();
 export type QueuesResponse = z.infer<typeof QueuesResponse>;
+
+export const queueRoutes = {
+  queues: {
+    method: 'GET',
+    path: '/api/queues',
+    summary: 'Per window type: waiting, estimated wait, open or closed and why',
+    auth: 'public',
+    status: 200,
+    response: QueuesResponse,
+  },
+} as const satisfies Record<string, RouteContract>;

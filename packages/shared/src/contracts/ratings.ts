@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FollowUp, RatingLevel, RatingRecord, RatingResult } from '../domain/rating';
 import { HallDay } from '../domain/ticket';
 import { RequestId } from './common';
+import type { RouteContract } from './route-contract';
 
 // The rating request, the stored rating and the follow-up are domain data (their lifecycle is in
 // domain/rating-lifecycle.ts); the contract speaks them as they are.
@@ -62,3 +63,62 @@ export const ClerkSummary = z
   })
   .strict();
 export type ClerkSummary = z.infer<typeof ClerkSummary>;
+
+export const ratingRoutes = {
+  submitRating: {
+    method: 'POST',
+    path: '/api/ratings/:id',
+    summary: '好差评: the citizen answers a rating request on the pad at the window',
+    auth: 'rating_pad',
+    params: RatingRequestParam,
+    body: SubmitRatingRequest,
+    status: 200,
+    response: RatingResponse,
+  },
+  followUps: {
+    method: 'GET',
+    path: '/api/follow-ups',
+    summary: 'Bad-rating follow-ups not yet closed, oldest deadline first',
+    auth: 'department_lead',
+    status: 200,
+    response: FollowUpsResponse,
+  },
+  assignFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/assign',
+    summary: 'Give a follow-up to a member of staff',
+    auth: 'department_lead',
+    params: FollowUpParam,
+    body: AssignFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  noteFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/note',
+    summary: 'Note what was done (the call-back to the citizen, the fix)',
+    auth: 'department_lead',
+    params: FollowUpParam,
+    body: NoteFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  closeFollowUp: {
+    method: 'POST',
+    path: '/api/follow-ups/:id/close',
+    summary: 'Close a follow-up with its resolution',
+    auth: 'department_lead',
+    params: FollowUpParam,
+    body: CloseFollowUpRequest,
+    status: 200,
+    response: FollowUpResponse,
+  },
+  followUpArchive: {
+    method: 'GET',
+    path: '/api/follow-ups/archive',
+    summary: 'Closed follow-ups (整改台账) of the departments the caller answers for, the latest closed first',
+    auth: 'department_lead',
+    status: 200,
+    response: FollowUpsResponse,
+  },
+} as const satisfies Record<string, RouteContract>;

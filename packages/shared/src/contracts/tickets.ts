@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { LanguageCode } from '../config/hall-config';
 import { PriorityGroup, Ticket, TicketState } from '../domain/ticket';
-import { IdNumber, RequestId } from './common';
+import { IdNumber, RequestId, StatusTokenParam, TicketNumberParam } from './common';
+import type { RouteContract } from './route-contract';
 
 export const IssueTicketRequest = z
   .object({
@@ -130,3 +131,80 @@ export const AppointmentsResponse = z
   .object({ appointments: z.array(AppointmentRecord.extend({ byIdCard: z.boolean() }).strict()) })
   .strict();
 export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
+
+export const ticketRoutes = {
+  issueTicket: {
+    method: 'POST',
+    path: '/api/tickets',
+    summary: 'Take a ticket (idempotent by requestId)',
+    auth: 'issuer',
+    body: IssueTicketRequest,
+    status: 201,
+    response: IssuedTicket,
+  },
+  ticketStatus: {
+    method: 'GET',
+    path: '/api/tickets/status/:token',
+    summary: 'Public status of one ticket, for the phone page',
+    auth: 'public',
+    params: StatusTokenParam,
+    status: 200,
+    response: TicketStatus,
+  },
+  giveUpTicket: {
+    method: 'POST',
+    path: '/api/tickets/status/:token/cancel',
+    summary: 'The citizen gives the ticket up from the phone page',
+    auth: 'public',
+    params: StatusTokenParam,
+    body: CancelTicketRequest,
+    status: 200,
+    response: TicketStatus,
+  },
+  cancelTicket: {
+    method: 'POST',
+    path: '/api/tickets/:number/cancel',
+    summary: "Cancel today's ticket (a kiosk whose print failed, or staff)",
+    auth: 'issuer',
+    params: TicketNumberParam,
+    body: CancelTicketRequest,
+    status: 200,
+    response: TicketResponse,
+  },
+  reactivateTicket: {
+    method: 'POST',
+    path: '/api/tickets/:number/reactivate',
+    summary: "Put today's no-show ticket back in its queue, a few places behind the head",
+    auth: 'guide_desk',
+    params: TicketNumberParam,
+    body: ReactivateTicketRequest,
+    status: 200,
+    response: TicketResponse,
+  },
+  ticketTrace: {
+    method: 'GET',
+    path: '/api/tickets/:number/trace',
+    summary: 'One ticket of today for the guide desk: its state, its place in the queue, its history, why it waits',
+    auth: 'guide_desk',
+    params: TicketNumberParam,
+    status: 200,
+    response: TicketTrace,
+  },
+  appointments: {
+    method: 'GET',
+    path: '/api/appointments',
+    summary: "Today's appointments by slot, checked in or not (no ID numbers)",
+    auth: 'guide_desk',
+    status: 200,
+    response: AppointmentsResponse,
+  },
+  createAppointment: {
+    method: 'POST',
+    path: '/api/appointments',
+    summary: 'Book an appointment slot (on site or on behalf of a caller)',
+    auth: 'staff',
+    body: CreateAppointmentRequest,
+    status: 201,
+    response: AppointmentRecord,
+  },
+} as const satisfies Record<string, RouteContract>;

@@ -3,8 +3,10 @@ import { WindowConfig } from '../config/hall-config';
 import { Outcome, Ticket } from '../domain/ticket';
 import { PauseReason, WindowState } from '../domain/window';
 import type { WindowActionName } from '../domain/window-actions';
-import { RequestId } from './common';
+import { RequestId, WindowNumberParam } from './common';
 import { PublicTicket } from './events';
+import type { RouteContract } from './route-contract';
+import { ClerkSummary } from './ratings';
 
 export const WindowActionRequest = z.object({ requestId: RequestId }).strict();
 export type WindowActionRequest = z.infer<typeof WindowActionRequest>;
@@ -85,3 +87,62 @@ export type WindowDetail = z.infer<typeof WindowDetail>;
 
 export const WindowsResponse = z.object({ windows: z.array(WindowState) }).strict();
 export type WindowsResponse = z.infer<typeof WindowsResponse>;
+
+const windowAction = <A extends WindowActionName>(action: A) =>
+  ({
+    method: 'POST',
+    path: `/api/windows/:id/${windowActionSegment(action)}`,
+    summary: windowActions[action].summary,
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    body: windowActions[action].body as (typeof windowActions)[A]['body'],
+    status: 200,
+    response: WindowActionResponse,
+  }) as const satisfies RouteContract;
+
+export const windowRoutes = {
+  handOver: {
+    method: 'POST',
+    path: '/api/windows/:id/hand-over',
+    summary: 'Hand the window, citizen and all, to the other post waiting to take it over (AB岗)',
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    body: HandOverRequest,
+    status: 200,
+    response: WindowActionResponse,
+  },
+  clerkSummary: {
+    method: 'GET',
+    path: '/api/windows/:id/summary',
+    summary: 'The day of the clerk at this window: served, average service time, ratings',
+    auth: 'window_clerk',
+    params: WindowNumberParam,
+    status: 200,
+    response: ClerkSummary,
+  },
+  windows: {
+    method: 'GET',
+    path: '/api/windows',
+    summary: 'State of every window',
+    auth: 'device',
+    status: 200,
+    response: WindowsResponse,
+  },
+  window: {
+    method: 'GET',
+    path: '/api/windows/:id',
+    summary: 'One window: state, current ticket, the next tickets of each served type',
+    auth: 'device',
+    params: WindowNumberParam,
+    status: 200,
+    response: WindowDetail,
+  },
+  callNext: windowAction('callNext'),
+  recall: windowAction('recall'),
+  noShow: windowAction('noShow'),
+  start: windowAction('start'),
+  finish: windowAction('finish'),
+  transfer: windowAction('transfer'),
+  pause: windowAction('pause'),
+  resume: windowAction('resume'),
+} as const satisfies Record<string, RouteContract>;
