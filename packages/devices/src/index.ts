@@ -9,6 +9,7 @@ export {
   layoutText,
   zhTicketLabels,
   PAPER_COLUMNS,
+  PAPER_DOTS,
   type TicketPrint,
   type TicketLabels,
   type TicketBlock,
@@ -16,6 +17,7 @@ export {
   type QrBlock,
   type FeedBlock,
   type CutBlock,
+  type RasterBlock,
   type PaperWidth,
   type Align,
 } from './printer/ticket-layout';
@@ -28,7 +30,10 @@ export {
   type VirtualPrinterOptions,
   type PrintedTicket,
   type PrintedLine,
+  type PrintedRaster,
+  type PrintedItem,
 } from './printer/virtual-printer';
+export { ticketPng } from './printer/ticket-png';
 export {
   PrinterError,
   PrinterOfflineError,

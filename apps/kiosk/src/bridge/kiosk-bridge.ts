@@ -9,7 +9,10 @@ import type { DoorStage, PickupResult } from '@hallq/shared/contracts';
 // The locker PC's pickup answers and door stages are shared with its lock-board agent (@hallq/devices).
 export type { DoorStage, PickupResult };
 
-/** What is printed on a ticket, already localized (the printed ticket is Chinese: GBK has no Tibetan). */
+/**
+ * What is printed on a ticket, already localized. The ticket is in Chinese, which the hall staff read; a ticket
+ * taken in Tibetan or English also carries the window type and the validity line in that language.
+ */
 export interface TicketPrintJob {
   hallName: string;
   windowTypeName: string;
@@ -27,6 +30,15 @@ export interface TicketPrintJob {
   statusUrl: string;
   /** Materials to bring (一次性告知), in order. */
   materials: string[];
+  /** Absent (or null) for a ticket taken in Chinese. */
+  inCitizenLanguage?: CitizenText | null;
+}
+
+/** The lines of a ticket printed in the citizen's language as well, each above its Chinese. */
+export interface CitizenText {
+  windowTypeName: string;
+  /** The "valid today only" line. */
+  validToday: string;
 }
 
 export type PrinterState = 'ready' | 'offline' | 'paper_out' | 'not_configured';

@@ -43,6 +43,22 @@ describe('parseTicketPrintJob', () => {
     );
   });
 
+  it('accepts the window type and validity line in the citizen language, and refuses them blank, too long or with extra fields', () => {
+    const tibetan = { windowTypeName: 'གནས་མི་སྤོ་བའི་རྒྱུ་ནོར་ཐོ་འགོད།', validToday: 'དེ་རིང་ཁོ་ན་ནུས་པ་ཡོད།' };
+    expect(parseTicketPrintJob({ ...job, inCitizenLanguage: tibetan }).inCitizenLanguage).toEqual(tibetan);
+    expect(parseTicketPrintJob({ ...job, inCitizenLanguage: null }).inCitizenLanguage).toBeNull();
+    expect(problemsOf({ ...job, inCitizenLanguage: { ...tibetan, validToday: ' ' } })).toBe(
+      'job.inCitizenLanguage.validToday: must be a non-empty string of at most 200 characters',
+    );
+    expect(problemsOf({ ...job, inCitizenLanguage: { ...tibetan, windowTypeName: 'ཀ'.repeat(201) } })).toMatch(
+      /^job\.inCitizenLanguage\.windowTypeName:/,
+    );
+    expect(problemsOf({ ...job, inCitizenLanguage: { ...tibetan, logo: '' } })).toBe(
+      'job.inCitizenLanguage.logo: unknown field',
+    );
+    expect(problemsOf({ ...job, inCitizenLanguage: 'བོད་ཡིག' })).toBe('job.inCitizenLanguage: must be an object or null');
+  });
+
   it('refuses extra fields, so nothing rides along to the printer', () => {
     expect(problemsOf({ ...job, escpos: '\x1b@' })).toBe('job.escpos: unknown field');
   });

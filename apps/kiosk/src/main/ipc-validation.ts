@@ -60,6 +60,13 @@ const ticketPrintJob = z
       materials: z
         .array(text, { error: `must be a list of at most ${MAX_MATERIALS} non-empty strings` })
         .max(MAX_MATERIALS),
+      inCitizenLanguage: z
+        .object(
+          { windowTypeName: text, validToday: text },
+          { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object or null') },
+        )
+        .strict()
+        .nullish(),
     },
     { error: (issue) => (issue.code === 'unrecognized_keys' ? 'unknown field' : 'must be an object') },
   )

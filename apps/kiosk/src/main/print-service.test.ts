@@ -47,6 +47,30 @@ describe('createPrintService', () => {
     expect(ticket!.cut).toBe(true);
   });
 
+  it('prints a Tibetan ticket with its window type and validity line drawn in Tibetan above the Chinese text', async () => {
+    const { printer, uri } = await startPrinter();
+    const service = createPrintService({ printer: uri, paperWidth: 80, timeoutMs: 5000 });
+    const inCitizenLanguage = { windowTypeName: 'གནས་མི་སྤོ་བའི་རྒྱུ་ནོར་ཐོ་འགོད།', validToday: 'དེ་རིང་ཁོ་ན་ནུས་པ་ཡོད།' };
+    expect(await service.printTicket({ ...job, inCitizenLanguage })).toEqual({ ok: true });
+    const [ticket] = printer.tickets();
+    const order = ticket!.items.map((i) => (i.kind === 'text' ? i.line.text : i.kind)).filter((t) => t !== '');
+    expect(order.slice(0, 4)).toEqual(['拉萨市城关区政务服务中心', 'raster', '不动产登记', 'A023']);
+    expect(order.slice(-2)).toEqual(['raster', '当日有效']);
+    expect(ticket!.rasters.every((r) => r.width === 576)).toBe(true);
+  });
+
+  it('prints an English ticket all as text, each English line above its Chinese', async () => {
+    const { printer, uri } = await startPrinter();
+    const service = createPrintService({ printer: uri, paperWidth: 58, timeoutMs: 2000 });
+    const inCitizenLanguage = { windowTypeName: 'Real estate registration', validToday: 'Valid today only' };
+    await service.printTicket({ ...job, inCitizenLanguage });
+    const [ticket] = printer.tickets();
+    expect(ticket!.rasters).toEqual([]);
+    const text = ticket!.lines.map((l) => l.text).filter((t) => t !== '');
+    expect(text.slice(1, 3)).toEqual(['Real estate registration', '不动产登记']);
+    expect(text.slice(-2)).toEqual(['Valid today only', '当日有效']);
+  });
+
   it('lays the ticket out for 58 mm paper', async () => {
     const { printer, uri } = await startPrinter();
     const service = createPrintService({ printer: uri, paperWidth: 58, timeoutMs: 2000 });

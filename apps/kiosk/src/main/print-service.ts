@@ -79,6 +79,9 @@ function toTicketPrint(job: TicketPrintJob): TicketPrint {
     timeZone: job.timeZone,
     statusUrl: job.statusUrl,
     materials: job.materials,
+    inCitizenLanguage: job.inCitizenLanguage
+      ? { windowTypeName: job.inCitizenLanguage.windowTypeName, validToday: job.inCitizenLanguage.validToday }
+      : null,
   };
 }
 

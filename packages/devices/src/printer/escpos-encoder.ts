@@ -16,11 +16,22 @@ export const escpos = {
   feed: (n: number) => [ESC, 0x64, Math.max(0, Math.min(255, Math.floor(n)))],
   /** GS V 66 0: feed to the cutter, then partial-cut, so the last line is never cut through. */
   cut: [GS, 0x56, 0x42, 0x00],
+  /** GS v 0, mode 0 (normal size): the header of a raster image, width in bytes and height in dots, each 16-bit LE. */
+  raster: (widthBytes: number, height: number) => [
+    GS,
+    0x76,
+    0x30,
+    0x00,
+    widthBytes & 0xff,
+    widthBytes >> 8,
+    height & 0xff,
+    height >> 8,
+  ],
 } as const;
 
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, Math.floor(n)));
 
-/** ESC/POS bytes for a ticket layout: GBK text in Chinese mode (FS &). */
+/** ESC/POS bytes for a ticket layout: GBK text in Chinese mode (FS &), and images for what GBK cannot encode. */
 export function encodeTicket(blocks: readonly TicketBlock[]): Buffer {
   // An empty interface: the builder is used for bytes only.
   const builder = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '', breakLine: BreakLine.NONE });
@@ -47,6 +58,15 @@ export function encodeTicket(blocks: readonly TicketBlock[]): Buffer {
         // It knows module sizes 1–8 only and silently drops any other.
         builder.printQR(block.data, { cellSize: clamp(block.moduleSize, 1, 8), correction: 'M', model: 2 });
         builder.newLine();
+        break;
+      case 'raster':
+        if (block.width % 8 !== 0 || block.bits.length !== (block.width / 8) * block.height) {
+          throw new RangeError('raster bits must be width / 8 bytes per row, one row per dot of height');
+        }
+        // The image is as wide as the paper with its text already placed in it: no printer alignment may shift it.
+        builder.alignLeft();
+        builder.add(Buffer.from(escpos.raster(block.width / 8, block.height)));
+        builder.add(block.bits);
         break;
       case 'feed':
         builder.add(Buffer.from(escpos.feed(block.lines)));

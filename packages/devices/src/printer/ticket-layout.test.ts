@@ -127,3 +127,58 @@ describe('ticketLines', () => {
     expect(formatHallTime(new Date('2026-11-23T17:30:00Z'), 'Asia/Urumqi')).toBe('2026-11-23 23:30');
   });
 });
+
+describe('a ticket taken in another language', () => {
+  const tibetan = {
+    ...sampleTicket,
+    inCitizenLanguage: { windowTypeName: 'གནས་མི་སྤོ་བའི་རྒྱུ་ནོར་ཐོ་འགོད།', validToday: 'དེ་རིང་ཁོ་ན་ནུས་པ་ཡོད།' },
+  };
+
+  it('draws the Tibetan window type above the Chinese one and the Tibetan validity line above 当日有效', () => {
+    for (const [width, dots] of [
+      [80, 576],
+      [58, 384],
+    ] as const) {
+      const blocks = ticketLines(tibetan, width);
+      const kinds = blocks.map((b) => (b.kind === 'text' ? b.text : b.kind));
+      const type = kinds.indexOf('不动产登记');
+      expect(kinds.slice(0, type)).toEqual(['拉萨市城关区政务服务中心', ...Array(type - 1).fill('raster')]);
+      expect(type).toBeGreaterThan(1);
+      const valid = kinds.indexOf('当日有效');
+      expect(kinds[valid - 1]).toBe('raster');
+      for (const block of blocks) if (block.kind === 'raster') expect(block.width).toBe(dots);
+    }
+  });
+
+  it('keeps every GBK line as text: only the Tibetan is drawn', () => {
+    const blocks = ticketLines(tibetan, 80);
+    expect(blocks.filter((b) => b.kind === 'raster')).toHaveLength(2);
+    expect(layoutText(blocks)).toEqual(layoutText(ticketLines(sampleTicket, 80)));
+  });
+
+  it('prints an English ticket as text, the English above the Chinese', () => {
+    const english = {
+      ...sampleTicket,
+      inCitizenLanguage: { windowTypeName: 'Real estate', validToday: 'Valid today only' },
+    };
+    const blocks = ticketLines(english, 80);
+    expect(blocks.some((b) => b.kind === 'raster')).toBe(false);
+    const text = layoutText(blocks);
+    expect(text.slice(1, 3)).toEqual(['Real estate', '不动产登记']);
+    expect(text.slice(-2)).toEqual(['Valid today only', '当日有效']);
+  });
+
+  it('prints a window type name that has no translation once', () => {
+    const untranslated = {
+      ...tibetan,
+      inCitizenLanguage: { ...tibetan.inCitizenLanguage, windowTypeName: '不动产登记' },
+    };
+    const text = layoutText(ticketLines(untranslated, 80));
+    expect(text.filter((t) => t === '不动产登记')).toHaveLength(1);
+  });
+
+  it('draws any line GBK cannot encode, not only the citizen-language ones', () => {
+    const blocks = ticketLines({ ...sampleTicket, hallName: 'ལྷ་ས་གྲོང་ཁྱེར།' }, 80);
+    expect(blocks[0]?.kind).toBe('raster');
+  });
+});

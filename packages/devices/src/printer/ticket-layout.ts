@@ -1,7 +1,11 @@
+import { gbkEncodable, rasterText } from './raster-line';
+
 /** Paper width in millimetres; Font A gives 48 columns on 80 mm and 32 on 58 mm. */
 export type PaperWidth = 58 | 80;
 
 export const PAPER_COLUMNS: Record<PaperWidth, number> = { 80: 48, 58: 32 };
+/** Printable width in dots at 203 dpi: the Font A columns times its 12-dot cell. */
+export const PAPER_DOTS: Record<PaperWidth, number> = { 80: 576, 58: 384 };
 
 export type Align = 'left' | 'center' | 'right';
 
@@ -29,7 +33,16 @@ export interface FeedBlock {
 export interface CutBlock {
   kind: 'cut';
 }
-export type TicketBlock = TextBlock | QrBlock | FeedBlock | CutBlock;
+/** One line that GBK cannot encode, drawn: a 1-bit image the width of the paper (GS v 0). */
+export interface RasterBlock {
+  kind: 'raster';
+  /** Dots, a multiple of 8. */
+  width: number;
+  height: number;
+  /** width / 8 bytes per row, rows top to bottom, the leftmost dot in the high bit; a set bit is ink. */
+  bits: Buffer;
+}
+export type TicketBlock = TextBlock | QrBlock | FeedBlock | CutBlock | RasterBlock;
 
 /** Fixed wording on the ticket; defaults are Chinese. */
 export interface TicketLabels {
@@ -74,6 +87,11 @@ export interface TicketPrint {
   /** Most lines given to materials, heading excluded; default 6. */
   maxMaterialLines?: number;
   labels?: Partial<TicketLabels>;
+  /**
+   * The citizen's language when it is not Chinese: its window type name and validity line are printed above the
+   * Chinese ones, so both the citizen and the hall staff can read the ticket.
+   */
+  inCitizenLanguage?: { windowTypeName: string; validToday: string } | null;
 }
 
 const OPENING_PUNCTUATION = new Set([...'（《「『【〔“‘([{']);
@@ -192,16 +210,25 @@ export function isAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
 
+/** Lines of text; a value GBK cannot encode is drawn instead, one image per wrapped line. */
 function text(
   value: string,
-  columns: number,
+  width: PaperWidth,
   style: { align?: Align; scale?: number; bold?: boolean; indent?: string } = {},
-): TextBlock[] {
+): (TextBlock | RasterBlock)[] {
   const scale = style.scale ?? 1;
   const indent = style.indent ?? '';
-  const lines = wrapColumns(value, Math.floor(columns / scale) - displayWidth(indent));
+  if (!gbkEncodable(value)) {
+    return rasterText(value, PAPER_DOTS[width], {
+      align: style.align ?? 'left',
+      bold: style.bold ?? false,
+      scale,
+      indent,
+    });
+  }
+  const lines = wrapColumns(value, Math.floor(PAPER_COLUMNS[width] / scale) - displayWidth(indent));
   return lines.map((line, i) => ({
-    kind: 'text',
+    kind: 'text' as const,
     text: i === 0 || indent === '' ? line : indent + line,
     align: style.align ?? 'left',
     widthScale: scale,
@@ -214,46 +241,51 @@ function text(
 export function ticketLines(ticket: TicketPrint, width: PaperWidth): TicketBlock[] {
   if (!isAscii(ticket.statusUrl)) throw new RangeError('statusUrl must be printable ASCII (QR payload)');
   const labels: TicketLabels = { ...zhTicketLabels, ...ticket.labels };
-  const columns = PAPER_COLUMNS[width];
+  // A name not translated comes as its Chinese: printed once.
+  const own = ticket.inCitizenLanguage ?? null;
+  const ownTypeName = own && own.windowTypeName !== ticket.windowTypeName ? own.windowTypeName : null;
+  const ownValidToday = own && own.validToday !== labels.validToday ? own.validToday : null;
   const numberScale = width === 80 ? 3 : 2;
   const blocks: TicketBlock[] = [
-    ...text(ticket.hallName, columns, { align: 'center', bold: true }),
-    ...text(ticket.windowTypeName, columns, { align: 'center' }),
-    ...(ticket.serviceItemName ? text(ticket.serviceItemName, columns, { align: 'center' }) : []),
+    ...text(ticket.hallName, width, { align: 'center', bold: true }),
+    ...(ownTypeName ? text(ownTypeName, width, { align: 'center' }) : []),
+    ...text(ticket.windowTypeName, width, { align: 'center' }),
+    ...(ticket.serviceItemName ? text(ticket.serviceItemName, width, { align: 'center' }) : []),
     { kind: 'feed', lines: 1 },
-    ...text(ticket.number, columns, { align: 'center', scale: numberScale, bold: true }),
+    ...text(ticket.number, width, { align: 'center', scale: numberScale, bold: true }),
     { kind: 'feed', lines: 1 },
-    ...text(labels.peopleAhead(ticket.peopleAhead), columns),
-    ...text(labels.estimatedWait(ticket.estimatedWaitMinutes), columns),
+    ...text(labels.peopleAhead(ticket.peopleAhead), width),
+    ...text(labels.estimatedWait(ticket.estimatedWaitMinutes), width),
   ];
-  if (ticket.windows.length > 0) blocks.push(...text(labels.windows(ticket.windows), columns));
-  blocks.push(...text(formatHallTime(ticket.issuedAt, ticket.timeZone), columns));
+  if (ticket.windows.length > 0) blocks.push(...text(labels.windows(ticket.windows), width));
+  blocks.push(...text(formatHallTime(ticket.issuedAt, ticket.timeZone), width));
   blocks.push(
     { kind: 'qr', data: ticket.statusUrl, moduleSize: width === 80 ? 6 : 5 },
-    ...text(labels.scanQr, columns, { align: 'center' }),
+    ...text(labels.scanQr, width, { align: 'center' }),
   );
   if (ticket.materials.length > 0) {
     const maxLines = ticket.maxMaterialLines ?? 6;
     const materialLines = ticket.materials.flatMap((m, i) => {
       const prefix = `${i + 1}. `;
-      return text(prefix + m, columns, { indent: ' '.repeat(prefix.length) });
+      return text(prefix + m, width, { indent: ' '.repeat(prefix.length) });
     });
-    blocks.push(...text(labels.materialsHeading, columns, { bold: true }));
+    blocks.push(...text(labels.materialsHeading, width, { bold: true }));
     if (materialLines.length <= maxLines) {
       blocks.push(...materialLines);
     } else {
-      blocks.push(...materialLines.slice(0, Math.max(0, maxLines - 1)), ...text(labels.moreMaterials, columns));
+      blocks.push(...materialLines.slice(0, Math.max(0, maxLines - 1)), ...text(labels.moreMaterials, width));
     }
   }
   blocks.push(
-    ...text(labels.validToday, columns, { align: 'center', bold: true }),
+    ...(ownValidToday ? text(ownValidToday, width, { align: 'center', bold: true }) : []),
+    ...text(labels.validToday, width, { align: 'center', bold: true }),
     { kind: 'feed', lines: 3 },
     { kind: 'cut' },
   );
   return blocks;
 }
 
-/** The text lines of a layout, in order, as a reader of the paper would see them. */
+/** The text lines of a layout, in order, as a reader of the paper would see them; drawn lines are left out. */
 export function layoutText(blocks: readonly TicketBlock[]): string[] {
   return blocks.filter((b): b is TextBlock => b.kind === 'text').map((b) => b.text);
 }

@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
-import type { Align } from './ticket-layout';
+import { PAPER_DOTS, type Align, type PaperWidth } from './ticket-layout';
+import { ticketPng } from './ticket-png';
 
 export interface PrintedLine {
   text: string;
@@ -12,15 +15,34 @@ export interface PrintedLine {
   bold: boolean;
 }
 
+/** A raster image (GS v 0) as received. */
+export interface PrintedRaster {
+  /** Dots: the width in bytes times 8. */
+  width: number;
+  height: number;
+  /** width / 8 bytes per row, rows top to bottom, the leftmost dot in the high bit; a set bit is ink. */
+  bits: Buffer;
+}
+
+/** What reached the paper, top to bottom. */
+export type PrintedItem =
+  { kind: 'text'; line: PrintedLine } | { kind: 'raster'; raster: PrintedRaster } | { kind: 'qr'; data: string };
+
 /** One ticket as the virtual printer saw it: everything up to a cut (or the end of a connection). */
 export interface PrintedTicket {
   lines: PrintedLine[];
   /** Payloads of the QR codes printed, in order. */
   qr: string[];
+  /** Raster images printed, in order. */
+  rasters: PrintedRaster[];
+  /** Everything printed in paper order, for drawing the ticket (see ticketPng). */
+  items: PrintedItem[];
   /** True when the ticket ended with a cut command. */
   cut: boolean;
-  /** Readable rendering: text lines, `[QR] payload`, and `--- cut ---`. */
+  /** Readable rendering: text lines, `[QR] payload`, `[image W×H]` and `--- cut ---`. */
   text: string;
+  /** Where its picture was saved, when the printer saves pictures (`pngDir`). */
+  pngFile?: string;
 }
 
 export interface VirtualPrinterOptions {
@@ -30,6 +52,10 @@ export interface VirtualPrinterOptions {
   paperOut?: boolean;
   /** Delay before handling each chunk received, in ms, to simulate a slow printer. */
   slowMs?: number;
+  /** Save a picture of each ticket in this directory, ticket-0001.png and on, before it is emitted. */
+  pngDir?: string;
+  /** The paper the pictures show; default 80 mm. */
+  paperWidth?: PaperWidth;
 }
 
 /** DLE EOT n replies. Fixed bits: 1 and 4 set, 0 and 7 clear. */
@@ -55,6 +81,8 @@ export class EscPosDecoder {
   private lineBytes: number[] = [];
   private lines: PrintedLine[] = [];
   private qr: string[] = [];
+  private rasters: PrintedRaster[] = [];
+  private items: PrintedItem[] = [];
   private rendered: string[] = [];
   private storedQr = '';
   private style = { align: 'left' as Align, widthScale: 1, heightScale: 1, bold: false };
@@ -80,7 +108,7 @@ export class EscPosDecoder {
   /** Ends the stream: anything printed but not cut becomes a ticket. */
   finish(): void {
     this.endLine(false);
-    if (this.lines.length > 0 || this.qr.length > 0) this.emit(false);
+    if (this.items.length > 0) this.emit(false);
     this.pending = Buffer.alloc(0);
   }
 
@@ -148,6 +176,17 @@ export class EscPosDecoder {
         this.emit(true);
         return size;
       }
+      if (cmd === 0x76) {
+        // GS v 0 m xL xH yL yH data: a raster image, (xL + 256 xH) bytes by (yL + 256 yH) rows.
+        if (need(8)) return 'more';
+        const widthBytes = (at(4) as number) | ((at(5) as number) << 8);
+        const height = (at(6) as number) | ((at(7) as number) << 8);
+        const size = 8 + widthBytes * height;
+        if (need(size)) return 'more';
+        this.endLine(false);
+        this.pushRaster({ width: widthBytes * 8, height, bits: Buffer.from(b.subarray(i + 8, i + size)) });
+        return size;
+      }
       if (need(3)) return 'more';
       if (cmd === 0x21) {
         const n = at(2) as number;
@@ -168,6 +207,7 @@ export class EscPosDecoder {
     else if (fn === 0x51) {
       this.endLine(false);
       this.qr.push(this.storedQr);
+      this.items.push({ kind: 'qr', data: this.storedQr });
       this.rendered.push(`[QR] ${this.storedQr}`);
     }
   }
@@ -179,19 +219,31 @@ export class EscPosDecoder {
   }
 
   private pushLine(text: string): void {
-    this.lines.push({ text, ...this.style });
+    const line = { text, ...this.style };
+    this.lines.push(line);
+    this.items.push({ kind: 'text', line });
     this.rendered.push(text);
+  }
+
+  private pushRaster(raster: PrintedRaster): void {
+    this.rasters.push(raster);
+    this.items.push({ kind: 'raster', raster });
+    this.rendered.push(`[image ${raster.width}×${raster.height}]`);
   }
 
   private emit(cut: boolean): void {
     const ticket: PrintedTicket = {
       lines: this.lines,
       qr: this.qr,
+      rasters: this.rasters,
+      items: this.items,
       cut,
       text: [...this.rendered, ...(cut ? ['--- cut ---'] : [])].join('\n'),
     };
     this.lines = [];
     this.qr = [];
+    this.rasters = [];
+    this.items = [];
     this.rendered = [];
     this.handlers.onTicket(ticket);
   }
@@ -212,6 +264,8 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
   private boundPort = 0;
   private boundHost = '127.0.0.1';
   private offline: boolean;
+  private readonly pngDir: string | null;
+  private readonly paperWidth: PaperWidth;
   paperOut: boolean;
   slowMs: number;
 
@@ -220,6 +274,8 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
     this.offline = options.offline ?? false;
     this.paperOut = options.paperOut ?? false;
     this.slowMs = options.slowMs ?? 0;
+    this.pngDir = options.pngDir ?? null;
+    this.paperWidth = options.paperWidth ?? 80;
   }
 
   get port(): number {
@@ -295,6 +351,7 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
       onTicket: (ticket) => {
         // Without paper nothing reaches the page.
         if (this.paperOut) return;
+        if (this.pngDir !== null) this.savePng(ticket, this.pngDir);
         this.printed.push(ticket);
         this.emit('ticket', ticket);
       },
@@ -316,6 +373,13 @@ export class VirtualPrinter extends EventEmitter<VirtualPrinterEvents> {
     );
     stream.on('error', () => stream.destroy());
     stream.on('close', () => this.streams.delete(stream));
+  }
+
+  private savePng(ticket: PrintedTicket, dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `ticket-${String(this.printed.length + 1).padStart(4, '0')}.png`);
+    writeFileSync(file, ticketPng(ticket, PAPER_DOTS[this.paperWidth]));
+    ticket.pngFile = file;
   }
 }
 

@@ -83,8 +83,9 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
       }
       return;
     }
-    const hall = get().hall!;
-    set({ attempt: null, issued, printJob: printJobFor(hall, issued, origin), printed: false, cancelRequestId: null });
+    const { hall, language } = get();
+    const printJob = printJobFor(hall!, issued, origin, language);
+    set({ attempt: null, issued, printJob, printed: false, cancelRequestId: null });
     if (attempt.mode === 'print') await print();
     else set({ screen: { name: 'ticket' } });
   };

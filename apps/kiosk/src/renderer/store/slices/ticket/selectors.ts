@@ -1,4 +1,6 @@
 import type { IssuedTicket, IssueTicketRequest, PublicHall } from '@hallq/shared/contracts';
+import { catalogue, createI18n, localized, type CitizenLanguage } from '@hallq/shared/i18n';
+import type { i18n } from 'i18next';
 import type { TicketPrintJob } from '../../../../bridge/kiosk-bridge';
 import type { Choice, Screen } from '../flow/state';
 import { serviceItemOf, windowTypeOf } from '../hall/selectors';
@@ -20,13 +22,30 @@ export function statusUrl(hall: PublicHall, issued: IssuedTicket, origin: string
   return (hall.publicStatusUrl ?? origin) + issued.statusPath;
 }
 
-/** The printed ticket, in Chinese: the printer prints GBK, which has no Tibetan. */
-export function printJobFor(hall: PublicHall, issued: IssuedTicket, origin: string): TicketPrintJob {
+// The store has no i18n instance of its own (the view's follows the screen language); the printed text is read from
+// the same catalogue and keys as the ticket screen, through one instance made on the first ticket.
+let printText: i18n | null = null;
+function validToday(language: CitizenLanguage): string {
+  printText ??= createI18n(catalogue);
+  return printText.getFixedT(language, 'kiosk')('ticket.validToday');
+}
+
+/**
+ * The printed ticket, in Chinese for the hall staff; taken in another language, its window type and validity line
+ * are printed in that language too (the printer draws what GBK cannot encode).
+ */
+export function printJobFor(
+  hall: PublicHall,
+  issued: IssuedTicket,
+  origin: string,
+  language: CitizenLanguage,
+): TicketPrintJob {
   const { ticket } = issued;
   const item = serviceItemOf(hall, ticket.serviceItem);
+  const type = windowTypeOf(hall, ticket.windowType);
   return {
     hallName: hall.name.zh,
-    windowTypeName: windowTypeOf(hall, ticket.windowType)?.name.zh ?? ticket.windowType,
+    windowTypeName: type?.name.zh ?? ticket.windowType,
     serviceItemName: item?.name.zh ?? null,
     number: ticket.number,
     peopleAhead: issued.peopleAhead,
@@ -36,6 +55,12 @@ export function printJobFor(hall: PublicHall, issued: IssuedTicket, origin: stri
     timeZone: hall.timeZone,
     statusUrl: statusUrl(hall, issued, origin),
     materials: item?.materials.map((m) => m.zh) ?? [],
+    ...(language !== 'zh' && {
+      inCitizenLanguage: {
+        windowTypeName: type ? localized(type.name, language) : ticket.windowType,
+        validToday: validToday(language),
+      },
+    }),
   };
 }
 
