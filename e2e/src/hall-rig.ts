@@ -2,7 +2,7 @@ import { VirtualPrinter } from '@hallq/devices';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
 import { HallApi } from './hall-api';
-import { startHallServer, type HallServer } from './hall-server';
+import { startHallServer, type HallChanges, type HallServer } from './hall-server';
 
 /** What a browser scenario runs against: the queue server, its API, a virtual ticket printer and Chromium. */
 export interface HallRig {
@@ -14,7 +14,7 @@ export interface HallRig {
   stop(): Promise<void>;
 }
 
-export async function startHallRig(options: { unpacedKiosk?: boolean } = {}): Promise<HallRig> {
+export async function startHallRig(options: HallChanges = {}): Promise<HallRig> {
   const [server, browser] = await Promise.all([startHallServer(options), launchChromium()]);
   const printer = new VirtualPrinter();
   const stop = async () => {

@@ -71,25 +71,32 @@ async function waitForHealth(url: string, running: Running, output: () => string
   }
 }
 
-/**
- * The demo hall as a hall file of its own, with one kiosk's pace limit lifted: a benchmark takes tickets at a machine's
- * pace, where a person takes one in seconds.
- */
-function unpacedDemoHall(dir: string): string {
+/** How a scenario's hall differs from the demo hall. */
+export interface HallChanges {
+  /** One kiosk's pace limit lifted: a benchmark takes tickets at a machine's pace, where a person takes one in seconds. */
+  unpacedKiosk?: boolean;
+  /** No floor guides: a kiosk's 呼叫导办 then reaches the clerks of its zone, on their counter panels. */
+  withoutFloorGuides?: boolean;
+}
+
+/** The demo hall with `changes`, as a hall file of its own; undefined when there are none (the built-in demo hall). */
+function changedDemoHall(dir: string, changes: HallChanges): string | undefined {
+  if (!changes.unpacedKiosk && !changes.withoutFloorGuides) return undefined;
   const hall = loadHallConfig(DEMO_HALL_PATH);
+  const policy = changes.unpacedKiosk
+    ? { ...hall.policy, kioskTicketsPerMinute: 1_000_000, kioskTicketBurst: 1_000_000 }
+    : hall.policy;
+  const staff = changes.withoutFloorGuides ? hall.staff.filter((s) => s.role !== 'floor_guide') : hall.staff;
   const path = join(dir, 'hall.json');
-  const policy = { ...hall.policy, kioskTicketsPerMinute: 1_000_000, kioskTicketBurst: 1_000_000 };
-  writeFileSync(path, JSON.stringify({ ...hall, policy }));
+  writeFileSync(path, JSON.stringify({ ...hall, policy, staff }));
   return path;
 }
 
-export async function startHallServer(
-  options: { timeoutMs?: number; unpacedKiosk?: boolean } = {},
-): Promise<HallServer> {
+export async function startHallServer(options: { timeoutMs?: number } & HallChanges = {}): Promise<HallServer> {
   const timeoutMs = options.timeoutMs ?? 20_000;
   const dir = mkdtempSync(join(tmpdir(), 'hallq-e2e-'));
   const dataDir = join(dir, 'data');
-  const configPath = options.unpacedKiosk ? unpacedDemoHall(dir) : undefined;
+  const configPath = changedDemoHall(dir, options);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';

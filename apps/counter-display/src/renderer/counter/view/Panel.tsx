@@ -50,7 +50,7 @@ export function Panel() {
     <div className="counter" data-testid="panel">
       <header className="bar">
         <div className="bar-window">
-          <strong>{config?.name.zh ?? `${session.window}号窗口`}</strong>
+          <h1>{config?.name.zh ?? `${session.window}号窗口`}</h1>
           {config && <span className="muted">{config.zone}</span>}
         </div>
         <div className="bar-clerk" data-testid="window-holder">

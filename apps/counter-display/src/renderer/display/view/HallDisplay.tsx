@@ -21,7 +21,9 @@ export function HallDisplay({ store }: { store: DisplayStore }) {
     <main className="hall-display">
       <header className="display-header">
         {hall && (
-          <Bi className="hall-name" zh={hall.name.zh} second={secondText(hall.name, language)} language={language} />
+          <h1 className="hall-name">
+            <Bi zh={hall.name.zh} second={secondText(hall.name, language)} language={language} />
+          </h1>
         )}
         {connection !== 'connected' && (
           <p className="offline" data-testid="display-offline" data-state={connection}>

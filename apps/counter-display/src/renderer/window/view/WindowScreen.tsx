@@ -29,7 +29,11 @@ export function WindowScreen({ store, window }: { store: WindowScreenStore; wind
     >
       <section className="window-id">
         <span className="window-number">{window}</span>
-        {name && <Bi className="window-name" zh={name.zh} second={secondText(name, language)} language={language} />}
+        {name && (
+          <h1 className="window-name">
+            <Bi zh={name.zh} second={secondText(name, language)} language={language} />
+          </h1>
+        )}
         <p className="clerk" data-testid="window-clerk" data-staff-id={clerk?.staffId}>
           {clerk
             ? clerk.name
