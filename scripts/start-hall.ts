@@ -1,6 +1,7 @@
 /**
  * What `npm run hall` starts after the build: the queue server with the built-in demo hall, a virtual ticket printer
- * on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is logged here)
+ * on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is logged here,
+ * and pictured in data/printed-tickets/: a Tibetan ticket's Tibetan lines are images only a picture shows)
  * and the demo pickup locker (simulated lock boards driven by the lock-board agent, scripts/demo-locker.ts).
  * All are child processes and stop together: Ctrl-C or SIGTERM here is passed on to each once (the server closes its
  * database cleanly); so is the end of whatever launched this (`npm run hall` stopped by its PID stops npm alone,
@@ -54,6 +55,8 @@ const printer = run('printer', 'packages/devices', [
   printerPort,
   '--host',
   '127.0.0.1',
+  '--png-dir',
+  `${root}data/printed-tickets`,
 ]);
 printer.once('exit', (code) => {
   if (code) console.error(`[printer] the virtual printer stopped; the hall runs on without it`);
