@@ -34,6 +34,8 @@ export const PublicHall = z
     appointmentLateMinutes: z.number().int(),
     /** Calls before a ticket may be marked no-show (policy.noShowAfterCalls), for the counter panel. */
     noShowAfterCalls: z.number().int(),
+    /** Whether clerks may work the guide desk (policy.clerksAtGuideDesk), for the desk's login to say so at once. */
+    clerksAtGuideDesk: z.boolean(),
     /** Reasons offered for a bad rating, and how long the pad waits for an answer. */
     ratingReasons: z.array(RatingReasonConfig),
     ratingTimeoutSeconds: z.number().int(),
@@ -61,8 +63,14 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     ratingReasons,
     staff,
   } = hall;
-  const { priorityPath, appointmentEarlyMinutes, appointmentLateMinutes, ratingTimeoutSeconds, noShowAfterCalls } =
-    policy;
+  const {
+    priorityPath,
+    appointmentEarlyMinutes,
+    appointmentLateMinutes,
+    ratingTimeoutSeconds,
+    noShowAfterCalls,
+    clerksAtGuideDesk,
+  } = policy;
   // Only people who can be at a window (an A or B post), and only when the hall shows names at all.
   const clerkNames = policy.showClerkNames
     ? Object.fromEntries(staff.filter((s) => s.aWindows.length + s.bWindows.length > 0).map((s) => [s.id, s.name]))
@@ -81,6 +89,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     appointmentEarlyMinutes,
     appointmentLateMinutes,
     noShowAfterCalls,
+    clerksAtGuideDesk,
     ratingReasons,
     ratingTimeoutSeconds,
     clerkNames,

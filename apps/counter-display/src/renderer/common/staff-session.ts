@@ -43,11 +43,14 @@ export async function consoleLogin(
   client: HallClient,
   staffId: string,
   password: string,
-  allowed: (staff: StaffInfo) => boolean,
+  allowed: (staff: StaffInfo) => boolean | Promise<boolean>,
 ): Promise<{ session: StaffSession } | { problem: ConsoleLoginProblem }> {
   try {
     const { token, expiresAt, staff } = await client.call('login', { body: { staffId: staffId.trim(), password } });
-    return allowed(staff) ? { session: { token, expiresAt, staff } } : { problem: 'not_for_console' };
+    if (await allowed(staff)) return { session: { token, expiresAt, staff } };
+    // A session nobody will use is ended now rather than left valid until it expires.
+    client.call('logout', { token }).catch(() => undefined);
+    return { problem: 'not_for_console' };
   } catch (error) {
     const refused = error instanceof ApiError && (error.status === 401 || error.status === 400);
     return { problem: refused ? 'refused' : 'network' };

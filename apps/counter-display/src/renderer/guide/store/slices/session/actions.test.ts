@@ -1,6 +1,6 @@
 import { ApiError, NetworkError } from '@hallq/shared/client';
 import { describe, expect, it } from 'vitest';
-import { SESSION, noShowTrace, testDesk } from '../../test-services';
+import { SESSION, demoHall, noShowTrace, testDesk } from '../../test-services';
 
 describe('the desk session', () => {
   it("keeps a guide's token for the tab, follows the hall with it, and fetches today's appointments on the snapshot", async () => {
@@ -22,8 +22,11 @@ describe('the desk session', () => {
       staff: { id: 'z01', name: '索朗卓嘎', role: 'chief_representative' },
       window: null,
     });
+    desk.api.logout.mockResolvedValue({ ok: true });
     await desk.state().login('z01', 'demo');
     expect(desk.state()).toMatchObject({ session: null, loginProblem: 'not_for_console' });
+    // The refused login's session is ended at once, not left valid until it expires.
+    expect(desk.api.logout).toHaveBeenCalledWith({ token: 'tok-g01' });
     desk.api.login.mockRejectedValueOnce(new ApiError(401, 'unauthorized', 'bad password'));
     await desk.state().login('g01', 'x');
     expect(desk.state().loginProblem).toBe('refused');
@@ -37,6 +40,18 @@ describe('the desk session', () => {
     });
     await desk.state().login('admin', 'admin');
     expect(desk.state().session?.staff.id).toBe('admin');
+  });
+
+  it("lets a clerk in only where the hall's policy puts clerks at the guide desk", async () => {
+    const desk = testDesk();
+    const clerk = { ...SESSION, staff: { id: 'c01', name: '扎西', role: 'clerk' as const }, window: null };
+    desk.api.logout.mockResolvedValue({ ok: true });
+    desk.api.login.mockResolvedValue(clerk);
+    await desk.state().login('c01', 'demo');
+    expect(desk.state()).toMatchObject({ session: null, loginProblem: 'not_for_console' });
+    desk.api.hall.mockImplementation(async () => ({ ...demoHall(), clerksAtGuideDesk: true }));
+    await desk.state().login('c01', 'demo');
+    expect(desk.state().session?.staff.id).toBe('c01');
   });
 
   it('logging out ends the token on the server and forgets what the last guide looked at', async () => {

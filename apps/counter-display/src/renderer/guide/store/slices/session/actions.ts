@@ -18,10 +18,6 @@ export interface SessionActions {
 }
 export type SessionSlice = SessionState & SessionActions;
 
-// The page cannot know the hall's policy.clerksAtGuideDesk (it is not in the public hall), so a clerk is let in and
-// the server answers their lookups; a chief representative can never work the desk.
-const MAY_TRY_DESK = { clerksAtGuideDesk: true };
-
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { client, sessions }) => {
   const begin = (session: StaffSession) => {
     set({ session, loggingIn: false, loginProblem: null });
@@ -39,7 +35,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
     async login(staffId, password) {
       if (get().loggingIn) return;
       set({ loggingIn: true, loginProblem: null });
-      const result = await consoleLogin(client, staffId, password, (staff) => worksGuideDesk(staff, MAY_TRY_DESK));
+      // The hall's own rule (policy.clerksAtGuideDesk, in the public hall), as the server holds the desk's routes to it.
+      const result = await consoleLogin(client, staffId, password, async (staff) =>
+        worksGuideDesk(staff, await client.call('hall')),
+      );
       if ('problem' in result) {
         set({ loggingIn: false, loginProblem: result.problem });
         return;
