@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { createHallClient } from '@hallq/shared/client';
-import type { GuideCall } from '@hallq/shared/contracts';
+import type { GuideCall, PublicGuideCall } from '@hallq/shared/contracts';
 import { VIEWPORTS } from './browser';
 import type { staffPages } from './staff-pages';
 
@@ -23,10 +23,10 @@ export async function openGuideDesk(
 export function kioskGuideCalls(url: string) {
   const client = createHallClient({ baseUrl: url, timeoutMs: 10_000 });
   return {
-    async call(key: string, reason: GuideCall['reason'] = 'general'): Promise<GuideCall> {
+    async call(key: string, reason: GuideCall['reason'] = 'general'): Promise<PublicGuideCall> {
       return (await client.call('callGuide', { token: key, body: { requestId: randomUUID(), reason } })).call;
     },
-    async get(key: string, id: string): Promise<GuideCall> {
+    async get(key: string, id: string): Promise<PublicGuideCall> {
       return (await client.call('guideCall', { token: key, params: { id } })).call;
     },
   };

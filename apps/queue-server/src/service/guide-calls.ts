@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { CallGuideRequest, GuideCall, GuideCallResponse, StaffConfig } from '@hallq/shared/contracts';
-import { withNames } from '@hallq/shared/contracts';
+import type {
+  CallGuideRequest,
+  GuideCall,
+  GuideCallResponse,
+  KioskGuideCallResponse,
+  PublicGuideCall,
+  StaffConfig,
+} from '@hallq/shared/contracts';
+import { publicGuideCall, withNames } from '@hallq/shared/contracts';
 import { guideCallReaches } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
@@ -16,11 +23,11 @@ export class GuideCalls {
   ) {}
 
   /** A kiosk asks for a guide; pressed again while its call of today waits, it gets that call back and no new alert. */
-  call(req: CallGuideRequest, kioskId: string): Promise<Reply<GuideCallResponse>> {
+  call(req: CallGuideRequest, kioskId: string): Promise<Reply<KioskGuideCallResponse>> {
     const actor = `kiosk:${kioskId}`;
     return this.pipeline.write('call-guide', req.requestId, actor, (now, day) => {
       for (const open of this.today.openGuideCalls.values()) {
-        if (open.kiosk === kioskId) return { status: 201, body: { call: open }, apply: () => [] };
+        if (open.kiosk === kioskId) return { status: 201, body: { call: publicGuideCall(open) }, apply: () => [] };
       }
       // The key that authenticated the kiosk came from this same list.
       const kiosk = this.today.hall.devices.kiosks.find((k) => k.id === kioskId)!;
@@ -46,7 +53,7 @@ export class GuideCalls {
       return {
         // Created, the repeat included: the route has one success status, and the kiosk reads calledAt either way.
         status: 201,
-        body: { call },
+        body: { call: publicGuideCall(call) },
         apply: () => {
           this.today.openGuideCall(call);
           return [{ type: 'guide.called', call }];
@@ -56,10 +63,10 @@ export class GuideCalls {
   }
 
   /** One call, only to the kiosk it came from (another kiosk's id is answered as unknown), with who is coming. */
-  get(id: string, kioskId: string): GuideCall {
+  get(id: string, kioskId: string): PublicGuideCall {
     const call = this.store.guideCall(id);
     if (!call || call.kiosk !== kioskId) throw new ApiError('not_found', `no guide call ${id}`);
-    return withNames(call, this.today.hall);
+    return publicGuideCall(withNames(call, this.today.hall));
   }
 
   /** Today's unanswered calls that reach this person (`guideCallReaches`), oldest first. */

@@ -4,19 +4,15 @@ import { createHallClient, NetworkError, routePath } from './hall-client';
 const answer = (status: number, body: unknown) => async () =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 const refusal = (code: string, extra: object = {}) => ({ error: { code, message: 'no', ...extra } });
-const guideCall = {
-  id: 'g/1',
-  kiosk: 'k1',
-  zone: 'A',
-  reason: 'general',
-  calledAt: '2026-11-23T02:00:00.000Z',
-  answeredAt: null,
-  answeredBy: null,
-};
+/** A guide call as the kiosk is told it (the public view); staff are told it whole. */
+const kioskCall = { id: 'g/1', kiosk: 'k1', calledAt: '2026-11-23T02:00:00.000Z', answeredAt: null };
+const guideCall = { ...kioskCall, zone: 'A', reason: 'general', answeredBy: null };
 
 describe('createHallClient', () => {
   it('takes path, method and answer schema from the route; sends the call token over the client token', async () => {
-    const fetch = vi.fn<typeof globalThis.fetch>(answer(200, { call: guideCall }));
+    const fetch = vi
+      .fn<typeof globalThis.fetch>(answer(200, { call: guideCall }))
+      .mockImplementationOnce(answer(200, { call: kioskCall }));
     const client = createHallClient({ timeoutMs: 1000, token: 'device', fetch, baseUrl: 'http://hall:8080' });
     await client.call('guideCall', { params: { id: 'g/1' } });
     await client.call('answerGuide', { params: { id: 'g/1' }, body: { requestId: 'r-1' }, token: 'staff' });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Ticket, TicketState } from '../domain/ticket';
 import { WindowState } from '../domain/window';
 import { Keypad } from '../domain/locker';
-import { GuideCall } from './guide-calls';
+import { GuideCall, PublicGuideCall, publicGuideCall } from './guide-calls';
 import { CompartmentView, LockerView, type OpenCommand } from './lockers';
 import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
@@ -38,24 +38,33 @@ export function publicTicket(ticket: PublicTicket): PublicTicket {
   };
 }
 
-/** The ticket events, with whole tickets (staff) or their public view (devices). */
-const ticketEvents = <T extends typeof Ticket | typeof PublicTicket>(ticket: T) =>
+/**
+ * The events that carry a record devices see only in part: tickets and guide calls, whole (staff) or as their public
+ * views (devices).
+ */
+const recordEvents = <
+  T extends typeof Ticket | typeof PublicTicket,
+  C extends typeof GuideCall | typeof PublicGuideCall,
+>(
+  ticket: T,
+  call: C,
+) =>
   [
     z.object({ type: z.literal('ticket.issued'), ticket }).strict(),
     z.object({ type: z.literal('ticket.called'), ticket, window: z.number().int() }).strict(),
     z.object({ type: z.literal('ticket.recalled'), ticket, window: z.number().int() }).strict(),
     z.object({ type: z.literal('ticket.updated'), ticket, previousState: TicketState }).strict(),
+    /** A citizen pressed 呼叫导办 at a kiosk; staff screens raise an alert until someone answers it. */
+    z.object({ type: z.literal('guide.called'), call }).strict(),
+    z.object({ type: z.literal('guide.answered'), call }).strict(),
   ] as const;
 
-/** The events without a ticket in them: the same for staff and devices. */
+/** The events without a ticket or a guide call in them: the same for staff and devices. */
 const otherEvents = [
   z.object({ type: z.literal('window.updated'), window: WindowState }).strict(),
   z.object({ type: z.literal('queues.updated'), queues: z.array(QueueInfo) }).strict(),
   /** A window type gained (active) or lost (inactive) an empty post: people waiting, no open window serving it. */
   z.object({ type: z.literal('empty_post'), windowType: z.string(), active: z.boolean() }).strict(),
-  /** A citizen pressed 呼叫导办 at a kiosk; staff screens raise an alert until someone answers it. */
-  z.object({ type: z.literal('guide.called'), call: GuideCall }).strict(),
-  z.object({ type: z.literal('guide.answered'), call: GuideCall }).strict(),
   /** A window finished a service: its rating pad asks the citizen. */
   z.object({ type: z.literal('rating.requested'), request: RatingRequest }).strict(),
   /** A rating request ended: the citizen's answer, or not_rated when it expired. */
@@ -81,27 +90,32 @@ const otherEvents = [
 ] as const;
 
 /** Everything that happens in the hall, as the realtime stream carries it to staff: whole tickets. */
-export const HallEvent = z.discriminatedUnion('type', [...ticketEvents(Ticket), ...otherEvents]);
+export const HallEvent = z.discriminatedUnion('type', [...recordEvents(Ticket, GuideCall), ...otherEvents]);
 export type HallEvent = z.infer<typeof HallEvent>;
 
-/** An event as a device receives it: tickets as their public view (`publicTicket`). */
-export const DeviceEvent = z.discriminatedUnion('type', [...ticketEvents(PublicTicket), ...otherEvents]);
+/** An event as a device receives it: tickets and guide calls as their public views (`publicTicket`, `publicGuideCall`). */
+export const DeviceEvent = z.discriminatedUnion('type', [
+  ...recordEvents(PublicTicket, PublicGuideCall),
+  ...otherEvents,
+]);
 export type DeviceEvent = z.infer<typeof DeviceEvent>;
 
 /**
  * The stream as devices (kiosks, displays, window screens, rating pads) receive it: the same envelopes and sequence,
- * every ticket as its public view, and what is for staff only (ratings' details, follow-ups and their notes, the
- * lockers) taken out. A batch with none of these is passed through as it is.
+ * every ticket and guide call as its public view, and what is for staff only (ratings' details, follow-ups and their
+ * notes, the lockers) taken out. A batch with none of these is passed through as it is.
  */
 export function deviceEnvelopes(envelopes: EventEnvelope[]): DeviceEnvelope[] {
-  if (!envelopes.some((e) => 'ticket' in e.event || STAFF_ONLY.has(e.event.type) || e.event.type === 'rating.recorded'))
-    return envelopes;
+  const reduced = (e: EventEnvelope) =>
+    'ticket' in e.event || 'call' in e.event || STAFF_ONLY.has(e.event.type) || e.event.type === 'rating.recorded';
+  if (!envelopes.some(reduced)) return envelopes;
   return envelopes.map((e): DeviceEnvelope => {
     const event = e.event;
     if (STAFF_ONLY.has(event.type)) return { ...e, event: { type: 'staff_only' } };
     if (event.type === 'rating.recorded')
       return { ...e, event: { type: 'rating.ended', requestId: event.requestId, result: event.rating.result } };
     if ('ticket' in event) return { ...e, event: { ...event, ticket: publicTicket(event.ticket) } };
+    if ('call' in event) return { ...e, event: { ...event, call: publicGuideCall(event.call) } };
     return e;
   });
 }
@@ -148,20 +162,27 @@ export const Snapshot = z
   .strict();
 export type Snapshot = z.infer<typeof Snapshot>;
 
-/** A device's snapshot (`deviceSnapshot`): tickets as their public view, no lockers. */
+/** A device's snapshot (`deviceSnapshot`): tickets and guide calls as their public views, no lockers. */
 export const DeviceSnapshot = Snapshot.extend({
   tickets: z.array(PublicTicket),
+  guideCalls: z.array(PublicGuideCall),
   lockers: z.array(LockerView).max(0),
 }).strict();
 export type DeviceSnapshot = z.infer<typeof DeviceSnapshot>;
 
 /**
  * The snapshot a device is sent: sized by what a device shows, not by the day — only the tickets at a window (called
- * or being served: at most one a window), each through `publicTicket`; the waiting are in the queue counts. No lockers.
+ * or being served: at most one a window), each through `publicTicket`; the waiting are in the queue counts. Guide
+ * calls through `publicGuideCall`. No lockers.
  */
 export function deviceSnapshot(snapshot: Snapshot): DeviceSnapshot {
   const atWindows = snapshot.tickets.filter((t) => t.state === 'called' || t.state === 'serving');
-  return { ...snapshot, tickets: atWindows.map(publicTicket), lockers: [] };
+  return {
+    ...snapshot,
+    tickets: atWindows.map(publicTicket),
+    guideCalls: snapshot.guideCalls.map(publicGuideCall),
+    lockers: [],
+  };
 }
 
 /**

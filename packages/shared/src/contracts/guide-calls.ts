@@ -25,6 +25,25 @@ export const GuideCall = z
 export type GuideCall = z.infer<typeof GuideCall>;
 
 /**
+ * A guide call as devices see it in the hall stream (kiosks, displays, window screens, rating pads): enough for the
+ * kiosk that made it to say who is coming, and no more — not the zone, the reason or the staff id of who answered.
+ */
+export const PublicGuideCall = GuideCall.pick({
+  id: true,
+  kiosk: true,
+  calledAt: true,
+  answeredAt: true,
+  answeredByName: true,
+}).strict();
+export type PublicGuideCall = z.infer<typeof PublicGuideCall>;
+
+/** The one way a guide call becomes its public view: field by field, so nothing added to a call leaks by default. */
+export function publicGuideCall(call: PublicGuideCall): PublicGuideCall {
+  const { id, kiosk, calledAt, answeredAt, answeredByName } = call;
+  return { id, kiosk, calledAt, answeredAt, answeredByName };
+}
+
+/**
  * A call with the names a stored row does not keep (the kiosk's, whoever answered), from the hall file: one function,
  * so a call read back after a restart reads as one just made.
  */
@@ -49,6 +68,10 @@ export const GuideCallParam = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,
 export const GuideCallResponse = z.object({ call: GuideCall }).strict();
 export type GuideCallResponse = z.infer<typeof GuideCallResponse>;
 
+/** What a kiosk is told of its own call: the public view, like every device. */
+export const KioskGuideCallResponse = z.object({ call: PublicGuideCall }).strict();
+export type KioskGuideCallResponse = z.infer<typeof KioskGuideCallResponse>;
+
 export const GuideCallsResponse = z.object({ calls: z.array(GuideCall) }).strict();
 export type GuideCallsResponse = z.infer<typeof GuideCallsResponse>;
 
@@ -60,7 +83,7 @@ export const guideCallRoutes = {
     auth: 'kiosk',
     body: CallGuideRequest,
     status: 201,
-    response: GuideCallResponse,
+    response: KioskGuideCallResponse,
   },
   guideCall: {
     method: 'GET',
@@ -69,7 +92,7 @@ export const guideCallRoutes = {
     auth: 'kiosk',
     params: GuideCallParam,
     status: 200,
-    response: GuideCallResponse,
+    response: KioskGuideCallResponse,
   },
   guideCalls: {
     method: 'GET',

@@ -45,11 +45,13 @@ export const kiosk = {
   items: {
     title: 'Choose what you need (optional)',
     skip: 'Skip: just take a ticket',
-    search: 'Search: type pinyin initials, e.g. sbk (社保卡), or English words',
+    search: 'Search: pinyin initials (sbk for 社保卡), English words, or Tibetan on the ཀཁག keys',
     anyItem: 'Comprehensive windows handle every service; search finds them all',
     noResults: 'Nothing found. You can take a ticket anyway, or call a guide.',
     delete: 'Delete',
     clear: 'Clear',
+    latinKeys: 'Latin keyboard (pinyin, Wylie)',
+    tibetanKeys: 'Tibetan keyboard',
   },
   item: {
     immediate: 'Done on the spot if your documents are complete',

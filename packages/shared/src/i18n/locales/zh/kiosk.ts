@@ -45,6 +45,8 @@ export const kiosk = {
     noResults: '没有找到相关事项，可以直接取号，或呼叫导办',
     delete: '删除',
     clear: '清空',
+    latinKeys: '换成拉丁字母键盘（拼音、威利转写）',
+    tibetanKeys: '换成藏文字母键盘',
   },
   item: {
     immediate: '即办件：材料齐全当场办结',

@@ -1,24 +1,21 @@
 import { NetworkError } from '@hallq/shared/client';
-import type { GuideCall } from '@hallq/shared/contracts';
+import type { PublicGuideCall } from '@hallq/shared/contracts';
 import { describe, expect, it } from 'vitest';
 import { testKiosk } from '../../test-services';
 import { guideBanner } from './selectors';
 
-const call = (over: Partial<GuideCall> = {}): GuideCall => ({
+/** A guide call as the kiosk is told it: the public view. */
+const call = (over: Partial<PublicGuideCall> = {}): PublicGuideCall => ({
   id: 'g1',
   kiosk: 'kiosk-1',
-  zone: '一楼',
-  reason: 'general',
   calledAt: '2025-05-06T02:00:00.000Z',
   answeredAt: null,
-  answeredBy: null,
   answeredByName: null,
-  kioskName: null,
   ...over,
 });
 
 describe('呼叫导办', () => {
-  const byDrolma = { answeredAt: '2025-05-06T02:01:00.000Z', answeredBy: 'g01', answeredByName: '卓玛' };
+  const byDrolma = { answeredAt: '2025-05-06T02:01:00.000Z', answeredByName: '卓玛' };
 
   it('calls a guide, polls every few seconds, and says which guide is on the way once answered', async () => {
     const kiosk = testKiosk();
@@ -68,7 +65,7 @@ describe('呼叫导办', () => {
       ]);
     expect(kiosk.state().guide).toMatchObject({
       status: 'answered',
-      call: { answeredBy: 'g01', answeredByName: '卓玛' },
+      call: { answeredByName: '卓玛' },
     });
     expect(guideBanner(kiosk.state().guide)).toEqual({ key: 'guide.answeredBy', name: '卓玛' });
   });
@@ -89,7 +86,7 @@ describe('呼叫导办', () => {
   });
 
   it('says only that a guide is coming when the answer names nobody', () => {
-    const guide = { status: 'answered' as const, call: call({ answeredAt: 'x', answeredBy: 'g01' }), nextPollAt: 0 };
+    const guide = { status: 'answered' as const, call: call({ answeredAt: 'x' }), nextPollAt: 0 };
     expect(guideBanner(guide)).toEqual({ key: 'guide.answered' });
   });
 });

@@ -1,4 +1,4 @@
-import type { GuideCall } from '@hallq/shared/contracts';
+import type { PublicGuideCall } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { guideReason } from '../flow/selectors';
 import { type GuideState, initialGuideState } from './state';
@@ -8,7 +8,7 @@ export interface GuideActions {
   callGuide(): Promise<void>;
   pollGuideIfDue(): void;
   /** From the hall feed: a guide call was answered (by whom, so the kiosk can say who is coming). */
-  guideAnswered(call: GuideCall): void;
+  guideAnswered(call: PublicGuideCall): void;
   dismissGuide(): void;
   /** The idle reset: forget a finished call; a guide still on the way stays announced. */
   forgetGuide(): void;
@@ -20,7 +20,7 @@ export const GUIDE_POLL_MS = 4000;
 export const createGuideSlice: SliceCreator<GuideSlice> = (set, get, { api, now, newRequestId }) => {
   let polling = false;
   // The answered call is kept: it names the guide on the way.
-  const answered = (call: GuideCall) => set({ guide: { ...get().guide, status: 'answered', call } });
+  const answered = (call: PublicGuideCall) => set({ guide: { ...get().guide, status: 'answered', call } });
 
   return {
     ...initialGuideState,

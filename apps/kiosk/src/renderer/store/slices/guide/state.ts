@@ -1,11 +1,11 @@
-import type { GuideCall } from '@hallq/shared/contracts';
+import type { PublicGuideCall } from '@hallq/shared/contracts';
 
 export type GuideStatus = 'idle' | 'calling' | 'waiting' | 'answered' | 'failed';
 
 export interface GuideState {
   guide: {
     status: GuideStatus;
-    call: GuideCall | null;
+    call: PublicGuideCall | null;
     nextPollAt: number;
   };
 }
