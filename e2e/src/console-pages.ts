@@ -39,15 +39,12 @@ export async function serveAndRate(
   service: { window: number; clerk: string; windowType: string; level: string; reason?: string },
 ): Promise<string> {
   const { window, clerk, windowType, level, reason } = service;
-  const issued = await rig.api.issue(windowType);
   const token = await rig.api.login(clerk, 'demo', window);
-  await rig.api.callNext(window, token);
-  await rig.api.start(window, token);
-  await rig.api.finish(window, token);
+  const ticket = await rig.api.serve(window, token, windowType);
   await pad.getByTestId('rating-ask').waitFor();
   await pad.getByTestId(`rating-level-${level}`).click();
   if (reason) await pad.getByTestId(`rating-reason-${reason}`).click();
   await pad.getByTestId('rating-submit').click();
   await pad.getByTestId('rating-thanks').waitFor();
-  return issued.ticket.number;
+  return ticket.number;
 }

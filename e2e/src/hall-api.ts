@@ -54,6 +54,18 @@ export class HallApi {
     return this.client.call('finish', { token, params: { id: window }, body: { requestId: randomUUID(), outcome } });
   }
 
+  /**
+   * A citizen served start to finish: a `windowType` ticket issued, then called, started and finished at `window` by
+   * the clerk whose token is `clerk` (its pad then asks for a rating). The ticket.
+   */
+  async serve(window: number, clerk: string, windowType: string) {
+    const { ticket } = await this.issue(windowType);
+    await this.callNext(window, clerk);
+    await this.start(window, clerk);
+    await this.finish(window, clerk);
+    return ticket;
+  }
+
   summary(window: number, token: string) {
     return this.client.call('clerkSummary', { token, params: { id: window } });
   }

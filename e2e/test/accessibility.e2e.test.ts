@@ -108,10 +108,7 @@ describe('every citizen page passes axe with no serious or critical violation an
     const pad = await openRatingPad(pages.open, 9);
     await expectAccessible(pad, 'rating pad (idle)');
     const clerk = await rig.api.login('c09', 'demo', 9);
-    await rig.api.issue('consult');
-    await rig.api.callNext(9, clerk);
-    await rig.api.start(9, clerk);
-    await rig.api.finish(9, clerk);
+    await rig.api.serve(9, clerk, 'consult');
     await pad.getByTestId('rating-ask').waitFor();
     await expectAccessible(pad, 'rating pad (asking)');
   });

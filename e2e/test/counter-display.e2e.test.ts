@@ -236,10 +236,7 @@ describe('the rating pad', () => {
     await pad.getByTestId('rating-idle').waitFor();
     const clerk = await rig.api.login('c09', 'demo', 9);
     for (const level of LEVELS) {
-      await rig.api.issue('consult');
-      await rig.api.callNext(9, clerk);
-      await rig.api.start(9, clerk);
-      await rig.api.finish(9, clerk);
+      await rig.api.serve(9, clerk, 'consult');
       await pad.getByTestId('rating-ask').waitFor();
       if (level === 'satisfied') await screenshot(pad, 'rating-pad');
       await pad.getByTestId(`rating-level-${level}`).click();

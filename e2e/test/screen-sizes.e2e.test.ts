@@ -124,10 +124,7 @@ describe('every screen at its real sizes, nothing below the fold', () => {
     const page = await open('/rating/?window=10&key=demo-rating-10', RATING_SIZES[0]);
     await page.getByTestId('rating-idle').waitFor();
     const clerk = await rig.api.login('c10', 'demo', 10);
-    await rig.api.issue('complaint');
-    await rig.api.callNext(10, clerk);
-    await rig.api.start(10, clerk);
-    await rig.api.finish(10, clerk);
+    await rig.api.serve(10, clerk, 'complaint');
     await page.getByTestId('rating-level-very_satisfied').waitFor();
     const onScreen = ['[data-testid^="rating-level-"]', '[data-testid^="lang-"]', ...byTestId('rating-countdown')];
     await expectFits(page, 'rating-pad-ask', RATING_SIZES, onScreen);
@@ -139,10 +136,7 @@ describe('every screen at its real sizes, nothing below the fold', () => {
     const page = await open('/rating/?window=9&key=demo-rating-9', RATING_SIZES[0]);
     await page.getByTestId('rating-idle').waitFor();
     const clerk = await rig.api.login('c09', 'demo', 9);
-    await rig.api.issue('consult');
-    await rig.api.callNext(9, clerk);
-    await rig.api.start(9, clerk);
-    await rig.api.finish(9, clerk);
+    await rig.api.serve(9, clerk, 'consult');
     await page.getByTestId('rating-level-very_dissatisfied').click();
     // "Other" is the busiest: it adds a line asking the citizen to tell the clerk.
     await page.getByTestId('rating-reason-other').click();
