@@ -41,3 +41,11 @@ export async function offScreen(page: Page, selectors: readonly string[]): Promi
 
 /** `[data-testid="…"]` for each test id. */
 export const byTestId = (...ids: string[]): string[] => ids.map((id) => `[data-testid="${id}"]`);
+
+/** Two animation frames: the layout has followed the last change (a new screen, a language, large type). */
+export async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+/** How many `h1` the page has now: a page (each screen state of it) has exactly one title. */
+export const headingCount = (page: Page): Promise<number> => page.locator('h1').count();

@@ -19,7 +19,8 @@ export function TicketScreen({ token, client, view, link, onGivenUp }: Props) {
   return (
     <>
       <section className={called ? 'card ticket called' : 'card ticket'}>
-        <p className="label">{t('ticketNumber')}</p>
+        {/* The page's title: what the citizen opened it for. */}
+        <h1 className="label">{t('ticketNumber')}</h1>
         <p className="number" data-testid="phone-number">
           {view.number}
         </p>

@@ -17,38 +17,44 @@ export function AppointmentScreen() {
         <BackButton />
         <h2 className="screen-title">{t('appointment.title')}</h2>
       </div>
-      {hasIdCardReader && (
-        <button
-          type="button"
-          className="btn big primary"
-          data-testid="appointment-id-card"
-          onClick={() => void actions.checkInWithIdCard()}
-        >
-          {t('appointment.idCard')}
-        </button>
-      )}
-      {notice === 'no_card' && (
-        <p className="notice warn" role="alert">
-          {t('appointment.noCard')}
-        </p>
-      )}
-      <p className="hint">{t('appointment.prompt', { digits: APPOINTMENT_CODE_DIGITS })}</p>
       <CodeEntry
         code={code}
         length={APPOINTMENT_CODE_DIGITS}
         testId="appointment-code"
         onDigit={actions.pressDigit}
         onDelete={actions.deleteDigit}
+        before={
+          <>
+            {hasIdCardReader && (
+              <button
+                type="button"
+                className="btn big primary"
+                data-testid="appointment-id-card"
+                onClick={() => void actions.checkInWithIdCard()}
+              >
+                {t('appointment.idCard')}
+              </button>
+            )}
+            {notice === 'no_card' && (
+              <p className="notice warn" role="alert">
+                {t('appointment.noCard')}
+              </p>
+            )}
+            <p className="hint">{t('appointment.prompt', { digits: APPOINTMENT_CODE_DIGITS })}</p>
+          </>
+        }
+        submit={
+          <button
+            type="button"
+            className="btn big primary submit"
+            data-testid="appointment-submit"
+            disabled={code.length !== APPOINTMENT_CODE_DIGITS}
+            onClick={() => void actions.submitAppointmentCode()}
+          >
+            {t('appointment.submit')}
+          </button>
+        }
       />
-      <button
-        type="button"
-        className="btn big primary"
-        data-testid="appointment-submit"
-        disabled={code.length !== APPOINTMENT_CODE_DIGITS}
-        onClick={() => void actions.submitAppointmentCode()}
-      >
-        {t('appointment.submit')}
-      </button>
     </section>
   );
 }

@@ -6,12 +6,15 @@ import { useActions, useKiosk } from '../view/kiosk-context';
 import { LetterKeyboard } from '../view/LetterKeyboard';
 import { BackButton } from './BackButton';
 
+const TIBETAN = /[\u0F00-\u0FFF]/;
+
 /** The optional item step: browse or search (pinyin initials on the touch keyboard), or skip in one touch. */
 export function ItemsScreen() {
   const { t } = useTranslation('kiosk');
   const hall = useKiosk((s) => s.hall);
   const code = useKiosk((s) => s.choice.windowType);
   const query = useKiosk((s) => s.query);
+  const language = useKiosk((s) => s.language);
   const actions = useActions();
   const local = useLocalized();
   const type = hall ? windowTypeOf(hall, code) : undefined;
@@ -36,7 +39,13 @@ export function ItemsScreen() {
       <div className="items-layout">
         <div className="items-list-wrap">
           <div className="search-box" data-testid="search-box" aria-live="polite">
-            {query === '' ? <span className="placeholder">{t('items.search')}</span> : <span>{query}</span>}
+            {query === '' ? (
+              <span className="placeholder">{t('items.search')}</span>
+            ) : (
+              <span className="query" lang={TIBETAN.test(query) ? 'bo' : undefined}>
+                {query}
+              </span>
+            )}
             <span className="caret" aria-hidden="true" />
           </div>
           {acceptsAnyItem(type) && query === '' && <p className="hint small">{t('items.anyItem')}</p>}
@@ -56,7 +65,14 @@ export function ItemsScreen() {
           </ul>
           {items.length === 0 && <p className="hint">{t('items.noResults')}</p>}
         </div>
-        <LetterKeyboard onLetter={actions.typeLetter} onDelete={actions.deleteLetter} onClear={actions.clearQuery} />
+        <LetterKeyboard
+          // A new language starts on its own letters: Tibetan in Tibetan, Latin otherwise.
+          key={language}
+          initialLayout={language === 'bo' ? 'tibetan' : 'latin'}
+          onLetter={actions.typeLetter}
+          onDelete={actions.deleteLetter}
+          onClear={actions.clearQuery}
+        />
       </div>
     </section>
   );

@@ -50,24 +50,30 @@ export function PickupScreen() {
         <BackButton />
         <h2 className="screen-title">{t('pickup.title')}</h2>
       </div>
-      {notice && <NoticeLine notice={notice} />}
-      <p className="hint">{t('pickup.prompt')}</p>
       <CodeEntry
         code={code}
         length={PICKUP_CODE_LENGTH}
         testId="pickup-code"
         onDigit={actions.pressPickupDigit}
         onDelete={actions.deletePickupDigit}
+        before={
+          <>
+            {notice && <NoticeLine notice={notice} />}
+            <p className="hint">{t('pickup.prompt')}</p>
+          </>
+        }
+        submit={
+          <button
+            type="button"
+            className="btn big primary submit"
+            data-testid="pickup-submit"
+            disabled={code.length !== PICKUP_CODE_LENGTH}
+            onClick={() => void actions.submitPickupCode()}
+          >
+            {t('pickup.submit')}
+          </button>
+        }
       />
-      <button
-        type="button"
-        className="btn big primary"
-        data-testid="pickup-submit"
-        disabled={code.length !== PICKUP_CODE_LENGTH}
-        onClick={() => void actions.submitPickupCode()}
-      >
-        {t('pickup.submit')}
-      </button>
     </section>
   );
 }

@@ -64,36 +64,44 @@ export function TicketScreen() {
   return (
     <section className="screen ticket on-screen" data-testid="screen-ticket" data-mode="screen">
       <div className="ticket-card">
-        <p className="ticket-hall">{local(hall.name)}</p>
-        <p className="ticket-type">{t('ticket.windowType', { name: type ? local(type.name) : ticket.windowType })}</p>
-        {item && (
-          <p className="ticket-item" data-testid="ticket-item">
-            {t('ticket.serviceItem', { name: local(item.name) })}
-            {/* With the Chinese name too: it is what the clerk and the hall's signs use. */}
-            {local(item.name) !== item.name.zh && <span className="ticket-item-zh">{item.name.zh}</span>}
-          </p>
-        )}
-        {ticket.priority && <p className="ticket-priority">{t('ticket.priority')}</p>}
-        {number}
-        {queueFacts}
-        <p className="ticket-line" data-testid="ticket-taken-at">
-          {t('ticket.takenAt', { time: formatTakenAt(ticket.issuedAt, hall.timeZone, language) })}
-        </p>
-        <p className="ticket-valid">{t('ticket.validToday')}</p>
-        <div className="ticket-qr-row">
-          <QrCode url={statusUrl(hall, issued, origin)} label={t('ticket.photo')} />
-          <p className="hint">{t('ticket.photo')}</p>
+        <div className="ticket-main">
+          <p className="ticket-hall">{local(hall.name)}</p>
+          <p className="ticket-type">{t('ticket.windowType', { name: type ? local(type.name) : ticket.windowType })}</p>
+          {item && (
+            <p className="ticket-item" data-testid="ticket-item">
+              {t('ticket.serviceItem', { name: local(item.name) })}
+              {/* With the Chinese name too: it is what the clerk and the hall's signs use. */}
+              {local(item.name) !== item.name.zh && (
+                <span className="ticket-item-zh" lang="zh-CN">
+                  {item.name.zh}
+                </span>
+              )}
+            </p>
+          )}
+          {ticket.priority && <p className="ticket-priority">{t('ticket.priority')}</p>}
+          {number}
+          {queueFacts}
         </div>
-        {item && item.materials.length > 0 && (
-          <>
-            <h3 className="section-title">{t('ticket.materials')}</h3>
-            <ol className="materials">
-              {item.materials.map((m, i) => (
-                <li key={i}>{local(m)}</li>
-              ))}
-            </ol>
-          </>
-        )}
+        <div className="ticket-side">
+          <p className="ticket-line" data-testid="ticket-taken-at">
+            {t('ticket.takenAt', { time: formatTakenAt(ticket.issuedAt, hall.timeZone, language) })}
+          </p>
+          <p className="ticket-valid">{t('ticket.validToday')}</p>
+          <div className="ticket-qr-row">
+            <QrCode url={statusUrl(hall, issued, origin)} label={t('ticket.photo')} />
+            <p className="hint">{t('ticket.photo')}</p>
+          </div>
+          {item && item.materials.length > 0 && (
+            <>
+              <h3 className="section-title">{t('ticket.materials')}</h3>
+              <ol className="materials">
+                {item.materials.map((m, i) => (
+                  <li key={i}>{local(m)}</li>
+                ))}
+              </ol>
+            </>
+          )}
+        </div>
       </div>
       {done}
     </section>

@@ -1,3 +1,4 @@
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { homeTiles, liveQueues } from '../store/slices/hall/selectors';
 import { closedText } from '../view/format';
@@ -14,9 +15,17 @@ export function WindowTypeTiles() {
   const ctx = useTimeContext();
   if (!hall) return null;
 
+  const tiles = homeTiles(hall, queues);
+  // Rows of the grid in each orientation (see .tiles): the tiles' text is sized to the height each row gets.
+  const wide = tiles.filter(({ type }) => type.kind === 'comprehensive').length;
+  const rows = {
+    '--rows-portrait': Math.max(1, Math.ceil((3 * wide + 2 * (tiles.length - wide)) / 6)),
+    '--rows-landscape': Math.max(1, Math.ceil((5 * wide + 2 * (tiles.length - wide)) / 10)),
+  } as CSSProperties;
+
   return (
-    <div className="tiles">
-      {homeTiles(hall, queues).map(({ type, queue, open }) => {
+    <div className="tiles" style={rows}>
+      {tiles.map(({ type, queue, open }) => {
         let status: string;
         if (!queue) status = t('home.noInfo');
         else if (queue.closed) status = closedText(t, queue.closed, ctx);

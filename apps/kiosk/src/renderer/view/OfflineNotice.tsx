@@ -9,7 +9,8 @@ export function OfflineNotice() {
   const { t } = useTranslation('kiosk');
   return (
     <section className="offline-notice" role="alert" data-testid="offline-notice">
-      <h1 className="offline-title">{t('offline.title')}</h1>
+      {/* The page's one h1 is the hall's name in the header, under this notice. */}
+      <h2 className="offline-title">{t('offline.title')}</h2>
       <p className="offline-advice">{t('offline.advice')}</p>
       <p className="offline-recovers">{t('offline.recovers')}</p>
       <LanguageButtons />
