@@ -100,6 +100,21 @@ export default tseslint.config(
     },
   },
   {
+    // A part of the domain in a folder of its own (statistics/): the same boundary, one level down.
+    files: ['packages/shared/src/domain/*/**/*.ts'],
+    ignores: TESTS,
+    rules: {
+      'no-restricted-imports': restrictedImports({
+        patterns: [
+          {
+            regex: '^(?!zod$|\\./[^/]+$|\\.\\./[^/]+$|\\.\\./\\.\\./config/hall-config$)',
+            message: 'The domain imports only zod, the domain and ../../config/hall-config.',
+          },
+        ],
+      }),
+    },
+  },
+  {
     // Test fixtures stay out of the running server.
     files: ['apps/queue-server/**/*.ts'],
     ignores: TESTS,

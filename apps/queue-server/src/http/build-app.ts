@@ -93,7 +93,7 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
 export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
-  const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps } = services;
+  const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports } = services;
   const inForce = limits ?? connectionLimits();
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, ...serverTimeouts(inForce) });
   registerSecurityHeaders(app);
@@ -177,6 +177,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     callGuide: ({ body, principal }) => guideCalls.call(body, kioskOf(principal)),
     guideCall: ({ params, principal }) => ok({ call: guideCalls.get(params.id, kioskOf(principal)) }),
     guideCalls: ({ principal }) => ok({ calls: guideCalls.open(staffOf(principal), windowOf(principal)) }),
+    reportSummary: ({ query, principal }) => ok(reports.summary(query, staffOf(principal))),
     answerGuide: ({ params, body, principal }) =>
       guideCalls.answer(params.id, body.requestId, staffOf(principal), windowOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),

@@ -10,7 +10,9 @@ export function openApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [name, route] of Object.entries(routes) as [string, RouteContract][]) {
     const path = route.path.replace(/:(\w+)/g, '{$1}');
-    const params = route.params ? (json(route.params, 'input') as { properties?: Record<string, unknown> }) : undefined;
+    type Properties = { properties?: Record<string, unknown>; required?: string[] };
+    const params = route.params ? (json(route.params, 'input') as Properties) : undefined;
+    const query = route.query ? (json(route.query, 'input') as Properties) : undefined;
     const error = { description: 'error', content: { 'application/json': { schema: json(ErrorBody, 'output') } } };
     paths[path] ??= {};
     paths[path][route.method.toLowerCase()] = {
@@ -18,12 +20,20 @@ export function openApiDocument(version: string) {
       summary: route.summary,
       description: `Authorization: ${ROUTE_AUTH_TEXT[route.auth]}.`,
       ...(route.auth !== 'public' && { security: [{ bearer: [] }] }),
-      parameters: Object.entries(params?.properties ?? {}).map(([key, schema]) => ({
-        name: key,
-        in: 'path',
-        required: true,
-        schema,
-      })),
+      parameters: [
+        ...Object.entries(params?.properties ?? {}).map(([key, schema]) => ({
+          name: key,
+          in: 'path',
+          required: true,
+          schema,
+        })),
+        ...Object.entries(query?.properties ?? {}).map(([key, schema]) => ({
+          name: key,
+          in: 'query',
+          required: query?.required?.includes(key) ?? false,
+          schema,
+        })),
+      ],
       ...(route.body && {
         requestBody: { required: true, content: { 'application/json': { schema: json(route.body, 'input') } } },
       }),

@@ -7,12 +7,13 @@ import type { Authenticator, Principal } from '../auth/authenticator';
 import { ApiError } from '../service/api-error';
 import type { Reply } from '../service/write-pipeline';
 
-type Parsed<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
+type Parsed<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
   ? z.infer<S>
   : undefined;
 
 export interface RouteContext<R extends RouteContract> {
   params: Parsed<R, 'params'>;
+  query: Parsed<R, 'query'>;
   body: Parsed<R, 'body'>;
   principal: Principal | null;
   /** The client's address: what throttles count by when there is no account to count by. */
@@ -74,7 +75,7 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where
   return result.data;
 }
 
-/** Registers one route of the contract table: auth, zod validation of params and body, then the handler. */
+/** Registers one route of the contract table: auth, zod validation of params, query and body, then the handler. */
 export function registerRoute<R extends RouteContract>(
   app: FastifyInstance,
   auth: Authenticator,
@@ -89,8 +90,9 @@ export function registerRoute<R extends RouteContract>(
       const principal = auth.authenticate(bearerToken(request), request.ip);
       authorize(contract, principal, policy);
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
+      const query = parse(contract.query, request.query, 'query') as Parsed<R, 'query'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
-      const result = await handler({ params, body, principal, address: request.ip });
+      const result = await handler({ params, query, body, principal, address: request.ip });
       return reply.code(result.status).send(result.body);
     },
   });

@@ -6,6 +6,7 @@ import { GuideCalls } from './guide-calls';
 import { GuideDesk } from './guide-desk';
 import { HallDay } from './hall-day';
 import { Ratings } from './ratings';
+import { Reports } from './reports';
 import { StateChanges } from './state-changes';
 import { Tickets } from './tickets';
 import { Windows } from './windows';
@@ -33,6 +34,7 @@ export interface HallServices {
   followUps: FollowUps;
   guideCalls: GuideCalls;
   guideDesk: GuideDesk;
+  reports: Reports;
   /** Stops the timers and waits for the work under way, so nothing writes after the database closes. */
   close(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export function createHallServices({
     followUps,
     guideCalls: new GuideCalls(store, today, pipeline),
     guideDesk: new GuideDesk(store, today),
+    reports: new Reports(store, today),
     close: () => ratings.close(),
   };
 }

@@ -43,6 +43,15 @@ describe('createHallClient', () => {
     expect(fetch.mock.calls[0]![1]?.body).toBe('{}');
   });
 
+  it("sends a route's query in the URL, leaving out what the call does not set", async () => {
+    const fetch = vi.fn<typeof globalThis.fetch>(
+      answer(200, { from: '2025-06-01', to: '2025-06-30', by: 'hall', scope: { kind: 'hall' }, groups: [] }),
+    );
+    const client = createHallClient({ timeoutMs: 1000, fetch, baseUrl: 'http://hall:8080' });
+    await client.call('reportSummary', { query: { from: '2025-06-01', to: '2025-06-30' } });
+    expect(fetch.mock.calls[0]![0]).toBe('http://hall:8080/api/reports/summary?from=2025-06-01&to=2025-06-30');
+  });
+
   it('builds window action paths from the action name (noShow → no-show)', () => {
     expect(routePath('noShow', { id: 3 })).toBe('/api/windows/3/no-show');
     expect(routePath('callNext', { id: 12 })).toBe('/api/windows/12/call-next');

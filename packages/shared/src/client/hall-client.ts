@@ -33,12 +33,15 @@ export class NetworkError extends Error {
   override readonly name = 'NetworkError';
 }
 
-type Input<R, K extends 'params' | 'body'> = R extends { [P in K]: infer S extends z.ZodType } ? z.input<S> : never;
+type Input<R, K extends 'params' | 'query' | 'body'> = R extends { [P in K]: infer S extends z.ZodType }
+  ? z.input<S>
+  : never;
 
-/** What a call of route `N` needs: its path parameters and its body, each only when the route has one. */
+/** What a call of route `N` needs: its path parameters, query and body, each only when the route has one. */
 export type CallInput<N extends RouteName> = ([Input<Routes[N], 'params'>] extends [never]
   ? { params?: undefined }
   : { params: Input<Routes[N], 'params'> }) &
+  ([Input<Routes[N], 'query'>] extends [never] ? { query?: undefined } : { query: Input<Routes[N], 'query'> }) &
   ([Input<Routes[N], 'body'>] extends [never] ? { body?: undefined } : { body: Input<Routes[N], 'body'> }) & {
     /** The bearer token for this call (a staff token), over the client's; null sends none. */
     token?: string | null;
@@ -48,7 +51,7 @@ export type RouteResponse<N extends RouteName> = z.infer<Routes[N]['response']>;
 
 /** Routes whose call needs nothing but, perhaps, a token. */
 type BareRoute = {
-  [N in RouteName]: Routes[N] extends { params: z.ZodType } | { body: z.ZodType } ? never : N;
+  [N in RouteName]: Routes[N] extends { params: z.ZodType } | { query: z.ZodType } | { body: z.ZodType } ? never : N;
 }[RouteName];
 
 /** One typed call per route of `routes.ts`: the name gives the path, method, body and the schema of the answer. */
@@ -76,6 +79,14 @@ export function routePath(name: RouteName, params: Record<string, unknown> | und
   });
 }
 
+/** `?key=value&…` for a query's defined values, or '' without any. */
+function queryString(query: Record<string, unknown> | undefined): string {
+  const pairs = Object.entries(query ?? {}).filter(([, v]) => v !== undefined);
+  return pairs.length === 0
+    ? ''
+    : `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
+}
+
 /** The error body of a refusal as an `ApiError`, or null when the body is not one. */
 function refusalOf(status: number, body: unknown): ApiError | null {
   const parsed = ErrorBody.safeParse(body);
@@ -95,7 +106,9 @@ export function createHallClient(options: HallClientOptions): HallClient {
     const route = routes[name];
     const token = input.token === undefined ? (options.token ?? null) : input.token;
     const body = route.method === 'POST' ? (input.body ?? {}) : undefined;
-    const path = routePath(name, input.params as Record<string, unknown> | undefined);
+    const path =
+      routePath(name, input.params as Record<string, unknown> | undefined) +
+      queryString(input.query as Record<string, unknown> | undefined);
     let res: Response;
     try {
       res = await fetchImpl(`${options.baseUrl ?? ''}${path}`, {

@@ -11,3 +11,4 @@ export * from './ratings';
 export * from './routes';
 export * from './tickets';
 export * from './windows';
+export * from './reports';

@@ -39,6 +39,8 @@ export interface RouteContract {
   summary: string;
   auth: RouteAuth;
   params?: z.ZodType;
+  /** The query string of a GET (`?from=…&to=…`), each value a string as the URL carries it. */
+  query?: z.ZodType;
   body?: z.ZodType;
   status: 200 | 201;
   response: z.ZodType;

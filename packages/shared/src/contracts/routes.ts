@@ -4,6 +4,7 @@ import { hallRoutes } from './hall';
 import { lockerRoutes } from './lockers';
 import { queueRoutes } from './queues';
 import { ratingRoutes } from './ratings';
+import { reportRoutes } from './reports';
 import { ticketRoutes } from './tickets';
 import { windowRoutes } from './windows';
 
@@ -22,6 +23,7 @@ export const routes = {
   ...windowRoutes,
   ...lockerRoutes,
   ...authRoutes,
+  ...reportRoutes,
 };
 
 type Features = [
@@ -33,6 +35,7 @@ type Features = [
   typeof windowRoutes,
   typeof lockerRoutes,
   typeof authRoutes,
+  typeof reportRoutes,
 ];
 /** Route names two features both define: a spread would silently keep the last. */
 type Clash<Groups extends readonly object[], Seen = never> = Groups extends readonly [

@@ -18,3 +18,4 @@ export * from './window-actions';
 export * from './masking';
 export * from './staff-scope';
 export * from './notice';
+export * from './statistics';

@@ -9,7 +9,7 @@ export type RouteMock<N extends RouteName> = Mock<(input: CallInput<N>) => Promi
 /** The typed client with one `vi.fn()` per route, by the route's name. */
 export type FakeHallClient = HallClient & { readonly [N in RouteName]: RouteMock<N> };
 
-type AnyInput = { params?: unknown; body?: unknown; token?: string | null };
+type AnyInput = { params?: unknown; query?: unknown; body?: unknown; token?: string | null };
 
 /**
  * The server as a page's tests see it: `call(name, input)` goes to that route's own `vi.fn()`, so a test answers and
@@ -32,8 +32,12 @@ export function fakeHallClient(): FakeHallClient {
   const call = async (name: RouteName, input: AnyInput = {}): Promise<unknown> => {
     const route: RouteContract = routes[name];
     // The real client sends {} for a POST without a body; the server checks it like any other.
-    const sent = { params: input.params, body: input.body ?? (route.method === 'POST' ? {} : undefined) };
-    for (const part of ['params', 'body'] as const) {
+    const sent = {
+      params: input.params,
+      query: input.query ?? {},
+      body: input.body ?? (route.method === 'POST' ? {} : undefined),
+    };
+    for (const part of ['params', 'query', 'body'] as const) {
       const checked = route[part]?.safeParse(sent[part]);
       if (checked && !checked.success) {
         throw new ApiError(400, 'validation_failed', `invalid ${part} for ${name}`, {

@@ -1,0 +1,31 @@
+import type { ReportQuery, StaffConfig, SummaryReport } from '@hallq/shared/contracts';
+import { RATING_ENTRY_TYPES, summarize, TICKET_ENTRY_TYPES, type ReportScope } from '@hallq/shared/domain';
+import type { HallStore } from '../store/hall-store';
+import type { HallDay } from './hall-day';
+
+/**
+ * The hall's figures for a period, read back from the journal (every figure is defined once, in the domain's
+ * `statistics`, from the entries the journal already keeps).
+ */
+export class Reports {
+  constructor(
+    private readonly store: HallStore,
+    private readonly today: HallDay,
+  ) {}
+
+  summary(query: ReportQuery, staff: StaffConfig): SummaryReport {
+    const { from, to, by } = query;
+    const scope = scopeOf(staff);
+    const tickets = this.store.journal.entriesOfDays(from, to, TICKET_ENTRY_TYPES);
+    const ratings = this.store.journal.entriesOfDays(from, to, RATING_ENTRY_TYPES);
+    const groups = summarize({ tickets, ratings }, by, scope, this.today.hall, this.today.now());
+    return { from, to, by, scope, groups };
+  }
+}
+
+/** Whose figures a member of staff sees: the manager the hall's, a chief representative their department's, the others their own. */
+function scopeOf(staff: StaffConfig): ReportScope {
+  if (staff.role === 'manager') return { kind: 'hall' };
+  if (staff.role === 'chief_representative') return { kind: 'department', department: staff.department };
+  return { kind: 'clerk', clerk: staff.id };
+}

@@ -1,0 +1,6 @@
+export * from './durations';
+export * from './visits';
+export * from './ticket-figures';
+export * from './rating-figures';
+export * from './grouping';
+export * from './summary';
