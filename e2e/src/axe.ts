@@ -27,8 +27,17 @@ export interface Audit {
 
 /** Runs axe-core on the page as it is now: violations only (passes counted, not listed node by node). */
 export async function audit(page: Page, name: string): Promise<Audit> {
-  // A frame first, so a screen that has just changed is audited as drawn.
+  // A frame first, so a screen that has just changed is audited as drawn; and the animations that end (a new call
+  // blinking on the display) ended, so colours are read as they stay, not half faded.
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+        .map((a) => a.finished.catch(() => undefined)),
+    ),
+  );
   // Evaluated rather than added as a <script>: the pages' Content-Security-Policy refuses inline scripts.
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(() =>
