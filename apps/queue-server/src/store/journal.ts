@@ -2,7 +2,7 @@ import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { RecentCall } from '@hallq/shared/contracts';
 import { CompartmentSize, DoorReport, GuideCall, OpenCommand, RetrieveRequest } from '@hallq/shared/contracts';
-import type { TicketCommand, WindowCommand } from '@hallq/shared/domain';
+import type { JournalEntryBase, TicketCommand, WindowCommand } from '@hallq/shared/domain';
 import {
   CompartmentFault,
   CompartmentState,
@@ -148,16 +148,7 @@ export type JournalData<T extends JournalType> = z.infer<(typeof journalData)[T]
 
 /** One journal entry: who did what, when, on which hall day, at which window, to which ticket. */
 export type JournalEntry<T extends JournalType = JournalType> = {
-  [K in T]: {
-    type: K;
-    at: string;
-    hallDay: string;
-    actor: string;
-    window?: number | null;
-    ticketId?: string | null;
-    ticketNumber?: string | null;
-    data: JournalData<K>;
-  };
+  [K in T]: JournalEntryBase & { type: K; data: JournalData<K> };
 }[T];
 
 /**

@@ -2,15 +2,10 @@ import { z } from 'zod';
 import { RatingLevel, isBadRating, type RatingResult } from '../rating';
 import { pastDeadline } from '../rating-lifecycle';
 import type { Place } from './grouping';
+import type { JournalEntryBase } from './visits';
 
-/** What the statistics read of the journal's ratings and follow-ups (`apps/queue-server/src/store/journal.ts`). */
-interface EntryBase {
-  at: string;
-  hallDay: string;
-  window?: number | null;
-}
-
-export type RatingEntry = EntryBase &
+/** What the statistics read of the journal's ratings and follow-ups. */
+export type RatingEntry = Pick<JournalEntryBase, 'at' | 'hallDay' | 'window'> &
   (
     | {
         type: 'rating.recorded';

@@ -1,10 +1,10 @@
 import type { Outcome, PriorityGroup } from '../ticket';
 
 /**
- * What the statistics read of a ticket's journal: the entries of its life, as the server's journal stores them
- * (`apps/queue-server/src/store/journal.ts`), with only the fields the figures use named.
+ * What every journal entry says besides its type and data: when, on which hall day, who, at which window, about which
+ * ticket. The server's journal (`apps/queue-server/src/store/journal.ts`) writes entries of this shape.
  */
-interface TicketEntryBase {
+export interface JournalEntryBase {
   at: string;
   hallDay: string;
   actor: string;
@@ -13,7 +13,8 @@ interface TicketEntryBase {
   ticketNumber?: string | null;
 }
 
-export type TicketEntry = TicketEntryBase &
+/** What the statistics read of a ticket's journal: the entries of its life, with only the data the figures use. */
+export type TicketEntry = JournalEntryBase &
   (
     | {
         type: 'ticket.issued';
