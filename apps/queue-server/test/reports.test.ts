@@ -88,10 +88,26 @@ describe('GET /api/reports/summary', () => {
     expect(department).toMatchObject({ scope: { kind: 'department', department: 'hrss' }, groups: [] });
   });
 
+  it("tells each clerk's morning at the windows: on post, serving, idle; a clerk sees only their own", async () => {
+    const h = await scriptedMorning();
+    const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
+    const report = await ok('reportAttendance', manager.get(`/api/reports/attendance?from=${DAY}&to=${DAY}`));
+    // Still at their windows at 10:53: c03 since 10:00 (serving 4 + 6 + 11 + 5), c04 since 10:21.
+    expect(report.rows.map((r) => [r.clerk, r.onPostMinutes, r.servingMinutes, r.idleMinutes, r.takeovers])).toEqual([
+      ['c03', 53, 26, 27, 0],
+      ['c04', 32, 0, 32, 0],
+    ]);
+    const c03 = api(h.server.url, await login(h.server.url, 'c03', 'demo'));
+    const own = await ok('reportAttendance', c03.get(`/api/reports/attendance?from=${DAY}&to=${DAY}`));
+    expect(own.rows.map((r) => r.clerk)).toEqual(['c03']);
+  });
+
   it('is for staff only', async () => {
     const h = await rigs.open();
     await refused(api(h.server.url).get(`/api/reports/summary?from=${DAY}&to=${DAY}`), 401, 'unauthorized');
     await refused(summary(api(h.server.url, DISPLAY_KEY), `from=${DAY}&to=${DAY}`), 403, 'forbidden');
+    const device = api(h.server.url, DISPLAY_KEY);
+    await refused(device.get(`/api/reports/attendance?from=${DAY}&to=${DAY}`), 403, 'forbidden');
   });
 
   it('answers a bad period or grouping with 400 naming the field', async () => {

@@ -1,5 +1,12 @@
-import type { ReportQuery, StaffConfig, SummaryReport } from '@hallq/shared/contracts';
-import { RATING_ENTRY_TYPES, summarize, TICKET_ENTRY_TYPES, type ReportScope } from '@hallq/shared/domain';
+import type { AttendanceReport, PeriodQuery, ReportQuery, StaffConfig, SummaryReport } from '@hallq/shared/contracts';
+import {
+  attendance,
+  RATING_ENTRY_TYPES,
+  summarize,
+  TICKET_ENTRY_TYPES,
+  WINDOW_ENTRY_TYPES,
+  type ReportScope,
+} from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import type { HallDay } from './hall-day';
 
@@ -20,6 +27,23 @@ export class Reports {
     const ratings = this.store.journal.entriesOfDays(from, to, RATING_ENTRY_TYPES);
     const groups = summarize({ tickets, ratings }, by, scope, this.today.hall, this.today.now());
     return { from, to, by, scope, groups };
+  }
+
+  attendance(query: PeriodQuery, staff: StaffConfig): AttendanceReport {
+    const { from, to } = query;
+    const scope = scopeOf(staff);
+    const hall = this.today.hall;
+    const windows = this.store.journal.entriesOfDays(from, to, WINDOW_ENTRY_TYPES);
+    const tickets = this.store.journal.entriesOfDays(from, to, TICKET_ENTRY_TYPES);
+    const departmentOf = (clerk: string) => hall.staff.find((s) => s.id === clerk)?.department ?? null;
+    const rows = attendance({ windows, tickets }, hall, this.today.now()).filter((r) =>
+      scope.kind === 'hall'
+        ? true
+        : scope.kind === 'department'
+          ? departmentOf(r.clerk) === scope.department
+          : r.clerk === scope.clerk,
+    );
+    return { from, to, scope, rows };
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GROUPINGS, ReportGroup } from '../domain/statistics';
+import { AttendanceRow, GROUPINGS, ReportGroup } from '../domain/statistics';
 import { HallDay } from '../domain/ticket';
 import type { RouteContract } from './route-contract';
 
@@ -13,35 +13,49 @@ const ReportDay = HallDay.refine((d) => {
 }, 'no such date');
 const daysFrom = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
+/** A report's period: `from` … `to`, hall days, both included. */
+const period = { from: ReportDay, to: ReportDay };
+function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', message: 'must not be before from', path: ['to'] });
+  else if (daysFrom(q.from, q.to) > MAX_REPORT_DAYS) {
+    ctx.addIssue({ code: 'custom', message: `a report covers at most ${MAX_REPORT_DAYS} days`, path: ['to'] });
+  }
+}
+
 export const ReportQuery = z
   .object({
-    from: ReportDay,
-    to: ReportDay,
+    ...period,
     by: z.enum(GROUPINGS, { error: `must be one of ${GROUPINGS.join(', ')}` }).default('hall'),
   })
   .strict()
-  .refine((q) => q.from <= q.to, { message: 'must not be before from', path: ['to'] })
-  .refine((q) => daysFrom(q.from, q.to) <= MAX_REPORT_DAYS, {
-    message: `a report covers at most ${MAX_REPORT_DAYS} days`,
-    path: ['to'],
-  });
+  .superRefine(checkPeriod);
 export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export const PeriodQuery = z.object(period).strict().superRefine(checkPeriod);
+export type PeriodQuery = z.infer<typeof PeriodQuery>;
+
+/** Whose work a report counts: the hall (the manager), a department (a chief representative's), one clerk's own. */
+const ReportScope = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('hall') }).strict(),
+  z.object({ kind: z.literal('department'), department: z.string() }).strict(),
+  z.object({ kind: z.literal('clerk'), clerk: z.string() }).strict(),
+]);
 
 export const SummaryReport = z
   .object({
     from: HallDay,
     to: HallDay,
     by: z.enum(GROUPINGS),
-    /** Whose work it counts: the hall (the manager), a department (a chief representative's), one clerk's own. */
-    scope: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('hall') }).strict(),
-      z.object({ kind: z.literal('department'), department: z.string() }).strict(),
-      z.object({ kind: z.literal('clerk'), clerk: z.string() }).strict(),
-    ]),
+    scope: ReportScope,
     groups: z.array(ReportGroup),
   })
   .strict();
 export type SummaryReport = z.infer<typeof SummaryReport>;
+
+export const AttendanceReport = z
+  .object({ from: HallDay, to: HallDay, scope: ReportScope, rows: z.array(AttendanceRow) })
+  .strict();
+export type AttendanceReport = z.infer<typeof AttendanceReport>;
 
 export const reportRoutes = {
   reportSummary: {
@@ -53,5 +67,14 @@ export const reportRoutes = {
     query: ReportQuery,
     status: 200,
     response: SummaryReport,
+  },
+  reportAttendance: {
+    method: 'GET',
+    path: '/api/reports/attendance',
+    summary: "Each clerk's days at the windows (考勤): on post, paused by reason, serving, idle, B-post takeovers",
+    auth: 'staff',
+    query: PeriodQuery,
+    status: 200,
+    response: AttendanceReport,
   },
 } as const satisfies Record<string, RouteContract>;

@@ -4,3 +4,4 @@ export * from './ticket-figures';
 export * from './rating-figures';
 export * from './grouping';
 export * from './summary';
+export * from './attendance';
