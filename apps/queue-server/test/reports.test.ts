@@ -102,6 +102,33 @@ describe('GET /api/reports/summary', () => {
     expect(own.rows.map((r) => r.clerk)).toEqual(['c03']);
   });
 
+  it('finds an empty post (空岗): a tax ticket waiting 12 minutes with no tax window open', async () => {
+    const h = await scriptedMorning();
+    await ok('issueTicket', h.kiosk.post('/api/tickets', { requestId: rid(), windowType: 'tax' }));
+    h.clock.advanceMinutes(12);
+    await h.clerk('c13', 13);
+    const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
+    const report = await ok('reportEmptyPosts', manager.get(`/api/reports/empty-posts?from=${DAY}&to=${DAY}`));
+    expect(report.intervals).toEqual([
+      { day: DAY, windowType: 'tax', from: '2025-06-11T02:53:00.000Z', to: '2025-06-11T03:05:00.000Z', minutes: 12 },
+    ]);
+    expect(report.byDay).toEqual([{ day: DAY, count: 1, minutes: 12 }]);
+    // The tax chief representative answers for the tax windows, the police one for none of them.
+    const chief = async (id: string) =>
+      (
+        await ok(
+          'reportEmptyPosts',
+          api(h.server.url, await login(h.server.url, id, 'demo')).get(
+            `/api/reports/empty-posts?from=${DAY}&to=${DAY}`,
+          ),
+        )
+      ).intervals.length;
+    expect([await chief('z02'), await chief('z03')]).toEqual([1, 0]);
+    // A clerk answers for no department's posts.
+    const c03 = api(h.server.url, await login(h.server.url, 'c03', 'demo'));
+    await refused(c03.get(`/api/reports/empty-posts?from=${DAY}&to=${DAY}`), 403, 'forbidden');
+  });
+
   it('is for staff only', async () => {
     const h = await rigs.open();
     await refused(api(h.server.url).get(`/api/reports/summary?from=${DAY}&to=${DAY}`), 401, 'unauthorized');

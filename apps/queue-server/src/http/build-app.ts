@@ -179,6 +179,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     guideCalls: ({ principal }) => ok({ calls: guideCalls.open(staffOf(principal), windowOf(principal)) }),
     reportSummary: ({ query, principal }) => ok(reports.summary(query, staffOf(principal))),
     reportAttendance: ({ query, principal }) => ok(reports.attendance(query, staffOf(principal))),
+    reportEmptyPosts: ({ query, principal }) => ok(reports.emptyPosts(query, staffOf(principal))),
     answerGuide: ({ params, body, principal }) =>
       guideCalls.answer(params.id, body.requestId, staffOf(principal), windowOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),

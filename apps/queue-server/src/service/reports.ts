@@ -1,6 +1,14 @@
-import type { AttendanceReport, PeriodQuery, ReportQuery, StaffConfig, SummaryReport } from '@hallq/shared/contracts';
+import type {
+  AttendanceReport,
+  EmptyPostReport,
+  PeriodQuery,
+  ReportQuery,
+  StaffConfig,
+  SummaryReport,
+} from '@hallq/shared/contracts';
 import {
   attendance,
+  emptyPostIntervals,
   RATING_ENTRY_TYPES,
   summarize,
   TICKET_ENTRY_TYPES,
@@ -44,6 +52,30 @@ export class Reports {
           : r.clerk === scope.clerk,
     );
     return { from, to, scope, rows };
+  }
+
+  /**
+   * The empty posts of the types the caller answers for: the manager every type, a chief representative those their
+   * department's windows serve.
+   */
+  emptyPosts(query: PeriodQuery, staff: StaffConfig): EmptyPostReport {
+    const { from, to } = query;
+    const scope = scopeOf(staff);
+    const hall = this.today.hall;
+    const entries = this.store.journal.entriesOfDays(from, to, [...TICKET_ENTRY_TYPES, ...WINDOW_ENTRY_TYPES]);
+    const theirs =
+      scope.kind === 'department'
+        ? new Set(hall.windows.filter((w) => w.department === scope.department).flatMap((w) => w.serves))
+        : null;
+    const intervals = emptyPostIntervals(entries, hall, this.today.now()).filter(
+      (i) => theirs === null || theirs.has(i.windowType),
+    );
+    const byDay = new Map<string, { day: string; count: number; minutes: number }>();
+    for (const i of intervals) {
+      const d = byDay.get(i.day) ?? { day: i.day, count: 0, minutes: 0 };
+      byDay.set(i.day, { day: i.day, count: d.count + 1, minutes: Math.round((d.minutes + i.minutes) * 10) / 10 });
+    }
+    return { from, to, scope, intervals, byDay: [...byDay.values()].sort((a, b) => (a.day < b.day ? -1 : 1)) };
   }
 }
 

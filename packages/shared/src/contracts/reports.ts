@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttendanceRow, GROUPINGS, ReportGroup } from '../domain/statistics';
+import { AttendanceRow, EmptyPostInterval, GROUPINGS, ReportGroup } from '../domain/statistics';
 import { HallDay } from '../domain/ticket';
 import type { RouteContract } from './route-contract';
 
@@ -57,6 +57,19 @@ export const AttendanceReport = z
   .strict();
 export type AttendanceReport = z.infer<typeof AttendanceReport>;
 
+export const EmptyPostReport = z
+  .object({
+    from: HallDay,
+    to: HallDay,
+    scope: ReportScope,
+    /** Each empty post (空岗), earliest first. */
+    intervals: z.array(EmptyPostInterval),
+    /** Per day with any: how many, and their minutes together. */
+    byDay: z.array(z.object({ day: HallDay, count: z.number().int(), minutes: z.number() }).strict()),
+  })
+  .strict();
+export type EmptyPostReport = z.infer<typeof EmptyPostReport>;
+
 export const reportRoutes = {
   reportSummary: {
     method: 'GET',
@@ -76,5 +89,15 @@ export const reportRoutes = {
     query: PeriodQuery,
     status: 200,
     response: AttendanceReport,
+  },
+  reportEmptyPosts: {
+    method: 'GET',
+    path: '/api/reports/empty-posts',
+    summary:
+      '空岗: each interval a window type had people waiting and no open window serving it, and the totals per day',
+    auth: 'department_lead',
+    query: PeriodQuery,
+    status: 200,
+    response: EmptyPostReport,
   },
 } as const satisfies Record<string, RouteContract>;

@@ -5,7 +5,11 @@ import type { WindowState } from './window';
  * 空岗: window types with people waiting and no window serving them that is open with a clerk at it (a paused or
  * closed window does not count). In the hall's window-type order.
  */
-export function emptyPosts(hall: HallConfig, windows: WindowState[], waitingByType: Record<string, number>): string[] {
+export function emptyPosts(
+  hall: Pick<HallConfig, 'windows' | 'windowTypes'>,
+  windows: readonly Pick<WindowState, 'number' | 'status' | 'clerk'>[],
+  waitingByType: Record<string, number>,
+): string[] {
   const staffed = new Set<string>();
   for (const state of windows) {
     if (state.status !== 'open' || state.clerk === null) continue;

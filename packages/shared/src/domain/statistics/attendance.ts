@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { HallConfig } from '../../config/hall-config';
-import { hoursOn, zonedDateTime } from '../hall-time';
 import { PauseReason, type Post } from '../window';
+import { endOfHallDay } from './day-end';
 import { minutesFrom } from './durations';
 import { stintFacts } from './ticket-figures';
 import { visitsOf, type JournalEntryBase, type TicketEntry } from './visits';
@@ -124,7 +124,7 @@ export function attendance(
   }
   for (const key of [...holdings.keys()]) {
     const [day, window] = key.split(' ') as [string, string];
-    release(day, Number(window), endOfDay(day, holdings.get(key)!.since, hall, now));
+    release(day, Number(window), endOfHallDay(day, holdings.get(key)!.since, hall, now));
   }
 
   for (const { visit, stint } of stintFacts(visitsOf(entries.tickets))) {
@@ -144,12 +144,4 @@ export function attendance(
       };
     })
     .sort((a, b) => (a.day === b.day ? (a.clerk < b.clerk ? -1 : 1) : a.day < b.day ? -1 : 1));
-}
-
-/** Where a window still held at the end of the day stops counting (see `attendance`). */
-function endOfDay(day: string, since: string, hall: Pick<HallConfig, 'timeZone' | 'hours' | 'calendar'>, now: Date) {
-  const hours = hoursOn(day, hall.hours, hall.calendar);
-  const closing = hours ? zonedDateTime(day, hours.close, hall.timeZone).toISOString() : null;
-  const end = closing !== null && closing > since ? closing : zonedDateTime(day, '24:00', hall.timeZone).toISOString();
-  return end < now.toISOString() ? end : now.toISOString();
 }

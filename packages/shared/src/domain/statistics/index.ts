@@ -5,3 +5,4 @@ export * from './rating-figures';
 export * from './grouping';
 export * from './summary';
 export * from './attendance';
+export * from './empty-post-intervals';

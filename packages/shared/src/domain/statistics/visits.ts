@@ -164,7 +164,8 @@ function follow(visit: Visit, e: TicketEntry): void {
   }
 }
 
-function transferTarget(command: { type: string; outcome?: Outcome }): string | null {
+/** The window type a transfer hands the ticket to: the 转交 action's, or a finish's whose outcome is 转交. */
+export function transferTarget(command: { type: string; outcome?: Outcome }): string | null {
   const c = command as { toWindowType?: string; outcome?: Outcome };
   if (c.outcome?.kind === 'transferred') return c.outcome.toWindowType ?? null;
   return c.toWindowType ?? null;
