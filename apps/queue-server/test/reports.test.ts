@@ -129,6 +129,35 @@ describe('GET /api/reports/summary', () => {
     await refused(c03.get(`/api/reports/empty-posts?from=${DAY}&to=${DAY}`), 403, 'forbidden');
   });
 
+  it("writes the month's bulletin: totals beside the month before, the window ranking, 差评 and follow-ups", async () => {
+    const h = await scriptedMorning();
+    const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
+    const bulletin = await ok('reportBulletin', manager.get('/api/reports/bulletin?month=2025-06'));
+    expect(bulletin).toMatchObject({ month: '2025-06', from: '2025-06-01', to: '2025-06-30' });
+    expect(bulletin.totals.current?.tickets).toMatchObject({ issued: 6, served: 4 });
+    expect(bulletin.totals.previous).toBeNull();
+    expect(bulletin.ranking.map((r) => [r.rank, r.window, r.served])).toEqual([
+      [1, '3', 4],
+      [2, '4', 0],
+    ]);
+    expect(bulletin.badRatings).toEqual([
+      {
+        day: DAY,
+        window: 3,
+        clerk: 'c03',
+        windowType: 'personal',
+        item: null,
+        level: 'dissatisfied',
+        followUp: 'open',
+      },
+    ]);
+    expect(bulletin).toMatchObject({ emptyPosts: { count: 0, minutes: 0 }, away: [] });
+    const c03 = api(h.server.url, await login(h.server.url, 'c03', 'demo'));
+    await refused(c03.get('/api/reports/bulletin?month=2025-06'), 403, 'forbidden');
+    const bad = await manager.get('/api/reports/bulletin?month=2025-13');
+    expect(ErrorBody.parse(bad.body).error.fields?.map((f) => f.path)).toEqual(['month']);
+  });
+
   it('is for staff only', async () => {
     const h = await rigs.open();
     await refused(api(h.server.url).get(`/api/reports/summary?from=${DAY}&to=${DAY}`), 401, 'unauthorized');

@@ -180,6 +180,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     reportSummary: ({ query, principal }) => ok(reports.summary(query, staffOf(principal))),
     reportAttendance: ({ query, principal }) => ok(reports.attendance(query, staffOf(principal))),
     reportEmptyPosts: ({ query, principal }) => ok(reports.emptyPosts(query, staffOf(principal))),
+    reportBulletin: ({ query, principal }) => ok(reports.bulletin(query, staffOf(principal))),
     answerGuide: ({ params, body, principal }) =>
       guideCalls.answer(params.id, body.requestId, staffOf(principal), windowOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),

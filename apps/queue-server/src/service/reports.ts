@@ -1,5 +1,7 @@
 import type {
   AttendanceReport,
+  Bulletin,
+  BulletinQuery,
   EmptyPostReport,
   PeriodQuery,
   ReportQuery,
@@ -8,6 +10,12 @@ import type {
 } from '@hallq/shared/contracts';
 import {
   attendance,
+  badRatings,
+  inScope,
+  monthDays,
+  previousMonth,
+  rankWindows,
+  ratingFacts,
   emptyPostIntervals,
   RATING_ENTRY_TYPES,
   summarize,
@@ -52,6 +60,42 @@ export class Reports {
           : r.clerk === scope.clerk,
     );
     return { from, to, scope, rows };
+  }
+
+  /** The monthly bulletin (月度通报) of the hall, or of the chief representative's department. */
+  bulletin(query: BulletinQuery, staff: StaffConfig): Bulletin {
+    const { from, to } = monthDays(query.month);
+    const before = monthDays(previousMonth(query.month));
+    const scope = scopeOf(staff);
+    const summary = (q: ReportQuery) => this.summary(q, staff).groups;
+    const hall = this.today.hall;
+    const windows = summary({ from, to, by: 'window' });
+    const ratings = ratingFacts(this.store.journal.entriesOfDays(from, to, RATING_ENTRY_TYPES));
+    const period = { from, to };
+    const emptyPosts = this.emptyPosts(period, staff).byDay;
+    const away = new Map<string, number>();
+    for (const row of this.attendance(period, staff).rows) {
+      if (row.pausedMinutes.away > 0) away.set(row.clerk, (away.get(row.clerk) ?? 0) + row.pausedMinutes.away);
+    }
+    return {
+      month: query.month,
+      from,
+      to,
+      scope,
+      totals: {
+        current: summary({ from, to, by: 'hall' })[0] ?? null,
+        previous: summary({ ...before, by: 'hall' })[0] ?? null,
+      },
+      departments: summary({ from, to, by: 'department' }),
+      windows,
+      ranking: rankWindows(windows),
+      badRatings: badRatings(ratings.filter((r) => inScope(r.place, scope, hall))),
+      emptyPosts: {
+        count: emptyPosts.reduce((n, d) => n + d.count, 0),
+        minutes: Math.round(emptyPosts.reduce((n, d) => n + d.minutes, 0) * 10) / 10,
+      },
+      away: [...away].map(([clerk, minutes]) => ({ clerk, minutes })).sort((a, b) => b.minutes - a.minutes),
+    };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttendanceRow, EmptyPostInterval, GROUPINGS, ReportGroup } from '../domain/statistics';
+import { AttendanceRow, BadRating, EmptyPostInterval, GROUPINGS, ReportGroup, WindowRank } from '../domain/statistics';
 import { HallDay } from '../domain/ticket';
 import type { RouteContract } from './route-contract';
 
@@ -70,6 +70,31 @@ export const EmptyPostReport = z
   .strict();
 export type EmptyPostReport = z.infer<typeof EmptyPostReport>;
 
+export const BulletinQuery = z
+  .object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM') })
+  .strict();
+export type BulletinQuery = z.infer<typeof BulletinQuery>;
+
+/** The monthly bulletin (月度通报): the month's figures beside the month before, and what the seeds ask it to show. */
+export const Bulletin = z
+  .object({
+    month: z.string(),
+    from: HallDay,
+    to: HallDay,
+    scope: ReportScope,
+    /** The whole hall (or department) this month and the month before; null for a month without any work. */
+    totals: z.object({ current: ReportGroup.nullable(), previous: ReportGroup.nullable() }).strict(),
+    departments: z.array(ReportGroup),
+    windows: z.array(ReportGroup),
+    ranking: z.array(WindowRank),
+    badRatings: z.array(BadRating),
+    emptyPosts: z.object({ count: z.number().int(), minutes: z.number() }).strict(),
+    /** Clerks who left their post during service hours (暂停: 离开), with the minutes, most first. */
+    away: z.array(z.object({ clerk: z.string(), minutes: z.number() }).strict()),
+  })
+  .strict();
+export type Bulletin = z.infer<typeof Bulletin>;
+
 export const reportRoutes = {
   reportSummary: {
     method: 'GET',
@@ -89,6 +114,16 @@ export const reportRoutes = {
     query: PeriodQuery,
     status: 200,
     response: AttendanceReport,
+  },
+  reportBulletin: {
+    method: 'GET',
+    path: '/api/reports/bulletin',
+    summary:
+      '月度通报: the month beside the month before, by department and window, the ranking, 差评 and follow-ups, 空岗, absences',
+    auth: 'department_lead',
+    query: BulletinQuery,
+    status: 200,
+    response: Bulletin,
   },
   reportEmptyPosts: {
     method: 'GET',

@@ -6,3 +6,4 @@ export * from './grouping';
 export * from './summary';
 export * from './attendance';
 export * from './empty-post-intervals';
+export * from './bulletin';
