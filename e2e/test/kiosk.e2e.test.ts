@@ -325,7 +325,7 @@ describe('the kiosk while the server is down', () => {
     const notice = page.getByTestId('offline-notice');
     // Down long enough that the notice is still up while it is measured, on a machine busy with other work.
     const restarted = rig.server.restart({ downMs: 12_000 });
-    await notice.waitFor({ timeout: 8000 });
+    await notice.waitFor({ timeout: 10_000 });
     expect(await notice.textContent()).toContain('暂时无法取号');
     expect(await notice.textContent()).toContain('请稍候或到咨询台');
     // Nothing of the home screen can be touched: the notice is what a finger meets, in every corner.

@@ -28,6 +28,12 @@ export interface HallRealtime<S extends DeviceStream = StaffStream> {
 
 // socket.io does not retry after a refused handshake; the server may be restarting, so keep trying.
 const RETRY_MS = 5000;
+/**
+ * How long a connection attempt may take before it counts as failed (socket.io waits 20 s by default). On the hall's
+ * LAN a connection takes milliseconds: a screen that is still connecting when the server goes away says so within
+ * seconds, as a kiosk's offline notice must.
+ */
+const CONNECT_TIMEOUT_MS = 5000;
 
 /** `url` defaults to the page's own origin (the pages are served by the queue server). */
 export function createHallRealtime<S extends DeviceStream = StaffStream>(
@@ -42,7 +48,7 @@ export function createHallRealtime<S extends DeviceStream = StaffStream>(
     start(h) {
       handlers = h;
       h.connection('connecting');
-      const options = { auth };
+      const options = { auth, timeout: CONNECT_TIMEOUT_MS };
       const s: Socket<ServerToClientEvents<S>, ClientToServerEvents<S>> = url ? io(url, options) : io(options);
       socket = s;
       s.on('connect', () => h.connection('connected'));
