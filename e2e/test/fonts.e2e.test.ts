@@ -67,6 +67,8 @@ describe('the pages draw with the fonts they ship, never the PC’s', () => {
   it('the hall display and the rating pad in Tibetan', async () => {
     const display = await open('/display/?key=demo-display');
     await display.getByTestId('display-waiting-personal').waitFor();
+    // Tibetan and English take turns under the Chinese: measured in Tibetan's turn, when both faces are drawn.
+    await display.locator('.hall-name .second.lang-bo').waitFor({ timeout: 20_000 });
     expect(await fontsOn(display)).toEqual({ shipped: ['Noto Sans SC', 'Noto Serif Tibetan'], system: [] });
     const pad = await open('/rating/?window=9&key=demo-rating-9', { width: 1024, height: 600 });
     await pad.getByTestId('rating-idle').waitFor();
