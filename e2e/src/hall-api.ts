@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createHallClient, type HallClient } from '@hallq/shared/client';
-import { Snapshot, type DepositRequest } from '@hallq/shared/contracts';
+import { Snapshot, type DepositRequest, type ReportQuery } from '@hallq/shared/contracts';
 import type { Outcome, PriorityGroup, Ticket } from '@hallq/shared/domain';
 import { io } from 'socket.io-client';
 
@@ -40,6 +40,11 @@ export class HallApi {
   async issue(windowType: string, key?: string, priority?: PriorityGroup) {
     const token = key ?? (await (this.desk ??= this.login('admin', 'admin')));
     return this.client.call('issueTicket', { token, body: { requestId: randomUUID(), windowType, priority } });
+  }
+
+  /** The figures of a period (GET /api/reports/summary), as the staff member `token` may see them. */
+  report(token: string, query: ReportQuery) {
+    return this.client.call('reportSummary', { token, query });
   }
 
   callNext(window: number, token: string) {

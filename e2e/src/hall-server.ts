@@ -25,7 +25,13 @@ interface Running {
   isExited(): boolean;
 }
 
-function spawnServer(port: number, dataDir: string, log: (d: string) => void, configPath?: string): Running {
+function spawnServer(
+  port: number,
+  dataDir: string,
+  log: (d: string) => void,
+  configPath?: string,
+  history = false,
+): Running {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...(configPath !== undefined && { HALLQ_CONFIG: configPath }),
@@ -33,6 +39,8 @@ function spawnServer(port: number, dataDir: string, log: (d: string) => void, co
     HALLQ_PORT: String(port),
     HALLQ_HOST: '127.0.0.1',
     HALLQ_IGNORE_HOURS: '1',
+    // The tests begin in an empty hall, no demo month of history, unless they ask for it.
+    ...(!history && { HALLQ_NO_HISTORY: '1' }),
   };
   delete env.INIT_CWD;
   if (configPath === undefined) delete env.HALLQ_CONFIG;
@@ -77,6 +85,8 @@ export interface HallChanges {
   unpacedKiosk?: boolean;
   /** No floor guides: a kiosk's 呼叫导办 then reaches the clerks of its zone, on their counter panels. */
   withoutFloorGuides?: boolean;
+  /** The demo's month of played history before today (the bulletin of last month has a month to tell). */
+  withHistory?: boolean;
 }
 
 /** The demo hall with `changes`, as a hall file of its own; undefined when there are none (the built-in demo hall). */
@@ -93,7 +103,8 @@ function changedDemoHall(dir: string, changes: HallChanges): string | undefined 
 }
 
 export async function startHallServer(options: { timeoutMs?: number } & HallChanges = {}): Promise<HallServer> {
-  const timeoutMs = options.timeoutMs ?? 20_000;
+  // A month of history is played before the server listens: a minute or more on a busy machine.
+  const timeoutMs = options.timeoutMs ?? (options.withHistory ? 150_000 : 20_000);
   const dir = mkdtempSync(join(tmpdir(), 'hallq-e2e-'));
   const dataDir = join(dir, 'data');
   const configPath = changedDemoHall(dir, options);
@@ -102,7 +113,7 @@ export async function startHallServer(options: { timeoutMs?: number } & HallChan
   let out = '';
   const log = (d: string) => (out += d);
   const output = () => out;
-  let running = spawnServer(port, dataDir, log, configPath);
+  let running = spawnServer(port, dataDir, log, configPath, options.withHistory);
   await waitForHealth(url, running, output, timeoutMs);
 
   const stop = async () => {
@@ -117,7 +128,7 @@ export async function startHallServer(options: { timeoutMs?: number } & HallChan
     restart: async ({ downMs = 0 } = {}) => {
       await stop();
       await new Promise((r) => setTimeout(r, downMs));
-      running = spawnServer(port, dataDir, log, configPath);
+      running = spawnServer(port, dataDir, log, configPath, options.withHistory);
       await waitForHealth(url, running, output, timeoutMs);
     },
   };

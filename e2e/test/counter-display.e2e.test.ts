@@ -133,6 +133,35 @@ describe('counter panel and hall display', () => {
     await expect.poll(() => rig.api.inPlay()).not.toContain(issued.ticket.number);
   });
 
+  it('records the service items the clerk confirms at the finish, and the report counts each', async () => {
+    const issued = await rig.api.issue('marriage');
+    const panel = await openPanel(19, 'c19');
+    await panel.getByTestId('action-callNext').click();
+    await expect.poll(() => currentNumber(panel)).toBe(issued.ticket.number);
+    await panel.getByTestId('action-start').click();
+    await expect.poll(() => panel.getByTestId('current-ticket').getAttribute('data-state')).toBe('serving');
+    await panel.getByTestId('action-finish').click();
+    const items = panel.getByTestId('finish-served-items');
+    await items.getByTestId('finish-served-add').selectOption('marriage-registration');
+    await items.getByTestId('finish-served-add').selectOption('marriage-certificate-reissue');
+    await expect.poll(() => items.locator('li').allTextContents()).toEqual(['结婚登记×', '补领结婚证×']);
+    await screenshot(panel, 'counter-finish-items');
+    await panel.getByTestId('finish-confirm').click();
+    await panel.getByTestId('finish-dialog').waitFor({ state: 'hidden' });
+
+    const day = issued.ticket.hallDay;
+    const report = await rig.api.report(await rig.api.login('admin', 'admin'), {
+      from: day,
+      to: day,
+      by: 'item',
+      item: 'marriage-certificate-reissue',
+    });
+    expect(report.groups.map((g) => [g.key, g.tickets.served])).toEqual([
+      ['marriage-certificate-reissue', 1],
+      ['marriage-registration', 1],
+    ]);
+  });
+
   it('every page names the icon the server serves', async () => {
     for (const path of ['/counter/', '/display/', '/manager/', '/window/', '/rating/']) {
       const page = await open(path, VIEWPORTS.clerk);

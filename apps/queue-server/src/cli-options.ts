@@ -11,10 +11,12 @@ export interface CliOptions {
   ignoreHours: boolean;
   /** Open connections one client address may hold (the benchmark, from one address, raises it). */
   maxConnectionsPerAddress: number | undefined;
+  /** The demo hall starts on a fresh data directory with a month of played history, unless this says not to. */
+  noHistory: boolean;
 }
 
 /** Flags win over the environment (HALLQ_PORT, HALLQ_HOST, HALLQ_DATA_DIR, HALLQ_KEYS_DIR, HALLQ_CONFIG, HALLQ_IGNORE_HOURS,
- * HALLQ_MAX_CONNECTIONS_PER_ADDRESS). */
+ * HALLQ_MAX_CONNECTIONS_PER_ADDRESS, HALLQ_NO_HISTORY). */
 export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -26,6 +28,7 @@ export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptio
       config: { type: 'string' },
       'ignore-hours': { type: 'boolean' },
       'max-connections-per-address': { type: 'string' },
+      'no-history': { type: 'boolean' },
     },
     strict: true,
   });
@@ -44,5 +47,6 @@ export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptio
     configPath: values.config ?? env.HALLQ_CONFIG ?? undefined,
     ignoreHours: values['ignore-hours'] ?? env.HALLQ_IGNORE_HOURS === '1',
     maxConnectionsPerAddress: cap,
+    noHistory: values['no-history'] ?? env.HALLQ_NO_HISTORY === '1',
   };
 }

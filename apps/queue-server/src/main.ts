@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readCliOptions } from './cli-options';
 import { ignoringHours } from './config/ignore-hours';
 import { DEMO_HALL_PATH, HallConfigError, demoSecretsIn, loadHallConfig } from '@hallq/hall-file';
+import { generateHistory } from './history/demo-history';
 import { startHallServer } from './server';
 
 function lanAddresses(): string[] {
@@ -20,6 +21,17 @@ async function main(): Promise<void> {
   const keysDir = resolve(cwd, options.keysDir ?? `${dataDir}-keys`);
   const demo = options.configPath === undefined;
   let hall = loadHallConfig(demo ? DEMO_HALL_PATH : resolve(cwd, options.configPath!));
+  if (demo && !options.noHistory) {
+    // Played with the hall's real hours (before --ignore-hours), so the month has its mornings, lunches and closings.
+    const started = performance.now();
+    const played = await generateHistory({ hall, dataDir, keysDir });
+    if (played) {
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `demo history: played ${played.days} past working days (${played.tickets} tickets) in ${seconds} s (--no-history skips it)`,
+      );
+    }
+  }
   if (options.ignoreHours) hall = ignoringHours(hall);
   // The demo hall's credentials are published: it stays on this machine unless asked in so many words (--host).
   const host = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0');

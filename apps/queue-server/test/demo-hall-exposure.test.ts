@@ -12,7 +12,7 @@ const PACKAGE_DIR = fileURLToPath(new URL('..', import.meta.url));
 function runMain(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: PACKAGE_DIR,
-    env: { ...process.env, HALLQ_PORT: '0', INIT_CWD: '', ...env },
+    env: { ...process.env, HALLQ_PORT: '0', INIT_CWD: '', HALLQ_NO_HISTORY: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

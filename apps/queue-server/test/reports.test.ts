@@ -5,6 +5,8 @@ import { api, DISPLAY_KEY, login, rid } from './harness';
 import { nthRequest, ratingRigs } from './rating-rig';
 
 const rigs = ratingRigs();
+/** A report starts the report worker (a thread loading the domain) on each new server: a second or two. */
+const REPORT_TEST_MS = 20_000;
 const DAY = '2025-06-11';
 
 /**
@@ -50,7 +52,7 @@ async function scriptedMorning() {
 
 const summary = (client: ReturnType<typeof api>, query: string) => client.get(`/api/reports/summary?${query}`);
 
-describe('GET /api/reports/summary', () => {
+describe('GET /api/reports/summary', { timeout: REPORT_TEST_MS }, () => {
   it("counts a morning's tickets, waits, services and 好差评 as worked out by hand", async () => {
     const h = await scriptedMorning();
     const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
@@ -146,7 +148,7 @@ describe('GET /api/reports/summary', () => {
         window: 3,
         clerk: 'c03',
         windowType: 'personal',
-        item: null,
+        items: [],
         level: 'dissatisfied',
         followUp: 'open',
       },
@@ -156,6 +158,30 @@ describe('GET /api/reports/summary', () => {
     await refused(c03.get('/api/reports/bulletin?month=2025-06'), 403, 'forbidden');
     const bad = await manager.get('/api/reports/bulletin?month=2025-13');
     expect(ErrorBody.parse(bad.body).error.fields?.map((f) => f.path)).toEqual(['month']);
+  });
+
+  it('counts work done after an earlier report: a day already read is read again once written to', async () => {
+    const h = await scriptedMorning();
+    const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
+    const served = async () =>
+      (await ok('reportSummary', summary(manager, `from=${DAY}&to=${DAY}`))).groups[0]!.tickets.served;
+    expect(await served()).toBe(4);
+    await h.serve(3, 'c03', { minutes: 3 });
+    expect(await served()).toBe(5);
+  });
+
+  it('refuses reports beyond what the worker has waiting, with 429 and Retry-After', async () => {
+    const h = await rigs.open();
+    const token = await login(h.server.url, 'admin', 'admin');
+    const url = `${h.server.url}/api/reports/summary?from=2025-01-01&to=${DAY}&by=hour`;
+    // The first starts the worker (a second or more): the others arrive while it starts.
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () => fetch(url, { headers: { authorization: `Bearer ${token}` } })),
+    );
+    const refusals = replies.filter((r) => r.status === 429);
+    expect(replies.filter((r) => r.status === 200)).toHaveLength(8);
+    expect(refusals).toHaveLength(4);
+    expect(Number(refusals[0]!.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
   });
 
   it('is for staff only', async () => {

@@ -38,6 +38,7 @@ async function startHall(options: { launcher?: boolean } = {}) {
     ...process.env,
     HALLQ_PORT: String(serverPort),
     HALLQ_PRINTER_PORT: String(printerPort),
+    HALLQ_NO_HISTORY: '1',
   };
   delete env.INIT_CWD;
   delete env.HALLQ_CONFIG;

@@ -12,6 +12,7 @@ import { WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contrac
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import type { StorageWatch } from '../db/storage';
+import { bulletinDownload } from '../reports/bulletin-download';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
@@ -94,6 +95,7 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
 export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
   const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports } = services;
+  const { ratingExports, ratingUploader } = services;
   const inForce = limits ?? connectionLimits();
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, ...serverTimeouts(inForce) });
   registerSecurityHeaders(app);
@@ -177,10 +179,22 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     callGuide: ({ body, principal }) => guideCalls.call(body, kioskOf(principal)),
     guideCall: ({ params, principal }) => ok({ call: guideCalls.get(params.id, kioskOf(principal)) }),
     guideCalls: ({ principal }) => ok({ calls: guideCalls.open(staffOf(principal), windowOf(principal)) }),
-    reportSummary: ({ query, principal }) => ok(reports.summary(query, staffOf(principal))),
-    reportAttendance: ({ query, principal }) => ok(reports.attendance(query, staffOf(principal))),
-    reportEmptyPosts: ({ query, principal }) => ok(reports.emptyPosts(query, staffOf(principal))),
-    reportBulletin: ({ query, principal }) => ok(reports.bulletin(query, staffOf(principal))),
+    reportSummary: async ({ query, principal }) => ok(await reports.summary(query, staffOf(principal))),
+    reportTickets: async ({ query, principal }) => ok(await reports.drillDown(query, staffOf(principal))),
+    reportAttendance: async ({ query, principal }) => ok(await reports.attendance(query, staffOf(principal))),
+    reportEmptyPosts: async ({ query, principal }) => ok(await reports.emptyPosts(query, staffOf(principal))),
+    reportBulletin: async ({ query, principal }) => ok(await reports.bulletin(query, staffOf(principal))),
+    reportBulletinWorkbook: ({ query, principal }) => bulletinDownload(reports, hall, query, staffOf(principal)),
+    ratingExport: ({ query, principal }) => {
+      const exported = ratingExports.export(query, staffOf(principal));
+      if (query.format === 'json') return ok(exported);
+      const filename = `ratings-${query.from}-${query.to}.csv`;
+      return {
+        status: 200,
+        file: { contentType: 'text/csv; charset=utf-8', filename, content: ratingExports.csv(exported) },
+      };
+    },
+    ratingUploads: () => ok(ratingUploader.status()),
     answerGuide: ({ params, body, principal }) =>
       guideCalls.answer(params.id, body.requestId, staffOf(principal), windowOf(principal)),
     submitRating: ({ params, body, principal }) => ratings.submit(params.id, body, padOf(principal)),

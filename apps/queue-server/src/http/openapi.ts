@@ -40,7 +40,9 @@ export function openApiDocument(version: string) {
       responses: {
         [route.status]: {
           description: 'success',
-          content: { 'application/json': { schema: json(route.response, 'output') } },
+          content: route.produces
+            ? { [route.produces]: { schema: { type: 'string', format: 'binary' } } }
+            : { 'application/json': { schema: json(route.response, 'output') } },
         },
         '4XX': error,
       },

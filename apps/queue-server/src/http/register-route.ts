@@ -20,9 +20,27 @@ export interface RouteContext<R extends RouteContract> {
   address: string;
 }
 
+/** A download (the 好差评 CSV): sent as the file it is, with its name, instead of the route's JSON answer. */
+export interface FileReply {
+  status: 200;
+  file: {
+    contentType: string;
+    /** An ASCII name, for every browser; */
+    filename: string;
+    /** and the name in full where it is not ASCII (月度通报…), sent as RFC 5987's `filename*`. */
+    localName?: string;
+    content: string | Uint8Array;
+  };
+}
+
+/** A download route (`produces`) answers only its file; any other route its JSON, or a file for a format asked. */
+type HandlerReply<R extends RouteContract> = R extends { produces: string }
+  ? FileReply
+  : Reply<z.infer<R['response']>> | FileReply;
+
 export type RouteHandler<R extends RouteContract> = (
   ctx: RouteContext<R>,
-) => Reply<z.infer<R['response']>> | Promise<Reply<z.infer<R['response']>>>;
+) => HandlerReply<R> | Promise<HandlerReply<R>>;
 
 export function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
@@ -93,6 +111,15 @@ export function registerRoute<R extends RouteContract>(
       const query = parse(contract.query, request.query, 'query') as Parsed<R, 'query'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
       const result = await handler({ params, query, body, principal, address: request.ip });
+      if ('file' in result) {
+        const { contentType, filename, localName, content } = result.file;
+        const local = localName === undefined ? '' : `; filename*=UTF-8''${encodeURIComponent(localName)}`;
+        return reply
+          .code(result.status)
+          .header('content-type', contentType)
+          .header('content-disposition', `attachment; filename="${filename}"${local}`)
+          .send(content);
+      }
       return reply.code(result.status).send(result.body);
     },
   });

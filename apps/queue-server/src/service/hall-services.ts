@@ -5,6 +5,8 @@ import { FollowUps } from './follow-ups';
 import { GuideCalls } from './guide-calls';
 import { GuideDesk } from './guide-desk';
 import { HallDay } from './hall-day';
+import { RatingExports } from './rating-export';
+import { RatingUploader } from './rating-upload';
 import { Ratings } from './ratings';
 import { Reports } from './reports';
 import { StateChanges } from './state-changes';
@@ -31,6 +33,8 @@ export interface HallServices {
   appointments: Appointments;
   windows: Windows;
   ratings: Ratings;
+  ratingExports: RatingExports;
+  ratingUploader: RatingUploader;
   followUps: FollowUps;
   guideCalls: GuideCalls;
   guideDesk: GuideDesk;
@@ -62,7 +66,10 @@ export function createHallServices({
   const changes = new StateChanges(store, today);
   const appointments = new Appointments(store, today, pipeline, appointmentCodes);
   const followUps = new FollowUps(store, today, pipeline);
-  const ratings = new Ratings(store, today, pipeline, followUps);
+  const ratingExports = new RatingExports(store, hall);
+  const ratingUploader = new RatingUploader(store, hall, ratingExports, clock);
+  const ratings = new Ratings(store, today, pipeline, followUps, ratingUploader);
+  const reports = new Reports(store.databasePath, today);
   return {
     hall,
     today,
@@ -71,10 +78,17 @@ export function createHallServices({
     appointments,
     windows: new Windows(store, today, pipeline, changes, ratings),
     ratings,
+    ratingExports,
+    ratingUploader,
     followUps,
     guideCalls: new GuideCalls(store, today, pipeline),
     guideDesk: new GuideDesk(store, today),
-    reports: new Reports(store, today),
-    close: () => ratings.close(),
+    reports,
+    close: async () => {
+      await reports.close();
+      // The sender last: it may be waiting on the province, and is cut off (its rating stays queued).
+      await ratings.close();
+      await ratingUploader.close();
+    },
   };
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { HallConfig, HallEvent, RatingResponse, SubmitRatingRequest } from '@hallq/shared/contracts';
 import type { Rating, RatingCommand, Ticket } from '@hallq/shared/domain';
-import { isBadRating, newRating, ratingTransition } from '@hallq/shared/domain';
+import { isBadRating, newRating, ratingTransition, reportedLevel } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import type { FollowUps } from './follow-ups';
 import type { HallDay } from './hall-day';
+import type { RatingUploader } from './rating-upload';
 import { SYSTEM, type Actor, type Reply, type WritePipeline, type WriteResult } from './write-pipeline';
 
 /**
@@ -31,6 +32,7 @@ export class Ratings {
     private readonly today: HallDay,
     private readonly pipeline: WritePipeline,
     private readonly followUps: FollowUps,
+    private readonly uploader: RatingUploader,
   ) {
     this.hall = today.hall;
     this.padWindows = new Set(
@@ -154,6 +156,8 @@ export class Ratings {
     if (!r.ok) throw ApiError.of(r);
     const { record } = r;
     this.store.ratings.recordRating(record);
+    // Reported to the province from the same transaction: a rating on disk is a rating in the outbox.
+    if (reportedLevel(record.result) !== null) this.uploader.enqueue(record.id, now);
     this.store.journal.write({
       at: now.toISOString(),
       hallDay: this.today.day,

@@ -8,7 +8,7 @@ import type {
 } from '@hallq/shared/contracts';
 import { publicTicket, windowActionSegment } from '@hallq/shared/contracts';
 import type { Outcome, RatingResult, Ticket, TicketCommand, WindowState } from '@hallq/shared/domain';
-import { RatingLevel, orderQueue, pickNext, windowHeldElsewhere } from '@hallq/shared/domain';
+import { RatingLevel, orderQueue, pickNext, servedItemsAtFinish, windowHeldElsewhere } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import type { HallDay } from './hall-day';
@@ -105,7 +105,7 @@ export class Windows {
     const id = state.currentTicket;
     const ticket = id === null ? undefined : this.changes.ticketAtWindow(id);
     if (!ticket) throw new ApiError('invalid_state', `no ticket is called at window ${state.number}`);
-    const t = this.changes.ticket(ticket, this.ticketCommand(action, state.number, staff), now, actor);
+    const t = this.changes.ticket(ticket, this.ticketCommand(action, ticket, state.number, staff), now, actor);
     // The window is free again once the ticket has left it (finished, not present, transferred).
     const stillHere = t.ticket.window === state.number && (t.ticket.state === 'called' || t.ticket.state === 'serving');
     if (stillHere) {
@@ -118,7 +118,7 @@ export class Windows {
     return { status: 200, body: w.body, apply: () => [...t.apply(), ...w.apply(), ...(rating?.() ?? [])] };
   }
 
-  private ticketCommand(action: TicketAction, window: number, staff: StaffConfig): TicketCommand {
+  private ticketCommand(action: TicketAction, ticket: Ticket, window: number, staff: StaffConfig): TicketCommand {
     const base = { window, clerk: staff.id };
     switch (action.type) {
       case 'recall':
@@ -127,10 +127,13 @@ export class Windows {
         return { type: action.type, ...base };
       case 'finish': {
         const { outcome } = action;
+        const served = servedItemsAtFinish(action.servedItems, ticket, outcome, this.today.hall);
+        if (!served.ok) throw ApiError.field(served.field, served.message);
         return {
           type: 'finish',
           ...base,
           outcome: outcome.kind === 'transferred' ? this.resolveTransferOutcome(outcome, window) : outcome,
+          servedItems: served.items,
         };
       }
       case 'transfer': {

@@ -8,6 +8,7 @@ import type { KeyName } from '../db/installation-keys';
 import type { HallDatabase } from '../db/open-database';
 import { Journal } from './journal';
 import { RatingStore } from './rating-store';
+import { RatingUploadStore } from './rating-upload-store';
 import { readJson, readRow } from './stored-row';
 
 export interface StoredRequest {
@@ -53,8 +54,11 @@ interface TicketRow {
  * `readTicketByToken` uses the read handle. Stored rows are read back through their schemas.
  */
 export class HallStore {
+  /** The database file: the report worker opens it read-only on its own. */
+  readonly databasePath: string;
   readonly journal: Journal;
   readonly ratings: RatingStore;
+  readonly ratingUploads: RatingUploadStore;
   private readonly w: HallDatabase['write'];
   private readonly storage: HallDatabase['storage'];
   private readonly keys: HallDatabase['keys'];
@@ -62,11 +66,13 @@ export class HallStore {
   private readonly ticketByToken: Statement;
 
   constructor(db: HallDatabase) {
+    this.databasePath = db.path;
     this.w = db.write;
     this.storage = db.storage;
     this.keys = db.keys;
     this.journal = new Journal(db.write);
     this.ratings = new RatingStore(db.write);
+    this.ratingUploads = new RatingUploadStore(db.write);
     this.ticketByToken = db.read.prepare('SELECT data FROM tickets WHERE status_token = ?');
     const p = (sql: string) => this.w.prepare(sql);
     this.s = {

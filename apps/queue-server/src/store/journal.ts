@@ -162,6 +162,7 @@ export class Journal {
   private readonly calls: Statement;
   private readonly ofTicket: Statement;
   private readonly ofDays: Statement;
+  private readonly any: Statement;
 
   /** On the write handle: inside a write's transaction, reads see its own writes. */
   constructor(db: HallDatabase['write']) {
@@ -179,6 +180,7 @@ export class Journal {
       `SELECT id, at, hall_day, type, actor, window, ticket_id, ticket_number, data FROM journal
        WHERE hall_day BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
+    this.any = p('SELECT 1 FROM journal LIMIT 1');
     // A call given up on (the ticket marked no-show at that window later) no longer sends anyone there.
     this.calls = p(
       `SELECT c.ticket_number AS number, c.window, c.at, c.type = ? AS recall FROM journal c
@@ -200,6 +202,11 @@ export class Journal {
       e.ticketNumber ?? null,
       JSON.stringify(e.data),
     );
+  }
+
+  /** Whether nothing was ever journaled: a database no hall has worked in yet. */
+  isEmpty(): boolean {
+    return this.any.get() === undefined;
   }
 
   /** The data of one type's entries of a day, oldest first; of one actor's only, when named. */

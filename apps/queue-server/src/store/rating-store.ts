@@ -13,14 +13,14 @@ import { readRow } from './stored-row';
 export const FollowUpRow = FollowUpSchema.omit({ rating: true, notes: true }).extend({ ratingId: z.string() });
 export type FollowUpRow = z.infer<typeof FollowUpRow>;
 
-const RATING_COLUMNS = `id, hall_day AS hallDay, ticket_id AS ticketId, ticket_number AS ticketNumber, window, clerk,
+export const RATING_COLUMNS = `id, hall_day AS hallDay, ticket_id AS ticketId, ticket_number AS ticketNumber, window, clerk,
   window_type AS windowType, service_item AS serviceItem, requested_at AS requestedAt, expires_at AS expiresAt, result,
   reason_code AS reasonCode, reason_text AS reasonText, recorded_at AS recordedAt`;
 const FOLLOW_UP_COLUMNS = `id, rating_id AS ratingId, status, deadline, assignee, opened_at AS openedAt,
   closed_at AS closedAt, resolution`;
 
 /** The reason is two columns, so the table can check that exactly the bad ratings have one. */
-const RatingColumns = RatingSchema.omit({ reason: true })
+export const RatingColumns = RatingSchema.omit({ reason: true })
   .extend({ reasonCode: z.string().nullable(), reasonText: z.string().nullable() })
   .transform(({ reasonCode, reasonText, ...rest }): Rating => ({
     ...rest,

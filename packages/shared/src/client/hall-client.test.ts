@@ -45,7 +45,14 @@ describe('createHallClient', () => {
 
   it("sends a route's query in the URL, leaving out what the call does not set", async () => {
     const fetch = vi.fn<typeof globalThis.fetch>(
-      answer(200, { from: '2025-06-01', to: '2025-06-30', by: 'hall', scope: { kind: 'hall' }, groups: [] }),
+      answer(200, {
+        from: '2025-06-01',
+        to: '2025-06-30',
+        by: 'hall',
+        scope: { kind: 'hall' },
+        filter: {},
+        groups: [],
+      }),
     );
     const client = createHallClient({ timeoutMs: 1000, fetch, baseUrl: 'http://hall:8080' });
     await client.call('reportSummary', { query: { from: '2025-06-01', to: '2025-06-30' } });
@@ -89,5 +96,31 @@ describe('createHallClient', () => {
       createHallClient({ timeoutMs: 1000, fetch: answer(200, { ok: 'yes' }) }),
     ];
     for (const client of clients) await expect(client.call('logout')).rejects.toBeInstanceOf(NetworkError);
+  });
+
+  it('downloads a file route with the token, naming the file by its UTF-8 filename*; a refusal is still ApiError', async () => {
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    const fetch = vi.fn<typeof globalThis.fetch>(
+      async () =>
+        new Response(new Uint8Array([0x50, 0x4b]), {
+          status: 200,
+          headers: {
+            'content-type': xlsx,
+            'content-disposition': `attachment; filename="bulletin-2026-11.xlsx"; filename*=UTF-8''${encodeURIComponent('月度通报-2026-11.xlsx')}`,
+          },
+        }),
+    );
+    const client = createHallClient({ timeoutMs: 1000, fetch, baseUrl: 'http://hall:8080' });
+    const file = await client.download('reportBulletinWorkbook', { query: { month: '2026-11' }, token: 'staff' });
+    expect(file.filename).toBe('月度通报-2026-11.xlsx');
+    expect([...new Uint8Array(await file.blob.arrayBuffer())]).toEqual([0x50, 0x4b]);
+    expect(fetch.mock.calls[0]![0]).toBe('http://hall:8080/api/reports/bulletin.xlsx?month=2026-11');
+    expect(fetch.mock.calls[0]![1]?.headers).toEqual({ accept: xlsx, authorization: 'Bearer staff' });
+
+    const refusing = createHallClient({ timeoutMs: 1000, fetch: answer(403, refusal('forbidden')) });
+    await expect(refusing.download('reportBulletinWorkbook', { query: { month: '2026-11' } })).rejects.toMatchObject({
+      status: 403,
+      code: 'forbidden',
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { ErrorBody, type ErrorCode, type FieldError } from '../contracts/errors';
-import { routes, type RouteName, type Routes } from '../contracts/routes';
+import { routes, type RouteContract, type RouteName, type Routes } from '../contracts/routes';
 
 /**
  * The server refused the request (a 4xx with an error body): final for that request. Its status, code, message, the
@@ -54,10 +54,24 @@ type BareRoute = {
   [N in RouteName]: Routes[N] extends { params: z.ZodType } | { query: z.ZodType } | { body: z.ZodType } ? never : N;
 }[RouteName];
 
+/** Routes that answer a file (`produces`), fetched with `download` rather than `call`. */
+export type FileRouteName = {
+  [N in RouteName]: Routes[N] extends { produces: string } ? N : never;
+}[RouteName];
+type JsonRouteName = Exclude<RouteName, FileRouteName>;
+
+/** A downloaded file: its bytes and the name the server gave it (the UTF-8 `filename*` where it sent one). */
+export interface Download {
+  blob: Blob;
+  filename: string;
+}
+
 /** One typed call per route of `routes.ts`: the name gives the path, method, body and the schema of the answer. */
 export interface HallClient {
-  call<N extends BareRoute>(name: N, input?: CallInput<N>): Promise<RouteResponse<N>>;
-  call<N extends RouteName>(name: N, input: CallInput<N>): Promise<RouteResponse<N>>;
+  call<N extends Exclude<BareRoute, FileRouteName>>(name: N, input?: CallInput<N>): Promise<RouteResponse<N>>;
+  call<N extends JsonRouteName>(name: N, input: CallInput<N>): Promise<RouteResponse<N>>;
+  /** A file route's answer (a page saves it; a link could not send the staff token). */
+  download<N extends FileRouteName>(name: N, input: CallInput<N>): Promise<Download>;
 }
 
 export interface HallClientOptions {
@@ -87,6 +101,17 @@ function queryString(query: Record<string, unknown> | undefined): string {
     : `?${new URLSearchParams(pairs.map(([k, v]): [string, string] => [k, String(v)])).toString()}`;
 }
 
+/** The file name of a Content-Disposition header: RFC 5987's `filename*=UTF-8''…` over the plain `filename`. */
+export function dispositionFilename(header: string | null): string | null {
+  const extended = header && /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended) return decodeURIComponent(extended[1]!);
+  const plain = header && /filename="([^"]*)"/i.exec(header);
+  return plain ? plain[1]! : null;
+}
+
+/** A call's input as the client sends it, whichever route it is for (each call's own type is `CallInput`). */
+type AnyInput = { params?: unknown; query?: unknown; body?: unknown; token?: string | null };
+
 /** The error body of a refusal as an `ApiError`, or null when the body is not one. */
 function refusalOf(status: number, body: unknown): ApiError | null {
   const parsed = ErrorBody.safeParse(body);
@@ -102,8 +127,8 @@ function refusalOf(status: number, body: unknown): ApiError | null {
 export function createHallClient(options: HallClientOptions): HallClient {
   // Looked up per call, not bound once, so a test's stubbed global fetch is the one used.
   const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
-  const call = async (name: RouteName, input: CallInput<RouteName> = {} as CallInput<RouteName>) => {
-    const route = routes[name];
+  const send = async (name: RouteName, input: AnyInput, accept: string): Promise<Response> => {
+    const route: RouteContract = routes[name];
     const token = input.token === undefined ? (options.token ?? null) : input.token;
     const body = route.method === 'POST' ? (input.body ?? {}) : undefined;
     const path =
@@ -114,7 +139,7 @@ export function createHallClient(options: HallClientOptions): HallClient {
       res = await fetchImpl(`${options.baseUrl ?? ''}${path}`, {
         method: route.method,
         headers: {
-          accept: 'application/json',
+          accept,
           ...(token === null ? {} : { authorization: `Bearer ${token}` }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -124,11 +149,17 @@ export function createHallClient(options: HallClientOptions): HallClient {
     } catch (error) {
       throw new NetworkError(error instanceof Error ? error.message : String(error));
     }
-    const json: unknown = await res.json().catch(() => null);
     if (!res.ok) {
+      const json: unknown = await res.json().catch(() => null);
       const refusal = res.status < 500 ? refusalOf(res.status, json) : null;
       throw refusal ?? new NetworkError(`HTTP ${res.status} from ${route.method} ${route.path}`);
     }
+    return res;
+  };
+  const call = async (name: RouteName, input: AnyInput = {}) => {
+    const route = routes[name];
+    const res = await send(name, input, 'application/json');
+    const json: unknown = await res.json().catch(() => null);
     const parsed = route.response.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
@@ -138,5 +169,15 @@ export function createHallClient(options: HallClientOptions): HallClient {
     }
     return parsed.data;
   };
-  return { call } as HallClient;
+  const download = async (name: FileRouteName, input: AnyInput): Promise<Download> => {
+    const route = routes[name];
+    const res = await send(name, input, route.produces);
+    try {
+      const blob = await res.blob();
+      return { blob, filename: dispositionFilename(res.headers.get('content-disposition')) ?? name };
+    } catch (error) {
+      throw new NetworkError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  return { call, download } as HallClient;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkReferences } from './hall-references';
+import { RatingUploadConfig } from './rating-upload-config';
 
 /** Languages a hall may show. Chinese is always present and is the fallback (DOMAIN.md, Languages). */
 export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
@@ -409,6 +410,8 @@ const HallConfigObject = z
     policy: QueuePolicy.default(QueuePolicy.parse({})),
     /** Reasons a citizen may pick for a bad rating; `other` (typed by the citizen) is always offered as well. */
     ratingReasons: z.array(RatingReasonConfig).default(DEFAULT_RATING_REASONS),
+    /** The provincial 好差评 system to report every rating to; absent, ratings are only exported. */
+    ratingUpload: RatingUploadConfig.optional(),
   })
   .strict();
 

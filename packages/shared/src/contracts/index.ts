@@ -8,6 +8,7 @@ export * from './hall';
 export * from './lockers';
 export * from './queues';
 export * from './ratings';
+export * from './rating-export';
 export * from './routes';
 export * from './tickets';
 export * from './windows';

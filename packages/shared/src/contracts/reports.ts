@@ -1,7 +1,17 @@
 import { z } from 'zod';
-import { AttendanceRow, BadRating, EmptyPostInterval, GROUPINGS, ReportGroup, WindowRank } from '../domain/statistics';
+import {
+  AttendanceRow,
+  BadRating,
+  EmptyPostInterval,
+  GROUPINGS,
+  ReportFilter,
+  ReportGroup,
+  STINT_FIGURES,
+  StintRow,
+  WindowRank,
+} from '../domain/statistics';
 import { HallDay } from '../domain/ticket';
-import type { RouteContract } from './route-contract';
+import { DownloadedFile, type RouteContract, XLSX_MEDIA_TYPE } from './route-contract';
 
 /** The longest period one report covers: a year, leap day included. */
 export const MAX_REPORT_DAYS = 366;
@@ -14,22 +24,36 @@ const ReportDay = HallDay.refine((d) => {
 const daysFrom = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
 
 /** A report's period: `from` … `to`, hall days, both included. */
-const period = { from: ReportDay, to: ReportDay };
-function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
+export const period = { from: ReportDay, to: ReportDay };
+/** `to` not before `from`, and at most MAX_REPORT_DAYS days: every period query checks this. */
+export function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx): void {
   if (q.from > q.to) ctx.addIssue({ code: 'custom', message: 'must not be before from', path: ['to'] });
   else if (daysFrom(q.from, q.to) > MAX_REPORT_DAYS) {
     ctx.addIssue({ code: 'custom', message: `a report covers at most ${MAX_REPORT_DAYS} days`, path: ['to'] });
   }
 }
 
+const grouping = z.enum(GROUPINGS, { error: `must be one of ${GROUPINGS.join(', ')}` });
+
+/** A summary: the period, the grouping, and optionally a part of the hall (department, type, window, clerk, item). */
 export const ReportQuery = z
-  .object({
-    ...period,
-    by: z.enum(GROUPINGS, { error: `must be one of ${GROUPINGS.join(', ')}` }).default('hall'),
-  })
+  .object({ ...period, by: grouping.default('hall'), ...ReportFilter.shape })
   .strict()
   .superRefine(checkPeriod);
 export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/** A drill-down: the tickets behind one figure (`figure`) of one group (`key` under `by`) of a summary. */
+export const DrillDownQuery = z
+  .object({
+    ...period,
+    by: grouping,
+    key: z.string().min(1),
+    figure: z.enum(STINT_FIGURES, { error: `must be one of ${STINT_FIGURES.join(', ')}` }),
+    ...ReportFilter.shape,
+  })
+  .strict()
+  .superRefine(checkPeriod);
+export type DrillDownQuery = z.infer<typeof DrillDownQuery>;
 
 export const PeriodQuery = z.object(period).strict().superRefine(checkPeriod);
 export type PeriodQuery = z.infer<typeof PeriodQuery>;
@@ -47,10 +71,27 @@ export const SummaryReport = z
     to: HallDay,
     by: z.enum(GROUPINGS),
     scope: ReportScope,
+    filter: ReportFilter,
     groups: z.array(ReportGroup),
   })
   .strict();
 export type SummaryReport = z.infer<typeof SummaryReport>;
+
+export const DrillDownReport = z
+  .object({
+    from: HallDay,
+    to: HallDay,
+    by: z.enum(GROUPINGS),
+    key: z.string(),
+    figure: z.enum(STINT_FIGURES),
+    scope: ReportScope,
+    filter: ReportFilter,
+    /** How many tickets are behind the figure; `rows` lists the first of them (at most 500) in the order they queued. */
+    total: z.number().int(),
+    rows: z.array(StintRow),
+  })
+  .strict();
+export type DrillDownReport = z.infer<typeof DrillDownReport>;
 
 export const AttendanceReport = z
   .object({ from: HallDay, to: HallDay, scope: ReportScope, rows: z.array(AttendanceRow) })
@@ -106,6 +147,16 @@ export const reportRoutes = {
     status: 200,
     response: SummaryReport,
   },
+  reportTickets: {
+    method: 'GET',
+    path: '/api/reports/tickets',
+    summary:
+      'The tickets behind one figure of one group of a summary (drill-down): times, window, clerk, how each ended',
+    auth: 'staff',
+    query: DrillDownQuery,
+    status: 200,
+    response: DrillDownReport,
+  },
   reportAttendance: {
     method: 'GET',
     path: '/api/reports/attendance',
@@ -124,6 +175,16 @@ export const reportRoutes = {
     query: BulletinQuery,
     status: 200,
     response: Bulletin,
+  },
+  reportBulletinWorkbook: {
+    method: 'GET',
+    path: '/api/reports/bulletin.xlsx',
+    summary: '月度通报 as an Excel workbook (.xlsx): one sheet per table of the bulletin, for the same month and scope',
+    auth: 'department_lead',
+    query: BulletinQuery,
+    status: 200,
+    produces: XLSX_MEDIA_TYPE,
+    response: DownloadedFile,
   },
   reportEmptyPosts: {
     method: 'GET',

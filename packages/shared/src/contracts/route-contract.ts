@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /**
  * Who may call a route. A rating pad's key works only for its own window's request, a locker's only for its own
@@ -44,4 +44,15 @@ export interface RouteContract {
   body?: z.ZodType;
   status: 200 | 201;
   response: z.ZodType;
+  /**
+   * The media type of the file a download route answers instead of JSON (the bulletin's .xlsx); its handler must
+   * answer a file, and its `response` is the `DownloadedFile` the typed client's `download` hands back.
+   */
+  produces?: string;
 }
+
+/** What a download route (`produces`) hands the typed client: the file's bytes; the server sends no JSON for it. */
+export const DownloadedFile = z.instanceof(Blob);
+
+/** The Office Open XML workbook (.xlsx). */
+export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -3,6 +3,7 @@ import { guideCallRoutes } from './guide-calls';
 import { hallRoutes } from './hall';
 import { lockerRoutes } from './lockers';
 import { queueRoutes } from './queues';
+import { ratingExportRoutes } from './rating-export';
 import { ratingRoutes } from './ratings';
 import { reportRoutes } from './reports';
 import { ticketRoutes } from './tickets';
@@ -24,6 +25,7 @@ export const routes = {
   ...lockerRoutes,
   ...authRoutes,
   ...reportRoutes,
+  ...ratingExportRoutes,
 };
 
 type Features = [
@@ -36,6 +38,7 @@ type Features = [
   typeof lockerRoutes,
   typeof authRoutes,
   typeof reportRoutes,
+  typeof ratingExportRoutes,
 ];
 /** Route names two features both define: a spread would silently keep the last. */
 type Clash<Groups extends readonly object[], Seen = never> = Groups extends readonly [

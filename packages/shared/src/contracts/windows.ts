@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { WindowConfig } from '../config/hall-config';
+import { MAX_SERVED_ITEMS } from '../domain/served-items';
 import { Outcome, Ticket } from '../domain/ticket';
 import { PauseReason, WindowState } from '../domain/window';
 import type { WindowActionName } from '../domain/window-actions';
@@ -11,7 +12,14 @@ import { ClerkSummary } from './ratings';
 export const WindowActionRequest = z.object({ requestId: RequestId }).strict();
 export type WindowActionRequest = z.infer<typeof WindowActionRequest>;
 
-export const FinishRequest = z.object({ requestId: RequestId, outcome: Outcome }).strict();
+export const FinishRequest = z
+  .object({
+    requestId: RequestId,
+    outcome: Outcome,
+    /** The service items handled (codes), as the clerk confirms them; left out, the item chosen at the kiosk. */
+    servedItems: z.array(z.string().min(1)).max(MAX_SERVED_ITEMS).optional(),
+  })
+  .strict();
 export type FinishRequest = z.infer<typeof FinishRequest>;
 
 export const TransferRequest = z

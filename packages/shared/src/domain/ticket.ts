@@ -104,6 +104,11 @@ export const Ticket = z
     transfer: TransferTarget.nullable(),
     outcome: Outcome.nullable(),
     /**
+     * The service items the finish recorded as handled (事项办件量): what the clerk confirmed, by default the item chosen
+     * at the kiosk. Empty until the ticket is finished, and after a transfer (the next window records its own).
+     */
+    servedItems: z.array(z.string()),
+    /**
      * The language the citizen took the ticket in (the kiosk's screen then): the written notices use it where a
      * translation exists. A ticket stored before it was kept reads as Chinese.
      */

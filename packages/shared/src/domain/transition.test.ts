@@ -24,7 +24,10 @@ const commands: Record<TicketCommand['type'], { command: TicketCommand; allowed:
   call: { command: { type: 'call', ...at1 }, allowed: ['waiting', 'transferred'] },
   recall: { command: { type: 'recall', ...at1 }, allowed: ['called'] },
   start: { command: { type: 'start', ...at1 }, allowed: ['called'] },
-  finish: { command: { type: 'finish', ...at1, outcome: { kind: 'completed' } }, allowed: ['serving'] },
+  finish: {
+    command: { type: 'finish', ...at1, outcome: { kind: 'completed' }, servedItems: [] },
+    allowed: ['serving'],
+  },
   transfer: { command: { type: 'transfer', ...at1, toWindowType: 'social' }, allowed: ['called', 'serving'] },
   noShow: { command: { type: 'noShow', ...at1 }, allowed: ['called'] },
   cancel: { command: { type: 'cancel', by: 'citizen' }, allowed: ['waiting', 'transferred', 'called'] },
@@ -150,18 +153,21 @@ describe('transition: start', () => {
 });
 
 describe('transition: finish', () => {
-  it('finishes a served ticket with its outcome', () => {
+  it('finishes a served ticket with its outcome and the items served', () => {
     const outcome = { kind: 'accepted', promisedDate: '2026-11-30' } as const;
-    const { ticket, events } = accepted(run(ticketInState('serving'), { type: 'finish', ...at1, outcome }));
+    const command = { type: 'finish', ...at1, outcome, servedItems: ['SB-01', 'SB-02'] } as const;
+    const { ticket, events } = accepted(run(ticketInState('serving'), command));
     expect(ticket).toMatchObject({ state: 'finished', outcome, finishedAt: now.toISOString(), window: 1 });
+    expect(ticket.servedItems).toEqual(['SB-01', 'SB-02']);
     expect(events).toEqual([{ type: 'ticket.updated', ticket, previousState: 'serving' }]);
   });
 
   it('with a transferred outcome, transfers the ticket and records the outcome', () => {
     const outcome = { kind: 'transferred', toWindowType: 'social', toWindow: 2, note: '社保补缴' } as const;
-    const { ticket } = accepted(run(ticketInState('serving'), { type: 'finish', ...at1, outcome }));
+    const { ticket } = accepted(run(ticketInState('serving'), { type: 'finish', ...at1, outcome, servedItems: [] }));
     expect(ticket).toMatchObject({
       state: 'transferred',
+      servedItems: [],
       windowType: 'social',
       transfer: { fromWindow: 1, toWindowType: 'social', toWindow: 2, note: '社保补缴' },
       outcome,
@@ -175,7 +181,9 @@ describe('transition: finish', () => {
 
   it('throws when a transferred outcome has not been resolved to a window type (a caller bug)', () => {
     const outcome = { kind: 'transferred', toWindow: 2 } as const;
-    expect(() => run(ticketInState('serving'), { type: 'finish', ...at1, outcome })).toThrow(TypeError);
+    expect(() => run(ticketInState('serving'), { type: 'finish', ...at1, outcome, servedItems: [] })).toThrow(
+      TypeError,
+    );
   });
 });
 

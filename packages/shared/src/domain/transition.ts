@@ -8,7 +8,7 @@ export type TicketCommand =
   | { type: 'call'; window: number; clerk: string }
   | { type: 'recall'; window: number; clerk: string }
   | { type: 'start'; window: number; clerk: string }
-  | { type: 'finish'; window: number; clerk: string; outcome: Outcome }
+  | { type: 'finish'; window: number; clerk: string; outcome: Outcome; servedItems: readonly string[] }
   | { type: 'transfer'; window: number; clerk: string; toWindowType: string; toWindow?: number; note?: string }
   | { type: 'noShow'; window: number; clerk: string }
   /** Who cancelled and why are for the caller's audit log; the ticket itself only records the state. */
@@ -72,6 +72,7 @@ export function newTicket(input: NewTicketInput): Ticket {
     rank: input.now.getTime(),
     transfer: null,
     outcome: null,
+    servedItems: [],
     language: input.language ?? 'zh',
     issuedAt: input.now.toISOString(),
     calledAt: null,
@@ -204,6 +205,7 @@ export function transition(ticket: Ticket, command: TicketCommand, ctx: Transiti
         // The transfer stays: its note was written for the clerk who serves the ticket now, through the service.
         // A transfer's outcome belongs to the previous window; this window records its own.
         outcome: null,
+        servedItems: [],
       };
       return { ok: true, ticket: next, events: [{ type: 'ticket.called', ticket: next, window: command.window }] };
     }
@@ -231,7 +233,11 @@ export function transition(ticket: Ticket, command: TicketCommand, ctx: Transiti
         const to = { ...outcome, toWindowType: outcome.toWindowType };
         return updated(transferred(ticket, command.window, to, ctx.now, outcome), ticket);
       }
-      return updated({ ...ticket, state: 'finished', clerk: command.clerk, outcome, finishedAt: now }, ticket);
+      const servedItems = [...command.servedItems];
+      return updated(
+        { ...ticket, state: 'finished', clerk: command.clerk, outcome, servedItems, finishedAt: now },
+        ticket,
+      );
     }
 
     case 'transfer': {

@@ -69,7 +69,7 @@ export function allowedWindowActions(ticket: Ticket | null, window: WindowState,
     noShow: onTicket({ type: 'noShow', ...at }),
     start: onTicket({ type: 'start', ...at }),
     // Whether the service may end does not depend on how: the outcome only shapes what follows.
-    finish: onTicket({ type: 'finish', ...at, outcome: { kind: 'completed' } }),
+    finish: onTicket({ type: 'finish', ...at, outcome: { kind: 'completed' }, servedItems: [] }),
     // The target is checked against the hall by the server; the ticket's side is whether it may leave.
     transfer: onTicket({ type: 'transfer', ...at, toWindowType: inPlay?.windowType ?? '' }),
     pause: windowCheck(window, { type: 'pause', reason: 'other' }),

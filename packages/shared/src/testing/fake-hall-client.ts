@@ -1,5 +1,12 @@
 import { vi, type Mock } from 'vitest';
-import { ApiError, NetworkError, type CallInput, type HallClient, type RouteResponse } from '../client/hall-client';
+import {
+  ApiError,
+  NetworkError,
+  type CallInput,
+  type Download,
+  type HallClient,
+  type RouteResponse,
+} from '../client/hall-client';
 import { fieldErrors } from '../contracts/errors';
 import { routes, type RouteContract, type RouteName } from '../contracts/routes';
 
@@ -53,5 +60,11 @@ export function fakeHallClient(): FakeHallClient {
     return parsed.data;
   };
 
-  return { ...mocks, call } as unknown as FakeHallClient;
+  /** A file route's mock answers the file's bytes (a Blob); the fake names it after the route. */
+  const download = async (name: RouteName, input: AnyInput): Promise<Download> => {
+    const blob = await call(name, input);
+    return { blob: blob as Blob, filename: name };
+  };
+
+  return { ...mocks, call, download } as unknown as FakeHallClient;
 }

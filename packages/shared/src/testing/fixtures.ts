@@ -136,6 +136,7 @@ export function makeTicket(fields: Partial<Ticket> & { sequence: number }): Tick
     rank: issuedAt.getTime() + fields.sequence * 1000,
     transfer: null,
     outcome: null,
+    servedItems: [],
     language: 'zh',
     issuedAt: issuedAt.toISOString(),
     calledAt: null,

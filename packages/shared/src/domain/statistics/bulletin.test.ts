@@ -38,7 +38,7 @@ describe('the window ranking', () => {
 });
 
 describe('the bad ratings of a bulletin', () => {
-  const place = { day: '2025-06-11', at: '', windowType: 'personal', window: 3, clerk: 'c03', item: null };
+  const place = { day: '2025-06-11', at: '', windowType: 'personal', window: 3, clerk: 'c03', items: [] };
   it('lists only 不满意 and 非常不满意, each with its follow-up closed on time, late or still open', () => {
     const facts: RatingFact[] = [
       { place, result: 'satisfied', followUp: null },

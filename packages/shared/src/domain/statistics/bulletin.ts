@@ -59,7 +59,7 @@ export const BadRating = z
     window: z.number().int().nullable(),
     clerk: z.string().nullable(),
     windowType: z.string(),
-    item: z.string().nullable(),
+    items: z.array(z.string()),
     level: RatingLevel,
     followUp: z.enum(['none', 'open', 'closed_on_time', 'closed_late']),
   })
@@ -77,7 +77,7 @@ export function badRatings(facts: readonly RatingFact[]): BadRating[] {
         : followUp.closed.overdue
           ? 'closed_late'
           : 'closed_on_time';
-    const { day, window, clerk, windowType, item } = place;
-    return [{ day, window, clerk, windowType, item, level: result, followUp: state }];
+    const { day, window, clerk, windowType, items } = place;
+    return [{ day, window, clerk, windowType, items: [...items], level: result, followUp: state }];
   });
 }

@@ -2,6 +2,7 @@ import type { HallConfig } from '../../config/hall-config';
 import { localClock } from '../hall-time';
 import { departmentOfWindow } from '../staff-scope';
 import type { StintFact } from './ticket-figures';
+import { itemsChosen } from './visits';
 
 /**
  * Where a fact happened, for grouping: a stint of a ticket at a queue (and the window that took it), or a rating at a
@@ -13,18 +14,23 @@ export interface Place {
   windowType: string;
   window: number | null;
   clerk: string | null;
-  item: string | null;
+  /** The service items it concerned: a fact counts under each. */
+  items: readonly string[];
 }
 
-/** A stint's place: the hour it joined its queue, the window that called or ended it and the clerk there. */
+/**
+ * A stint's place: the hour it joined its queue, the window that called or ended it and the clerk there, and the items
+ * it served — or, where it served none (not served, transferred, or confirmed with no item), the item the citizen chose.
+ */
 export function placeOfStint({ visit, stint }: StintFact): Place {
+  const served = stint.end?.kind === 'served' ? stint.end.items : [];
   return {
     day: visit.hallDay,
     at: stint.queuedAt,
     windowType: stint.windowType,
     window: stint.window ?? stint.firstCall?.window ?? null,
     clerk: stint.clerk ?? stint.firstCall?.clerk ?? null,
-    item: visit.serviceItem,
+    items: served.length > 0 ? served : itemsChosen(visit),
   };
 }
 
@@ -36,34 +42,36 @@ export type Grouping = (typeof GROUPINGS)[number];
 export type GroupingHall = Pick<HallConfig, 'timeZone' | 'windows' | 'serviceItems'>;
 
 /**
- * The group a place belongs to under a grouping, or null where it belongs to none: a stint never called has no window
- * or clerk, a ticket without a chosen item no item. The hour is the hall's (00–23).
+ * The groups a place belongs to under a grouping: one, none where it has no such key (a stint never called has no
+ * window or clerk, a ticket for a window type only no item), or several items for a visit that served several. The
+ * hour is the hall's (00–23).
  */
-export function groupKey(place: Place, by: Grouping, hall: GroupingHall): string | null {
+export function groupKeys(place: Place, by: Grouping, hall: GroupingHall): readonly string[] {
+  const one = (key: string | null) => (key === null ? [] : [key]);
   switch (by) {
     case 'hall':
-      return 'hall';
+      return ['hall'];
     case 'day':
-      return place.day;
+      return [place.day];
     case 'hour':
-      return localClock(new Date(place.at), hall.timeZone).time.slice(0, 2);
+      return [localClock(new Date(place.at), hall.timeZone).time.slice(0, 2)];
     case 'windowType':
-      return place.windowType;
+      return [place.windowType];
     case 'window':
-      return place.window === null ? null : String(place.window);
+      return one(place.window === null ? null : String(place.window));
     case 'clerk':
-      return place.clerk;
+      return one(place.clerk);
     case 'item':
-      return place.item;
+      return place.items;
     case 'department': {
-      // Work done at a window is its department's; a ticket not yet at one, its item's department.
-      if (place.window !== null) return departmentOfWindow(hall, place.window);
-      return hall.serviceItems.find((s) => s.code === place.item)?.department ?? null;
+      // Work done at a window is its department's; a ticket not yet at one, its (first) item's department.
+      if (place.window !== null) return one(departmentOfWindow(hall, place.window));
+      return one(hall.serviceItems.find((s) => s.code === place.items[0])?.department ?? null);
     }
   }
 }
 
-/** The facts by group key (a fact in no group is left out). */
+/** The facts by group key (a fact in no group is left out; one of several items is in each). */
 export function groupFacts<F>(
   facts: readonly F[],
   placeOf: (fact: F) => Place,
@@ -72,11 +80,11 @@ export function groupFacts<F>(
 ): Map<string, F[]> {
   const groups = new Map<string, F[]>();
   for (const fact of facts) {
-    const key = groupKey(placeOf(fact), by, hall);
-    if (key === null) continue;
-    const list = groups.get(key);
-    if (list) list.push(fact);
-    else groups.set(key, [fact]);
+    for (const key of groupKeys(placeOf(fact), by, hall)) {
+      const list = groups.get(key);
+      if (list) list.push(fact);
+      else groups.set(key, [fact]);
+    }
   }
   return groups;
 }

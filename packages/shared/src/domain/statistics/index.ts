@@ -7,3 +7,5 @@ export * from './summary';
 export * from './attendance';
 export * from './empty-post-intervals';
 export * from './bulletin';
+export * from './drill-down';
+export * from './bulletin-tables';

@@ -5,7 +5,7 @@ import type { Place } from './grouping';
 import type { JournalEntryBase } from './visits';
 
 /** What the statistics read of the journal's ratings and follow-ups. */
-export type RatingEntry = Pick<JournalEntryBase, 'at' | 'hallDay' | 'window'> &
+export type RatingEntry = Pick<JournalEntryBase, 'at' | 'hallDay' | 'window' | 'ticketId'> &
   (
     | {
         type: 'rating.recorded';
@@ -38,16 +38,22 @@ export interface RatingFact {
 
 /**
  * The ratings the entries tell: one for each request that ended (answered, or expired as not rated), with its
- * follow-up. A follow-up whose rating is not among the entries (rated before the period) is left out.
+ * follow-up. A follow-up whose rating is not among the entries (rated before the period) is left out. A rating counts
+ * under the items its service recorded (`servedItems`, by ticket id), or else the item chosen at the kiosk.
  */
-export function ratingFacts(entries: readonly RatingEntry[]): RatingFact[] {
+export function ratingFacts(
+  entries: readonly RatingEntry[],
+  servedItems: (ticketId: string) => readonly string[] | undefined = () => undefined,
+): RatingFact[] {
   const ratings = new Map<string, RatingFact>();
   const byFollowUp = new Map<string, RatingFact>();
   for (const e of entries) {
     switch (e.type) {
       case 'rating.recorded': {
         const { id, clerk, windowType, serviceItem, result } = e.data;
-        const place = { day: e.hallDay, at: e.at, windowType, window: e.window ?? null, clerk, item: serviceItem };
+        const served = e.ticketId ? servedItems(e.ticketId) : undefined;
+        const items = served?.length ? served : serviceItem === null ? [] : [serviceItem];
+        const place = { day: e.hallDay, at: e.at, windowType, window: e.window ?? null, clerk, items };
         ratings.set(id, { place, result, followUp: null });
         break;
       }

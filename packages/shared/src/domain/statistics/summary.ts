@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { groupFacts, groupKey, keyOrder, placeOfStint, type Grouping, type GroupingHall, type Place } from './grouping';
-import { RatingFigures, ratingFacts, ratingFigures, type RatingEntry } from './rating-figures';
-import { stintFacts, TicketFigures, ticketFigures } from './ticket-figures';
+import {
+  groupFacts,
+  groupKeys,
+  keyOrder,
+  placeOfStint,
+  type Grouping,
+  type GroupingHall,
+  type Place,
+} from './grouping';
+import { RatingFigures, ratingFacts, ratingFigures, type RatingEntry, type RatingFact } from './rating-figures';
+import { stintFacts, TicketFigures, ticketFigures, type StintFact } from './ticket-figures';
 import { visitsOf, type TicketEntry } from './visits';
 
 /** One group of a report: its key under the grouping (a day, a window number, a clerk's id …) and its figures. */
@@ -12,16 +20,71 @@ export type ReportGroup = z.infer<typeof ReportGroup>;
 export type ReportScope =
   { kind: 'hall' } | { kind: 'department'; department: string } | { kind: 'clerk'; clerk: string };
 
-/** Whether a place is in the scope: a department's by the same rule as the `department` grouping. */
-export function inScope(place: Place, scope: ReportScope, hall: GroupingHall): boolean {
-  switch (scope.kind) {
-    case 'hall':
-      return true;
-    case 'department':
-      return groupKey(place, 'department', hall) === scope.department;
-    case 'clerk':
-      return place.clerk === scope.clerk;
-  }
+/** A part of the hall a report is narrowed to: every criterion given must hold. */
+export const ReportFilter = z
+  .object({
+    department: z.string().min(1).optional(),
+    windowType: z.string().min(1).optional(),
+    window: z.coerce.number().int().positive().optional(),
+    clerk: z.string().min(1).optional(),
+    item: z.string().min(1).optional(),
+  })
+  .strict();
+export type ReportFilter = z.infer<typeof ReportFilter>;
+
+/** A scope as a filter: a department's work by the same rule as the `department` grouping. */
+const scopeFilter = (scope: ReportScope): ReportFilter =>
+  scope.kind === 'hall' ? {} : scope.kind === 'department' ? { department: scope.department } : { clerk: scope.clerk };
+
+/** Whether a place is in the filter: its department, window type, window, clerk and items. */
+export function matchesFilter(place: Place, filter: ReportFilter, hall: GroupingHall): boolean {
+  const { department, windowType, window, clerk, item } = filter;
+  if (department !== undefined && !groupKeys(place, 'department', hall).includes(department)) return false;
+  if (windowType !== undefined && place.windowType !== windowType) return false;
+  if (window !== undefined && place.window !== window) return false;
+  if (clerk !== undefined && place.clerk !== clerk) return false;
+  return item === undefined || place.items.includes(item);
+}
+
+/** Whether a place is in the scope. */
+export const inScope = (place: Place, scope: ReportScope, hall: GroupingHall): boolean =>
+  matchesFilter(place, scopeFilter(scope), hall);
+
+/** What a period's figures are counted from: each stint of each visit, and each rating. */
+export interface PeriodFacts {
+  stints: StintFact[];
+  ratings: RatingFact[];
+}
+
+/**
+ * The facts of a period's journal entries (oldest first). A rating counts under the items its service recorded.
+ */
+export function periodFacts(entries: {
+  tickets: readonly TicketEntry[];
+  ratings: readonly RatingEntry[];
+}): PeriodFacts {
+  return withRatings(stintFacts(visitsOf(entries.tickets)), entries.ratings);
+}
+
+/** The period's facts from its stints (worked out already, e.g. a day at a time) and its rating entries. */
+export function withRatings(stints: StintFact[], ratings: readonly RatingEntry[]): PeriodFacts {
+  const served = new Map<string, readonly string[]>();
+  for (const f of stints) if (f.stint.end?.kind === 'served') served.set(f.visit.ticketId, placeOfStint(f).items);
+  return { stints, ratings: ratingFacts(ratings, (ticketId) => served.get(ticketId)) };
+}
+
+/** The facts in the scope and the filter. */
+export function selectFacts(
+  facts: PeriodFacts,
+  scope: ReportScope,
+  filter: ReportFilter,
+  hall: GroupingHall,
+): PeriodFacts {
+  const keep = (place: Place) => inScope(place, scope, hall) && matchesFilter(place, filter, hall);
+  return {
+    stints: facts.stints.filter((f) => keep(placeOfStint(f))),
+    ratings: facts.ratings.filter((r) => keep(r.place)),
+  };
 }
 
 /** What the figures need of the hall: grouping, and each window type's target wait. */
@@ -29,28 +92,25 @@ export type SummaryHall = GroupingHall & {
   windowTypes: readonly { code: string; targetWaitMinutes?: number | null }[];
 };
 
+/** A window type's target wait in minutes, null where it has none. */
+export const targetWaitIn =
+  (hall: SummaryHall) =>
+  (code: string): number | null =>
+    hall.windowTypes.find((t) => t.code === code)?.targetWaitMinutes ?? null;
+
 /**
- * Every figure of the period the entries cover, by `by`, within `scope`: the tickets (issued, served, outcomes,
- * waits …) and the 好差评 (levels, shares, follow-ups). The entries are the journal's of the period, oldest first;
- * `now` decides which open follow-ups are overdue. Groups in key order; a group with no ticket and no rating does not
- * appear.
+ * Every figure of the facts by `by`: the tickets (issued, served, outcomes, waits …) and the 好差评 (levels, shares,
+ * follow-ups). `now` decides which open follow-ups are overdue. Groups in key order; a group with no ticket and no
+ * rating does not appear. Under `item`, a visit that served several items counts under each: the items' figures
+ * together may exceed the hall's.
  */
-export function summarize(
-  entries: { tickets: readonly TicketEntry[]; ratings: readonly RatingEntry[] },
-  by: Grouping,
-  scope: ReportScope,
-  hall: SummaryHall,
-  now: Date,
-): ReportGroup[] {
-  const target = (code: string) => hall.windowTypes.find((t) => t.code === code)?.targetWaitMinutes ?? null;
-  const stints = stintFacts(visitsOf(entries.tickets)).filter((f) => inScope(placeOfStint(f), scope, hall));
-  const rated = ratingFacts(entries.ratings).filter((r) => inScope(r.place, scope, hall));
-  const stintGroups = groupFacts(stints, placeOfStint, by, hall);
-  const ratingGroups = groupFacts(rated, (r) => r.place, by, hall);
+export function summarize(facts: PeriodFacts, by: Grouping, hall: SummaryHall, now: Date): ReportGroup[] {
+  const stintGroups = groupFacts(facts.stints, placeOfStint, by, hall);
+  const ratingGroups = groupFacts(facts.ratings, (r) => r.place, by, hall);
   const keys = [...new Set([...stintGroups.keys(), ...ratingGroups.keys()])];
   return keys.sort(keyOrder(by)).map((key) => ({
     key,
-    tickets: ticketFigures(stintGroups.get(key) ?? [], target),
+    tickets: ticketFigures(stintGroups.get(key) ?? [], targetWaitIn(hall)),
     ratings: ratingFigures(ratingGroups.get(key) ?? [], now, hall.timeZone),
   }));
 }

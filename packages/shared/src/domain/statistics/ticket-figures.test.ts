@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { durations } from './durations';
 import { groupFacts, keyOrder, placeOfStint, type Grouping, type GroupingHall } from './grouping';
-import { stintFacts, ticketFigures } from './ticket-figures';
+import { stintsBehind } from './drill-down';
+import { periodFacts, selectFacts, summarize, type PeriodFacts, type ReportFilter, type SummaryHall } from './summary';
+import { stintFacts, ticketFigures, type StintFigure } from './ticket-figures';
 import { visitsOf, type TicketEntry } from './visits';
 
 const DAY = '2026-11-20';
+const NOW = new Date('2026-11-21T00:00:00Z');
 /** 09:mm in the hall (Asia/Shanghai) on DAY. */
 const at = (minute: number, hour = 9) => new Date(Date.UTC(2026, 10, 20, hour - 8, minute)).toISOString();
 
@@ -48,12 +51,12 @@ function ticket(id: string, windowType = 'personal', serviceItem: string | null 
       });
       return script;
     },
-    finished(minute: number, w: number, kind: 'completed' | 'accepted' = 'completed') {
+    finished(minute: number, w: number, kind: 'completed' | 'accepted' = 'completed', servedItems?: string[]) {
       const outcome = kind === 'completed' ? { kind } : { kind, promisedDate: '2026-12-01' };
       entries.push({
         ...base(minute, `staff:c${String(w).padStart(2, '0')}`, w),
         type: 'ticket.finished',
-        data: { windowType, command: { type: 'finish', outcome } },
+        data: { windowType, command: { type: 'finish', outcome, ...(servedItems && { servedItems }) } },
       });
       return script;
     },
@@ -188,6 +191,75 @@ describe('grouping', () => {
     const keys = (by: Grouping) => [...groupFacts(facts, placeOfStint, by, HALL).keys()].sort(keyOrder(by));
     expect(keys('hour')).toEqual(['09', '11']);
     expect(keys('window')).toEqual(['2', '13']);
+  });
+});
+
+describe('served items (事项办件量)', () => {
+  const HALL_WITH_ITEMS: SummaryHall = {
+    ...HALL,
+    serviceItems: [
+      { code: 'deed-tax', department: 'tax' },
+      { code: 'stamp-tax', department: 'tax' },
+      { code: 'id-card', department: 'police' },
+    ] as GroupingHall['serviceItems'],
+    windowTypes: [{ code: 'tax', targetWaitMinutes: 20 }],
+  };
+  const served = (id: string, item: string | null, items?: string[]) =>
+    ticket(id, 'tax', item)
+      .issued(0)
+      .step('ticket.called', 3, 13)
+      .step('ticket.started', 4, 13)
+      .finished(9, 13, 'completed', items);
+  const factsOf = (...scripts: { entries: TicketEntry[] }[]) =>
+    periodFacts({ tickets: scripts.flatMap((s) => s.entries), ratings: [] });
+  const byItem = (facts: PeriodFacts) =>
+    Object.fromEntries(summarize(facts, 'item', HALL_WITH_ITEMS, NOW).map((g) => [g.key, g.tickets.served]));
+
+  it('counts a visit that served two items under each, and once for the hall', () => {
+    const facts = factsOf(served('E001', 'deed-tax', ['deed-tax', 'stamp-tax']));
+    expect(byItem(facts)).toEqual({ 'deed-tax': 1, 'stamp-tax': 1 });
+    expect(summarize(facts, 'hall', HALL_WITH_ITEMS, NOW)[0]!.tickets.served).toBe(1);
+  });
+
+  it('counts a service under the items the clerk confirmed, not the one chosen at the kiosk', () => {
+    expect(byItem(factsOf(served('E002', 'deed-tax', ['stamp-tax'])))).toEqual({ 'stamp-tax': 1 });
+  });
+
+  it('counts a finish journaled before clerks confirmed items, and a confirmed empty list, under the kiosk item', () => {
+    expect(byItem(factsOf(served('E003', 'deed-tax'), served('E004', 'deed-tax', [])))).toEqual({ 'deed-tax': 2 });
+  });
+
+  it('narrows to a filter: an item, a window, a department by the items a stint served', () => {
+    const facts = factsOf(served('E005', 'deed-tax', ['stamp-tax']), served('E006', null, ['id-card']));
+    const hall = { kind: 'hall' } as const;
+    const count = (filter: ReportFilter) => selectFacts(facts, hall, filter, HALL_WITH_ITEMS).stints.length;
+    expect(count({ item: 'stamp-tax' })).toBe(1);
+    expect(count({ item: 'deed-tax' })).toBe(0);
+    expect(count({ window: 13 })).toBe(2);
+    expect(count({ window: 13, clerk: 'c01' })).toBe(0);
+    expect(count({ windowType: 'tax', item: 'id-card' })).toBe(1);
+  });
+
+  it('lists the tickets behind a figure of a group, with their times and how they ended', () => {
+    const waitedLong = ticket('E007', 'tax')
+      .issued(0)
+      .step('ticket.called', 30, 13)
+      .step('ticket.markedNoShow', 40, 13);
+    const facts = factsOf(served('E008', 'deed-tax'), waitedLong, ticket('E009', 'tax').issued(1).cancelled(2));
+    const behind = (figure: StintFigure) => stintsBehind(facts, 'window', '13', figure, HALL_WITH_ITEMS);
+    expect(behind('aboveServiceLevel').rows.map((r) => r.number)).toEqual(['E007']);
+    expect(behind('noShows').rows[0]).toMatchObject({ number: 'E007', end: 'noShow', waitMinutes: 30, window: 13 });
+    expect(behind('served').rows[0]).toMatchObject({
+      number: 'E008',
+      end: 'completed',
+      serviceMinutes: 5,
+      items: ['deed-tax'],
+    });
+    // The walkout never reached a window: it is behind the hall's walkouts, not window 13's.
+    expect(behind('walkouts').total).toBe(0);
+    expect(stintsBehind(facts, 'hall', 'hall', 'walkouts', HALL_WITH_ITEMS).rows.map((r) => r.number)).toEqual([
+      'E009',
+    ]);
   });
 });
 

@@ -53,46 +53,83 @@ export const TicketFigures = z
 export type TicketFigures = z.infer<typeof TicketFigures>;
 
 /**
- * The ticket figures of these stints. `targetWait` is a window type's target wait in minutes (its
- * targetWaitMinutes), null where it has none.
+ * The stints each counted figure counts (a drill-down lists them): `issued` a visit's first stint; `served` a stint
+ * ended at a window, and by its outcome; `noShows` and `walkouts` how a visit ended (a walkout: cancelled before any
+ * call); `called` the stints whose wait is measured; `aboveServiceLevel` those that waited past their type's target.
  */
-export function ticketFigures(facts: readonly StintFact[], targetWait: (windowType: string) => number | null) {
-  const byOutcome = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, 0])) as Record<OutcomeKind, number>;
+export const STINT_FIGURES = [
+  'issued',
+  'served',
+  ...OUTCOME_KINDS,
+  'noShows',
+  'walkouts',
+  'called',
+  'aboveServiceLevel',
+] as const;
+export type StintFigure = (typeof STINT_FIGURES)[number];
+
+/** A stint's wait in minutes (queued → first call), null for one never called. */
+export const waitOf = (stint: Stint): number | null =>
+  stint.firstCall ? minutesFrom(stint.queuedAt, stint.firstCall.at) : null;
+
+/** A served stint's service time in minutes (start → end), null for one not started or not served. */
+export const serviceOf = (stint: Stint): number | null =>
+  stint.startedAt && stint.end?.kind === 'served' ? minutesFrom(stint.startedAt, stint.endedAt!) : null;
+
+/** Whether a stint counts in a figure. `targetWait` is a window type's target wait in minutes, null where it has none. */
+export function countsIn(
+  { stint, first, last }: StintFact,
+  figure: StintFigure,
+  targetWait: (windowType: string) => number | null,
+): boolean {
+  const end = stint.end;
+  switch (figure) {
+    case 'issued':
+      return first;
+    case 'served':
+      return end?.kind === 'served';
+    case 'noShows':
+      return last && end?.kind === 'noShow';
+    case 'walkouts':
+      return last && end?.kind === 'cancelled' && stint.firstCall === null;
+    case 'called':
+      return stint.firstCall !== null;
+    case 'aboveServiceLevel': {
+      const wait = waitOf(stint);
+      const target = targetWait(stint.windowType);
+      return wait !== null && target !== null && wait > target;
+    }
+    default:
+      return end?.kind === 'served' && end.outcome === figure;
+  }
+}
+
+/** The ticket figures of these stints (definitions: docs/statistics.md). */
+export function ticketFigures(
+  facts: readonly StintFact[],
+  targetWait: (windowType: string) => number | null,
+): TicketFigures {
+  const counted = (figure: StintFigure) => facts.filter((f) => countsIn(f, figure, targetWait)).length;
   const waits: number[] = [];
   const walks: number[] = [];
   const services: number[] = [];
-  let issued = 0;
-  let served = 0;
-  let noShows = 0;
-  let walkouts = 0;
-  let aboveServiceLevel = 0;
-  for (const { stint, first, last } of facts) {
-    if (first) issued += 1;
-    const end = stint.end;
-    if (end?.kind === 'served') {
-      served += 1;
-      byOutcome[end.outcome] += 1;
-    }
-    if (last && end?.kind === 'noShow') noShows += 1;
-    if (last && end?.kind === 'cancelled' && stint.firstCall === null) walkouts += 1;
-    if (stint.firstCall) {
-      const wait = minutesFrom(stint.queuedAt, stint.firstCall.at);
-      waits.push(wait);
-      const target = targetWait(stint.windowType);
-      if (target !== null && wait > target) aboveServiceLevel += 1;
-      if (stint.startedAt) walks.push(minutesFrom(stint.firstCall.at, stint.startedAt));
-    }
-    if (stint.startedAt && end?.kind === 'served') services.push(minutesFrom(stint.startedAt, stint.endedAt!));
+  for (const { stint } of facts) {
+    const wait = waitOf(stint);
+    if (wait !== null) waits.push(wait);
+    if (stint.firstCall && stint.startedAt) walks.push(minutesFrom(stint.firstCall.at, stint.startedAt));
+    const service = serviceOf(stint);
+    if (service !== null) services.push(service);
   }
+  const byOutcome = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, counted(k)])) as Record<OutcomeKind, number>;
   return {
-    issued,
-    served,
+    issued: counted('issued'),
+    served: counted('served'),
     byOutcome,
-    noShows,
-    walkouts,
+    noShows: counted('noShows'),
+    walkouts: counted('walkouts'),
     transferred: byOutcome.transferred,
-    waiting: { ...durations(waits), buckets: buckets(waits), aboveServiceLevel },
+    waiting: { ...durations(waits), buckets: buckets(waits), aboveServiceLevel: counted('aboveServiceLevel') },
     walking: durations(walks),
     service: durations(services),
-  } satisfies TicketFigures;
+  };
 }

@@ -29,7 +29,7 @@ export type TicketEntry = JournalEntryBase &
     | { type: 'ticket.cancelled'; data: { command: { type: string } } }
     | {
         type: 'ticket.finished' | 'ticket.transferred';
-        data: { windowType: string; command: { type: string; outcome?: Outcome } };
+        data: { windowType: string; command: { type: string; outcome?: Outcome; servedItems?: readonly string[] } };
       }
   );
 
@@ -47,9 +47,12 @@ export const TICKET_ENTRY_TYPES = [
 
 /**
  * How a stint at one queue ended. Served: finished at a window with an outcome (办结, 受理, 一次性告知, 不予受理, 转交);
- * a transfer by the 转交 action is served with the outcome `transferred` too, as it ends a service at a window.
+ * a transfer by the 转交 action is served with the outcome `transferred` too, as it ends a service at a window. `items`
+ * are the service items the clerk recorded as handled (none for a transfer; a finish journaled before clerks recorded
+ * them, the item chosen at the kiosk).
  */
-export type StintEnd = { kind: 'served'; outcome: Outcome['kind'] } | { kind: 'noShow' } | { kind: 'cancelled' };
+export type StintEnd =
+  { kind: 'served'; outcome: Outcome['kind']; items: readonly string[] } | { kind: 'noShow' } | { kind: 'cancelled' };
 
 /**
  * One stay of a ticket in one queue: from entering it (issue, transfer or reactivation) to leaving it. A ticket has
@@ -152,8 +155,8 @@ function follow(visit: Visit, e: TicketEntry): void {
       return;
     case 'ticket.finished':
     case 'ticket.transferred': {
-      const outcome = e.data.command.outcome;
-      ended({ kind: 'served', outcome: outcome?.kind ?? 'transferred' });
+      const { outcome, servedItems } = e.data.command;
+      ended({ kind: 'served', outcome: outcome?.kind ?? 'transferred', items: servedItems ?? itemsChosen(visit) });
       // Transferred, it queues again for the type it was handed to (the command names it).
       const to = transferTarget(e.data.command);
       if (to !== null) visit.stints.push(newStint(to, e.at));
@@ -163,6 +166,12 @@ function follow(visit: Visit, e: TicketEntry): void {
       return;
   }
 }
+
+/**
+ * What a visit came for: the item chosen at the kiosk, if any. A finish journaled before clerks confirmed served items
+ * (and a transfer, which serves none) counts under it.
+ */
+export const itemsChosen = (visit: Visit): readonly string[] => (visit.serviceItem === null ? [] : [visit.serviceItem]);
 
 /** The window type a transfer hands the ticket to: the 转交 action's, or a finish's whose outcome is 转交. */
 export function transferTarget(command: { type: string; outcome?: Outcome }): string | null {

@@ -5,6 +5,7 @@ import { currentTicket, serviceItemOf } from '../store/slices/desk/selectors';
 import { type FinishDraft, PAUSE_REASONS, type TransferDraft } from '../store/slices/desk/state';
 import type { CounterState } from '../store/types';
 import { useActions } from './counter-context';
+import { ServedItems } from './ServedItems';
 
 export function DialogHost(props: { state: CounterState }) {
   const { dialog } = props.state;
@@ -159,6 +160,8 @@ function FinishDialog(props: { state: CounterState; draft: FinishDraft; problem:
           </button>
         ))}
       </div>
+
+      {draft.kind !== 'transferred' && <ServedItems state={state} draft={draft} />}
 
       {draft.kind === 'completed' && <p className="muted">当场办结（即办件）。</p>}
 

@@ -1,11 +1,13 @@
 import { createStore } from 'zustand/vanilla';
 import { createArchiveSlice } from './slices/archive/actions';
+import { createBulletinSlice } from './slices/bulletin/actions';
 import { createFloorSlice } from './slices/floor/actions';
 import { createFollowUpsSlice } from './slices/followups/actions';
 import { createLockersSlice } from './slices/lockers/actions';
 import { createOutboxSlice } from './slices/outbox/actions';
 import { createScopeSlice } from './slices/scope/actions';
 import { createSessionSlice } from './slices/session/actions';
+import { createStatisticsSlice } from './slices/statistics/actions';
 import type { ManagerServices, ManagerState, ManagerStore } from './types';
 
 export function createManagerStore(services: ManagerServices): ManagerStore {
@@ -17,5 +19,7 @@ export function createManagerStore(services: ManagerServices): ManagerStore {
     ...createArchiveSlice(set, get, services),
     ...createLockersSlice(set, get, services),
     ...createOutboxSlice(set, get, services),
+    ...createStatisticsSlice(set, get, services),
+    ...createBulletinSlice(set, get, services),
   }));
 }

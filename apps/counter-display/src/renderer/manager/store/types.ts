@@ -2,12 +2,14 @@ import type { HallClient, HallRealtime } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { SessionStorage } from '../../common/staff-session';
 import type { ArchiveSlice } from './slices/archive/actions';
+import type { BulletinSlice } from './slices/bulletin/actions';
 import type { FloorSlice } from './slices/floor/actions';
 import type { FollowUpsSlice } from './slices/followups/actions';
 import type { LockersSlice } from './slices/lockers/actions';
 import type { OutboxSlice } from './slices/outbox/actions';
 import type { ScopeSlice } from './slices/scope/actions';
 import type { SessionSlice } from './slices/session/actions';
+import type { StatisticsSlice } from './slices/statistics/actions';
 
 /** Everything the console talks to, injected so it runs in a unit test without a browser. */
 export interface ManagerServices {
@@ -28,7 +30,9 @@ export type ManagerState = SessionSlice &
   FollowUpsSlice &
   ArchiveSlice &
   LockersSlice &
-  OutboxSlice;
+  OutboxSlice &
+  StatisticsSlice &
+  BulletinSlice;
 export type ManagerStore = StoreApi<ManagerState>;
 
 export type SliceCreator<T> = (

@@ -1,8 +1,9 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { feedLockers, needsAttention } from '../store/slices/lockers/selectors';
 import { departmentName, ownDepartment } from '../store/slices/scope/selectors';
 import type { ManagerStore } from '../store/types';
 import { Archive } from './Archive';
+import { Bulletin } from './Bulletin';
 import { DepartmentFilter } from './DepartmentFilter';
 import { Floor } from './Floor';
 import { FollowUps } from './FollowUps';
@@ -11,11 +12,14 @@ import { LoginForm } from './LoginForm';
 import { ManagerContext, t, useActions, useManager, useScope } from './manager-context';
 import { Outbox } from './Outbox';
 
-type Page = 'floor' | 'archive' | 'lockers' | 'outbox';
+// ECharts is most of the 统计 page's weight: loaded when the page is first opened, not with the floor view.
+const Statistics = lazy(() => import('./Statistics').then((m) => ({ default: m.Statistics })));
+
+type Page = 'floor' | 'archive' | 'lockers' | 'outbox' | 'statistics' | 'bulletin';
 
 /** The lockers and the notice outbox are the hall office's: the server refuses them to a chief representative. */
-const MANAGER_PAGES: readonly Page[] = ['floor', 'archive', 'lockers', 'outbox'];
-const CHIEF_PAGES: readonly Page[] = ['floor', 'archive'];
+const MANAGER_PAGES: readonly Page[] = ['floor', 'archive', 'lockers', 'outbox', 'statistics', 'bulletin'];
+const CHIEF_PAGES: readonly Page[] = ['floor', 'archive', 'statistics', 'bulletin'];
 
 export function ManagerApp({ store }: { store: ManagerStore }) {
   return (
@@ -83,7 +87,7 @@ function Console() {
       </header>
       <nav className="mgr-nav">
         {pages.map((p) => tab(p, p === 'lockers' ? attention : 0))}
-        {manager && (page === 'floor' || page === 'archive') && <DepartmentFilter />}
+        {manager && (page === 'floor' || page === 'archive' || page === 'statistics') && <DepartmentFilter />}
       </nav>
       {page === 'floor' && (
         <Scoped className="mgr-main">
@@ -95,6 +99,18 @@ function Console() {
         <Scoped className="mgr-page">
           <Archive />
         </Scoped>
+      )}
+      {page === 'statistics' && (
+        <Scoped className="mgr-page">
+          <Suspense fallback={<p className="mgr-notice">{t('statistics.loading')}</p>}>
+            <Statistics />
+          </Suspense>
+        </Scoped>
+      )}
+      {page === 'bulletin' && (
+        <main className="mgr-page">
+          <Bulletin />
+        </main>
       )}
       {page === 'lockers' && (
         <main className="mgr-page">

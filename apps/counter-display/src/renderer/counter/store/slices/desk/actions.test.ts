@@ -12,7 +12,7 @@ import {
   withCurrent,
 } from '../../test-services';
 import { AWAIT_FEED_MS } from './actions';
-import { availability, initialFinishDraft, outcomeFromDraft } from './selectors';
+import { availability, initialFinishDraft, outcomeFromDraft, servedItemChoices } from './selectors';
 
 const called = ticket({ state: 'called', calls: 1, window: 3, clerk: 'c03', calledAt: '2026-11-20T02:00:00.000Z' });
 const serving = (over: Parameters<typeof ticket>[0] = {}) =>
@@ -153,6 +153,7 @@ describe('the window actions', () => {
       ...at3,
       body: {
         outcome: { kind: 'accepted', promisedDate: '2026-11-27', caseNumber: 'SL-0012' },
+        servedItems: ['hukou-transfer'],
         requestId: 'request-1',
       },
     });
@@ -172,6 +173,30 @@ describe('the window actions', () => {
     expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({
       outcome: { kind: 'accepted', promisedDate: '2026-12-01' },
     });
+  });
+
+  it("records the kiosk's item as served, the items the clerk adds, and none with a 转交", async () => {
+    const panel = testCounter();
+    const t = serving({ serviceItem: 'hukou-transfer' });
+    panel.online(withCurrent(t));
+    expect(servedItemChoices(panel.state().hall, 3).map((s) => s.code)).toContain('birth-registration');
+    panel.state().press('finish');
+    expect(panel.state().dialog).toMatchObject({ draft: { servedItems: ['hukou-transfer'] } });
+    panel.state().editFinish({ kind: 'completed', servedItems: ['hukou-transfer', 'birth-registration'] });
+    panel.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'finished' }));
+    await panel.state().confirmFinish();
+    expect(panel.api.finish.mock.calls[0]![0].body).toMatchObject({
+      servedItems: ['hukou-transfer', 'birth-registration'],
+    });
+
+    const next = testCounter();
+    next.online(withCurrent(t));
+    next.state().press('finish');
+    next.state().editFinish({ kind: 'transferred' });
+    next.state().editTransfer({ toWindow: 9 });
+    next.api.finish.mockResolvedValueOnce(leftWindow({ ...t, state: 'transferred' }));
+    await next.state().confirmFinish();
+    expect(next.api.finish.mock.calls[0]![0].body).not.toHaveProperty('servedItems');
   });
 
   it('finish with incomplete names the ticked and the typed materials', async () => {

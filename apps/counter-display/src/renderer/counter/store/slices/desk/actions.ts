@@ -137,7 +137,12 @@ export const createDeskSlice: SliceCreator<DeskSlice> = (set, get, { api, now, n
         set({ dialog: { ...dialog, problem: outcome.problem } });
         return;
       }
-      await run({ type: 'finish', outcome: outcome.value });
+      const { servedItems } = dialog.draft;
+      await run({
+        type: 'finish',
+        outcome: outcome.value,
+        ...(outcome.value.kind !== 'transferred' && { servedItems }),
+      });
     },
 
     editTransfer(patch) {

@@ -172,7 +172,17 @@ export function initialFinishDraft(hall: CounterHall, hallDay: string, ticket: T
     reason: '',
     referTo: '',
     transfer: emptyTransfer,
+    servedItems: ticket.serviceItem === null ? [] : [ticket.serviceItem],
   };
+}
+
+/**
+ * The items a clerk may add as served at a window: those of the types it serves, in the hall's order. (The server
+ * takes any item of the hall; the list keeps the choice to what this window does.)
+ */
+export function servedItemChoices(hall: CounterHall | null, window: number | undefined): ServiceItemConfig[] {
+  const serves = hall?.windows.find((w) => w.number === window)?.serves ?? [];
+  return (hall?.serviceItems ?? []).filter((s) => serves.includes(s.windowType));
 }
 
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: string };

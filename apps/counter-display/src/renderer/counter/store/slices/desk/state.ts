@@ -25,6 +25,11 @@ export interface FinishDraft {
   referTo: string;
   /** 转交. */
   transfer: TransferDraft;
+  /**
+   * The service items handled (事项办件量), as the clerk confirms them: the kiosk's item to begin with. Not sent with a
+   * 转交, which serves no item at this window.
+   */
+  servedItems: string[];
 }
 
 export type Dialog =

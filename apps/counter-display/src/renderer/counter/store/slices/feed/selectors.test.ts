@@ -95,7 +95,7 @@ describe('ticket marks', () => {
     expect(note()).toEqual(seen);
     const serving = act(called, { type: 'start', ...at3 }, handed.id);
     expect(note()).toEqual(seen);
-    const finished = act(serving, { type: 'finish', ...at3, outcome: { kind: 'completed' } }, null);
+    const finished = act(serving, { type: 'finish', ...at3, outcome: { kind: 'completed' }, servedItems: [] }, null);
     expect(finished.transfer).toEqual(transfer);
     expect(currentTicket(panel.state())).toBeNull();
   });

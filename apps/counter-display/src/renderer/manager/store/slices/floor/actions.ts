@@ -35,6 +35,7 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, r
       if (snapshots++ > 0) void get().loadFollowUps();
       get().refreshArchive();
       get().refreshOutbox();
+      get().refreshStatistics();
     },
     fresh(envelopes) {
       for (const { event } of envelopes) {
@@ -45,6 +46,7 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, r
         ({ event }) => event.type === 'locker.compartment' && ['occupied', 'free'].includes(event.compartment.state),
       );
       if (noticeChanged) get().refreshOutbox();
+      if (envelopes.some(({ event }) => /^(ticket|rating)\./.test(event.type))) get().statisticsChanged();
     },
     unauthorized: () => get().endSession('登录已过期，请重新登录'),
   });

@@ -46,6 +46,7 @@ export const createScopeSlice: SliceCreator<ScopeSlice> = (set, get, { client })
       set({ chosenDepartment: department });
       // A window or assignee of another department would leave the archive empty for no visible reason.
       get().filterArchive({ window: null, assignee: null });
+      get().filterStatistics({ windowType: null, window: null, clerk: null });
     },
 
     clearScope() {

@@ -56,6 +56,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
       get().clearLockers();
       get().clearOutbox();
       get().clearArchive();
+      get().clearBulletin();
+      get().clearStatistics();
       get().clearScope();
       set({ ...initialSessionState, loginError: message ?? null });
     },

@@ -1,0 +1,45 @@
+/**
+ * The report worker: a thread of its own with its own read-only connection to the hall's database, so that a year's
+ * report never holds up a ticket (the main thread only posts the query and relays the answer). WAL lets it read the
+ * last commit while the hall writes.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { JournalReader } from './journal-reader';
+import { ReportBuilder } from './report-builder';
+import type { WorkerAnswer, WorkerRequest } from './report-requests';
+
+const db = new Database((workerData as { path: string }).path, { readonly: true });
+db.pragma('busy_timeout = 5000');
+const builder = new ReportBuilder(new JournalReader(db));
+
+function answer(request: WorkerRequest): unknown {
+  const ctx = { hall: request.hall, now: new Date(request.now), scope: request.scope };
+  switch (request.kind) {
+    case 'summary':
+      return builder.summary(request.query, ctx);
+    case 'drillDown':
+      return builder.drillDown(request.query, ctx);
+    case 'attendance':
+      return builder.attendance(request.query, ctx);
+    case 'emptyPosts':
+      return builder.emptyPosts(request.query, ctx);
+    case 'bulletin':
+      return builder.bulletin(request.query, ctx);
+  }
+}
+
+parentPort!.on('message', (request: WorkerRequest | 'stop') => {
+  if (request === 'stop') {
+    db.close();
+    parentPort!.close();
+    return;
+  }
+  let reply: WorkerAnswer;
+  try {
+    reply = { id: request.id, answer: answer(request) };
+  } catch (error) {
+    reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  parentPort!.postMessage(reply);
+});
