@@ -8,7 +8,7 @@ import type {
   WindowActionBody,
   WindowActionName,
 } from '@hallq/shared/contracts';
-import { WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
+import { CSV_MEDIA_TYPE, WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import type { StorageWatch } from '../db/storage';
@@ -185,14 +185,11 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     reportEmptyPosts: async ({ query, principal }) => ok(await reports.emptyPosts(query, staffOf(principal))),
     reportBulletin: async ({ query, principal }) => ok(await reports.bulletin(query, staffOf(principal))),
     reportBulletinWorkbook: ({ query, principal }) => bulletinDownload(reports, hall, query, staffOf(principal)),
-    ratingExport: ({ query, principal }) => {
-      const exported = ratingExports.export(query, staffOf(principal));
-      if (query.format === 'json') return ok(exported);
+    ratingExport: ({ query, principal }) => ok(ratingExports.export(query, staffOf(principal))),
+    ratingExportCsv: ({ query, principal }) => {
+      const content = ratingExports.csv(ratingExports.export(query, staffOf(principal)));
       const filename = `ratings-${query.from}-${query.to}.csv`;
-      return {
-        status: 200,
-        file: { contentType: 'text/csv; charset=utf-8', filename, content: ratingExports.csv(exported) },
-      };
+      return { status: 200, file: { contentType: CSV_MEDIA_TYPE, filename, content } };
     },
     ratingUploads: () => ok(ratingUploader.status()),
     answerGuide: ({ params, body, principal }) =>

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { RatingStage } from '../domain/rating-export';
 import { HallDay } from '../domain/ticket';
 import { checkPeriod, period } from './reports';
-import type { RouteContract } from './route-contract';
+import { CSV_MEDIA_TYPE, DownloadedFile, type RouteContract } from './route-contract';
 
 export { RatingStage } from '../domain/rating-export';
 
@@ -49,12 +49,10 @@ export const RatingExportRecord = z
   .strict();
 export type RatingExportRecord = z.infer<typeof RatingExportRecord>;
 
-export const EXPORT_FORMATS = ['json', 'csv'] as const;
 
 export const RatingExportQuery = z
   .object({
     ...period,
-    format: z.enum(EXPORT_FORMATS, { error: `must be one of ${EXPORT_FORMATS.join(', ')}` }).default('json'),
   })
   .strict()
   .superRefine(checkPeriod);
@@ -109,11 +107,21 @@ export const ratingExportRoutes = {
     method: 'GET',
     path: '/api/ratings/export',
     summary:
-      '好差评 of a period for the provincial system: JSON, or with format=csv a CSV file (UTF-8 with BOM, a header row) of the same records',
+      '好差评 of a period for the provincial system: one record per rating a citizen made',
     auth: 'department_lead',
     query: RatingExportQuery,
     status: 200,
     response: RatingExport,
+  },
+  ratingExportCsv: {
+    method: 'GET',
+    path: '/api/ratings/export.csv',
+    summary: 'The same 好差评 records as a CSV file: UTF-8 with a BOM (Excel opens the Chinese), a header row in Chinese',
+    auth: 'department_lead',
+    query: RatingExportQuery,
+    status: 200,
+    produces: CSV_MEDIA_TYPE,
+    response: DownloadedFile,
   },
   ratingUploads: {
     method: 'GET',

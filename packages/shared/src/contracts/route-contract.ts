@@ -56,3 +56,4 @@ export const DownloadedFile = z.instanceof(Blob);
 
 /** The Office Open XML workbook (.xlsx). */
 export const XLSX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const CSV_MEDIA_TYPE = 'text/csv; charset=utf-8';

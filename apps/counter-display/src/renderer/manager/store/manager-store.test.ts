@@ -12,6 +12,7 @@ import {
   locker,
   occupied,
   outboxEntry,
+  rating,
   settle,
   testConsole,
   testHall,
@@ -349,6 +350,35 @@ describe('the notice outbox', () => {
     expect(app.api.lockerOutbox).toHaveBeenCalledTimes(1);
     app.live.handlers!.events([envelope(14, { type: 'locker.compartment', compartment: compartment('1') })]);
     expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows the 好差评 uploads waiting and failing with the notices, refreshed when a rating is recorded', async () => {
+    const app = testConsole({ loggedIn: true });
+    await settle();
+    const failing = {
+      configured: true,
+      pending: 2,
+      oldestPendingAt: '2025-05-06T02:00:30.000Z',
+      failing: [
+        {
+          ratingId: 'rt-1',
+          hallDay: '2025-05-06',
+          queuedAt: '2025-05-06T02:00:30.000Z',
+          attempts: 3,
+          lastAttemptAt: '2025-05-06T02:05:00.000Z',
+          lastError: 'HTTP 503',
+        },
+      ],
+      nextAttemptAt: '2025-05-06T02:06:00.000Z',
+      lastAcceptedAt: null,
+    };
+    app.api.ratingUploads.mockResolvedValueOnce(failing);
+    await app.state().loadOutbox();
+    expect(app.state().ratingUploads).toEqual(failing);
+    app.live.handlers!.snapshot(snapshot({ seq: 10 }));
+    const calls = app.api.ratingUploads.mock.calls.length;
+    app.live.handlers!.events([envelope(11, { type: 'rating.recorded', requestId: 'r-1', rating: rating() })]);
+    expect(app.api.ratingUploads).toHaveBeenCalledTimes(calls + 1);
   });
 
   it('is refreshed on reconnect once opened, notices having been missed meanwhile', async () => {

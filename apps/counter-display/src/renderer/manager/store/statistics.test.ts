@@ -198,6 +198,19 @@ describe('the 统计 page', () => {
     expect(app.state().drillDown).toBeNull();
   });
 
+  it("exports the period's 好差评 as the provincial CSV, by route, and says when it failed", async () => {
+    const app = await consoleOf('admin');
+    await app.state().loadStatistics();
+    app.api.ratingExportCsv.mockResolvedValueOnce(new Blob(['\uFEFF评价编号']));
+    const file = await app.state().exportRatings();
+    expect(file?.blob.size).toBeGreaterThan(0);
+    expect(app.api.ratingExportCsv.mock.calls[0]![0]!.query).toEqual({ from: '2025-05-15', to: '2025-05-15' });
+    expect(app.state().ratingsExport).toBe('idle');
+    app.api.ratingExportCsv.mockRejectedValueOnce(new ApiError(500, 'internal', 'boom'));
+    expect(await app.state().exportRatings()).toBeNull();
+    expect(app.state().ratingsExport).toBe('failed');
+  });
+
   it('is forgotten on logout, and a load then in flight changes nothing', async () => {
     const app = await consoleOf('admin');
     const answers: (() => void)[] = [];

@@ -5,6 +5,7 @@ import type {
   OutboxEntry,
   PublicHall,
   RatingRecord,
+  RatingUploads,
   StaffMember,
 } from '@hallq/shared/contracts';
 import type { RealtimeHandlers } from '@hallq/shared/client';
@@ -12,6 +13,16 @@ import { vi } from 'vitest';
 import { fakeHallClient, makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
 import type { SessionStorage, StaffSession } from '../../common/staff-session';
 import { createManagerStore } from './create-manager-store';
+
+/** The 好差评 upload outbox of a hall that names no provincial endpoint, with nothing waiting. */
+export const NO_UPLOADS: RatingUploads = {
+  configured: false,
+  pending: 0,
+  oldestPendingAt: null,
+  failing: [],
+  nextAttemptAt: null,
+  lastAcceptedAt: null,
+};
 
 /** A dissatisfied rating (waited too long) of A031 at window 4. */
 export function rating(over: Partial<RatingRecord> = {}): RatingRecord {
@@ -189,6 +200,7 @@ export function testConsole(
   api.followUps.mockImplementation(async () => ({ followUps: [] }));
   api.staffDirectory.mockImplementation(async () => ({ staff: options.directory ?? testDirectory() }));
   api.lockerOutbox.mockImplementation(async () => ({ entries: [] }));
+  api.ratingUploads.mockImplementation(async () => NO_UPLOADS);
   const live = {
     handlers: null as RealtimeHandlers | null,
     token: null as string | null,

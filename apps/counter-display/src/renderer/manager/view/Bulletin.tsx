@@ -1,18 +1,8 @@
-import type { Download } from '@hallq/shared/client';
 import { useEffect } from 'react';
 import { BulletinDocument } from './BulletinDocument';
 import { t, useActions, useManager } from './manager-context';
+import { saveFile } from './save-file';
 import './bulletin.css';
-
-/** Saves a downloaded file under the name the server gave it (a link could not have sent the staff token). */
-function save(file: Download): void {
-  const url = URL.createObjectURL(file.blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.filename;
-  link.click();
-  URL.revokeObjectURL(url);
-}
 
 /** 月度通报: the month's bulletin as the office hands it over, printable on A4 and downloadable as Excel. */
 export function Bulletin() {
@@ -49,7 +39,7 @@ export function Bulletin() {
           type="button"
           data-testid="bulletin-download"
           disabled={status !== 'loaded' || workbook === 'downloading'}
-          onClick={() => void downloadBulletin().then((file) => file && save(file))}
+          onClick={() => void downloadBulletin().then((file) => file && saveFile(file))}
         >
           {t(workbook === 'downloading' ? 'bulletin.downloading' : 'bulletin.download')}
         </button>

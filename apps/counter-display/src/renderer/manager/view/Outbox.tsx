@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { feedLockers } from '../store/slices/lockers/selectors';
 import { newestFirst, noticeStage } from '../store/slices/outbox/selectors';
 import { useActions, useHallTime, useManager } from './manager-context';
+import { RatingUploads } from './RatingUploads';
 
 /**
  * 通知发件箱: the pickup notices the default notifier wrote, standing in for the SMS until a gateway is plugged in.
@@ -75,6 +76,7 @@ export function Outbox() {
           );
         })}
       </ol>
+      <RatingUploads />
     </section>
   );
 }

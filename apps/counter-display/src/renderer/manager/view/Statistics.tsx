@@ -4,6 +4,7 @@ import { DrillDownDialog } from './DrillDownDialog';
 import { EChart } from './EChart';
 import { t, useActions, useManager, usePerson, useScope } from './manager-context';
 import { hourlyChart, ratingsChart, waitsChart } from './statistics-charts';
+import { saveFile } from './save-file';
 import { groupName } from './statistics-format';
 import { StatisticsFilters } from './StatisticsFilters';
 import { StatisticsHeadline } from './StatisticsHeadline';
@@ -20,7 +21,8 @@ export function Statistics() {
   const scope = useScope();
   // The figures are of the console's scope: asked for once the hall and the session's department are known.
   const ready = hallLoaded && scope.kind !== 'pending';
-  const { loadStatistics } = useActions();
+  const exporting = useManager((s) => s.ratingsExport);
+  const { loadStatistics, exportRatings } = useActions();
   useEffect(() => {
     if (ready) void loadStatistics();
   }, [ready, loadStatistics]);
@@ -37,9 +39,20 @@ export function Statistics() {
           )}
           {period === 'today' && <span className="mgr-stats-live">{t('statistics.live')}</span>}
         </h2>
-        <button type="button" data-testid="statistics-refresh" onClick={() => void loadStatistics()}>
-          {t('statistics.refresh')}
-        </button>
+        <span className="mgr-stats-actions">
+          {exporting === 'failed' && <span className="mgr-error">{t('statistics.exportFailed')}</span>}
+          <button
+            type="button"
+            data-testid="statistics-export-ratings"
+            disabled={exporting === 'downloading' || report === null}
+            onClick={() => void exportRatings().then((file) => file && saveFile(file))}
+          >
+            {t(exporting === 'downloading' ? 'statistics.exporting' : 'statistics.exportRatings')}
+          </button>
+          <button type="button" data-testid="statistics-refresh" onClick={() => void loadStatistics()}>
+            {t('statistics.refresh')}
+          </button>
+        </span>
       </div>
       <StatisticsFilters />
       {status === 'loading' && report === null && <p className="mgr-notice">{t('statistics.loading')}</p>}

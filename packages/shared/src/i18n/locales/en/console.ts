@@ -66,6 +66,9 @@ export const staffConsole = {
   statistics: {
     title: 'Statistics',
     refresh: 'Refresh',
+    exportRatings: 'Export ratings (CSV)',
+    exporting: 'Exporting…',
+    exportFailed: 'Export failed, try again',
     loading: 'Counting…',
     failed: 'Could not load the figures, press Refresh to try again',
     live: 'Today, live: follows the hall',

@@ -62,6 +62,9 @@ export const staffConsole = {
   statistics: {
     title: '统计',
     refresh: '刷新',
+    exportRatings: '导出好差评（CSV）',
+    exporting: '正在导出…',
+    exportFailed: '导出失败，请重试',
     loading: '正在统计…',
     failed: '统计数据加载失败，请点刷新重试',
     live: '今日实时，随大厅变化更新',

@@ -5,7 +5,10 @@ import { type NoticeSending, type OutboxState, initialOutboxState } from './stat
 export interface OutboxActions {
   /** On entering the view, or 刷新. */
   loadOutbox(): Promise<void>;
-  /** A notice may have been written or erased, or missed while disconnected: reload if the outbox was ever opened. */
+  /**
+   * A notice may have been written or erased, a rating recorded, or either missed while disconnected: reload if the
+   * outbox was ever opened.
+   */
   refreshOutbox(): void;
   /** 已发送: the manager relayed the notice, which the server then erases. Resolves to whether it was accepted. */
   markNoticeSent(id: string): Promise<boolean>;
@@ -34,8 +37,11 @@ export const createOutboxSlice: SliceCreator<OutboxSlice> = (set, get, { client,
       const mine = ++generation;
       set({ outboxStatus: 'loading' });
       try {
-        const { entries } = await client.call('lockerOutbox', { token });
-        if (mine === generation) set({ outbox: entries, outboxStatus: 'loaded' });
+        const [{ entries }, ratingUploads] = await Promise.all([
+          client.call('lockerOutbox', { token }),
+          client.call('ratingUploads', { token }),
+        ]);
+        if (mine === generation) set({ outbox: entries, ratingUploads, outboxStatus: 'loaded' });
       } catch (error) {
         if (mine !== generation) return;
         if (error instanceof ApiError && error.status === 401) get().endSession('登录已过期，请重新登录');

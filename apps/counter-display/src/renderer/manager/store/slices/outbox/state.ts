@@ -1,4 +1,4 @@
-import type { OutboxEntry } from '@hallq/shared/contracts';
+import type { OutboxEntry, RatingUploads } from '@hallq/shared/contracts';
 
 /** The manager's 已发送 on one notice, while its request is out or after it failed. */
 export interface NoticeSending {
@@ -14,6 +14,13 @@ export interface OutboxState {
   outboxStatus: 'idle' | 'loading' | 'loaded' | 'failed';
   /** By notice id: the notices being marked sent, or whose marking failed. */
   noticeSending: Record<string, NoticeSending>;
+  /** The 好差评 upload outbox (what waits for the province, what fails and why), loaded with the notices. */
+  ratingUploads: RatingUploads | null;
 }
 
-export const initialOutboxState: OutboxState = { outbox: [], outboxStatus: 'idle', noticeSending: {} };
+export const initialOutboxState: OutboxState = {
+  outbox: [],
+  outboxStatus: 'idle',
+  noticeSending: {},
+  ratingUploads: null,
+};

@@ -1,4 +1,4 @@
-import { ApiError } from '@hallq/shared/client';
+import { ApiError, type Download } from '@hallq/shared/client';
 import type { StintFigure } from '@hallq/shared/domain';
 import type { SliceCreator } from '../../types';
 import { type Period, statisticsQuery } from './selectors';
@@ -25,6 +25,11 @@ export interface StatisticsActions {
   /** Lists the tickets behind `figure` of the group `key` (under `by`) of the figures on screen. */
   openDrillDown(by: DrillDown['by'], key: string, figure: StintFigure): Promise<void>;
   closeDrillDown(): void;
+  /**
+   * The 好差评 of the period on screen as the CSV the provincial system takes (the same records the uploader sends),
+   * for the page to save; null when it could not be had.
+   */
+  exportRatings(): Promise<Download | null>;
   /** Forgets the figures on logout. */
   clearStatistics(): void;
 }
@@ -57,6 +62,21 @@ export const createStatisticsSlice: SliceCreator<StatisticsSlice> = (set, get, {
 
   return {
     ...initialStatisticsState,
+
+    async exportRatings() {
+      const token = get().session?.token;
+      const query = statisticsQuery(get(), new Date());
+      if (!token || !query) return null;
+      set({ ratingsExport: 'downloading' });
+      try {
+        const file = await client.download('ratingExportCsv', { token, query: { from: query.from, to: query.to } });
+        set({ ratingsExport: 'idle' });
+        return file;
+      } catch (error) {
+        if (failed(error)) set({ ratingsExport: 'failed' });
+        return null;
+      }
+    },
 
     async loadStatistics() {
       const token = get().session?.token;

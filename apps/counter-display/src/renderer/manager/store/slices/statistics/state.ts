@@ -51,6 +51,8 @@ export interface StatisticsState {
   /** 'idle' until the page is first opened: a month's figures are counted on the server only when wanted. */
   statisticsStatus: 'idle' | 'loading' | 'loaded' | 'failed';
   drillDown: DrillDown | null;
+  /** The 好差评 CSV of the period, while it downloads or after it failed. */
+  ratingsExport: 'idle' | 'downloading' | 'failed';
 }
 
 export const noStatisticsFilter: StatisticsFilter = { windowType: null, window: null, clerk: null };
@@ -63,4 +65,5 @@ export const initialStatisticsState: StatisticsState = {
   statistics: null,
   statisticsStatus: 'idle',
   drillDown: null,
+  ratingsExport: 'idle',
 };
