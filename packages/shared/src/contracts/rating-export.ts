@@ -49,7 +49,6 @@ export const RatingExportRecord = z
   .strict();
 export type RatingExportRecord = z.infer<typeof RatingExportRecord>;
 
-
 export const RatingExportQuery = z
   .object({
     ...period,
@@ -106,8 +105,7 @@ export const ratingExportRoutes = {
   ratingExport: {
     method: 'GET',
     path: '/api/ratings/export',
-    summary:
-      '好差评 of a period for the provincial system: one record per rating a citizen made',
+    summary: '好差评 of a period for the provincial system: one record per rating a citizen made',
     auth: 'department_lead',
     query: RatingExportQuery,
     status: 200,
@@ -116,7 +114,8 @@ export const ratingExportRoutes = {
   ratingExportCsv: {
     method: 'GET',
     path: '/api/ratings/export.csv',
-    summary: 'The same 好差评 records as a CSV file: UTF-8 with a BOM (Excel opens the Chinese), a header row in Chinese',
+    summary:
+      'The same 好差评 records as a CSV file: UTF-8 with a BOM (Excel opens the Chinese), a header row in Chinese',
     auth: 'department_lead',
     query: RatingExportQuery,
     status: 200,
