@@ -20,7 +20,7 @@ export interface RouteContext<R extends RouteContract> {
   address: string;
 }
 
-/** A download (the 好差评 CSV): sent as the file it is, with its name, instead of the route's JSON answer. */
+/** A download (the bulletin's workbook, the 好差评 CSV): sent as the file it is, with its name, instead of JSON. */
 export interface FileReply {
   status: 200;
   file: {
@@ -33,10 +33,8 @@ export interface FileReply {
   };
 }
 
-/** A download route (`produces`) answers only its file; any other route its JSON, or a file for a format asked. */
-type HandlerReply<R extends RouteContract> = R extends { produces: string }
-  ? FileReply
-  : Reply<z.infer<R['response']>> | FileReply;
+/** A download route (`produces`) answers its file; any other route its JSON. */
+type HandlerReply<R extends RouteContract> = R extends { produces: string } ? FileReply : Reply<z.infer<R['response']>>;
 
 export type RouteHandler<R extends RouteContract> = (
   ctx: RouteContext<R>,
@@ -112,7 +110,7 @@ export function registerRoute<R extends RouteContract>(
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;
       const result = await handler({ params, query, body, principal, address: request.ip });
       if ('file' in result) {
-        const { contentType, filename, localName, content } = result.file;
+        const { contentType, filename, localName, content } = (result as FileReply).file;
         const local = localName === undefined ? '' : `; filename*=UTF-8''${encodeURIComponent(localName)}`;
         return reply
           .code(result.status)

@@ -1,7 +1,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../db/migrate';
 import { openDatabase, type HallDatabase } from '../db/open-database';
 import { HallStore } from './hall-store';
 import { LockerStore } from './locker-store';
@@ -26,10 +28,26 @@ function database(): HallDatabase {
   return db;
 }
 
+/** A database migrated to `version` only, to write rows as that version did; `open` then upgrades it as a server would. */
+function databaseAt(version: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'hallq-store-'));
+  const raw = new Database(join(dir, 'hallq.sqlite'));
+  migrate(raw, version);
+  return {
+    run: (sql: string, ...values: unknown[]) => raw.prepare(sql).run(...values),
+    open: () => {
+      raw.close();
+      const db = openDatabase(dir);
+      opened.push(db);
+      return db;
+    },
+  };
+}
+
 describe('stored rows read back through their schemas', () => {
   it('reads a ticket, a window, a rating with its reason, a follow-up and a compartment as version 7 stored them', () => {
-    const db = database();
-    const run = (sql: string, ...values: unknown[]) => db.write.prepare(sql).run(...values);
+    const v7 = databaseAt(7);
+    const run = v7.run;
     run(
       `INSERT INTO tickets (id, hall_day, number, state, window, status_token, issued_by, data)
        VALUES ('t1', ?, 'A001', 'finished', 3, 'tok1', 'kiosk:kiosk-1', ?)`,
@@ -54,9 +72,11 @@ describe('stored rows read back through their schemas', () => {
       V7.compartment,
     );
 
+    const db = v7.open();
     const store = new HallStore(db);
-    // A ticket stored before tickets kept their language reads as taken in Chinese.
-    const ticket = { ...JSON.parse(V7.ticket), language: 'zh' };
+    // A ticket stored before tickets kept their language reads as taken in Chinese; one finished before finishes
+    // recorded their items served none when it had no kiosk item (migration 0011).
+    const ticket = { ...JSON.parse(V7.ticket), language: 'zh', servedItems: [] };
     expect(store.ticketsOfDay(DAY)).toEqual([{ ticket, statusToken: 'tok1' }]);
     expect(store.readTicketByToken('tok1')).toEqual(ticket);
     // A window stored before the A/B hand-over had no waiting clerk: it reads as having none.
