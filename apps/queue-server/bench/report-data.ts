@@ -38,7 +38,6 @@ export async function reportData(hall: HallConfig, dir: string, fresh: boolean):
     await generateHistory({
       hall,
       dataDir,
-      keysDir: join(dir, 'keys'),
       now: HISTORY_NOW,
       dayCount: BIG_MONTH.days,
       ticketsPerDay: BIG_MONTH.ticketsPerDay,

@@ -10,15 +10,15 @@ export type RawEntry = JournalEntryBase & { type: string; data: unknown };
  * each again: a year's report reads millions of them.
  */
 export class JournalReader {
-  private readonly ofDays: Statement;
+  private readonly ofDay: Statement;
   private readonly lastId: Statement;
   private readonly daysSince: Statement;
 
   constructor(private readonly db: Database) {
     // The types are a JSON array, so one statement serves every list of them.
-    this.ofDays = db.prepare(
+    this.ofDay = db.prepare(
       `SELECT at, hall_day AS hallDay, type, actor, window, ticket_id AS ticketId, ticket_number AS ticketNumber, data
-       FROM journal WHERE hall_day BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id`,
+       FROM journal WHERE hall_day = ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
     this.lastId = db.prepare('SELECT coalesce(max(id), 0) FROM journal').pluck();
     this.daysSince = db.prepare('SELECT DISTINCT hall_day FROM journal WHERE id > ?').pluck();
@@ -29,9 +29,9 @@ export class JournalReader {
     return this.db.transaction(read)();
   }
 
-  /** The entries of these types on the hall days `from` to `to` (both included), oldest first. */
-  entriesOfDays(from: string, to: string, types: readonly string[]): RawEntry[] {
-    const rows = this.ofDays.all(from, to, JSON.stringify(types)) as (Omit<RawEntry, 'data'> & { data: string })[];
+  /** The entries of these types on one hall day, oldest first. */
+  entriesOfDay(day: string, types: readonly string[]): RawEntry[] {
+    const rows = this.ofDay.all(day, JSON.stringify(types)) as (Omit<RawEntry, 'data'> & { data: string })[];
     return rows.map((row) => ({ ...row, data: JSON.parse(row.data) as unknown }));
   }
 

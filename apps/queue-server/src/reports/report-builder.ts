@@ -10,35 +10,27 @@ import type {
   ReportQuery,
   SummaryReport,
 } from '@hallq/shared/contracts';
+import { MAX_REPORT_DAYS } from '@hallq/shared/contracts';
 import {
-  attendance,
+  addDays,
   badRatings,
-  emptyPostIntervals,
+  hallDay,
   monthDays,
   previousMonth,
   rankWindows,
-  RATING_ENTRY_TYPES,
   selectFacts,
-  stintFacts,
   stintsBehind,
   summarize,
-  TICKET_ENTRY_TYPES,
-  visitsOf,
-  WINDOW_ENTRY_TYPES,
-  withRatings,
   type AttendanceRow,
   type EmptyPostInterval,
   type Grouping,
   type PeriodFacts,
-  type RatingEntry,
   type ReportFilter,
   type ReportGroup,
   type ReportScope,
-  type StintFact,
-  type TicketEntry,
-  type WindowEntry,
 } from '@hallq/shared/domain';
-import type { JournalReader, RawEntry } from './journal-reader';
+import { JournalDays, type DayShifts } from './journal-days';
+import type { JournalReader } from './journal-reader';
 
 /** What every report is made for: the hall as configured now, the hall's clock, and whose work it counts. */
 export interface ReportContext {
@@ -48,41 +40,32 @@ export interface ReportContext {
 }
 
 /**
- * Entries read by their types (`TICKET_ENTRY_TYPES` …) are of those types: the journal's writer is typed by the same
- * union, and its rows are never changed.
- */
-const typed = <E>(entries: RawEntry[]): E[] => entries as unknown as E[];
-
-/** Days of stints kept between reports; beyond it the oldest go (a year's report and the month before fit). */
-const MAX_CACHED_DAYS = 800;
-
-/**
  * Every report, read back from the journal (every figure is defined once, in the domain's `statistics`). It runs in
- * the report worker, on its own read-only connection. Each day's visits are worked out once and kept: a journal day
- * changes only by new entries, and any entry written since a day was kept sends that day back to be read again.
+ * the report worker, on its own read-only connection, each report on one snapshot of the journal; the days it reads
+ * are kept between reports (`JournalDays`).
  */
 export class ReportBuilder {
-  private readonly days = new Map<string, StintFact[]>();
-  /** The last journal entry the kept days have seen. */
-  private seenUpTo = 0;
+  private readonly days: JournalDays;
 
-  constructor(private readonly journal: JournalReader) {}
+  constructor(private readonly journal: JournalReader) {
+    this.days = new JournalDays(journal);
+  }
 
   summary(query: ReportQuery, ctx: ReportContext): SummaryReport {
     const { from, to, by, ...filter } = query;
-    const facts = this.journal.snapshot(() => this.facts(from, to, ctx, filter));
+    const facts = this.read(() => this.facts(from, to, ctx, filter));
     return { from, to, by, scope: ctx.scope, filter, groups: groups(facts, by, ctx) };
   }
 
   drillDown(query: DrillDownQuery, ctx: ReportContext): DrillDownReport {
     const { from, to, by, key, figure, ...filter } = query;
-    const facts = this.journal.snapshot(() => this.facts(from, to, ctx, filter));
+    const facts = this.read(() => this.facts(from, to, ctx, filter));
     return { from, to, by, key, figure, scope: ctx.scope, filter, ...stintsBehind(facts, by, key, figure, ctx.hall) };
   }
 
   attendance(query: PeriodQuery, ctx: ReportContext): AttendanceReport {
     const { from, to } = query;
-    const rows = this.journal.snapshot(() => attendanceRows(this.queuesAndWindows(from, to), ctx));
+    const rows = this.read(() => attendanceRows(this.shifts(from, to, ctx), ctx));
     return { from, to, scope: ctx.scope, rows };
   }
 
@@ -92,7 +75,7 @@ export class ReportBuilder {
    */
   emptyPosts(query: PeriodQuery, ctx: ReportContext): EmptyPostReport {
     const { from, to } = query;
-    const intervals = this.journal.snapshot(() => emptyPosts(this.queuesAndWindows(from, to), ctx));
+    const intervals = this.read(() => emptyPosts(this.shifts(from, to, ctx), ctx));
     const byDay = new Map<string, { day: string; count: number; minutes: number }>();
     for (const i of intervals) {
       const d = byDay.get(i.day) ?? { day: i.day, count: 0, minutes: 0 };
@@ -106,14 +89,14 @@ export class ReportBuilder {
   bulletin(query: BulletinQuery, ctx: ReportContext): Bulletin {
     const { from, to } = monthDays(query.month);
     const before = monthDays(previousMonth(query.month));
-    return this.journal.snapshot(() => {
+    return this.read(() => {
       const facts = this.facts(from, to, ctx, {});
       const previous = this.facts(before.from, before.to, ctx, {});
-      const month = this.queuesAndWindows(from, to);
+      const shifts = this.shifts(from, to, ctx);
       const windows = groups(facts, 'window', ctx);
-      const empty = emptyPosts(month, ctx);
+      const empty = emptyPosts(shifts, ctx);
       const away = new Map<string, number>();
-      for (const row of attendanceRows(month, ctx)) {
+      for (const row of attendanceRows(shifts, ctx)) {
         if (row.pausedMinutes.away > 0) away.set(row.clerk, (away.get(row.clerk) ?? 0) + row.pausedMinutes.away);
       }
       return {
@@ -132,41 +115,31 @@ export class ReportBuilder {
     });
   }
 
-  /** The period's stints and ratings in the scope and the filter. Inside a snapshot. */
+  /**
+   * Works out one more of the year's days before `now` not kept yet, so that the year's report a director asks for
+   * next finds them ready; false once all are.
+   */
+  prepareYear(ctx: Pick<ReportContext, 'hall' | 'now'>): boolean {
+    const today = hallDay(ctx.now, ctx.hall.timeZone);
+    const days = hallDays(addDays(today, -MAX_REPORT_DAYS), addDays(today, -1)).reverse();
+    return this.read(() => days.some((day) => this.days.prepare(day)));
+  }
+
+  /** Runs `read` on one snapshot of the journal, after forgetting the days written to since the last report. */
+  private read<T>(read: () => T): T {
+    return this.journal.snapshot(() => {
+      this.days.refresh();
+      return read();
+    });
+  }
+
+  /** The period's stints and ratings in the scope and the filter. */
   private facts(from: string, to: string, ctx: ReportContext, filter: ReportFilter): PeriodFacts {
-    const ratings = typed<RatingEntry>(this.journal.entriesOfDays(from, to, RATING_ENTRY_TYPES));
-    return selectFacts(withRatings(this.stints(from, to), ratings), ctx.scope, filter, ctx.hall);
+    return selectFacts(this.days.facts(hallDays(from, to)), ctx.scope, filter, ctx.hall);
   }
 
-  /** Each stint of each visit issued on the days `from` … `to`, from the kept days and the days read now. */
-  private stints(from: string, to: string): StintFact[] {
-    this.forgetChangedDays();
-    const missing = hallDays(from, to).filter((day) => !this.days.has(day));
-    if (missing.length > 0) {
-      // One read for the days missing, from the first to the last (kept days between are read again, and kept).
-      const entries = typed<TicketEntry>(this.journal.entriesOfDays(missing[0]!, missing.at(-1)!, TICKET_ENTRY_TYPES));
-      const byDay = new Map<string, TicketEntry[]>(missing.map((day) => [day, []]));
-      for (const e of entries) byDay.get(e.hallDay)?.push(e);
-      for (const [day, dayEntries] of byDay) this.keep(day, stintFacts(visitsOf(dayEntries)));
-    }
-    return hallDays(from, to).flatMap((day) => this.days.get(day)!);
-  }
-
-  private forgetChangedDays(): void {
-    const last = this.journal.lastEntryId();
-    if (last === this.seenUpTo) return;
-    for (const day of this.journal.daysWrittenSince(this.seenUpTo)) this.days.delete(day);
-    this.seenUpTo = last;
-  }
-
-  private keep(day: string, stints: StintFact[]): void {
-    this.days.set(day, stints);
-    if (this.days.size > MAX_CACHED_DAYS) this.days.delete(this.days.keys().next().value!);
-  }
-
-  private queuesAndWindows(from: string, to: string): (TicketEntry | WindowEntry)[] {
-    const types = [...TICKET_ENTRY_TYPES, ...WINDOW_ENTRY_TYPES];
-    return typed<TicketEntry | WindowEntry>(this.journal.entriesOfDays(from, to, types));
+  private shifts(from: string, to: string, ctx: ReportContext): DayShifts {
+    return this.days.shiftsOf(hallDays(from, to), ctx.hall, ctx.now);
   }
 }
 
@@ -183,12 +156,10 @@ function groups(facts: PeriodFacts, by: Grouping, ctx: ReportContext): ReportGro
   return summarize(facts, by, ctx.hall, ctx.now);
 }
 
-function attendanceRows(entries: (TicketEntry | WindowEntry)[], ctx: ReportContext): AttendanceRow[] {
+function attendanceRows(shifts: DayShifts, ctx: ReportContext): AttendanceRow[] {
   const { hall, scope } = ctx;
-  const windows = entries.filter((e): e is WindowEntry => e.type.startsWith('window.'));
-  const tickets = entries.filter((e): e is TicketEntry => e.type.startsWith('ticket.'));
   const departmentOf = (clerk: string) => hall.staff.find((s) => s.id === clerk)?.department ?? null;
-  return attendance({ windows, tickets }, hall, ctx.now).filter((r) =>
+  return shifts.attendance.filter((r) =>
     scope.kind === 'hall'
       ? true
       : scope.kind === 'department'
@@ -197,11 +168,11 @@ function attendanceRows(entries: (TicketEntry | WindowEntry)[], ctx: ReportConte
   );
 }
 
-function emptyPosts(entries: (TicketEntry | WindowEntry)[], ctx: ReportContext): EmptyPostInterval[] {
+function emptyPosts(shifts: DayShifts, ctx: ReportContext): EmptyPostInterval[] {
   const { hall, scope } = ctx;
   const theirs =
     scope.kind === 'department'
       ? new Set(hall.windows.filter((w) => w.department === scope.department).flatMap((w) => w.serves))
       : null;
-  return emptyPostIntervals(entries, hall, ctx.now).filter((i) => theirs === null || theirs.has(i.windowType));
+  return shifts.emptyPosts.filter((i) => theirs === null || theirs.has(i.windowType));
 }

@@ -29,8 +29,23 @@ function answer(request: WorkerRequest): unknown {
   }
 }
 
+/**
+ * Between reports the worker works out the year's days one at a time, newest first (each a moment; a report waiting
+ * goes before the next), so the first year's report after a start does not read the whole year then.
+ */
+let preparing: ReturnType<typeof setImmediate> | undefined;
+function prepareYear(request: WorkerRequest): void {
+  clearImmediate(preparing);
+  const ctx = { hall: request.hall, now: new Date(request.now) };
+  const next = () => {
+    if (builder.prepareYear(ctx)) preparing = setImmediate(next);
+  };
+  preparing = setImmediate(next);
+}
+
 parentPort!.on('message', (request: WorkerRequest | 'stop') => {
   if (request === 'stop') {
+    clearImmediate(preparing);
     db.close();
     parentPort!.close();
     return;
@@ -42,4 +57,5 @@ parentPort!.on('message', (request: WorkerRequest | 'stop') => {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }
   parentPort!.postMessage(reply);
+  prepareYear(request);
 });

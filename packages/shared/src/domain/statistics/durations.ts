@@ -19,21 +19,23 @@ const round = (minutes: number) => Math.round(minutes * 10) / 10;
  * Nearest-rank percentile: the smallest value with at least `p` percent of the values at or below it, so every
  * figure is a duration that really happened (p50 of 1, 2, 3, 4 is 2).
  */
-function percentile(sorted: readonly number[], p: number): number {
+function percentile(sorted: ArrayLike<number>, p: number): number {
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
 }
 
 export function durations(minutes: readonly number[]): Durations {
   if (minutes.length === 0) return { count: 0, mean: null, p50: null, p90: null, max: null };
-  const sorted = [...minutes].sort((a, b) => a - b);
-  const sum = sorted.reduce((a, b) => a + b, 0);
+  // A typed array sorts numbers as numbers, and a year's waits several times faster than an array with a comparator.
+  const sorted = Float64Array.from(minutes).sort();
+  let sum = 0;
+  for (const m of sorted) sum += m;
   return {
     count: sorted.length,
     mean: round(sum / sorted.length),
     p50: round(percentile(sorted, 50)),
     p90: round(percentile(sorted, 90)),
-    max: round(sorted.at(-1)!),
+    max: round(sorted[sorted.length - 1]!),
   };
 }
 

@@ -34,7 +34,11 @@ export function emptyPostIntervals(
 ): EmptyPostInterval[] {
   const intervals: EmptyPostInterval[] = [];
   const byDay = new Map<string, (TicketEntry | WindowEntry)[]>();
-  for (const e of entries) byDay.set(e.hallDay, [...(byDay.get(e.hallDay) ?? []), e]);
+  for (const e of entries) {
+    const day = byDay.get(e.hallDay);
+    if (day) day.push(e);
+    else byDay.set(e.hallDay, [e]);
+  }
   for (const [day, dayEntries] of byDay) intervals.push(...replayDay(day, dayEntries, hall, now));
   return intervals.sort((a, b) =>
     a.from === b.from ? (a.windowType < b.windowType ? -1 : 1) : a.from < b.from ? -1 : 1,

@@ -22,17 +22,43 @@ export interface Place {
  * A stint's place: the hour it joined its queue, the window that called or ended it and the clerk there, and the items
  * it served — or, where it served none (not served, transferred, or confirmed with no item), the item the citizen chose.
  */
-export function placeOfStint({ visit, stint }: StintFact): Place {
-  const served = stint.end?.kind === 'served' ? stint.end.items : [];
-  return {
-    day: visit.hallDay,
-    at: stint.queuedAt,
-    windowType: stint.windowType,
-    window: stint.window ?? stint.firstCall?.window ?? null,
-    clerk: stint.clerk ?? stint.firstCall?.clerk ?? null,
-    items: served.length > 0 ? served : itemsChosen(visit),
-  };
+export function placeOfStint(fact: StintFact): Place {
+  let place = places.get(fact);
+  if (place === undefined) {
+    const { visit, stint } = fact;
+    const served = stint.end?.kind === 'served' ? stint.end.items : [];
+    place = {
+      day: visit.hallDay,
+      at: stint.queuedAt,
+      windowType: stint.windowType,
+      window: stint.window ?? stint.firstCall?.window ?? null,
+      clerk: stint.clerk ?? stint.firstCall?.clerk ?? null,
+      items: served.length > 0 ? served : itemsChosen(visit),
+    };
+    places.set(fact, place);
+  }
+  return place;
 }
+
+/**
+ * Places worked out once per fact: a fact is not changed once made, and the server keeps a year's facts between
+ * reports, each placed again by every grouping and filter.
+ */
+const places = new WeakMap<StintFact, Place>();
+
+/** The hall's hour (00–23) of an instant, by quarter hour (every time zone's offset is a whole number of them). */
+function hourOf(at: string, timeZone: string): string {
+  const quarter = Math.floor(Date.parse(at) / 900_000);
+  const key = `${timeZone} ${quarter}`;
+  let hour = hours.get(key);
+  if (hour === undefined) {
+    hour = localClock(new Date(quarter * 900_000), timeZone).time.slice(0, 2);
+    if (hours.size > 100_000) hours.clear();
+    hours.set(key, hour);
+  }
+  return hour;
+}
+const hours = new Map<string, string>();
 
 /** What the figures may be grouped by. */
 export const GROUPINGS = ['hall', 'department', 'windowType', 'window', 'clerk', 'item', 'day', 'hour'] as const;
@@ -54,7 +80,7 @@ export function groupKeys(place: Place, by: Grouping, hall: GroupingHall): reado
     case 'day':
       return [place.day];
     case 'hour':
-      return [localClock(new Date(place.at), hall.timeZone).time.slice(0, 2)];
+      return [hourOf(place.at, hall.timeZone)];
     case 'windowType':
       return [place.windowType];
     case 'window':

@@ -36,6 +36,15 @@ export interface RatingFact {
   followUp: { deadline: string; calledBack: boolean; closed: { overdue: boolean } | null } | null;
 }
 
+/** A rating request as it ended, before its follow-up is known: what the entries of its day tell of it. */
+export interface RecordedRating {
+  id: string;
+  fact: RatingFact;
+}
+
+/** A bad rating's follow-up (回访整改) as its entries tell it. */
+export type FollowUpFact = NonNullable<RatingFact['followUp']>;
+
 /**
  * The ratings the entries tell: one for each request that ended (answered, or expired as not rated), with its
  * follow-up. A follow-up whose rating is not among the entries (rated before the period) is left out. A rating counts
@@ -45,38 +54,61 @@ export function ratingFacts(
   entries: readonly RatingEntry[],
   servedItems: (ticketId: string) => readonly string[] | undefined = () => undefined,
 ): RatingFact[] {
-  const ratings = new Map<string, RatingFact>();
-  const byFollowUp = new Map<string, RatingFact>();
+  return withFollowUps(recordedRatings(entries, servedItems), followUpsOf(entries));
+}
+
+/** The ratings recorded among the entries, without their follow-ups (a day's may be worked out once and kept). */
+export function recordedRatings(
+  entries: readonly RatingEntry[],
+  servedItems: (ticketId: string) => readonly string[] | undefined = () => undefined,
+): RecordedRating[] {
+  const recorded: RecordedRating[] = [];
+  for (const e of entries) {
+    if (e.type !== 'rating.recorded') continue;
+    const { id, clerk, windowType, serviceItem, result } = e.data;
+    const served = e.ticketId ? servedItems(e.ticketId) : undefined;
+    const items = served?.length ? served : serviceItem === null ? [] : [serviceItem];
+    const place = { day: e.hallDay, at: e.at, windowType, window: e.window ?? null, clerk, items };
+    recorded.push({ id, fact: { place, result, followUp: null } });
+  }
+  return recorded;
+}
+
+/** The follow-ups the entries tell, by the id of their rating, each as its last entry among them left it. */
+export function followUpsOf(entries: readonly RatingEntry[]): Map<string, FollowUpFact> {
+  const byRating = new Map<string, FollowUpFact>();
+  const byId = new Map<string, FollowUpFact>();
   for (const e of entries) {
     switch (e.type) {
-      case 'rating.recorded': {
-        const { id, clerk, windowType, serviceItem, result } = e.data;
-        const served = e.ticketId ? servedItems(e.ticketId) : undefined;
-        const items = served?.length ? served : serviceItem === null ? [] : [serviceItem];
-        const place = { day: e.hallDay, at: e.at, windowType, window: e.window ?? null, clerk, items };
-        ratings.set(id, { place, result, followUp: null });
-        break;
-      }
       case 'followup.opened': {
-        const rating = ratings.get(e.data.rating);
-        if (!rating) break;
-        rating.followUp = { deadline: e.data.deadline, calledBack: false, closed: null };
-        byFollowUp.set(e.data.id, rating);
+        const followUp = { deadline: e.data.deadline, calledBack: false, closed: null };
+        byRating.set(e.data.rating, followUp);
+        byId.set(e.data.id, followUp);
         break;
       }
       case 'followup.noted': {
-        const followUp = byFollowUp.get(e.data.id)?.followUp;
+        const followUp = byId.get(e.data.id);
         if (followUp && e.data.calledBack) followUp.calledBack = true;
         break;
       }
       case 'followup.closed': {
-        const followUp = byFollowUp.get(e.data.id)?.followUp;
+        const followUp = byId.get(e.data.id);
         if (followUp) followUp.closed = { overdue: e.data.overdue };
         break;
       }
+      case 'rating.recorded':
+        break;
     }
   }
-  return [...ratings.values()];
+  return byRating;
+}
+
+/** The recorded ratings with the follow-ups found for them (a follow-up of a rating not among them is left out). */
+export function withFollowUps(recorded: readonly RecordedRating[], followUps: Map<string, FollowUpFact>): RatingFact[] {
+  return recorded.map(({ id, fact }) => {
+    const followUp = followUps.get(id);
+    return followUp ? { ...fact, followUp } : fact;
+  });
 }
 
 const count = z.number().int().min(0);

@@ -63,14 +63,10 @@ export function periodFacts(entries: {
   tickets: readonly TicketEntry[];
   ratings: readonly RatingEntry[];
 }): PeriodFacts {
-  return withRatings(stintFacts(visitsOf(entries.tickets)), entries.ratings);
-}
-
-/** The period's facts from its stints (worked out already, e.g. a day at a time) and its rating entries. */
-export function withRatings(stints: StintFact[], ratings: readonly RatingEntry[]): PeriodFacts {
+  const stints = stintFacts(visitsOf(entries.tickets));
   const served = new Map<string, readonly string[]>();
   for (const f of stints) if (f.stint.end?.kind === 'served') served.set(f.visit.ticketId, placeOfStint(f).items);
-  return { stints, ratings: ratingFacts(ratings, (ticketId) => served.get(ticketId)) };
+  return { stints, ratings: ratingFacts(entries.ratings, (ticketId) => served.get(ticketId)) };
 }
 
 /** The facts in the scope and the filter. */
@@ -80,6 +76,8 @@ export function selectFacts(
   filter: ReportFilter,
   hall: GroupingHall,
 ): PeriodFacts {
+  // The whole hall unfiltered, the manager's usual report, keeps every fact: a year's need not be looked at.
+  if (scope.kind === 'hall' && Object.values(filter).every((v) => v === undefined)) return facts;
   const keep = (place: Place) => inScope(place, scope, hall) && matchesFilter(place, filter, hall);
   return {
     stints: facts.stints.filter((f) => keep(placeOfStint(f))),

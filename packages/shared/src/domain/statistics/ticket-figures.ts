@@ -68,13 +68,27 @@ export const STINT_FIGURES = [
 ] as const;
 export type StintFigure = (typeof STINT_FIGURES)[number];
 
+/** A stint's durations in minutes, worked out once: a stint is not changed once its visit is told. */
+function timesOf(stint: Stint): { wait: number | null; walk: number | null; service: number | null } {
+  let times = stintTimes.get(stint);
+  if (times === undefined) {
+    const call = stint.firstCall;
+    times = {
+      wait: call ? minutesFrom(stint.queuedAt, call.at) : null,
+      walk: call && stint.startedAt ? minutesFrom(call.at, stint.startedAt) : null,
+      service: stint.startedAt && stint.end?.kind === 'served' ? minutesFrom(stint.startedAt, stint.endedAt!) : null,
+    };
+    stintTimes.set(stint, times);
+  }
+  return times;
+}
+const stintTimes = new WeakMap<Stint, { wait: number | null; walk: number | null; service: number | null }>();
+
 /** A stint's wait in minutes (queued → first call), null for one never called. */
-export const waitOf = (stint: Stint): number | null =>
-  stint.firstCall ? minutesFrom(stint.queuedAt, stint.firstCall.at) : null;
+export const waitOf = (stint: Stint): number | null => timesOf(stint).wait;
 
 /** A served stint's service time in minutes (start → end), null for one not started or not served. */
-export const serviceOf = (stint: Stint): number | null =>
-  stint.startedAt && stint.end?.kind === 'served' ? minutesFrom(stint.startedAt, stint.endedAt!) : null;
+export const serviceOf = (stint: Stint): number | null => timesOf(stint).service;
 
 /** Whether a stint counts in a figure. `targetWait` is a window type's target wait in minutes, null where it has none. */
 export function countsIn(
@@ -109,17 +123,18 @@ export function ticketFigures(
   facts: readonly StintFact[],
   targetWait: (windowType: string) => number | null,
 ): TicketFigures {
-  const counted = (figure: StintFigure) => facts.filter((f) => countsIn(f, figure, targetWait)).length;
+  const counts = Object.fromEntries(STINT_FIGURES.map((f) => [f, 0])) as Record<StintFigure, number>;
   const waits: number[] = [];
   const walks: number[] = [];
   const services: number[] = [];
-  for (const { stint } of facts) {
-    const wait = waitOf(stint);
+  for (const fact of facts) {
+    for (const figure of STINT_FIGURES) if (countsIn(fact, figure, targetWait)) counts[figure] += 1;
+    const { wait, walk, service } = timesOf(fact.stint);
     if (wait !== null) waits.push(wait);
-    if (stint.firstCall && stint.startedAt) walks.push(minutesFrom(stint.firstCall.at, stint.startedAt));
-    const service = serviceOf(stint);
+    if (walk !== null) walks.push(walk);
     if (service !== null) services.push(service);
   }
+  const counted = (figure: StintFigure) => counts[figure];
   const byOutcome = Object.fromEntries(OUTCOME_KINDS.map((k) => [k, counted(k)])) as Record<OutcomeKind, number>;
   return {
     issued: counted('issued'),

@@ -156,7 +156,12 @@ function follow(visit: Visit, e: TicketEntry): void {
     case 'ticket.finished':
     case 'ticket.transferred': {
       const { outcome, servedItems } = e.data.command;
-      ended({ kind: 'served', outcome: outcome?.kind ?? 'transferred', items: servedItems ?? itemsChosen(visit) });
+      const kind = outcome?.kind ?? 'transferred';
+      ended({
+        kind: 'served',
+        outcome: kind,
+        items: servedItems ?? (kind === 'transferred' ? [] : itemsChosen(visit)),
+      });
       // Transferred, it queues again for the type it was handed to (the command names it).
       const to = transferTarget(e.data.command);
       if (to !== null) visit.stints.push(newStint(to, e.at));
