@@ -184,7 +184,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     reportAttendance: async ({ query, principal }) => ok(await reports.attendance(query, staffOf(principal))),
     reportEmptyPosts: async ({ query, principal }) => ok(await reports.emptyPosts(query, staffOf(principal))),
     reportBulletin: async ({ query, principal }) => ok(await reports.bulletin(query, staffOf(principal))),
-    reportBulletinWorkbook: ({ query, principal }) => bulletinDownload(reports, hall, query, staffOf(principal)),
+    reportBulletinWorkbook: ({ query, principal }) => bulletinDownload(reports, query, staffOf(principal)),
     ratingExport: ({ query, principal }) => ok(ratingExports.export(query, staffOf(principal))),
     ratingExportCsv: ({ query, principal }) => {
       const content = ratingExports.csv(ratingExports.export(query, staffOf(principal)));

@@ -19,6 +19,8 @@ export interface ReportKinds {
   attendance: { query: PeriodQuery; answer: AttendanceReport };
   emptyPosts: { query: PeriodQuery; answer: EmptyPostReport };
   bulletin: { query: BulletinQuery; answer: Bulletin };
+  /** The bulletin as the .xlsx workbook's bytes: made in the worker too, a month's sheets take a moment. */
+  bulletinWorkbook: { query: BulletinQuery; answer: Uint8Array };
 }
 export type ReportKind = keyof ReportKinds;
 

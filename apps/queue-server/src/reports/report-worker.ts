@@ -5,6 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
+import { bulletinWorkbook } from './bulletin-workbook';
 import { JournalReader } from './journal-reader';
 import { ReportBuilder } from './report-builder';
 import type { WorkerAnswer, WorkerRequest } from './report-requests';
@@ -13,7 +14,7 @@ const db = new Database((workerData as { path: string }).path, { readonly: true 
 db.pragma('busy_timeout = 5000');
 const builder = new ReportBuilder(new JournalReader(db));
 
-function answer(request: WorkerRequest): unknown {
+async function answer(request: WorkerRequest): Promise<unknown> {
   const ctx = { hall: request.hall, now: new Date(request.now), scope: request.scope };
   switch (request.kind) {
     case 'summary':
@@ -26,6 +27,11 @@ function answer(request: WorkerRequest): unknown {
       return builder.emptyPosts(request.query, ctx);
     case 'bulletin':
       return builder.bulletin(request.query, ctx);
+    case 'bulletinWorkbook': {
+      const bulletin = builder.bulletin(request.query, ctx);
+      const emptyPosts = builder.emptyPosts({ from: bulletin.from, to: bulletin.to }, ctx);
+      return bulletinWorkbook(bulletin, emptyPosts.intervals, ctx.hall);
+    }
   }
 }
 
@@ -43,7 +49,7 @@ function prepareYear(request: WorkerRequest): void {
   preparing = setImmediate(next);
 }
 
-parentPort!.on('message', (request: WorkerRequest | 'stop') => {
+parentPort!.on('message', async (request: WorkerRequest | 'stop') => {
   if (request === 'stop') {
     clearImmediate(preparing);
     db.close();
@@ -52,7 +58,7 @@ parentPort!.on('message', (request: WorkerRequest | 'stop') => {
   }
   let reply: WorkerAnswer;
   try {
-    reply = { id: request.id, answer: answer(request) };
+    reply = { id: request.id, answer: await answer(request) };
   } catch (error) {
     reply = { id: request.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
   }

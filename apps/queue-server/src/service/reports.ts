@@ -40,6 +40,8 @@ export class Reports {
   emptyPosts = this.report('emptyPosts');
   /** The monthly bulletin (月度通报) of the hall, or of the chief representative's department. */
   bulletin = this.report('bulletin');
+  /** The same as an Excel workbook (.xlsx), its bytes. */
+  bulletinWorkbook = this.report('bulletinWorkbook');
 
   /** Stops the worker; reports still waiting are refused. */
   async close(): Promise<void> {
