@@ -114,7 +114,8 @@ describe('counter panel and hall display', () => {
     await screenshot(to, 'counter-transfer-received');
   });
 
-  it('confirms the finish dialog with Enter after the outcome was chosen with the mouse', async () => {
+  /** A marriage ticket called and served at window 19 by its panel, with the finish dialog open. */
+  async function finishing() {
     const issued = await rig.api.issue('marriage');
     const panel = await openPanel(19, 'c19');
     await panel.getByTestId('action-callNext').click();
@@ -122,6 +123,11 @@ describe('counter panel and hall display', () => {
     await panel.getByTestId('action-start').click();
     await expect.poll(() => panel.getByTestId('current-ticket').getAttribute('data-state')).toBe('serving');
     await panel.getByTestId('action-finish').click();
+    return { issued, panel };
+  }
+
+  it('confirms the finish dialog with Enter after the outcome was chosen with the mouse', async () => {
+    const { issued, panel } = await finishing();
     await panel.getByTestId('finish-outcome-rejected').click();
     await panel.getByTestId('finish-outcome-completed').click();
     // The click left the focus on the outcome: Enter still confirms, as the button says.
@@ -134,13 +140,7 @@ describe('counter panel and hall display', () => {
   });
 
   it('records the service items the clerk confirms at the finish, and the report counts each', async () => {
-    const issued = await rig.api.issue('marriage');
-    const panel = await openPanel(19, 'c19');
-    await panel.getByTestId('action-callNext').click();
-    await expect.poll(() => currentNumber(panel)).toBe(issued.ticket.number);
-    await panel.getByTestId('action-start').click();
-    await expect.poll(() => panel.getByTestId('current-ticket').getAttribute('data-state')).toBe('serving');
-    await panel.getByTestId('action-finish').click();
+    const { issued, panel } = await finishing();
     const items = panel.getByTestId('finish-served-items');
     await items.getByTestId('finish-served-add').selectOption('marriage-registration');
     await items.getByTestId('finish-served-add').selectOption('marriage-certificate-reissue');

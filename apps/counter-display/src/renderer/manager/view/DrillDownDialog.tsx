@@ -19,7 +19,7 @@ export function DrillDownDialog({ drill }: { drill: DrillDown }) {
 
   const title = t('statistics.drill.title', {
     group: groupName(hall, person, drill.by, drill.key),
-    figure: t(`statistics.drill.figure.${drill.figure}`),
+    figure: t(`statistics.figure.${drill.figure}`),
     total: drill.total,
   });
   return (

@@ -26,7 +26,7 @@ export function FigureButton({
       type="button"
       className="mgr-stats-figure"
       data-testid={`statistics-${by}-${groupKey}-${figure}`}
-      aria-label={`${name} · ${t(`statistics.drill.figure.${figure}`)} ${count}`}
+      aria-label={`${name} · ${t(`statistics.figure.${figure}`)} ${count}`}
       onClick={() => void openDrillDown(by, groupKey, figure)}
     >
       {count}

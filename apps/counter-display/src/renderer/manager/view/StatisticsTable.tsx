@@ -43,12 +43,12 @@ export function StatisticsTable({
             <th scope="col">{t('statistics.table.name')}</th>
             {COUNTS.map((c) => (
               <th scope="col" key={c}>
-                {t(`statistics.table.${c}`)}
+                {t(`statistics.figure.${c}`)}
               </th>
             ))}
             <th scope="col">{t('statistics.table.meanWait')}</th>
             <th scope="col">{t('statistics.table.p90Wait')}</th>
-            <th scope="col">{t('statistics.table.aboveServiceLevel')}</th>
+            <th scope="col">{t('statistics.figure.aboveServiceLevel')}</th>
             <th scope="col">{t('statistics.table.meanService')}</th>
             <th scope="col">{t('statistics.table.rated')}</th>
             <th scope="col">{t('statistics.table.goodShare')}</th>
