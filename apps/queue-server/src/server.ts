@@ -30,6 +30,8 @@ export interface HallServerOptions {
   limits?: Partial<ConnectionLimits>;
   /** The password hashing process's nice value (default 19, the lowest priority; tests run it at 0). */
   hashingNice?: number;
+  /** The report worker thread's priority (19, the lowest, unless said): tests, keeping every core busy, say 0. */
+  reportsNice?: number;
 }
 
 /** Listening failed because another process holds the port: said in one line, as an operator can act on it. */
@@ -58,7 +60,13 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const store = new HallStore(db);
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
-  const services = createHallServices({ hall: options.hall, store, clock, publish: hub.publish });
+  const services = createHallServices({
+    hall: options.hall,
+    store,
+    clock,
+    publish: hub.publish,
+    ...(options.reportsNice !== undefined && { reportsNice: options.reportsNice }),
+  });
   const relay: { io?: HallIo } = {};
   let lockers: LockerService;
   try {

@@ -87,6 +87,7 @@ export async function startTestServer(
     limits: { refusalHoldMs: 0, ...options.limits },
     // A test run keeps every core busy: a lowest-priority hash would wait seconds behind it.
     hashingNice: 0,
+    reportsNice: 0,
   });
   return Object.assign(server, { dataDir });
 }

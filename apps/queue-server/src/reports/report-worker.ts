@@ -3,6 +3,8 @@
  * report never holds up a ticket (the main thread only posts the query and relays the answer). WAL lets it read the
  * last commit while the hall writes.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { bulletinWorkbook } from './bulletin-workbook';
@@ -10,7 +12,17 @@ import { JournalReader } from './journal-reader';
 import { ReportBuilder } from './report-builder';
 import type { WorkerAnswer, WorkerRequest } from './report-requests';
 
-const db = new Database((workerData as { path: string }).path, { readonly: true });
+const { path, nice } = workerData as { path: string; nice: number };
+
+// On Linux a priority is a thread's: this thread alone is lowered, so the hall's event loop goes first on a busy
+// server. Elsewhere there is no thread's own priority, and the worker runs at the server's.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), nice);
+} catch {
+  // Not Linux.
+}
+
+const db = new Database(path, { readonly: true });
 db.pragma('busy_timeout = 5000');
 const builder = new ReportBuilder(new JournalReader(db));
 

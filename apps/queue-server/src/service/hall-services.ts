@@ -20,6 +20,8 @@ export interface HallServicesOptions {
   clock: () => Date;
   /** Receives every event after its write has committed, in order, with the time of the change. */
   publish: (events: HallEvent[], at: Date) => void;
+  /** The report worker's priority (lowest by default, so a report takes only what the hall leaves idle). */
+  reportsNice?: number;
   /** How appointment codes are drawn; tests give a small code space. */
   appointmentCodes?: AppointmentCodeOptions;
 }
@@ -54,6 +56,7 @@ export function createHallServices({
   clock,
   publish,
   appointmentCodes,
+  reportsNice,
 }: HallServicesOptions): HallServices {
   const today = new HallDay({ hall, store, clock });
   const pipeline = new WritePipeline({
@@ -69,7 +72,7 @@ export function createHallServices({
   const ratingExports = new RatingExports(store, hall);
   const ratingUploader = new RatingUploader(store, hall, ratingExports, clock);
   const ratings = new Ratings(store, today, pipeline, followUps, ratingUploader);
-  const reports = new Reports(store.databasePath, today);
+  const reports = new Reports(store.databasePath, today, reportsNice);
   return {
     hall,
     today,

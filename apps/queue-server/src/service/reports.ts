@@ -29,9 +29,14 @@ export class Reports {
   private readonly waiting = new Map<number, { resolve: (answer: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
 
+  /**
+   * `nice` is the worker thread's priority: 19, the lowest, leaves the hall's event loop every core it wants while a
+   * year is counted (a small hall server has two).
+   */
   constructor(
     private readonly databasePath: string,
     private readonly today: HallDay,
+    private readonly nice = 19,
   ) {}
 
   summary = this.report('summary');
@@ -78,7 +83,9 @@ export class Reports {
 
   private started(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_BOOT, { workerData: { entry: WORKER_ENTRY, path: this.databasePath } });
+    const worker = new Worker(WORKER_BOOT, {
+      workerData: { entry: WORKER_ENTRY, path: this.databasePath, nice: this.nice },
+    });
     worker.on('message', (reply: WorkerAnswer) => {
       const waiter = this.waiting.get(reply.id);
       if (!waiter) return;
