@@ -48,22 +48,24 @@ async function answer(request: WorkerRequest): Promise<unknown> {
 }
 
 /**
- * Between reports the worker works out the year's days one at a time, newest first (each a moment; a report waiting
- * goes before the next), so the first year's report after a start does not read the whole year then.
+ * Once no report has been asked for a while, the worker works out the year's days one at a time, newest first (each a
+ * moment; a report asked meanwhile goes before the next), so the first year's report after a start does not read the
+ * whole year then. Reports asked one after another are not slowed by it.
  */
-let preparing: ReturnType<typeof setImmediate> | undefined;
+const IDLE_BEFORE_PREPARING_MS = 2000;
+let preparing: ReturnType<typeof setTimeout> | undefined;
 function prepareYear(request: WorkerRequest): void {
-  clearImmediate(preparing);
+  clearTimeout(preparing);
   const ctx = { hall: request.hall, now: new Date(request.now) };
   const next = () => {
-    if (builder.prepareYear(ctx)) preparing = setImmediate(next);
+    if (builder.prepareYear(ctx)) preparing = setTimeout(next, 0);
   };
-  preparing = setImmediate(next);
+  preparing = setTimeout(next, IDLE_BEFORE_PREPARING_MS);
 }
 
 parentPort!.on('message', async (request: WorkerRequest | 'stop') => {
   if (request === 'stop') {
-    clearImmediate(preparing);
+    clearTimeout(preparing);
     db.close();
     parentPort!.close();
     return;
