@@ -256,8 +256,8 @@ Ticket issue is timed at ${ISSUE_RATE} a second for ${ISSUE_SECONDS} s at the re
 running, then while the year's summary runs by every grouping back to back (${r.reports} reports meanwhile).
 
 The worker keeps each day it has read (the year's visits: the server's resident memory was ${r.rssMb} MB after the
-year's reports, a hall of 2,000 tickets a day; the demo hall's 250 take an eighth of it) and between reports prepares
-the year's days before today one at a time, at the lowest priority, so a director's first year report after a start
+year's reports, a hall of 2,000 tickets a day; the demo hall's 250 take an eighth of it) and, once reports have
+paused for 2 s, prepares the year's days before today one at a time, at the lowest priority, so a director's first year report after a start
 rarely reads the journal (the "first" rows above are asked before it had time to). Its thread runs at the lowest
 priority: on this 2-core machine the benchmark itself, the server's event loop and the worker share two cores.
 
