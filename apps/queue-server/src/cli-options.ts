@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LOG_LEVELS, type LogLevel } from './log/logger';
 
 export interface CliOptions {
   port: number;
@@ -13,10 +14,12 @@ export interface CliOptions {
   maxConnectionsPerAddress: number | undefined;
   /** The demo hall starts on a fresh data directory with a month of played history, unless this says not to. */
   noHistory: boolean;
+  /** The least a line must weigh to be logged, in the file and on the console. */
+  logLevel: LogLevel;
 }
 
 /** Flags win over the environment (HALLQ_PORT, HALLQ_HOST, HALLQ_DATA_DIR, HALLQ_KEYS_DIR, HALLQ_CONFIG, HALLQ_IGNORE_HOURS,
- * HALLQ_MAX_CONNECTIONS_PER_ADDRESS, HALLQ_NO_HISTORY). */
+ * HALLQ_MAX_CONNECTIONS_PER_ADDRESS, HALLQ_NO_HISTORY, HALLQ_LOG_LEVEL). */
 export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
   const { values } = parseArgs({
     args: argv,
@@ -29,6 +32,7 @@ export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptio
       'ignore-hours': { type: 'boolean' },
       'max-connections-per-address': { type: 'string' },
       'no-history': { type: 'boolean' },
+      'log-level': { type: 'string' },
     },
     strict: true,
   });
@@ -39,6 +43,8 @@ export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptio
   const cap = capText === undefined ? undefined : Number(capText);
   if (cap !== undefined && (!Number.isInteger(cap) || cap < 1))
     throw new Error(`max-connections-per-address: "${capText}" is not a positive whole number`);
+  const logLevel = values['log-level'] ?? env.HALLQ_LOG_LEVEL ?? 'info';
+  if (!isLogLevel(logLevel)) throw new Error(`log-level: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')}`);
   return {
     port,
     host: values.host ?? env.HALLQ_HOST ?? undefined,
@@ -48,5 +54,10 @@ export function readCliOptions(argv: string[], env: NodeJS.ProcessEnv): CliOptio
     ignoreHours: values['ignore-hours'] ?? env.HALLQ_IGNORE_HOURS === '1',
     maxConnectionsPerAddress: cap,
     noHistory: values['no-history'] ?? env.HALLQ_NO_HISTORY === '1',
+    logLevel,
   };
+}
+
+function isLogLevel(text: string): text is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(text);
 }

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     keysDir,
     port: options.port,
     host,
+    log: { level: options.logLevel },
     ...(options.maxConnectionsPerAddress !== undefined && {
       limits: { maxConnectionsPerAddress: options.maxConnectionsPerAddress },
     }),

@@ -3,9 +3,11 @@ import type { AddressInfo } from 'node:net';
 import type { HallConfig } from '@hallq/shared/contracts';
 import { Authenticator } from './auth/authenticator';
 import { LowPriorityHasher } from './auth/hash-process';
+import { NightlyBackup } from './backup/nightly-backup';
 import { openDatabase, type HallDatabase } from './db/open-database';
 import { buildApp } from './http/build-app';
 import { capConnectionsPerAddress, connectionLimits, type ConnectionLimits } from './http/connection-limits';
+import { openHallLog, type HallLogOptions } from './log/logger';
 import { serveUis } from './http/serve-uis';
 import { LOCKER_ROOM_PREFIX, attachRealtime } from './realtime/attach-realtime';
 import { EventHub } from './realtime/event-hub';
@@ -32,6 +34,8 @@ export interface HallServerOptions {
   hashingNice?: number;
   /** The report worker thread's priority (19, the lowest, unless said): tests, keeping every core busy, say 0. */
   reportsNice?: number;
+  /** The log in `<dataDir>/logs/` and on the console: its level, and whether the console has it (tests say no). */
+  log?: HallLogOptions;
 }
 
 /** Listening failed because another process holds the port: said in one line, as an operator can act on it. */
@@ -56,7 +60,15 @@ const CLOSE_GRACE_MS = 1000;
 
 export async function startHallServer(options: HallServerOptions): Promise<HallServer> {
   const clock = options.clock ?? (() => new Date());
-  const db = openDatabase(options.dataDir, { keysDir: options.keysDir });
+  const logFile = await openHallLog(options.dataDir, options.log);
+  const { log } = logFile;
+  let db: HallDatabase;
+  try {
+    db = openDatabase(options.dataDir, { keysDir: options.keysDir, log });
+  } catch (error) {
+    logFile.close();
+    throw error;
+  }
   const store = new HallStore(db);
   // Above every number a previous run may have published (they were reserved before use), so seq never goes back.
   const hub = new EventHub(store.reservedSeq(), (upTo) => store.reserveSeq(upTo));
@@ -65,6 +77,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     store,
     clock,
     publish: hub.publish,
+    log,
     ...(options.reportsNice !== undefined && { reportsNice: options.reportsNice }),
   });
   const relay: { io?: HallIo } = {};
@@ -76,6 +89,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       hallStore: store,
       store: new LockerStore(db),
       clock,
+      log,
       // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects.
       sendCommands: (locker, commands) =>
         relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
@@ -84,16 +98,37 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     // The lockers refuse a hall file that would forget an item (LockerState.load): nothing may stay open.
     await services.close();
     await db.close();
+    logFile.close();
     throw error;
   }
-  const auth = new Authenticator(options.hall, store, clock, new LowPriorityHasher(options.hashingNice));
+  const auth = new Authenticator(options.hall, store, clock, new LowPriorityHasher(options.hashingNice), log);
   // Requests that expired while the server was down are recorded before anyone connects.
   await services.ratings.expireOverdue();
   const limits = connectionLimits(options.limits);
-  const app = buildApp({ services, lockers, auth, version, seq: () => hub.seq, storage: db.storage, limits });
+  const { backup } = options.hall;
+  const nightly = backup
+    ? new NightlyBackup({
+        db: db.write,
+        config: backup,
+        dataDir: options.dataDir,
+        timeZone: options.hall.timeZone,
+        clock,
+      })
+    : undefined;
+  const app = buildApp({
+    services,
+    lockers,
+    auth,
+    version,
+    seq: () => hub.seq,
+    storage: db.storage,
+    limits,
+    log,
+    nightly,
+  });
   capConnectionsPerAddress(app.server, limits.maxConnectionsPerAddress);
   await serveUis(app);
-  const io = attachRealtime(app.server, { services, lockers, auth, hub });
+  const io = attachRealtime(app.server, { services, lockers, auth, hub, log });
   relay.io = io;
   try {
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
@@ -105,10 +140,12 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     await app.close().catch(() => undefined);
     auth.close();
     await db.close();
+    logFile.close();
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(options.port ?? 0);
     throw error;
   }
   const port = (app.server.address() as AddressInfo).port;
+  nightly?.start();
   let closing: Promise<void> | undefined;
   return {
     url: `http://${options.host === '0.0.0.0' || options.host === undefined ? '127.0.0.1' : options.host}:${port}`,
@@ -117,6 +154,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     database: db,
     close() {
       closing ??= (async () => {
+        // A backup in progress reads the database: it finishes before the database closes.
+        await nightly?.stop();
         await services.close();
         await lockers.close();
         io.disconnectSockets(true);
@@ -129,6 +168,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
         await app.close().catch(() => undefined);
         auth.close();
         await db.close();
+        logFile.close();
       })();
       return closing;
     },

@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
-import { api, hallPerTest, login, rid } from './harness';
+import { api, filesUnder, hallPerTest, login, rid } from './harness';
 
 const ID_NUMBER = '54010219900101123X';
 const OTHER_ID_NUMBER = '540102198505052345';
@@ -126,9 +126,9 @@ describe('appointment check-in by resident ID card', () => {
     expect(row.id_last4).toBe('123X');
     expect(row.id_hash).toBe(createHmac('sha256', secret).update(ID_NUMBER).digest('hex'));
 
-    // The database, its WAL and anything else in the data folder: the number appears in none of them.
-    for (const file of readdirSync(h.server.dataDir)) {
-      const bytes = readFileSync(join(h.server.dataDir, file));
+    // The database, its WAL, the logs and anything else in the data folder: the number appears in none of them.
+    for (const file of filesUnder(h.server.dataDir)) {
+      const bytes = readFileSync(file);
       expect(bytes.includes(ID_NUMBER), file).toBe(false);
       expect(bytes.includes(ID_NUMBER.slice(0, 14)), file).toBe(false);
     }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { ErrorBody, HallConfig as HallConfigSchema } from '@hallq/shared/contrac
 import { hashPassword } from '../src/auth/password';
 import { ignoringHours } from '../src/config/ignore-hours';
 import { DEMO_HALL_PATH, hashDeviceKey, loadHallConfig } from '@hallq/hall-file';
+import type { LogLevel } from '../src/log/logger';
 import { startHallServer, type HallServer, type HallServerOptions } from '../src/server';
 
 export const KIOSK_KEY = 'demo-kiosk';
@@ -76,7 +77,13 @@ export interface TestServer extends HallServer {
 }
 
 export async function startTestServer(
-  options: { hall?: HallConfig; dataDir?: string; clock?: () => Date; limits?: HallServerOptions['limits'] } = {},
+  options: {
+    hall?: HallConfig;
+    dataDir?: string;
+    clock?: () => Date;
+    limits?: HallServerOptions['limits'];
+    logLevel?: LogLevel;
+  } = {},
 ): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'hallq-test-'));
   const server = await startHallServer({
@@ -88,8 +95,27 @@ export async function startTestServer(
     // A test run keeps every core busy: a lowest-priority hash would wait seconds behind it.
     hashingNice: 0,
     reportsNice: 0,
+    // The log goes to the data directory's file only: the suite's output stays its own.
+    log: { console: false, ...(options.logLevel && { level: options.logLevel }) },
   });
   return Object.assign(server, { dataDir });
+}
+
+/** Everything the server has logged to its data directory's files, as written. */
+export function logText(dataDir: string): string {
+  const dir = join(dataDir, 'logs');
+  return readdirSync(dir)
+    .sort()
+    .map((name) => readFileSync(join(dir, name), 'utf8'))
+    .join('');
+}
+
+/** The server's log lines, parsed (each is one JSON object). */
+export function logLines(dataDir: string): Record<string, unknown>[] {
+  return logText(dataDir)
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 export interface Reply<T = any> {
@@ -293,4 +319,11 @@ export function hallPerTest() {
     return client;
   };
   return { open, keep };
+}
+
+/** Every file below `dir`, its subfolders' (the logs) included: what a test searches for data that must not be there. */
+export function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
-import { api, hallPerTest, login, manualClock, rid } from './harness';
+import { api, filesUnder, hallPerTest, login, manualClock, rid } from './harness';
 
 const ID_NUMBER = '54010219900101123X';
 const halls = hallPerTest();
@@ -22,8 +22,8 @@ describe('the keys of the ID-number and pickup-code hashes', () => {
     const db = new Database(join(server.dataDir, 'hallq.sqlite'), { readonly: true });
     expect(db.prepare('SELECT count(*) FROM installation_secrets').pluck().get()).toBe(0);
     db.close();
-    for (const file of readdirSync(server.dataDir)) {
-      const bytes = readFileSync(join(server.dataDir, file));
+    for (const file of filesUnder(server.dataDir)) {
+      const bytes = readFileSync(file);
       for (const key of keys) expect(bytes.includes(key), file).toBe(false);
     }
   });

@@ -6,6 +6,7 @@ import { HashGate, LoginThrottle, type Lockout, type ThrottlePolicy } from './lo
 import { DeviceKeys, type DevicePrincipal } from './device-keys';
 import { LowPriorityHasher } from './hash-process';
 import { sha256Hex, verifyPasswordAsync } from './password';
+import { type HallLog, stderrLog } from '../log/logger';
 
 /**
  * Login limits. Only wrong passwords count, so clerks who log in many times a day (or tests and benches that do) are
@@ -99,8 +100,8 @@ export class Authenticator {
     private readonly clock: () => Date,
     /** Password hashing: at the lowest priority unless told otherwise (see LowPriorityHasher). */
     private readonly hasher: LowPriorityHasher = new LowPriorityHasher(),
-    /** Where lockouts are logged (the server's console). */
-    private readonly log: (line: string) => void = (line) => console.warn(line),
+    /** Where lockouts are logged. */
+    private readonly log: HallLog = stderrLog,
   ) {
     const nowMs = () => this.clock().getTime();
     this.accounts = new LoginThrottle(ACCOUNT_THROTTLE, nowMs);
@@ -149,8 +150,8 @@ export class Authenticator {
       const lockedAccount = this.accounts.failed(account);
       const lockedAddress = this.addresses.failed(address);
       // The staff id only: never the password, and the address stays in the manager's list (GET /api/auth/lockouts).
-      if (lockedAccount) this.log(lockoutLine(`staff id ${JSON.stringify(account)}`, lockedAccount));
-      if (lockedAddress) this.log(lockoutLine('a client address', lockedAddress));
+      if (lockedAccount) this.log.warn(lockoutLine(`staff id ${JSON.stringify(account)}`, lockedAccount));
+      if (lockedAddress) this.log.warn(lockoutLine('a client address', lockedAddress));
       throw new ApiError('unauthorized', 'wrong staff id or password');
     }
     this.accounts.succeeded(account);
@@ -205,7 +206,7 @@ export class Authenticator {
     const session = this.store.findSession(hash);
     if (!session) {
       const lockout = this.keyGuesses.failed(address);
-      if (lockout) this.log(lockoutLine('a client address', lockout, 'unknown keys'));
+      if (lockout) this.log.warn(lockoutLine('a client address', lockout, 'unknown keys'));
       return null;
     }
     if (session.revokedAt !== null) return null;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { type HallLog, stderrLog } from '../log/logger';
 
 // Plain JavaScript evaluated in the worker: it must load without the TypeScript loader the server runs under.
 const WORKER_SOURCE = `
@@ -49,13 +50,13 @@ export interface Checkpointer {
  * Copies the WAL back into the database file from a worker thread, on its own connection, so that the copy and its
  * fsync never stall a request on the main thread (a PASSIVE checkpoint does not block the writer).
  */
-export function startCheckpointer(path: string, intervalMs = 2000): Checkpointer {
+export function startCheckpointer(path: string, intervalMs = 2000, log: HallLog = stderrLog): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, intervalMs } });
   worker.on('message', (m: { error?: string }) => {
-    if (m.error) console.error(`checkpoint failed: ${m.error}`);
+    if (m.error) log.error(`checkpoint failed: ${m.error}`);
   });
-  worker.on('error', (error) => console.error('checkpointer stopped:', error));
+  worker.on('error', (error) => log.error({ err: error }, 'checkpointer stopped'));
   worker.unref();
   return {
     truncate: () => worker.postMessage('truncate'),

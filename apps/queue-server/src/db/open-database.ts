@@ -5,6 +5,7 @@ import { startCheckpointer } from './checkpointer';
 import { loadInstallationKeys, type InstallationKeys } from './installation-keys';
 import { migrate } from './migrate';
 import { StorageWatch } from './storage';
+import type { HallLog } from '../log/logger';
 
 export interface HallDatabase {
   /** The one connection that writes; every write goes through a transaction on it. */
@@ -32,6 +33,8 @@ export interface DatabaseOptions {
   checkpointIntervalMs?: number;
   /** Free space below which health says the hall cannot write. */
   minFreeBytes?: number;
+  /** Where the checkpointer's failures go (stderr when not under a server). */
+  log?: HallLog;
 }
 
 /** Generous for a day's bursts (a WAL grows between checkpoints), small beside any disk a hall server has. */
@@ -59,7 +62,7 @@ export function openDatabase(dataDir: string, options: DatabaseOptions = {}): Ha
   const keys = loadInstallationKeys(write, options.keysDir ?? `${dataDir.replace(/[\\/]+$/, '')}-keys`);
   const read = new Database(path, { readonly: true });
   read.pragma('busy_timeout = 5000');
-  const checkpointer = startCheckpointer(path, options.checkpointIntervalMs);
+  const checkpointer = startCheckpointer(path, options.checkpointIntervalMs, options.log);
   return {
     write,
     read,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type {
   RouteContract,
   Routes,
@@ -11,7 +11,9 @@ import type {
 import { CSV_MEDIA_TYPE, WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
+import type { NightlyBackup } from '../backup/nightly-backup';
 import type { StorageWatch } from '../db/storage';
+import type { HallLog } from '../log/logger';
 import { bulletinDownload } from '../reports/bulletin-download';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
@@ -24,6 +26,7 @@ import { registerSecurityHeaders } from './security-headers';
 import { CheckInThrottle } from './check-in-throttle';
 import { DevicePace } from './device-pace';
 import { RefusalHold } from './refusal-hold';
+import { newRequestId, registerRequestLog } from './request-log';
 
 export interface AppDeps {
   services: HallServices;
@@ -35,6 +38,10 @@ export interface AppDeps {
   storage: StorageWatch;
   /** Request timeouts (the defaults when left out); the per-address cap is applied by the server. */
   limits?: ConnectionLimits;
+  /** The server's log: each request's line, and the errors no answer tells. */
+  log: HallLog;
+  /** The nightly backup, when the hall file asks for one: health tells its last run and failure. */
+  nightly?: NightlyBackup;
 }
 
 type Handlers = { [K in keyof Routes]: RouteHandler<Routes[K]> };
@@ -93,15 +100,35 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 }
 
 /** The HTTP API: every route of the contract table, the OpenAPI document, and errors in one shape. */
-export function buildApp({ services, lockers, auth, version, seq, storage, limits }: AppDeps): FastifyInstance {
+export function buildApp({
+  services,
+  lockers,
+  auth,
+  version,
+  seq,
+  storage,
+  limits,
+  log,
+  nightly,
+}: AppDeps): FastifyInstance {
   const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports } = services;
   const { ratingExports, ratingUploader } = services;
   const inForce = limits ?? connectionLimits();
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, ...serverTimeouts(inForce) });
+  // Typed as fastify's logger, or the instance would be a FastifyInstance of its own kind.
+  const loggerInstance: FastifyBaseLogger = log;
+  const app = Fastify({
+    loggerInstance,
+    // Fastify's own request lines carry the raw URL: registerRequestLog writes them without it.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: newRequestId,
+    bodyLimit: BODY_LIMIT,
+    ...serverTimeouts(inForce),
+  });
+  registerRequestLog(app);
   registerSecurityHeaders(app);
   const refusals = new RefusalHold(inForce.refusalHoldMs, inForce.maxHeldRefusals);
 
-  app.setErrorHandler(async (error, _request, reply) => {
+  app.setErrorHandler(async (error, request, reply) => {
     if (error instanceof ApiError) {
       const wait = error.extra.retryAfterSeconds;
       if (wait !== undefined) {
@@ -112,7 +139,8 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
     }
     if (storage.failed(error)) {
       // Nothing was applied (the transaction rolled back); the same requestId can be sent again once there is room.
-      console.error(`storage: a write failed (${(error as { code: string }).code}): ${(error as Error).message}`);
+      const storageError = (error as { code: string }).code;
+      request.log.error({ storageError }, `storage: a write failed: ${(error as Error).message}`);
       return reply.code(503).send({
         error: { code: 'storage_unavailable', message: 'the hall cannot save now (storage); nothing was applied' },
       });
@@ -127,8 +155,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
       // Fastify's own refusals (malformed JSON, wrong content type) are the client's mistake.
       return reply.code(400).send({ error: { code: 'validation_failed', message: (error as Error).message } });
     }
-    app.log.error(error);
-    console.error(error);
+    request.log.error({ err: error }, 'internal error: the request was not applied');
     return reply
       .code(500)
       .send({ error: { code: 'internal', message: 'internal error; the request was not applied' } });
@@ -153,6 +180,7 @@ export function buildApp({ services, lockers, auth, version, seq, storage, limit
           hallDay: today.currentDay(),
           seq: seq(),
           storage: disk,
+          backup: nightly?.status() ?? null,
         },
         disk.writable ? 200 : 503,
       );

@@ -12,6 +12,7 @@ import type { HallIo } from './hall-io';
 import { StatusFeed } from './status-feed';
 import { resyncLimiter } from './resync-limit';
 import { forAudience, scoped, staffAudience, type StaffAudience } from './staff-audience';
+import type { HallLog } from '../log/logger';
 
 /** Staff connections, whatever their room: the whole hall event stream, the lockers' included. */
 const STAFF_ROOM = 'staff';
@@ -44,9 +45,9 @@ export function originAllowed(request: IncomingMessage): boolean {
  */
 export function attachRealtime(
   server: HttpServer,
-  deps: { services: HallServices; lockers: LockerService; auth: Authenticator; hub: EventHub },
+  deps: { services: HallServices; lockers: LockerService; auth: Authenticator; hub: EventHub; log: HallLog },
 ): HallIo {
-  const { services, lockers, auth, hub } = deps;
+  const { services, lockers, auth, hub, log } = deps;
   const { hall, today, tickets } = services;
   const io: HallIo = new Server(server, {
     serveClient: false,
@@ -59,7 +60,7 @@ export function attachRealtime(
   io.engine.on('initial_headers', (headers: Record<string, string>) => {
     headers['X-Content-Type-Options'] = 'nosniff';
   });
-  const statusFeed = new StatusFeed(io, tickets, today);
+  const statusFeed = new StatusFeed(io, tickets, today, log);
   const audiences = new Map<string, StaffAudience>();
 
   io.use((socket, next) => {

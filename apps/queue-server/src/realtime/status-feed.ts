@@ -3,6 +3,7 @@ import type { Socket } from 'socket.io';
 import type { HallDay } from '../service/hall-day';
 import type { Tickets } from '../service/tickets';
 import type { HallIo } from './hall-io';
+import type { HallLog } from '../log/logger';
 
 const ROOM_PREFIX = 'status:';
 
@@ -43,6 +44,7 @@ export class StatusFeed {
     private readonly io: HallIo,
     private readonly tickets: Tickets,
     private readonly today: HallDay,
+    private readonly log: HallLog,
   ) {
     this.servesByWindow = new Map(today.hall.windows.map((w) => [w.number, w.serves]));
     // The room's last phone has gone: stop watching its ticket.
@@ -104,7 +106,7 @@ export class StatusFeed {
       statuses = this.tickets.statuses(due);
     } catch (error) {
       // Off the request path nobody would hear of it, and it must not bring the hall down: the phones miss one update.
-      console.error('status feed: could not compute ticket statuses', error);
+      this.log.error({ err: error }, 'status feed: could not compute ticket statuses');
       return;
     }
     for (const [token, status] of statuses) {

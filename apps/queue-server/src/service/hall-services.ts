@@ -13,6 +13,7 @@ import { StateChanges } from './state-changes';
 import { Tickets } from './tickets';
 import { Windows } from './windows';
 import { WritePipeline } from './write-pipeline';
+import type { HallLog } from '../log/logger';
 
 export interface HallServicesOptions {
   hall: HallConfig;
@@ -24,6 +25,8 @@ export interface HallServicesOptions {
   reportsNice?: number;
   /** How appointment codes are drawn; tests give a small code space. */
   appointmentCodes?: AppointmentCodeOptions;
+  /** Where the background work (expiries, the rating upload) tells its failures (stderr when not under a server). */
+  log?: HallLog;
 }
 
 /** The hall's services, wired around one write pipeline and one day in memory. */
@@ -57,6 +60,7 @@ export function createHallServices({
   publish,
   appointmentCodes,
   reportsNice,
+  log,
 }: HallServicesOptions): HallServices {
   const today = new HallDay({ hall, store, clock });
   const pipeline = new WritePipeline({
@@ -70,8 +74,8 @@ export function createHallServices({
   const appointments = new Appointments(store, today, pipeline, appointmentCodes);
   const followUps = new FollowUps(store, today, pipeline);
   const ratingExports = new RatingExports(store, hall);
-  const ratingUploader = new RatingUploader(store, hall, ratingExports, clock);
-  const ratings = new Ratings(store, today, pipeline, followUps, ratingUploader);
+  const ratingUploader = new RatingUploader(store, hall, ratingExports, clock, log);
+  const ratings = new Ratings(store, today, pipeline, followUps, ratingUploader, log);
   const reports = new Reports(store.databasePath, today, reportsNice);
   return {
     hall,

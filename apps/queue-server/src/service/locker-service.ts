@@ -27,6 +27,7 @@ import { OutboxNotifier, type Notifier } from './locker-notifier';
 import { LockerState } from './locker-state';
 import { LockerWrites } from './locker-writes';
 import { SYSTEM, type Reply, type WritePipeline } from './write-pipeline';
+import { type HallLog, stderrLog } from '../log/logger';
 
 export interface LockerServiceOptions {
   pipeline: WritePipeline;
@@ -37,6 +38,8 @@ export interface LockerServiceOptions {
   /** Where door commands go once their write has committed: the locker's own connection (the socket.io layer). */
   sendCommands: (locker: string, commands: OpenCommand[]) => void;
   notifier?: Notifier;
+  /** Where a failed sweep is told (stderr when not under a server). */
+  log?: HallLog;
 }
 
 const SWEEP_MS = 1000;
@@ -51,6 +54,7 @@ export class LockerService {
   private readonly today: HallDay;
   private readonly store: LockerStore;
   private readonly clock: () => Date;
+  private readonly log: HallLog;
   private readonly state: LockerState;
   private readonly writes: LockerWrites;
   private readonly sweeps = new Map<string, Promise<unknown>>();
@@ -62,6 +66,7 @@ export class LockerService {
     this.hall = options.today.hall;
     this.store = options.store;
     this.clock = options.clock;
+    this.log = options.log ?? stderrLog;
     const { policy } = this.hall;
     this.state = new LockerState(this.hall, options.store);
     this.writes = new LockerWrites({
@@ -372,7 +377,7 @@ export class LockerService {
           }
           return { status: 200, body: null, changed: [r.compartment] };
         })
-        .catch((error: unknown) => console.error('locker timeout sweep failed', error))
+        .catch((error: unknown) => this.log.error({ err: error }, 'locker timeout sweep failed'))
         .finally(() => this.sweeps.delete(requestId));
       this.sweeps.set(requestId, done);
     }

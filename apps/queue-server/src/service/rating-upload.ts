@@ -2,10 +2,11 @@ import type { HallConfig, RatingUploads } from '@hallq/shared/contracts';
 import { uploadRetryDelay } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import type { RatingExports } from './rating-export';
+import { type HallLog, stderrLog } from '../log/logger';
 
 type UploadConfig = NonNullable<HallConfig['ratingUpload']>;
 
-/** What the endpoint said, kept short: the manager reads it on the console. */
+/** What the endpoint said, kept short: the manager reads it on the manager console. */
 const ERROR_CHARS = 200;
 
 /**
@@ -32,6 +33,7 @@ export class RatingUploader {
     hall: HallConfig,
     private readonly exports: RatingExports,
     private readonly clock: () => Date,
+    private readonly log: HallLog = stderrLog,
   ) {
     this.config = hall.ratingUpload;
     // Ratings queued before a restart (or a kill) go out first.
@@ -71,7 +73,7 @@ export class RatingUploader {
       .then(() => this.drain(config))
       .catch((error: unknown) => {
         // A fault of the hall's own (the disk), not the endpoint's: the queue stands, tried again at the longest wait.
-        console.error('rating upload: the sender failed', error);
+        this.log.error({ err: error }, 'rating upload: the sender failed');
         this.retryLater(config.maxRetrySeconds * 1000);
       })
       .finally(() => (this.sending = undefined));
@@ -89,7 +91,7 @@ export class RatingUploader {
         const at = this.clock().toISOString();
         if (error === null) {
           this.store.transaction(() => this.store.ratingUploads.accepted(ratingId, at));
-          if (this.failing) console.error('rating upload: the endpoint accepts ratings again');
+          if (this.failing) this.log.info('rating upload: the endpoint accepts ratings again');
           this.failing = false;
           continue;
         }
@@ -101,7 +103,7 @@ export class RatingUploader {
           ),
         );
         // The reason only: the endpoint's answer may echo the rating, which is no log's business.
-        if (!this.failing) console.error(`rating upload: ${error.reason}; retrying, the manager console shows why`);
+        if (!this.failing) this.log.warn(`rating upload: ${error.reason}; retrying, the manager console shows why`);
         this.failing = true;
         this.retryLater(uploadRetryDelay(attempts, config));
         return;

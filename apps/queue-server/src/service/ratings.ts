@@ -8,6 +8,7 @@ import type { FollowUps } from './follow-ups';
 import type { HallDay } from './hall-day';
 import type { RatingUploader } from './rating-upload';
 import { SYSTEM, type Actor, type Reply, type WritePipeline, type WriteResult } from './write-pipeline';
+import { type HallLog, stderrLog } from '../log/logger';
 
 /**
  * The expiry timer never sleeps longer than this, and checks the hall clock when it wakes: the clock is wall time,
@@ -33,6 +34,7 @@ export class Ratings {
     private readonly pipeline: WritePipeline,
     private readonly followUps: FollowUps,
     private readonly uploader: RatingUploader,
+    private readonly log: HallLog = stderrLog,
   ) {
     this.hall = today.hall;
     this.padWindows = new Set(
@@ -122,7 +124,7 @@ export class Ratings {
           ),
         ),
       );
-      for (const r of results) if (r.status === 'rejected') console.error('rating expiry failed', r.reason);
+      for (const r of results) if (r.status === 'rejected') this.log.error({ err: r.reason }, 'rating expiry failed');
     } finally {
       this.expiring = false;
       this.armExpiry();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { checkReferences } from './hall-references';
 import { RatingUploadConfig } from './rating-upload-config';
+import { BackupConfig } from './backup-config';
 
 /** Languages a hall may show. Chinese is always present and is the fallback (DOMAIN.md, Languages). */
 export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
@@ -412,6 +413,8 @@ const HallConfigObject = z
     ratingReasons: z.array(RatingReasonConfig).default(DEFAULT_RATING_REASONS),
     /** The provincial 好差评 system to report every rating to; absent, ratings are only exported. */
     ratingUpload: RatingUploadConfig.optional(),
+    /** The nightly backup of the database; absent, backups are taken by the backup script only. */
+    backup: BackupConfig.optional(),
   })
   .strict();
 

@@ -107,6 +107,16 @@ export const StorageHealth = z
   })
   .strict();
 
+/** The nightly backup as health tells it (null without one): a failure leaves the hall running, so health stays 200. */
+export const BackupHealth = z
+  .object({
+    lastAt: z.string().nullable(),
+    /** A code only (an errno, SQLite's, or `backup_failed`): health is public, and a message may name folders. */
+    failure: z.object({ at: z.string(), code: z.string() }).strict().nullable(),
+  })
+  .strict();
+export type BackupHealth = z.infer<typeof BackupHealth>;
+
 export const Health = z
   .object({
     /** `unavailable` (with HTTP 503) when the hall cannot write. */
@@ -116,6 +126,7 @@ export const Health = z
     hallDay: z.string(),
     seq: z.number(),
     storage: StorageHealth,
+    backup: BackupHealth.nullable(),
   })
   .strict();
 export type Health = z.infer<typeof Health>;
