@@ -151,11 +151,14 @@ describe('好差评 export for the provincial system', { timeout: 20_000 }, () =
     expect(await ids(await as('z02'))).toEqual([]);
   });
 
-  it('refuses a clerk and a device', async () => {
+  it('refuses a clerk and a device, as JSON and as CSV', async () => {
     const { h, as } = await ratedMorning();
-    await refused(exportOf(await as('c03')), 403, 'forbidden');
-    await refused(exportOf(api(h.server.url, DISPLAY_KEY)), 403, 'forbidden');
-    await refused(exportOf(api(h.server.url)), 401, 'unauthorized');
+    const csvOf = (client: ReturnType<typeof api>) => client.get(`/api/ratings/export.csv?from=${DAY}&to=${DAY}`);
+    for (const get of [exportOf, csvOf]) {
+      await refused(get(await as('c03')), 403, 'forbidden');
+      await refused(get(api(h.server.url, DISPLAY_KEY)), 403, 'forbidden');
+      await refused(get(api(h.server.url)), 401, 'unauthorized');
+    }
   });
 
   it('refuses a bad period or an unknown parameter, naming the field', async () => {

@@ -161,7 +161,6 @@ export class Journal {
   private readonly ofDayBy: Statement;
   private readonly calls: Statement;
   private readonly ofTicket: Statement;
-  private readonly ofDays: Statement;
   private readonly any: Statement;
 
   /** On the write handle: inside a write's transaction, reads see its own writes. */
@@ -174,11 +173,6 @@ export class Journal {
     this.ofDayBy = p('SELECT id, data FROM journal WHERE hall_day = ? AND type = ? AND actor = ? ORDER BY id');
     this.ofTicket = p(
       'SELECT at, type, actor, window FROM journal WHERE hall_day = ? AND ticket_number = ? ORDER BY id',
-    );
-    // The types are a JSON array, so one statement serves every list of them.
-    this.ofDays = p(
-      `SELECT id, at, hall_day, type, actor, window, ticket_id, ticket_number, data FROM journal
-       WHERE hall_day BETWEEN ? AND ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id`,
     );
     this.any = p('SELECT 1 FROM journal LIMIT 1');
     // A call given up on (the ticket marked no-show at that window later) no longer sends anyone there.
@@ -216,34 +210,6 @@ export class Journal {
       data: string;
     }[];
     return rows.map((r) => readJson(journalData[type], r.data, `journal row ${r.id} (${type})`) as JournalData<T>);
-  }
-
-  /** The entries of these types on the hall days `from` to `to` (both included), oldest first: what reports read. */
-  entriesOfDays<T extends JournalType>(from: string, to: string, types: readonly T[]): JournalEntry<T>[] {
-    const rows = this.ofDays.all(from, to, JSON.stringify(types)) as {
-      id: number;
-      at: string;
-      hall_day: string;
-      type: T;
-      actor: string;
-      window: number | null;
-      ticket_id: string | null;
-      ticket_number: string | null;
-      data: string;
-    }[];
-    return rows.map(
-      (r) =>
-        ({
-          type: r.type,
-          at: r.at,
-          hallDay: r.hall_day,
-          actor: r.actor,
-          window: r.window,
-          ticketId: r.ticket_id,
-          ticketNumber: r.ticket_number,
-          data: readJson(journalData[r.type], r.data, `journal row ${r.id} (${r.type})`),
-        }) as JournalEntry<T>,
-    );
   }
 
   /** What happened to one ticket of the day, oldest first: entry type, who, where (the guide desk's history). */
