@@ -14,9 +14,11 @@ import { EventHub } from './realtime/event-hub';
 import type { HallIo } from './realtime/hall-io';
 import { createHallServices, type HallServices } from './service/hall-services';
 import { LockerService } from './service/locker-service';
+import { Credentials } from './settings/credentials';
 import { HallStore } from './store/hall-store';
 import { LockerStore } from './store/locker-store';
 
+// From src/server.ts and from the built dist/main.js alike, `..` is the package folder.
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 export interface HallServerOptions {
@@ -101,7 +103,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     logFile.close();
     throw error;
   }
-  const auth = new Authenticator(options.hall, store, clock, new LowPriorityHasher(options.hashingNice), log);
+  const auth = new Authenticator(services.today, store, clock, new LowPriorityHasher(options.hashingNice), log);
+  const credentials = new Credentials(store, services.today, services.pipeline, auth);
+  // What a change of the settings reaches beyond today's state: who may log in, which keys work, the lockers' doors.
+  services.settings.watch({ apply: () => auth.refresh() });
+  services.settings.watch({
+    check: (after) => lockers.settingsProblems(after),
+    apply: (hall) => lockers.useHall(hall),
+  });
   // Requests that expired while the server was down are recorded before anyone connects.
   await services.ratings.expireOverdue();
   const limits = connectionLimits(options.limits);
@@ -119,6 +128,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     services,
     lockers,
     auth,
+    credentials,
     version,
     seq: () => hub.seq,
     storage: db.storage,

@@ -476,6 +476,8 @@ describe('bad input over HTTP', () => {
       token: ['!', 'a'.repeat(80)],
       locker: ['!', 'a'.repeat(40)],
       commandId: ['x', '!'.repeat(10)],
+      section: ['x', 'policy', 'timeZone'],
+      version: ['0', 'x', '99999'],
     };
     const headers = { authorization: `Bearer ${c01Token}`, 'content-type': 'application/json' };
     let checked = 0;

@@ -91,7 +91,7 @@ describe('好差评 upload to the provincial endpoint', { timeout: 20_000 }, () 
       expect(r.headers.authorization).toBe(`Bearer ${TOKEN}`);
     }
     // The clerk goes by staff id; the name the hall file gives them never leaves the hall.
-    const name = h.server.services.hall.staff.find((s) => s.id === 'c03')!.name;
+    const name = h.server.services.today.hall.staff.find((s) => s.id === 'c03')!.name;
     expect(province.requests().some((r) => r.url.includes(name) || r.body.includes(name))).toBe(false);
   });
 

@@ -5,3 +5,4 @@
 export { DEMO_HALL_PATH, HallConfigError, loadHallConfig } from './load-hall-config';
 export { demoSecretsIn } from './demo-secrets';
 export { deviceKeyMatches, hashDeviceKey, newDeviceKey } from './device-key';
+export { hallFileText } from './hall-file-text';

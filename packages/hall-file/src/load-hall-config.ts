@@ -4,8 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { HallConfig } from '@hallq/shared/contracts';
 import { parseDocument } from 'yaml';
 
+/** Defined by the queue server's build, which bundles this file into its dist/ and copies the demo hall to dist/halls/. */
+declare const HALLQ_BUNDLED: true | undefined;
 /** The built-in demo hall, used when no hall file is given. */
-export const DEMO_HALL_PATH = fileURLToPath(new URL('../halls/demo-hall.yaml', import.meta.url));
+export const DEMO_HALL_PATH = fileURLToPath(
+  new URL(typeof HALLQ_BUNDLED !== 'undefined' ? './halls/demo-hall.yaml' : '../halls/demo-hall.yaml', import.meta.url),
+);
 
 /**
  * A hall file that cannot be used. `issues` holds one line per problem, each led by the path of the offending value

@@ -5,7 +5,7 @@ import type { HallStore } from '../store/hall-store';
 import { HashGate, LoginThrottle, type Lockout, type ThrottlePolicy } from './login-throttle';
 import { DeviceKeys, type DevicePrincipal } from './device-keys';
 import { LowPriorityHasher } from './hash-process';
-import { sha256Hex, verifyPasswordAsync } from './password';
+import { hashPasswordAsync, sha256Hex, verifyPasswordAsync } from './password';
 import { type HallLog, stderrLog } from '../log/logger';
 
 /**
@@ -71,6 +71,8 @@ export type Principal =
       kind: 'staff';
       staff: StaffConfig;
       tokenHash: string;
+      /** The password was one the manager set: the session serves only to choose the person's own. */
+      mustChangePassword: boolean;
       /** The window this session was opened at (null for the consoles): its logout closes that window alone. */
       window: number | null;
     }
@@ -83,19 +85,22 @@ export function actorOf(p: Principal): string {
 
 /**
  * Staff tokens (random, stored as SHA-256 with an expiry, so they survive a restart) and device keys (salted SHA-256 in
- * the hall config). Both travel as `Authorization: Bearer …`.
+ * the credentials). Both travel as `Authorization: Bearer …`. Who may log in and which keys work follow the settings
+ * and the credentials at once (`refresh`): a disabled person or a revoked key is refused at the next request.
  */
 export class Authenticator {
-  private readonly staffById: Map<string, StaffConfig>;
-  private readonly devices: DeviceKeys;
-  private readonly ttlMs: number;
+  private staffById = new Map<string, StaffConfig>();
+  private mustChange = new Set<string>();
+  private devices!: DeviceKeys;
   private readonly accounts: LoginThrottle;
   private readonly addresses: LoginThrottle;
   private readonly keyGuesses: LoginThrottle;
   private readonly hashing = new HashGate(HASHES_RUNNING, HASHES_WAITING);
+  private readonly refreshListeners = new Set<() => void>();
 
   constructor(
-    hall: HallConfig,
+    /** The settings in force (today's state). */
+    private readonly settings: { readonly hall: HallConfig },
     private readonly store: HallStore,
     private readonly clock: () => Date,
     /** Password hashing: at the lowest priority unless told otherwise (see LowPriorityHasher). */
@@ -107,9 +112,27 @@ export class Authenticator {
     this.accounts = new LoginThrottle(ACCOUNT_THROTTLE, nowMs);
     this.addresses = new LoginThrottle(ADDRESS_THROTTLE, nowMs);
     this.keyGuesses = new LoginThrottle(KEY_GUESS_THROTTLE, nowMs);
-    this.staffById = new Map(hall.staff.map((s) => [s.id, s]));
-    this.devices = new DeviceKeys(hall);
-    this.ttlMs = hall.policy.staffTokenTtlMinutes * 60_000;
+    this.refresh();
+  }
+
+  /** Takes the settings and credentials as they stand now (after a change of either). */
+  refresh(): void {
+    const { hall } = this.settings;
+    this.staffById = new Map(hall.staff.filter((s) => !s.disabled).map((s) => [s.id, s]));
+    this.devices = new DeviceKeys(hall, this.store.settings.deviceKeys());
+    const passwords = this.store.settings.credentialStatus('staff');
+    this.mustChange = new Set([...passwords].filter(([, c]) => c.mustChange).map(([id]) => id));
+    for (const listener of this.refreshListeners) listener();
+  }
+
+  /** Whether a password is right, without a login: hashed off the event loop like a login's. */
+  async checkPassword(hash: string, password: string): Promise<boolean> {
+    return verifyPasswordAsync(password, hash, (...args) => this.hasher.derive(...args));
+  }
+
+  /** A new password's hash, made off the event loop at the hashing process's priority. */
+  hashPassword(password: string): Promise<string> {
+    return hashPasswordAsync(password, (...args) => this.hasher.derive(...args));
   }
 
   /**
@@ -117,7 +140,11 @@ export class Authenticator {
    * the client address has failed too often, or when too many logins are being checked already. The same answer, and
    * one scrypt, for an unknown id and a wrong password.
    */
-  async login(staffId: string, password: string, address: string): Promise<StaffConfig> {
+  async login(
+    staffId: string,
+    password: string,
+    address: string,
+  ): Promise<{ staff: StaffConfig; mustChangePassword: boolean }> {
     const account = accountKey(staffId);
     const byAccount = this.accounts.admit(account);
     if (!byAccount.ok) throw ApiError.tooMany(refusal('for this staff id', byAccount.locked), byAccount.retryAfterMs);
@@ -131,9 +158,10 @@ export class Authenticator {
       this.addresses.abandoned(address);
     };
     const staff = this.staffById.get(staffId);
-    // Hash even for an unknown id so the answer takes as long either way.
+    const hash = staff && this.store.settings.credential('staff', staff.id)?.hash;
+    // Hash even for an unknown id (or a person without a password yet) so the answer takes as long either way.
     const checking = this.hashing.run(() =>
-      verifyPasswordAsync(password, staff?.passwordHash ?? DUMMY_HASH, (...args) => this.hasher.derive(...args)),
+      verifyPasswordAsync(password, hash ?? DUMMY_HASH, (...args) => this.hasher.derive(...args)),
     );
     if (!checking) {
       abandon();
@@ -141,7 +169,7 @@ export class Authenticator {
     }
     let ok: boolean;
     try {
-      ok = (await checking) && staff !== undefined;
+      ok = (await checking) && hash !== undefined;
     } catch (error) {
       abandon();
       throw error;
@@ -156,7 +184,7 @@ export class Authenticator {
     }
     this.accounts.succeeded(account);
     this.addresses.succeeded(address);
-    return staff!;
+    return { staff: staff!, mustChangePassword: this.mustChange.has(staff!.id) };
   }
 
   /** The lockouts in force: staff ids, addresses (logins), addresses (unknown keys), each ending soonest first. */
@@ -177,7 +205,8 @@ export class Authenticator {
   issueToken(staff: StaffConfig, window: number | null): { token: string; expiresAt: string } {
     const now = this.clock();
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + this.ttlMs).toISOString();
+    const ttlMs = this.settings.hall.policy.staffTokenTtlMinutes * 60_000;
+    const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     this.store.transaction(() => {
       // Every session past its time ends now, used since or not, so a clock set back cannot revive one.
       this.store.revokeExpiredSessions(now.toISOString());
@@ -200,15 +229,36 @@ export class Authenticator {
           : 'too many unknown keys from this address: wait before trying again',
         held.retryAfterMs,
       );
-    const hash = sha256Hex(token);
-    const device = this.devices.find(token, hash);
-    if (device) return device;
-    const session = this.store.findSession(hash);
-    if (!session) {
+    const found = this.resolve(token);
+    if (found === 'unknown') {
       const lockout = this.keyGuesses.failed(address);
       if (lockout) this.log.warn(lockoutLine('a client address', lockout, 'unknown keys'));
       return null;
     }
+    return found;
+  }
+
+  /**
+   * Whether a bearer that was good when its connection opened still is (after a change of the settings or the
+   * credentials): a revoked key, a disabled person, a reset password end their open connections too. Not a guess.
+   */
+  stillValid(token: string): boolean {
+    const found = this.resolve(token);
+    return found !== null && found !== 'unknown';
+  }
+
+  /** Called after each refresh: open connections are checked again (`stillValid`). */
+  onRefresh(listener: () => void): void {
+    this.refreshListeners.add(listener);
+  }
+
+  /** The principal behind a bearer; null for a token issued but no longer valid; 'unknown' for one never issued. */
+  private resolve(token: string): Principal | null | 'unknown' {
+    const hash = sha256Hex(token);
+    const device = this.devices.find(token, hash);
+    if (device) return device;
+    const session = this.store.findSession(hash);
+    if (!session) return 'unknown';
     if (session.revokedAt !== null) return null;
     const now = this.clock();
     if (Date.parse(session.expiresAt) <= now.getTime()) {
@@ -217,7 +267,15 @@ export class Authenticator {
       return null;
     }
     const staff = this.staffById.get(session.staffId);
-    return staff ? { kind: 'staff', staff, tokenHash: hash, window: session.window } : null;
+    return staff
+      ? {
+          kind: 'staff',
+          staff,
+          tokenHash: hash,
+          window: session.window,
+          mustChangePassword: this.mustChange.has(staff.id),
+        }
+      : null;
   }
 
   /** Ends the password hashing process. */

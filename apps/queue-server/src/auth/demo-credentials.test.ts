@@ -10,8 +10,8 @@ describe('the demo hall', () => {
   it('uses the documented demo credentials', () => {
     for (const s of hall.staff) {
       const password = s.role === 'manager' ? 'admin' : 'demo';
-      expect(verifyPassword(password, s.passwordHash), s.id).toBe(true);
-      expect(verifyPassword('wrong', s.passwordHash), s.id).toBe(false);
+      expect(verifyPassword(password, s.passwordHash!), s.id).toBe(true);
+      expect(verifyPassword('wrong', s.passwordHash!), s.id).toBe(false);
     }
     // Each device's salted hash matches its documented key, and no other device's.
     const keys = new Map<string, string>([
@@ -28,8 +28,8 @@ describe('the demo hall', () => {
     const devices = [...hall.devices.kiosks, ...hall.devices.displays, ...hall.devices.lockers];
     expect(devices.map((d) => d.id).sort()).toEqual([...keys.keys()].sort());
     for (const d of devices) {
-      expect(deviceKeyMatches(keys.get(d.id)!, d.keyHash), d.id).toBe(true);
-      expect(deviceKeyMatches('demo-kiosk', d.keyHash), d.id).toBe(d.id === 'kiosk-1');
+      expect(deviceKeyMatches(keys.get(d.id)!, d.keyHash!), d.id).toBe(true);
+      expect(deviceKeyMatches('demo-kiosk', d.keyHash!), d.id).toBe(d.id === 'kiosk-1');
     }
   });
 });

@@ -13,7 +13,7 @@ export interface DevicePrincipal {
 }
 
 /**
- * The hall's devices by their keys. The hall file holds each key salted and hashed, so a key cannot be looked up: it
+ * The hall's devices by their keys. The credentials hold each key salted and hashed, so a key cannot be looked up: it
  * is checked against each device's hash (a SHA-256 each, a few microseconds for a whole hall). A key that matched is
  * remembered by its plain SHA-256, which the server computes for every bearer anyway, so a device's requests after its
  * first cost one map lookup. The memory holds the hall's devices at most: unknown keys are never remembered.
@@ -22,9 +22,13 @@ export class DeviceKeys {
   private readonly devices: { keyHash: string; principal: DevicePrincipal }[] = [];
   private readonly known = new Map<string, DevicePrincipal>();
 
-  constructor(hall: HallConfig) {
+  /** `keys`: each device's key hash by its id (the credentials); a device without one is refused. */
+  constructor(hall: HallConfig, keys: ReadonlyMap<string, string>) {
     const { kiosks, displays, lockers } = hall.devices;
-    const add = (keyHash: string, principal: DevicePrincipal) => this.devices.push({ keyHash, principal });
+    const add = (id: string, principal: DevicePrincipal) => {
+      const keyHash = keys.get(id);
+      if (keyHash !== undefined) this.devices.push({ keyHash, principal });
+    };
     const device = (device: DeviceKind, id: string): DevicePrincipal => ({
       kind: 'device',
       device,
@@ -32,9 +36,9 @@ export class DeviceKeys {
       window: null,
       screen: null,
     });
-    for (const d of kiosks) add(d.keyHash, device('kiosk', d.id));
-    for (const d of displays) add(d.keyHash, { ...device('display', d.id), window: d.window ?? null, screen: d.kind });
-    for (const d of lockers) add(d.keyHash, device('locker', d.id));
+    for (const d of kiosks) add(d.id, device('kiosk', d.id));
+    for (const d of displays) add(d.id, { ...device('display', d.id), window: d.window ?? null, screen: d.kind });
+    for (const d of lockers) add(d.id, device('locker', d.id));
   }
 
   /** The device whose key `key` is, or null; `keySha256` is the key's SHA-256 hex. */

@@ -63,6 +63,13 @@ export async function verifyPasswordAsync(
   return timingSafeEqual(key, parsed.expected);
 }
 
+/** `hashPassword` with the hashing done by `derive`, off the event loop (a person choosing a new password). */
+export async function hashPasswordAsync(password: string, derive: DeriveKey = deriveInProcess): Promise<string> {
+  const salt = randomBytes(SALT_BYTES);
+  const key = await derive(password, salt, KEY_BYTES, { N, r: R, p: P });
+  return `scrypt$${salt.toString('hex')}$${key.toString('hex')}`;
+}
+
 /** SHA-256 of a UTF-8 text as lowercase hex: how device keys are stored in the hall config. */
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

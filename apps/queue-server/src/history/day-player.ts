@@ -51,7 +51,7 @@ export class DayPlayer {
     readonly ctx: DayContext,
     readonly plan: DayPlan,
   ) {
-    this.hall = ctx.services.hall;
+    this.hall = ctx.services.today.hall;
     const guide =
       this.hall.staff.find((s) => s.role === 'floor_guide') ?? this.hall.staff.find((s) => s.role === 'manager');
     this.guide = `staff:${guide?.id ?? 'system'}`;

@@ -48,7 +48,7 @@ export async function playHistory(
   clock: SimClock,
   options: HistoryOptions,
 ): Promise<HistoryPlayed> {
-  const { hall } = services;
+  const { hall } = services.today;
   const random = seededRandom(options.seed);
   let request = 0;
   const requestId = () => `history-${options.seed}-${++request}`;

@@ -33,7 +33,7 @@ export class FollowUpDesk {
     private readonly random: Random,
     private readonly requestId: () => string,
   ) {
-    this.hall = services.hall;
+    this.hall = services.today.hall;
     this.manager = this.hall.staff.find((s) => s.role === 'manager');
   }
 

@@ -25,14 +25,18 @@ export interface Floor {
 }
 
 const toMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const typeOf = (floor: Floor, code: string) => floor.ctx.services.hall.windowTypes.find((t) => t.code === code)!;
+const typeOf = (floor: Floor, code: string) => floor.ctx.services.today.hall.windowTypes.find((t) => t.code === code)!;
 
 /**
  * Windows whose types all close for lunch pause for it; windows that serve through lunch (延时服务) take it in two
  * shifts, so half of them stay open at any time.
  */
 export function scheduleLunch(floor: Floor): void {
-  const hallLunch = hoursOn(floor.plan.day, floor.ctx.services.hall.hours, floor.ctx.services.hall.calendar)?.lunch;
+  const hallLunch = hoursOn(
+    floor.plan.day,
+    floor.ctx.services.today.hall.hours,
+    floor.ctx.services.today.hall.calendar,
+  )?.lunch;
   const start = toMinutes(hallLunch?.start ?? '12:00');
   const end = toMinutes(hallLunch?.end ?? '13:00');
   const middle = Math.round((start + end) / 2);
@@ -41,8 +45,8 @@ export function scheduleLunch(floor: Floor): void {
     const throughLunch = desk.config.serves.some((code) => {
       const hours = hoursOn(
         floor.plan.day,
-        hoursFor(floor.ctx.services.hall, typeOf(floor, code)),
-        floor.ctx.services.hall.calendar,
+        hoursFor(floor.ctx.services.today.hall, typeOf(floor, code)),
+        floor.ctx.services.today.hall.calendar,
       );
       return hours !== null && hours.lunch === undefined;
     });
@@ -58,7 +62,7 @@ export function scheduleLunch(floor: Floor): void {
 
 export function scheduleAway(floor: Floor): void {
   const away = floor.plan.away;
-  const config = away && floor.ctx.services.hall.windows.find((w) => w.serves.includes(away.windowType));
+  const config = away && floor.ctx.services.today.hall.windows.find((w) => w.serves.includes(away.windowType));
   const desk = config && floor.desks.get(config.number);
   if (!away || !desk) return;
   floor.ctx.timeline.at(away.at, () =>
@@ -91,11 +95,12 @@ export function scheduleMeeting(floor: Floor): void {
 export function scheduleTakeover(floor: Floor): void {
   const { random, timeline, services } = floor.ctx;
   const awayWindow =
-    floor.plan.away && floor.ctx.services.hall.windows.find((w) => w.serves.includes(floor.plan.away!.windowType));
-  const pairs = floor.ctx.services.hall.staff.flatMap((b) =>
+    floor.plan.away &&
+    floor.ctx.services.today.hall.windows.find((w) => w.serves.includes(floor.plan.away!.windowType));
+  const pairs = floor.ctx.services.today.hall.staff.flatMap((b) =>
     b.bWindows.flatMap((n) => {
       const own = b.aWindows[0];
-      const a = floor.ctx.services.hall.staff.find((s) => s.aWindows.includes(n));
+      const a = floor.ctx.services.today.hall.staff.find((s) => s.aWindows.includes(n));
       const [desk, home] = [floor.desks.get(n), own === undefined ? undefined : floor.desks.get(own)];
       return a && desk && home && n !== awayWindow?.number && own !== awayWindow?.number ? [{ a, b, desk, home }] : [];
     }),

@@ -8,7 +8,15 @@ import type {
   WindowActionBody,
   WindowActionName,
 } from '@hallq/shared/contracts';
-import { CSV_MEDIA_TYPE, WINDOW_ACTION_NAMES, routes, toPublicHall } from '@hallq/shared/contracts';
+import {
+  CSV_MEDIA_TYPE,
+  WINDOW_ACTION_NAMES,
+  XLSX_MEDIA_TYPE,
+  YAML_MEDIA_TYPE,
+  routes,
+  toPublicHall,
+} from '@hallq/shared/contracts';
+import { hallFileText } from '@hallq/hall-file';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import type { NightlyBackup } from '../backup/nightly-backup';
@@ -19,6 +27,8 @@ import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
 import type { Windows } from '../service/windows';
+import { catalogueCsv, catalogueWorkbook } from '../settings/catalogue/write-catalogue';
+import type { Credentials } from '../settings/credentials';
 import { connectionLimits, type ConnectionLimits, serverTimeouts } from './connection-limits';
 import { openApiDocument } from './openapi';
 import { registerRoute, type RouteContext, type RouteHandler } from './register-route';
@@ -32,6 +42,7 @@ export interface AppDeps {
   services: HallServices;
   lockers: LockerService;
   auth: Authenticator;
+  credentials: Credentials;
   version: string;
   seq: () => number;
   /** The database's storage watch: health reports it, and a write the disk refused answers 503. */
@@ -104,6 +115,7 @@ export function buildApp({
   services,
   lockers,
   auth,
+  credentials,
   version,
   seq,
   storage,
@@ -111,8 +123,9 @@ export function buildApp({
   log,
   nightly,
 }: AppDeps): FastifyInstance {
-  const { hall, today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports } = services;
-  const { ratingExports, ratingUploader } = services;
+  const { today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports, settings } =
+    services;
+  const { ratingExports, ratingUploader, catalogue } = services;
   const inForce = limits ?? connectionLimits();
   // Typed as fastify's logger, or the instance would be a FastifyInstance of its own kind.
   const loggerInstance: FastifyBaseLogger = log;
@@ -164,10 +177,14 @@ export function buildApp({
     reply.code(404).send({ error: { code: 'not_found', message: `no route ${request.method} ${request.url}` } }),
   );
 
-  const kioskPace = new DevicePace(hall.policy.kioskTicketsPerMinute, hall.policy.kioskTicketBurst, () =>
-    today.now().getTime(),
+  const kioskPace = new DevicePace(
+    () => ({ perMinute: today.hall.policy.kioskTicketsPerMinute, burst: today.hall.policy.kioskTicketBurst }),
+    () => today.now().getTime(),
   );
-  const checkIns = new CheckInThrottle(hall.policy, () => today.now().getTime());
+  const checkIns = new CheckInThrottle(
+    () => today.hall.policy,
+    () => today.now().getTime(),
+  );
   const handlers: Handlers = {
     health: () => {
       const disk = storage.status();
@@ -185,7 +202,7 @@ export function buildApp({
         disk.writable ? 200 : 503,
       );
     },
-    hall: () => ok(toPublicHall(hall)),
+    hall: () => ok(toPublicHall(today.hall, settings.version)),
     queues: () => ok(today.queues()),
     issueTicket: ({ body, principal }) => {
       if (principal?.kind === 'device') {
@@ -241,13 +258,55 @@ export function buildApp({
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body, address }) => {
-      const staff = await auth.login(body.staffId, body.password, address);
+      const { staff, mustChangePassword } = await auth.login(body.staffId, body.password, address);
+      // A one-time password opens no window: the person chooses their own first, then logs in there.
+      const at = mustChangePassword ? undefined : body.window;
       const window =
-        body.window === undefined
+        at === undefined
           ? null
-          : await windows.login(body.window, staff, randomUUID(), { move: body.move, takeOver: body.takeOver });
-      const { token, expiresAt } = auth.issueToken(staff, body.window ?? null);
-      return ok({ token, expiresAt, staff: { id: staff.id, name: staff.name, role: staff.role }, window });
+          : await windows.login(at, staff, randomUUID(), { move: body.move, takeOver: body.takeOver });
+      const { token, expiresAt } = auth.issueToken(staff, at ?? null);
+      const info = { id: staff.id, name: staff.name, role: staff.role };
+      return ok({ token, expiresAt, staff: info, window, mustChangePassword });
+    },
+    changePassword: ({ body, principal, address }) => {
+      const p = principal as Extract<Principal, { kind: 'staff' }>;
+      return credentials.changeOwnPassword(p.staff, p.tokenHash, body, address);
+    },
+    settings: ({ principal }) => ok(settings.view(staffOf(principal))),
+    changeSettings: ({ params, body, principal }) =>
+      settings.change(params.section, body, staffOf(principal), actorOf(principal!)),
+    settingsHistory: ({ query }) => ok({ versions: settings.history(query.limit) }),
+    settingsVersion: ({ params }) => ok(settings.detail(params.version)),
+    rollbackSettings: ({ body, principal }) => settings.rollback(body, actorOf(principal!)),
+    resetPassword: ({ params, body, principal }) =>
+      credentials.resetPassword(params.id, body.requestId, actorOf(principal!)),
+    issueDeviceKey: ({ params, body, principal }) =>
+      credentials.issueDeviceKey(params.id, body.requestId, actorOf(principal!)),
+    revokeDeviceKey: ({ params, body, principal }) =>
+      credentials.revokeDeviceKey(params.id, body.requestId, actorOf(principal!)),
+    previewCatalogue: async ({ body, principal }) => ok(await catalogue.preview(body, staffOf(principal))),
+    importCatalogue: ({ body, principal }) => catalogue.import(body, staffOf(principal), actorOf(principal!)),
+    catalogueXlsx: async ({ principal }) => {
+      settings.mayEdit(staffOf(principal));
+      const content = await catalogueWorkbook(today.hall);
+      return {
+        status: 200,
+        file: { contentType: XLSX_MEDIA_TYPE, filename: 'catalogue.xlsx', localName: '事项清单.xlsx', content },
+      };
+    },
+    catalogueCsv: ({ principal }) => {
+      settings.mayEdit(staffOf(principal));
+      const content = catalogueCsv(today.hall);
+      return {
+        status: 200,
+        file: { contentType: CSV_MEDIA_TYPE, filename: 'catalogue.csv', localName: '事项清单.csv', content },
+      };
+    },
+    hallFile: () => {
+      const heading = `HallQ hall file: settings version ${settings.version}, ${today.now().toISOString()}\npasswords and device keys are not in it (the server keeps them apart)`;
+      const content = hallFileText(today.hall, heading);
+      return { status: 200, file: { contentType: YAML_MEDIA_TYPE, filename: 'hall.yaml', content } };
     },
     logout: async ({ principal }) => {
       const p = principal as Extract<Principal, { kind: 'staff' }>;
@@ -264,7 +323,13 @@ export function buildApp({
   };
 
   for (const name of Object.keys(routes) as (keyof Routes)[]) {
-    registerRoute(app, auth, routes[name] as RouteContract, handlers[name] as RouteHandler<RouteContract>, hall.policy);
+    registerRoute(
+      app,
+      auth,
+      routes[name] as RouteContract,
+      handlers[name] as RouteHandler<RouteContract>,
+      () => today.hall.policy,
+    );
   }
   const document = openApiDocument(version);
   app.get('/api/openapi.json', async () => document);

@@ -23,8 +23,11 @@ function foundNoBooking(error: unknown): boolean {
 export class CheckInThrottle {
   private readonly failures: DevicePace;
 
-  constructor(policy: Pick<QueuePolicy, 'checkInFailuresPerHour' | 'checkInFailureBurst'>, now: () => number) {
-    this.failures = new DevicePace(policy.checkInFailuresPerHour / 60, policy.checkInFailureBurst, now);
+  constructor(policy: () => Pick<QueuePolicy, 'checkInFailuresPerHour' | 'checkInFailureBurst'>, now: () => number) {
+    this.failures = new DevicePace(
+      () => ({ perMinute: policy().checkInFailuresPerHour / 60, burst: policy().checkInFailureBurst }),
+      now,
+    );
   }
 
   /** Runs `issue` for `caller`, refused first when the request names a booking and the caller's failures are spent. */

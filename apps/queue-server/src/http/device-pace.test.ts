@@ -4,7 +4,10 @@ import { DevicePace } from './device-pace';
 describe('DevicePace', () => {
   it('lets a burst through, then one a pace, and says how long to wait', () => {
     let now = 0;
-    const pace = new DevicePace(60, 3, () => now);
+    const pace = new DevicePace(
+      () => ({ perMinute: 60, burst: 3 }),
+      () => now,
+    );
     expect([pace.take('k1'), pace.take('k1'), pace.take('k1')]).toEqual([0, 0, 0]);
     expect(pace.take('k1')).toBe(1000);
     now += 1000;
@@ -13,7 +16,10 @@ describe('DevicePace', () => {
   });
 
   it('keeps each device to its own pace', () => {
-    const pace = new DevicePace(60, 1, () => 0);
+    const pace = new DevicePace(
+      () => ({ perMinute: 60, burst: 1 }),
+      () => 0,
+    );
     expect(pace.take('k1')).toBe(0);
     expect(pace.take('k1')).toBeGreaterThan(0);
     expect(pace.take('k2')).toBe(0);
@@ -21,7 +27,10 @@ describe('DevicePace', () => {
 
   it('refills to the burst and no further after a quiet time, and a clock set back takes nothing', () => {
     let now = 1_000_000;
-    const pace = new DevicePace(60, 2, () => now);
+    const pace = new DevicePace(
+      () => ({ perMinute: 60, burst: 2 }),
+      () => now,
+    );
     pace.take('k1');
     pace.take('k1');
     now += 3_600_000;
@@ -31,7 +40,10 @@ describe('DevicePace', () => {
   });
 
   it('takes back a request given back, up to the burst and no further', () => {
-    const pace = new DevicePace(60, 2, () => 0);
+    const pace = new DevicePace(
+      () => ({ perMinute: 60, burst: 2 }),
+      () => 0,
+    );
     expect([pace.take('k1'), pace.take('k1')]).toEqual([0, 0]);
     pace.giveBack('k1');
     pace.giveBack('k1');

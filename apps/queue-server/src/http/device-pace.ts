@@ -6,11 +6,19 @@
 export class DevicePace {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
+  /** `rate` is read at each request: a change of the hall's policy applies at once. */
   constructor(
-    private readonly perMinute: number,
-    private readonly burst: number,
+    private readonly rate: () => { perMinute: number; burst: number },
     private readonly now: () => number,
   ) {}
+
+  private get perMinute(): number {
+    return this.rate().perMinute;
+  }
+
+  private get burst(): number {
+    return this.rate().burst;
+  }
 
   take(device: string): number {
     const now = this.now();

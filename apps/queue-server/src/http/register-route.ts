@@ -46,6 +46,9 @@ export function bearerToken(request: FastifyRequest): string | undefined {
   return match ? match[1] : undefined;
 }
 
+/** What a session opened with a one-time password may do: choose the person's own, or leave. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(['/api/auth/password', '/api/auth/logout']);
+
 /**
  * Checks the route's auth rule; `window_clerk` and `rating_pad` are finished by the service, which knows who is at the
  * window and which window a rating request belongs to.
@@ -97,14 +100,23 @@ export function registerRoute<R extends RouteContract>(
   auth: Authenticator,
   contract: R,
   handler: RouteHandler<R>,
-  policy: QueuePolicy,
+  /** The policy in force (a change in the console applies to the next request). */
+  policy: () => QueuePolicy,
 ): void {
   app.route({
     method: contract.method,
     url: contract.path,
+    ...(contract.bodyLimit !== undefined && {
+      bodyLimit: contract.bodyLimit,
+      // A large body is read only for a caller who may send it: nobody else makes the server hold megabytes.
+      onRequest: async (request: FastifyRequest) =>
+        authorize(contract, auth.authenticate(bearerToken(request), request.ip), policy()),
+    }),
     handler: async (request, reply) => {
       const principal = auth.authenticate(bearerToken(request), request.ip);
-      authorize(contract, principal, policy);
+      authorize(contract, principal, policy());
+      if (principal?.kind === 'staff' && principal.mustChangePassword && !WHILE_PASSWORD_MUST_CHANGE.has(contract.path))
+        throw new ApiError('password_change_required', 'choose your own password first (POST /api/auth/password)');
       const params = parse(contract.params, request.params, 'path') as Parsed<R, 'params'>;
       const query = parse(contract.query, request.query, 'query') as Parsed<R, 'query'>;
       const body = parse(contract.body, request.body, 'body') as Parsed<R, 'body'>;

@@ -6,10 +6,13 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { StatusTokenParam } from '@hallq/shared/contracts';
 
+/** Defined by the build (scripts/build-server.ts): this code then runs from dist/main.js, a folder nearer the root. */
+declare const HALLQ_BUNDLED: true | undefined;
+const bundled = typeof HALLQ_BUNDLED !== 'undefined';
 /** The folder holding the apps (`apps/`), whose `*\/dist/` the pages are built into. */
-const APPS_DIR = fileURLToPath(new URL('../../../', import.meta.url));
+const APPS_DIR = fileURLToPath(new URL(bundled ? '../../' : '../../../', import.meta.url));
 /** Shipped with the server rather than with a page build: browsers ask for it on every page, built or not. */
-const FAVICON = fileURLToPath(new URL('../../assets/favicon.ico', import.meta.url));
+const FAVICON = fileURLToPath(new URL(bundled ? '../assets/favicon.ico' : '../../assets/favicon.ico', import.meta.url));
 
 const NOT_BUILT = `This page has not been built yet: run "pnpm build" at the repository root, then restart.`;
 const notBuilt = (reply: FastifyReply) => reply.code(503).type('text/plain; charset=utf-8').send(NOT_BUILT);

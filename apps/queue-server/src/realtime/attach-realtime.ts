@@ -48,7 +48,7 @@ export function attachRealtime(
   deps: { services: HallServices; lockers: LockerService; auth: Authenticator; hub: EventHub; log: HallLog },
 ): HallIo {
   const { services, lockers, auth, hub, log } = deps;
-  const { hall, today, tickets } = services;
+  const { today, tickets } = services;
   const io: HallIo = new Server(server, {
     serveClient: false,
     allowRequest: (request, callback) => {
@@ -99,17 +99,19 @@ export function attachRealtime(
       if (principal.kind !== 'device' || principal.device !== 'locker')
         return next(new Error('forbidden: only a locker may join the locker room'));
       socket.data.locker = principal.id;
+      socket.data.token = request.token;
       return next();
     }
     socket.data.staff = principal.kind === 'staff';
-    if (principal.kind === 'staff') socket.data.audience = staffAudience(hall, principal);
+    if (principal.kind === 'staff') socket.data.audience = staffAudience(today.hall, principal);
+    socket.data.token = request.token;
     const allowed =
       principal.kind === 'staff' ||
       (request.room === 'hall' && principal.device === 'display') ||
       (request.room === 'kiosk' && principal.device === 'kiosk') ||
       (request.room === 'window' && principal.device === 'display' && principal.window === request.window);
     if (!allowed) return next(new Error(`forbidden: this device may not join the ${request.room} room`));
-    if (request.room === 'window' && !hall.windows.some((w) => w.number === request.window)) {
+    if (request.room === 'window' && !today.hall.windows.some((w) => w.number === request.window)) {
       return next(new Error(`not_found: no window ${request.window}`));
     }
     socket.data.room = request.room === 'window' ? `window:${request.window}` : request.room;
@@ -167,6 +169,13 @@ export function attachRealtime(
       else audiences.delete(key);
     }
   };
+  // A key revoked, a person disabled or their password reset: their open connections end at once, as their requests do.
+  auth.onRefresh(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      const token = socket.data.token as string | undefined;
+      if (token !== undefined && !auth.stillValid(token)) socket.disconnect(true);
+    }
+  });
   hub.subscribe((envelopes) => {
     const forDevices = listening(DEVICE_STREAM_ROOM) ? deviceEnvelopes(envelopes) : null;
     // A group with no ticket and nothing narrower than everyone: one message for everyone.

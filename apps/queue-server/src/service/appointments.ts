@@ -38,7 +38,10 @@ export const APPOINTMENT_CODES: AppointmentCodeOptions = { digits: APPOINTMENT_C
  * check-in are the domain's; this module finds the booking and keeps the ID number out of everything but a keyed hash.
  */
 export class Appointments {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
   private readonly idNumberKey: Buffer;
 
   constructor(
@@ -47,7 +50,6 @@ export class Appointments {
     private readonly pipeline: WritePipeline,
     private readonly codes: AppointmentCodeOptions = APPOINTMENT_CODES,
   ) {
-    this.hall = today.hall;
     this.idNumberKey = store.installationSecret('id_number_hmac');
   }
 

@@ -37,15 +37,16 @@ const ARCHIVE_LIMIT = 5000;
  * calendar counts them; staff assign it, note what was done and close it. The rules are the domain's lifecycle.
  */
 export class FollowUps {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
 
   constructor(
     private readonly store: HallStore,
     private readonly today: HallDay,
     private readonly pipeline: WritePipeline,
-  ) {
-    this.hall = today.hall;
-  }
+  ) {}
 
   /** Opens the follow-up of a bad rating inside the rating's write; its events, for after the savepoint. */
   open(rating: RatingRecord, now: Date, actor: Actor): HallEvent[] {

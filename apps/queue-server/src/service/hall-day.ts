@@ -11,8 +11,9 @@ import type {
   WindowTypeConfig,
 } from '@hallq/shared/contracts';
 import { withNames } from '@hallq/shared/contracts';
-import type { Rating, Ticket, WindowState } from '@hallq/shared/domain';
+import type { DayWork, Rating, Ticket, WindowState } from '@hallq/shared/domain';
 import {
+  ENDED_STATES,
   QUEUED_STATES,
   addDays,
   checkIssuable,
@@ -32,6 +33,8 @@ const SERVICE_TIMES_KEPT = 100;
 
 export interface HallDayOptions {
   hall: HallConfig;
+  /** The settings version `hall` is. */
+  hallVersion: number;
   store: HallStore;
   clock: () => Date;
 }
@@ -44,11 +47,12 @@ export interface HallDayOptions {
  * snapshot.
  */
 export class HallDay {
-  readonly hall: HallConfig;
+  private current: HallConfig;
+  private currentVersion: number;
   private readonly store: HallStore;
   private readonly clock: () => Date;
-  private readonly typeByCode: Map<string, WindowTypeConfig>;
-  private readonly windowByNumber: Map<number, WindowConfig>;
+  private typeByCode: Map<string, WindowTypeConfig>;
+  private windowByNumber: Map<number, WindowConfig>;
   private readonly reloadListeners = new Set<() => void>();
 
   private today = '';
@@ -67,12 +71,44 @@ export class HallDay {
   private ratings = new Map<string, Rating>();
 
   constructor(options: HallDayOptions) {
-    this.hall = options.hall;
+    this.current = options.hall;
+    this.currentVersion = options.hallVersion;
     this.store = options.store;
     this.clock = options.clock;
-    this.typeByCode = new Map(this.hall.windowTypes.map((t) => [t.code, t]));
-    this.windowByNumber = new Map(this.hall.windows.map((w) => [w.number, w]));
+    this.typeByCode = new Map(this.current.windowTypes.map((t) => [t.code, t]));
+    this.windowByNumber = new Map(this.current.windows.map((w) => [w.number, w]));
     this.reload(this.clock());
+  }
+
+  /** The hall's settings in force: every service reads them here, so a change in the console reaches them all at once. */
+  get hall(): HallConfig {
+    return this.current;
+  }
+
+  /**
+   * A new version of the settings, from its write's `apply`: the day is rebuilt around it (a new window starts closed,
+   * a removed one was closed — the change was refused otherwise), inside the write's transaction, so it reads what the
+   * write and those before it in its group wrote.
+   */
+  setHall(hall: HallConfig, version: number, now: Date): void {
+    this.current = hall;
+    this.currentVersion = version;
+    this.typeByCode = new Map(hall.windowTypes.map((t) => [t.code, t]));
+    this.windowByNumber = new Map(hall.windows.map((w) => [w.number, w]));
+    this.reload(now);
+  }
+
+  /** What the day holds that a change of the settings could strand (strandedWork). */
+  dayWork(): DayWork {
+    const open = [...this.tickets.values()].filter((t) => !ENDED_STATES.includes(t.state));
+    const typeOfPrefix = new Map(this.current.windowTypes.map((t) => [t.prefix, t.code]));
+    return {
+      openTickets: open.map((t) => ({ number: t.number, windowType: t.windowType, serviceItem: t.serviceItem })),
+      issuedPrefixes: new Map(
+        [...this.lastSequence].filter(([, n]) => n > 0).map(([prefix]) => [prefix, typeOfPrefix.get(prefix) ?? '?']),
+      ),
+      windows: this.windowStates(),
+    };
   }
 
   /** The hall day loaded in memory (the day of the last `dayOf`). */
@@ -337,6 +373,7 @@ export class HallDay {
     return {
       seq,
       hallDay: day,
+      hallVersion: this.currentVersion,
       queues: this.queueInfos(now),
       windows: this.windowStates(),
       tickets: inPlay,
@@ -359,7 +396,9 @@ export class HallDay {
    */
   withDerivedEvents(events: HallEvent[], now: Date): HallEvent[] {
     // Guide calls, ratings, follow-ups and lockers change neither queues nor windows.
-    const derived = events.some((e) => e.type.startsWith('ticket.') || e.type.startsWith('window.'))
+    const derived = events.some(
+      (e) => e.type.startsWith('ticket.') || e.type.startsWith('window.') || e.type === 'hall.changed',
+    )
       ? this.derivedEvents(now)
       : [];
     this.noteCalls(events, now.toISOString());

@@ -55,7 +55,7 @@ describe('the write pipeline: group commit', () => {
 
   it('lets a later write in the group see an earlier one (a call right after an issue finds the ticket)', async () => {
     const { svc } = service();
-    const clerk = svc.hall.staff.find((s) => s.id === 'c01')!;
+    const clerk = svc.today.hall.staff.find((s) => s.id === 'c01')!;
     await svc.windows.login(1, clerk, 'login-c01');
     const [issued, called] = await Promise.all([
       svc.tickets.issue({ windowType: 'personal', requestId: 'issue-1' }, 'kiosk:k1'),
@@ -69,7 +69,7 @@ describe('today’s estimates', () => {
   it("leaves an overnight service (yesterday's ticket finished after midnight) out of the new day's estimates, after a restart too", async () => {
     let now = new Date('2026-11-23T15:00:00Z'); // 23:00 in Shanghai
     const first = service(() => now);
-    const clerk = first.svc.hall.staff.find((s) => s.id === 'c01')!;
+    const clerk = first.svc.today.hall.staff.find((s) => s.id === 'c01')!;
     await first.svc.windows.login(1, clerk, 'login-1');
     await first.svc.tickets.issue({ windowType: 'personal', requestId: 'issue-late' }, 'kiosk:k1');
     await first.svc.windows.act(1, { type: 'callNext' }, 'call-late', clerk);
@@ -81,7 +81,7 @@ describe('today’s estimates', () => {
     const again = service(() => now, first.dataDir);
     await again.svc.tickets.issue({ windowType: 'personal', requestId: 'issue-morning' }, 'kiosk:k1');
     const personal = again.svc.today.queues().queues.find((q) => q.windowType === 'personal')!;
-    const defaultMinutes = again.svc.hall.windowTypes.find((t) => t.code === 'personal')!.defaultServiceMinutes;
+    const defaultMinutes = again.svc.today.hall.windowTypes.find((t) => t.code === 'personal')!.defaultServiceMinutes;
     expect(personal.waiting).toBe(1);
     expect(personal.estimatedWaitMinutes).toBe(Math.ceil(defaultMinutes));
     await again.db.close();

@@ -13,9 +13,13 @@ import { StateChanges } from './state-changes';
 import { Tickets } from './tickets';
 import { Windows } from './windows';
 import { WritePipeline } from './write-pipeline';
-import type { HallLog } from '../log/logger';
+import { type HallLog, stderrLog } from '../log/logger';
+import { CatalogueImport } from '../settings/catalogue-import';
+import { HallSettings } from '../settings/hall-settings';
+import { openSettings } from '../settings/settings-start';
 
 export interface HallServicesOptions {
+  /** The hall file as read: the settings start from it (`openSettings`), the console's later versions over it. */
   hall: HallConfig;
   store: HallStore;
   clock: () => Date;
@@ -31,8 +35,10 @@ export interface HallServicesOptions {
 
 /** The hall's services, wired around one write pipeline and one day in memory. */
 export interface HallServices {
-  hall: HallConfig;
+  /** Today's state, which holds the settings in force (`today.hall`). */
   today: HallDay;
+  settings: HallSettings;
+  catalogue: CatalogueImport;
   pipeline: WritePipeline;
   tickets: Tickets;
   appointments: Appointments;
@@ -62,7 +68,8 @@ export function createHallServices({
   reportsNice,
   log,
 }: HallServicesOptions): HallServices {
-  const today = new HallDay({ hall, store, clock });
+  const opened = openSettings(store, hall, clock(), log ?? stderrLog);
+  const today = new HallDay({ hall: opened.hall, hallVersion: opened.version.version, store, clock });
   const pipeline = new WritePipeline({
     store,
     clock,
@@ -73,13 +80,15 @@ export function createHallServices({
   const changes = new StateChanges(store, today);
   const appointments = new Appointments(store, today, pipeline, appointmentCodes);
   const followUps = new FollowUps(store, today, pipeline);
-  const ratingExports = new RatingExports(store, hall);
+  const ratingExports = new RatingExports(store, today);
   const ratingUploader = new RatingUploader(store, hall, ratingExports, clock, log);
   const ratings = new Ratings(store, today, pipeline, followUps, ratingUploader, log);
   const reports = new Reports(store.databasePath, today, reportsNice);
+  const settings = new HallSettings(store, today, pipeline, opened.version);
   return {
-    hall,
     today,
+    settings,
+    catalogue: new CatalogueImport(settings, today),
     pipeline,
     tickets: new Tickets(store, today, pipeline, changes, appointments),
     appointments,

@@ -17,7 +17,7 @@ import type {
   RetrieveRequest,
   StaffConfig,
 } from '@hallq/shared/contracts';
-import type { CompartmentEvent } from '@hallq/shared/domain';
+import type { CompartmentEvent, SettingsProblem } from '@hallq/shared/domain';
 import { OPEN_KEYPAD, compartmentDeadline, keypadAfterAttempt, keypadLocked } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import type { LockerStore } from '../store/locker-store';
@@ -50,7 +50,10 @@ const SWEEP_MS = 1000;
  * staff-only events numbered on the hall stream), and door commands sent only after the commit.
  */
 export class LockerService {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
   private readonly today: HallDay;
   private readonly store: LockerStore;
   private readonly clock: () => Date;
@@ -63,11 +66,10 @@ export class LockerService {
 
   constructor(options: LockerServiceOptions) {
     this.today = options.today;
-    this.hall = options.today.hall;
     this.store = options.store;
     this.clock = options.clock;
     this.log = options.log ?? stderrLog;
-    const { policy } = this.hall;
+    const today = options.today;
     this.state = new LockerState(this.hall, options.store);
     this.writes = new LockerWrites({
       pipeline: options.pipeline,
@@ -75,7 +77,15 @@ export class LockerService {
       store: options.store,
       state: this.state,
       notifier: options.notifier ?? new OutboxNotifier(options.store, this.hall.name.zh),
-      timeouts: { openSeconds: policy.lockerOpenTimeoutSeconds, closeSeconds: policy.lockerCloseTimeoutSeconds },
+      // Read at each door command: a change of the policy in the console applies to the next one.
+      timeouts: {
+        get openSeconds() {
+          return today.hall.policy.lockerOpenTimeoutSeconds;
+        },
+        get closeSeconds() {
+          return today.hall.policy.lockerCloseTimeoutSeconds;
+        },
+      },
       sendCommands: options.sendCommands,
     });
     // A failed commit may have changed compartments in memory that the disk never got.
@@ -84,6 +94,24 @@ export class LockerService {
     // per deadline; it also catches the deadlines that passed while the server was down.
     this.timer = setInterval(() => this.sweep(), SWEEP_MS);
     this.timer.unref();
+  }
+
+  /** What a change of the settings would strand here: compartments in use that the new hall no longer has. */
+  settingsProblems(after: HallConfig): SettingsProblem[] {
+    const lost = this.state.lostIn(after);
+    return lost.length === 0
+      ? []
+      : [
+          {
+            path: ['devices', 'lockers'],
+            message: `${lost.join('; ')} is in use: retrieve the item or let it be collected first`,
+          },
+        ];
+  }
+
+  /** A new version of the settings (from its write's apply). */
+  useHall(hall: HallConfig): void {
+    this.state.configure(hall);
   }
 
   async close(): Promise<void> {

@@ -20,14 +20,24 @@ interface Door {
 
 const key = (locker: string, number: string) => `${locker}/${number}`;
 
+/** Where each door of the hall's lockers is wired. */
+function doorsOf(hall: HallConfig): Map<string, Door> {
+  const doors = new Map<string, Door>();
+  for (const l of hall.devices.lockers)
+    for (const cabinet of l.cabinets)
+      for (const c of cabinet.compartments)
+        doors.set(key(l.id, c.number), { boardAddress: cabinet.boardAddress, channel: c.channel, size: c.size });
+  return doors;
+}
+
 /**
  * The lockers in memory: every compartment of the hall file with its stored state, each locker's keypad, and where
  * each door is wired (board and channel). Changed only from a locker write's `apply`; reloaded after a failed commit.
  */
 export class LockerState {
-  private readonly lockers: Map<string, LockerDeviceConfig>;
-  private readonly doors = new Map<string, Door>();
-  private readonly overdueMs: number;
+  private lockers = new Map<string, LockerDeviceConfig>();
+  private doors = new Map<string, Door>();
+  private overdueMs = 0;
   private compartments = new Map<string, Compartment>();
   private keypads = new Map<string, Keypad>();
 
@@ -35,19 +45,36 @@ export class LockerState {
     hall: HallConfig,
     private readonly store: LockerStore,
   ) {
+    this.configure(hall);
+  }
+
+  /**
+   * Takes the lockers of a hall (at start, or a new version of the settings) and reloads the compartments. A change
+   * that would lose a compartment in use was refused before it was made (`lostIn`).
+   */
+  configure(hall: HallConfig): void {
     this.lockers = new Map(hall.devices.lockers.map((l) => [l.id, l]));
     this.overdueMs = hall.policy.lockerOverdueDays * 86_400_000;
-    for (const l of hall.devices.lockers)
-      for (const cabinet of l.cabinets)
-        for (const c of cabinet.compartments)
-          this.doors.set(key(l.id, c.number), { boardAddress: cabinet.boardAddress, channel: c.channel, size: c.size });
+    this.doors = doorsOf(hall);
     this.load();
   }
 
   /**
-   * Memory from the database; a compartment of the hall file without a row is free. A compartment in use that the
-   * hall file no longer has is refused: its item (or door command) would be silently forgotten.
+   * The compartments in use (an item inside, a door command out) that `hall` no longer has, in words: their item or
+   * command would be silently forgotten.
    */
+  lostIn(hall: HallConfig): string[] {
+    const doors = doorsOf(hall);
+    return this.store
+      .compartments()
+      .filter((c) => c.state !== 'free' && !doors.has(key(c.locker, c.number)))
+      .map(
+        (c) =>
+          `compartment ${c.number} of locker "${c.locker}" (${c.state}${c.item ? `, item ${c.item.caseNumber}` : ''})`,
+      );
+  }
+
+  /** Memory from the database; a compartment of the hall without a row is free. */
   load(): void {
     const stored = new Map(this.store.compartments().map((c) => [key(c.locker, c.number), c]));
     const lost = [...stored.values()].filter((c) => c.state !== 'free' && !this.doors.has(key(c.locker, c.number)));

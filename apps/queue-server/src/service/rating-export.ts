@@ -50,14 +50,19 @@ const CSV_COLUMNS: [string, (r: RatingExportRecord) => string | number | null][]
  * A cell Excel would run as a formula (=, +, -, @ first) is led by an apostrophe: the citizen's own words reach the
  * manager's spreadsheet, and must stay words there.
  */
-const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+export const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
 /** 好差评 as the provincial system takes it: the export of a period, and the record of one rating for the uploader. */
 export class RatingExports {
   constructor(
     private readonly store: HallStore,
-    private readonly hall: HallConfig,
+    /** Where the settings in force are read (today's state), so names follow a change in the console. */
+    private readonly settings: { readonly hall: HallConfig },
   ) {}
+
+  private get hall(): HallConfig {
+    return this.settings.hall;
+  }
 
   /** The period's ratings the caller answers for: the manager the hall's, a chief representative their department's. */
   export(query: Pick<RatingExportQuery, 'from' | 'to'>, staff: StaffConfig): RatingExport {

@@ -21,9 +21,16 @@ const EXPIRY_CHECK_MS = 1000;
  * time (never a default level). A bad rating opens a follow-up.
  */
 export class Ratings {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
   /** Windows with a rating pad (好差评器): only there is a finished service rated. */
-  private readonly padWindows: Set<number>;
+  private get padWindows(): Set<number> {
+    return new Set(
+      this.hall.devices.displays.flatMap((d) => (d.kind === 'rating' && d.window !== undefined ? [d.window] : [])),
+    );
+  }
   private expiryTimer: NodeJS.Timeout | undefined;
   private expiring = false;
   private closed = false;
@@ -36,10 +43,6 @@ export class Ratings {
     private readonly uploader: RatingUploader,
     private readonly log: HallLog = stderrLog,
   ) {
-    this.hall = today.hall;
-    this.padWindows = new Set(
-      this.hall.devices.displays.flatMap((d) => (d.kind === 'rating' && d.window !== undefined ? [d.window] : [])),
-    );
     // A reload can bring back a request whose recording did not commit: it must still expire.
     today.onReload(() => this.armExpiry());
     this.armExpiry();

@@ -12,12 +12,12 @@ import type { HallDay } from './hall-day';
 const MAX_WAITING = 8;
 const RETRY_AFTER_MS = 3000;
 
-/** The worker's module: the TypeScript source under the loader the server runs with, or the compiled file beside this. */
-const WORKER_ENTRY = new URL(
-  import.meta.url.endsWith('.ts') ? '../reports/report-worker.ts' : '../reports/report-worker.js',
-  import.meta.url,
-).href;
-const WORKER_BOOT = new URL('../reports/worker-boot.mjs', import.meta.url);
+/** Defined by the build (scripts/build-server.ts), whose dist/ holds report-worker.js and worker-boot.mjs beside main.js. */
+declare const HALLQ_BUNDLED: true | undefined;
+const bundled = typeof HALLQ_BUNDLED !== 'undefined';
+/** The worker's module: the TypeScript source under the loader the server runs with, or the built file beside this. */
+const WORKER_ENTRY = new URL(bundled ? './report-worker.js' : '../reports/report-worker.ts', import.meta.url).href;
+const WORKER_BOOT = new URL(bundled ? './worker-boot.mjs' : '../reports/worker-boot.mjs', import.meta.url);
 
 /**
  * The hall's figures for a period (every figure is defined once, in the domain's `statistics`, from the entries the

@@ -19,14 +19,15 @@ export interface TicketChange {
  * frees its window, a window's action moves its ticket).
  */
 export class StateChanges {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
 
   constructor(
     private readonly store: HallStore,
     private readonly today: HallDay,
-  ) {
-    this.hall = today.hall;
-  }
+  ) {}
 
   /**
    * The ticket in play at a window: today's, or one of an earlier day left called or in service at midnight, which the

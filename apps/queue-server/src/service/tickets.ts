@@ -28,7 +28,10 @@ import type { Actor, Reply, WritePipeline } from './write-pipeline';
 
 /** Tickets from the kiosk to the end of the day: issue (walk-in or booked), status, give up, cancel, reactivate. */
 export class Tickets {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
 
   constructor(
     private readonly store: HallStore,
@@ -36,9 +39,7 @@ export class Tickets {
     private readonly pipeline: WritePipeline,
     private readonly changes: StateChanges,
     private readonly appointments: Appointments,
-  ) {
-    this.hall = today.hall;
-  }
+  ) {}
 
   issue(req: IssueTicketRequest, actor: Actor): Promise<Reply<IssuedTicket>> {
     return this.pipeline.write('issue-ticket', req.requestId, actor, (now, day) => {

@@ -24,7 +24,10 @@ type TicketAction = Extract<WindowAction, { type: 'recall' | 'start' | 'noShow' 
 
 /** The windows: the clerk's actions there (call, serve, transfer …), logging in and out, and the clerk's day. */
 export class Windows {
-  private readonly hall: HallConfig;
+  /** The settings in force, read at each use: a change in the console applies to the next request. */
+  private get hall(): HallConfig {
+    return this.today.hall;
+  }
 
   constructor(
     private readonly store: HallStore,
@@ -32,9 +35,7 @@ export class Windows {
     private readonly pipeline: WritePipeline,
     private readonly changes: StateChanges,
     private readonly ratings: Ratings,
-  ) {
-    this.hall = today.hall;
-  }
+  ) {}
 
   /** The clerk at a window acts on the ticket in play there, or on the window (call the next, pause, resume). */
   act(

@@ -7,6 +7,7 @@ import { Ticket as TicketSchema, WindowState as WindowStateSchema } from '@hallq
 import type { KeyName } from '../db/installation-keys';
 import type { HallDatabase } from '../db/open-database';
 import { Journal } from './journal';
+import { SettingsStore } from './settings-store';
 import { RatingStore } from './rating-store';
 import { RatingUploadStore } from './rating-upload-store';
 import { readJson, readRow } from './stored-row';
@@ -59,6 +60,7 @@ export class HallStore {
   readonly journal: Journal;
   readonly ratings: RatingStore;
   readonly ratingUploads: RatingUploadStore;
+  readonly settings: SettingsStore;
   private readonly w: HallDatabase['write'];
   private readonly storage: HallDatabase['storage'];
   private readonly keys: HallDatabase['keys'];
@@ -73,6 +75,7 @@ export class HallStore {
     this.journal = new Journal(db.write);
     this.ratings = new RatingStore(db.write);
     this.ratingUploads = new RatingUploadStore(db.write);
+    this.settings = new SettingsStore(db.write);
     this.ticketByToken = db.read.prepare('SELECT data FROM tickets WHERE status_token = ?');
     const p = (sql: string) => this.w.prepare(sql);
     this.s = {
@@ -105,6 +108,10 @@ export class HallStore {
         'SELECT staff_id AS staffId, window, expires_at AS expiresAt, revoked_at AS revokedAt FROM sessions WHERE token_hash = ?',
       ),
       revokeSession: p('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL'),
+      revokeOtherSessionsOf: p(
+        'UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND token_hash <> ? AND revoked_at IS NULL',
+      ),
+      revokeSessionsOf: p('UPDATE sessions SET revoked_at = ? WHERE staff_id = ? AND revoked_at IS NULL'),
       revokeExpiredSessions: p('UPDATE sessions SET revoked_at = ? WHERE revoked_at IS NULL AND expires_at <= ?'),
       insertAppointment: p(
         `INSERT INTO appointments (code, hall_day, window_type, service_item, slot_start, created_by, created_at, id_hash,
@@ -239,6 +246,16 @@ export class HallStore {
 
   revokeExpiredSessions(at: string): void {
     this.s.revokeExpiredSessions!.run(at, at);
+  }
+
+  /** Ends every session of a person (disabled, removed, their password reset). */
+  revokeSessionsOf(staffId: string, at: string): void {
+    this.s.revokeSessionsOf!.run(at, staffId);
+  }
+
+  /** Ends a person's sessions but the one they are using (they changed their password in it). */
+  revokeOtherSessionsOf(staffId: string, keep: string, at: string): void {
+    this.s.revokeOtherSessionsOf!.run(at, staffId, keep);
   }
 
   revokeSession(tokenHash: string, at: string): void {

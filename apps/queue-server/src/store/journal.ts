@@ -141,6 +141,20 @@ export const journalData = {
     itemId: z.string().nullable(),
     handover: Handover.nullable(),
   }),
+  /** A new version of the settings (the console, a rollback, an import, a changed hall file at a start). */
+  'settings.changed': z.object({
+    version: z.number().int(),
+    source: z.enum(['file', 'console', 'rollback', 'import']),
+    sections: z.array(z.string()),
+    rolledBackTo: z.number().int().nullable(),
+  }),
+  /** The manager gave a person a one-time password; never the password. */
+  'staff.passwordReset': z.object({ staffId: z.string() }),
+  /** A person chose their own password. */
+  'staff.passwordChanged': z.object({ staffId: z.string() }),
+  /** A device was given a new key (its old one stopped working), or lost its key; never the key. */
+  'device.keyIssued': z.object({ deviceId: z.string() }),
+  'device.keyRevoked': z.object({ deviceId: z.string() }),
 } as const;
 
 export type JournalType = keyof typeof journalData;

@@ -70,6 +70,8 @@ function applyEvent(feed: DeviceSnapshot, { event, at }: DeviceEnvelope): Device
       };
     case 'queues.updated':
       return { ...feed, queues: event.queues };
+    case 'hall.changed':
+      return { ...feed, hallVersion: event.hall.version };
     case 'empty_post': {
       const others = feed.emptyPosts.filter((t) => t !== event.windowType);
       return { ...feed, emptyPosts: event.active ? [...others, event.windowType] : others };

@@ -208,7 +208,14 @@ export const StaffConfig = z
     role: StaffRole,
     /** The department the person works for (the manager: the hall office). */
     department: code,
-    passwordHash: PasswordHash,
+    /**
+     * The person's password as a hall file seeds it. The server keeps passwords apart from the settings (a rollback of
+     * the settings never brings an old password back); without one here the person logs in once the manager has reset
+     * their password in the console.
+     */
+    passwordHash: PasswordHash.optional(),
+    /** A person who left or is away: kept in the history and the reports, but cannot log in. */
+    disabled: z.boolean().default(false),
     /** Windows where this person holds the A post (main) and the B post (stand-in). */
     aWindows: z.array(z.number().int().positive()).default([]),
     bWindows: z.array(z.number().int().positive()).default([]),
@@ -218,7 +225,10 @@ export const StaffConfig = z
   .strict();
 export type StaffConfig = z.infer<typeof StaffConfig>;
 
-/** Device keys are stored salted and hashed (`sha256$<salt hex>$<hash hex>`), never in the clear. */
+/**
+ * Device keys are stored salted and hashed (`sha256$<salt hex>$<hash hex>`), never in the clear. A hall file may seed a
+ * device's key; the console issues, rotates and revokes them, kept apart from the settings like passwords.
+ */
 export const KeyHash = z
   .string()
   .regex(
@@ -227,7 +237,7 @@ export const KeyHash = z
   );
 
 export const KioskDeviceConfig = z
-  .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash })
+  .object({ id: code, name: z.string().min(1), zone: z.string().min(1), keyHash: KeyHash.optional() })
   .strict();
 export const DisplayDeviceConfig = z
   .object({
@@ -236,7 +246,7 @@ export const DisplayDeviceConfig = z
     kind: z.enum(['hall', 'window', 'rating']),
     /** The window a window screen or rating pad belongs to. */
     window: z.number().int().positive().optional(),
-    keyHash: KeyHash,
+    keyHash: KeyHash.optional(),
   })
   .strict()
   .refine((d) => d.kind === 'hall' || d.window !== undefined, {
@@ -275,7 +285,7 @@ export const LockerDeviceConfig = z
     id: code,
     name: z.string().min(1),
     zone: z.string().min(1),
-    keyHash: KeyHash,
+    keyHash: KeyHash.optional(),
     cabinets: z.array(CabinetConfig).default([]),
   })
   .strict();
@@ -338,6 +348,8 @@ export const QueuePolicy = z
     followUpWorkingDays: z.number().int().min(1).default(5),
     /** Window screens and rating pads show the clerk's staff number; true shows the name as well. */
     showClerkNames: z.boolean().default(false),
+    /** Whether a chief representative may change their own department's service items and windows in the console. */
+    chiefsEditOwnDepartment: z.boolean().default(false),
     /** Staff tokens expire after this many minutes. */
     staffTokenTtlMinutes: z.number().int().min(1).default(720),
     /** A locker item not collected after this many days shows as overdue on the console. */

@@ -27,7 +27,14 @@ export const StaffInfo = z.object({ id: z.string(), name: z.string(), role: Staf
 export type StaffInfo = z.infer<typeof StaffInfo>;
 
 export const LoginResponse = z
-  .object({ token: z.string(), expiresAt: z.string(), staff: StaffInfo, window: WindowState.nullable() })
+  .object({
+    token: z.string(),
+    expiresAt: z.string(),
+    staff: StaffInfo,
+    window: WindowState.nullable(),
+    /** The password was one the manager set: the token serves only to choose the person's own (POST /api/auth/password). */
+    mustChangePassword: z.boolean(),
+  })
   .strict();
 export type LoginResponse = z.infer<typeof LoginResponse>;
 

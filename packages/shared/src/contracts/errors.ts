@@ -27,6 +27,12 @@ export const ERROR_STATUS = {
   /** One clerk, one window: the clerk is logged in at another window (log out there, or log in with `move`). */
   at_another_window: 409,
   no_free_compartment: 409,
+  /** The settings changed since the version the change was made against: reload them and make it again. */
+  settings_changed: 409,
+  /** A settings change that would strand the day's work (tickets waiting of a removed type, a clerk at a removed window). */
+  strands_work: 409,
+  /** A one-time password: the token serves only to choose the person's own password. */
+  password_change_required: 403,
   /** The request's body is over the server's limit (64 KiB; no request of the hall's is near it). */
   payload_too_large: 413,
   /** A limit met (logins, guesses, a device's pace): wait `retryAfterSeconds` (also the Retry-After header). */

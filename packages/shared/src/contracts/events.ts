@@ -4,6 +4,7 @@ import { WindowState } from '../domain/window';
 import { Keypad } from '../domain/locker';
 import { GuideCall, PublicGuideCall, publicGuideCall } from './guide-calls';
 import { CompartmentView, LockerView, type OpenCommand } from './lockers';
+import { PublicHall } from './hall';
 import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
@@ -61,6 +62,8 @@ const recordEvents = <
 
 /** The events without a ticket or a guide call in them: the same for staff and devices. */
 const otherEvents = [
+  /** The settings changed (the console, a rollback): every screen takes the hall's public part from here on. */
+  z.object({ type: z.literal('hall.changed'), hall: PublicHall }).strict(),
   z.object({ type: z.literal('window.updated'), window: WindowState }).strict(),
   z.object({ type: z.literal('queues.updated'), queues: z.array(QueueInfo) }).strict(),
   /** A window type gained (active) or lost (inactive) an empty post: people waiting, no open window serving it. */
@@ -145,6 +148,8 @@ export const Snapshot = z
     /** The seq of the last event included in this snapshot. */
     seq: z.number().int().min(0),
     hallDay: z.string(),
+    /** The settings version in force: a page holding an older hall loads it again (`hall.changed` carries it too). */
+    hallVersion: z.number().int().positive(),
     queues: z.array(QueueInfo),
     windows: z.array(WindowState),
     /** Today's tickets still in play: waiting, transferred, called or serving. */

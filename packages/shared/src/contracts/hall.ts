@@ -16,6 +16,8 @@ import type { RouteContract } from './route-contract';
 /** What any device may know about the hall: no staff, no device keys. */
 export const PublicHall = z
   .object({
+    /** The settings version this is of: a page whose feed tells a newer one (`hallVersion`) loads the hall again. */
+    version: z.number().int().positive(),
     name: LocalizedText,
     timeZone: z.string(),
     languages: z.array(LanguageCode),
@@ -48,7 +50,7 @@ export const PublicHall = z
 export type PublicHall = z.infer<typeof PublicHall>;
 
 /** The public part of a hall file, as GET /api/hall answers it. */
-export function toPublicHall(hall: HallConfig): PublicHall {
+export function toPublicHall(hall: HallConfig, version: number): PublicHall {
   const {
     name,
     timeZone,
@@ -76,6 +78,7 @@ export function toPublicHall(hall: HallConfig): PublicHall {
     ? Object.fromEntries(staff.filter((s) => s.aWindows.length + s.bWindows.length > 0).map((s) => [s.id, s.name]))
     : null;
   return {
+    version,
     name,
     timeZone,
     languages,

@@ -13,3 +13,4 @@ export * from './routes';
 export * from './tickets';
 export * from './windows';
 export * from './reports';
+export * from './settings';

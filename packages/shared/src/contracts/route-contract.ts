@@ -49,6 +49,8 @@ export interface RouteContract {
    * answer a file, and its `response` is the `DownloadedFile` the typed client's `download` hands back.
    */
   produces?: string;
+  /** A body larger than the server's usual limit (64 KiB): an uploaded spreadsheet. */
+  bodyLimit?: number;
 }
 
 /** What a download route (`produces`) hands the typed client: the file's bytes; the server sends no JSON for it. */

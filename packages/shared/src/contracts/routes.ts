@@ -6,6 +6,7 @@ import { queueRoutes } from './queues';
 import { ratingExportRoutes } from './rating-export';
 import { ratingRoutes } from './ratings';
 import { reportRoutes } from './reports';
+import { settingsRoutes } from './settings';
 import { ticketRoutes } from './tickets';
 import { windowRoutes } from './windows';
 
@@ -26,6 +27,7 @@ export const routes = {
   ...authRoutes,
   ...reportRoutes,
   ...ratingExportRoutes,
+  ...settingsRoutes,
 };
 
 type Features = [
@@ -39,6 +41,7 @@ type Features = [
   typeof authRoutes,
   typeof reportRoutes,
   typeof ratingExportRoutes,
+  typeof settingsRoutes,
 ];
 /** Route names two features both define: a spread would silently keep the last. */
 type Clash<Groups extends readonly object[], Seen = never> = Groups extends readonly [

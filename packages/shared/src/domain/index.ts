@@ -21,3 +21,4 @@ export * from './masking';
 export * from './staff-scope';
 export * from './notice';
 export * from './statistics';
+export * from './settings';

@@ -195,7 +195,7 @@ export function makeQueueInfo(windowType: string, fields: Partial<QueueInfo> = {
 
 /** GET /api/hall of the test hall, with `fields` replaced. */
 export function makePublicHall(fields: Partial<PublicHall> = {}): PublicHall {
-  return { ...toPublicHall(testHall()), ...fields };
+  return { ...toPublicHall(testHall(), 1), ...fields };
 }
 
 /** A snapshot of an empty hall at seq 10 on 2026-11-23. */
@@ -203,6 +203,7 @@ export function makeSnapshot(fields: Partial<Snapshot> = {}): Snapshot {
   return {
     seq: 10,
     hallDay: '2026-11-23',
+    hallVersion: 1,
     queues: [],
     windows: [],
     tickets: [],

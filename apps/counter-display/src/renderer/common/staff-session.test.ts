@@ -22,6 +22,7 @@ const session = {
   token: 't',
   expiresAt: '2026-12-04T12:00:00.000Z',
   staff: { id: 'g01', name: '卓玛', role: 'floor_guide' as const },
+  mustChangePassword: false,
 };
 
 describe('a console session in the tab', () => {

@@ -10,7 +10,7 @@ import type { KioskServices } from './types';
 /** The demo hall as GET /api/hall answers it. */
 export function demoHall(priorityPath: PublicHall['priorityPath'] = 'help_and_proxy'): PublicHall {
   const hall = loadHallConfig(DEMO_HALL_PATH);
-  return toPublicHall({ ...hall, policy: { ...hall.policy, priorityPath } });
+  return toPublicHall({ ...hall, policy: { ...hall.policy, priorityPath } }, 1);
 }
 
 export { makeQueueInfo as queue };

@@ -26,7 +26,7 @@ let demo: CounterHall | null = null;
 /** The demo hall file, parsed once: the YAML is large. */
 const demoConfig = (): HallConfig => (config ??= loadHallConfig(DEMO_HALL_PATH));
 /** The demo hall as the panel reads GET /api/hall. */
-export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicHall(demoConfig())));
+export const demoHall = (): CounterHall => (demo ??= CounterHall.parse(toPublicHall(demoConfig(), 1)));
 
 /**
  * The demo hall's lockers as GET /api/lockers answers with every compartment free: one locker, locker-1 (一楼自助取件柜
@@ -134,7 +134,7 @@ export const summary = (served: number): ClerkSummary => ({
 /** The server at the panel's edge: one mock per route, with the answers every panel gets unless a test says else. */
 export function counterClient() {
   const api = fakeHallClient();
-  api.hall.mockImplementation(async () => toPublicHall(demoConfig()));
+  api.hall.mockImplementation(async () => toPublicHall(demoConfig(), 1));
   api.logout.mockImplementation(async () => ({ ok: true }));
   api.clerkSummary.mockImplementation(async () => summary(0));
   api.lockers.mockImplementation(async () => ({ lockers: demoLockers() }));

@@ -28,7 +28,7 @@ export const NOW = Date.parse('2026-11-20T02:30:00.000Z'); // 10:30
 
 let hall: PublicHall | null = null;
 /** The demo hall as GET /api/hall answers it (the YAML is large: parsed once). */
-export const demoHall = (): PublicHall => (hall ??= toPublicHall(loadHallConfig(DEMO_HALL_PATH)));
+export const demoHall = (): PublicHall => (hall ??= toPublicHall(loadHallConfig(DEMO_HALL_PATH), 1));
 
 /** g01, the 一楼 guide of the demo hall. */
 export const SESSION: StaffSession = {

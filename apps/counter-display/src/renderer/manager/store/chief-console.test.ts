@@ -31,7 +31,7 @@ async function consoleOf(id: string, first: Partial<Snapshot> = {}) {
 describe("a chief representative's console", () => {
   it('accepts a chief representative at login and learns their department from the staff list', async () => {
     const app = testConsole({ hall: departmentHall(), directory: directoryOf('z01') });
-    app.api.login.mockResolvedValueOnce({ ...sessionOf('z01'), window: null });
+    app.api.login.mockResolvedValueOnce({ ...sessionOf('z01'), window: null, mustChangePassword: false });
     await app.state().login('z01', 'demo');
     expect(app.state().session?.staff).toMatchObject({ id: 'z01', role: 'chief_representative' });
     expect(app.live.token).toBe('tok-z01');
@@ -44,7 +44,7 @@ describe("a chief representative's console", () => {
     vi.useFakeTimers();
     try {
       const app = testConsole({ hall: departmentHall(), directory: directoryOf('z01') });
-      app.api.login.mockResolvedValueOnce({ ...sessionOf('z01'), window: null });
+      app.api.login.mockResolvedValueOnce({ ...sessionOf('z01'), window: null, mustChangePassword: false });
       app.api.staffDirectory.mockRejectedValueOnce(new NetworkError('offline'));
       await app.state().login('z01', 'demo');
       await vi.advanceTimersByTimeAsync(0);

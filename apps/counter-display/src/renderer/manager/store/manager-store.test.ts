@@ -26,7 +26,7 @@ const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hall
 describe('logging in', () => {
   it('keeps the token for the tab and opens the hall room with it', async () => {
     const app = testConsole();
-    app.api.login.mockResolvedValue({ ...SESSION, window: null });
+    app.api.login.mockResolvedValue({ ...SESSION, window: null, mustChangePassword: false });
     await app.state().login('admin', 'admin');
     expect(app.api.login).toHaveBeenCalledWith({ body: { staffId: 'admin', password: 'admin' } });
     expect(app.stored()?.token).toBe('tok-admin');
@@ -40,6 +40,7 @@ describe('logging in', () => {
       ...SESSION,
       staff: { id: 'c01', name: '次仁卓玛', role: 'clerk' },
       window: null,
+      mustChangePassword: false,
     });
     await app.state().login('c01', 'demo');
     expect(app.state()).toMatchObject({ session: null, loginError: '此账号不是管理员或首席代表账号' });

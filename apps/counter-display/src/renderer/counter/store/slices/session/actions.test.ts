@@ -8,6 +8,7 @@ const loginAnswer = {
   expiresAt: '2026-11-20T12:00:00.000Z',
   staff: { id: 'c04', name: '次仁', role: 'clerk' as const },
   window: windowState({ clerk: 'c04', post: 'B' as const }),
+  mustChangePassword: false,
 };
 
 describe('logging in at a window', () => {

@@ -5,7 +5,7 @@ import { SESSION, demoHall, noShowTrace, testDesk } from '../../test-services';
 describe('the desk session', () => {
   it("keeps a guide's token for the tab, follows the hall with it, and fetches today's appointments on the snapshot", async () => {
     const desk = testDesk();
-    desk.api.login.mockResolvedValue({ ...SESSION, window: null });
+    desk.api.login.mockResolvedValue({ ...SESSION, window: null, mustChangePassword: false });
     await desk.state().login(' g01 ', 'demo');
     expect(desk.api.login).toHaveBeenCalledWith({ body: { staffId: 'g01', password: 'demo' } });
     expect(desk.stored()?.token).toBe('tok-g01');
@@ -21,6 +21,7 @@ describe('the desk session', () => {
       ...SESSION,
       staff: { id: 'z01', name: '索朗卓嘎', role: 'chief_representative' },
       window: null,
+      mustChangePassword: false,
     });
     desk.api.logout.mockResolvedValue({ ok: true });
     await desk.state().login('z01', 'demo');
@@ -37,6 +38,7 @@ describe('the desk session', () => {
       ...SESSION,
       staff: { id: 'admin', name: '孙立新', role: 'manager' },
       window: null,
+      mustChangePassword: false,
     });
     await desk.state().login('admin', 'admin');
     expect(desk.state().session?.staff.id).toBe('admin');
@@ -44,7 +46,12 @@ describe('the desk session', () => {
 
   it("lets a clerk in only where the hall's policy puts clerks at the guide desk", async () => {
     const desk = testDesk();
-    const clerk = { ...SESSION, staff: { id: 'c01', name: '扎西', role: 'clerk' as const }, window: null };
+    const clerk = {
+      ...SESSION,
+      staff: { id: 'c01', name: '扎西', role: 'clerk' as const },
+      window: null,
+      mustChangePassword: false,
+    };
     desk.api.logout.mockResolvedValue({ ok: true });
     desk.api.login.mockResolvedValue(clerk);
     await desk.state().login('c01', 'demo');

@@ -1,0 +1,42 @@
+import type { HallConfig } from '@hallq/shared/contracts';
+import type { CredentialKind } from '../store/settings-store';
+
+/** A password or key a hall file seeds, by whose it is. */
+export interface SecretSeed {
+  kind: CredentialKind;
+  id: string;
+  hash: string;
+}
+
+const DEVICE_LISTS = ['kiosks', 'displays', 'lockers'] as const;
+
+/**
+ * The hall without a password or a key in it: what the settings versions store, what the services hold, what the
+ * console is shown. Passwords and keys live in the credentials alone (a rollback never brings one back).
+ */
+export function withoutSecrets(hall: HallConfig): HallConfig {
+  return {
+    ...hall,
+    staff: hall.staff.map(({ passwordHash: _password, ...s }) => s),
+    devices: {
+      kiosks: hall.devices.kiosks.map(({ keyHash: _key, ...d }) => d),
+      displays: hall.devices.displays.map(({ keyHash: _key, ...d }) => d),
+      lockers: hall.devices.lockers.map(({ keyHash: _key, ...d }) => d),
+    },
+  };
+}
+
+/** The passwords and keys a hall file gives. */
+export function secretSeeds(hall: HallConfig): SecretSeed[] {
+  return [
+    ...hall.staff.flatMap((s) => (s.passwordHash ? [{ kind: 'staff' as const, id: s.id, hash: s.passwordHash }] : [])),
+    ...DEVICE_LISTS.flatMap((list) =>
+      hall.devices[list].flatMap((d) => (d.keyHash ? [{ kind: 'device' as const, id: d.id, hash: d.keyHash }] : [])),
+    ),
+  ];
+}
+
+/** Every device of the hall, whatever its kind. */
+export function deviceIds(hall: HallConfig): Set<string> {
+  return new Set(DEVICE_LISTS.flatMap((list) => hall.devices[list].map((d) => d.id)));
+}
