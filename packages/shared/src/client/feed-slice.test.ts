@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createStore } from 'zustand/vanilla';
-import { fakeRealtime, makeEnvelope, makeSnapshot, makeTicket, makeWindow } from '../testing/index';
+import { fakeRealtime, makeEnvelope, makePublicHall, makeSnapshot, makeTicket, makeWindow } from '../testing/index';
 import { createFeedSlice, type FeedHooks, type FeedSlice } from './feed-slice';
 
 function page(hooks: FeedHooks = {}) {
@@ -56,5 +56,23 @@ describe('the shared feed slice', () => {
     expect(realtime.stop).toHaveBeenCalled();
     expect(next.start).toHaveBeenCalled();
     expect(store.getState().feed).toBeNull();
+  });
+
+  it('hands the page a changed hall from the stream, and has it reload one it missed while away', () => {
+    let held: number | null = null;
+    const hall = { version: () => held, changed: vi.fn(), reload: vi.fn() };
+    const { store, handlers } = page({ hall });
+    handlers().snapshot(makeSnapshot({ seq: 10, hallVersion: 1 }));
+    expect(hall.reload).not.toHaveBeenCalled(); // the page has none yet: it is loading its first
+    held = 1;
+    const changed = makePublicHall({ version: 2 });
+    handlers().events([makeEnvelope(11, { type: 'hall.changed', hall: changed })]);
+    expect(hall.changed).toHaveBeenCalledWith(changed);
+    expect(store.getState().feed?.hallVersion).toBe(2);
+    held = 2;
+    handlers().snapshot(makeSnapshot({ seq: 20, hallVersion: 2 }));
+    expect(hall.reload).not.toHaveBeenCalled();
+    handlers().snapshot(makeSnapshot({ seq: 30, hallVersion: 4 }));
+    expect(hall.reload).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,5 @@
 import type { DeviceStream, StaffStream } from '../contracts/events';
+import type { PublicHall } from '../contracts/hall';
 import { applyEnvelopes, type HallFeed } from './hall-feed';
 import type { ConnectionState, HallRealtime } from './realtime';
 
@@ -33,6 +34,31 @@ export interface FeedHooks<S extends DeviceStream = StaffStream> {
   snapshot?(snapshot: S['snapshot'], how: { resynced: boolean }): void;
   /** The server refused the connection's credentials (a staff session that expired). */
   unauthorized?(): void;
+  /**
+   * The page's hall (GET /api/hall): it follows the settings as the console changes them. A `hall.changed` event
+   * hands over the new hall; a snapshot telling another version than the page holds (changed while the page was
+   * away) has it load the hall again.
+   */
+  hall?: HallFollower;
+}
+
+export interface HallFollower {
+  /** The version of the hall the page holds; null before it has one. */
+  version(): number | null;
+  changed(hall: PublicHall): void;
+  reload(): void;
+}
+
+/** The follower of a page that holds the public hall as `hall` and loads it with `loadHall()`. */
+export function followHall(
+  get: () => { hall: PublicHall | null; loadHall(): Promise<void> | void },
+  set: (partial: { hall: PublicHall }) => void,
+): HallFollower {
+  return {
+    version: () => get().hall?.version ?? null,
+    changed: (hall) => set({ hall }),
+    reload: () => void get().loadHall(),
+  };
 }
 
 export const initialFeedState: FeedState<never> = { feed: null, connection: 'connecting', resyncing: false };
@@ -74,6 +100,8 @@ export function createFeedSlice<S extends DeviceStream = StaffStream>(
     applySnapshot(snapshot) {
       const resynced = get().resyncing;
       set({ feed: snapshot, resyncing: false });
+      const held = hooks.hall?.version() ?? null;
+      if (held !== null && held !== snapshot.hallVersion) hooks.hall?.reload();
       hooks.snapshot?.(snapshot, { resynced });
     },
 
@@ -82,6 +110,7 @@ export function createFeedSlice<S extends DeviceStream = StaffStream>(
       if (feed === null || resyncing) return;
       const applied = applyEnvelopes<S>(feed, envelopes);
       set({ feed: applied.feed });
+      for (const { event } of applied.fresh) if (event.type === 'hall.changed') hooks.hall?.changed(event.hall);
       if (applied.fresh.length > 0) hooks.fresh?.(applied.fresh, applied.feed);
       if (applied.gap) {
         set({ resyncing: true });

@@ -22,7 +22,6 @@ const session = {
   token: 't',
   expiresAt: '2026-12-04T12:00:00.000Z',
   staff: { id: 'g01', name: '卓玛', role: 'floor_guide' as const },
-  mustChangePassword: false,
 };
 
 describe('a console session in the tab', () => {
@@ -44,7 +43,7 @@ describe('a console session in the tab', () => {
 describe('a console login', () => {
   it('lets in whom the console is for, and names why not otherwise', async () => {
     const client = fakeHallClient();
-    client.login.mockResolvedValue({ ...session, window: null });
+    client.login.mockResolvedValue({ ...session, window: null, mustChangePassword: false });
     expect(await consoleLogin(client, ' g01 ', 'demo', () => true)).toEqual({ session });
     expect(client.login).toHaveBeenCalledWith({ body: { staffId: 'g01', password: 'demo' } });
     expect(await consoleLogin(client, 'g01', 'demo', (s) => s.role === 'manager')).toEqual({

@@ -6,6 +6,7 @@ import { PublicHall, type WindowAction, type WindowActionResponse } from '@hallq
  * so the hall can grow others without the panel noticing.
  */
 export const CounterHall = PublicHall.pick({
+  version: true,
   name: true,
   timeZone: true,
   hours: true,

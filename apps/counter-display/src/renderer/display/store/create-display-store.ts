@@ -1,4 +1,4 @@
-import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
+import { createFeedSlice, type FeedSlice, followHall } from '@hallq/shared/client';
 import type { DeviceEnvelope, DeviceStream } from '@hallq/shared/contracts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type CallsSlice, createCallsSlice } from './slices/calls/actions';
@@ -18,6 +18,7 @@ export function createDisplayStore(services: DisplayServices): DisplayStore {
   return createStore<DisplayState>()((set, get) => ({
     // A snapshot's calls are history: only the calls that arrive as events are said aloud.
     ...createFeedSlice<DeviceStream>(set, get, {
+      hall: followHall(get, set),
       fresh: (envelopes, feed) => {
         get().noteNoShows(envelopes, feed.recentCalls);
         services.onFresh(envelopes);

@@ -1,4 +1,4 @@
-import { createFeedSlice } from '@hallq/shared/client';
+import { createFeedSlice, followHall } from '@hallq/shared/client';
 import type { DeviceStream } from '@hallq/shared/contracts';
 import { createStore } from 'zustand/vanilla';
 import { createHallSlice } from './slices/hall/actions';
@@ -9,6 +9,7 @@ export function createPadStore(services: PadServices): PadStore {
   return createStore<PadState>()((set, get) => ({
     // The pad needs of the feed only its rating requests: the open ones on (re)connecting, then each as it comes.
     ...createFeedSlice<DeviceStream>(set, get, {
+      hall: followHall(get, set),
       snapshot: (snapshot) => get().showOpenRequests(snapshot.ratingRequests),
       fresh: (envelopes) => {
         for (const { event } of envelopes) {

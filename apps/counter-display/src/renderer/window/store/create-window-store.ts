@@ -1,4 +1,4 @@
-import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
+import { createFeedSlice, type FeedSlice, followHall } from '@hallq/shared/client';
 import type { DeviceStream } from '@hallq/shared/contracts';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { type ClockSlice, createClockSlice } from '../../display/store/slices/clock/actions';
@@ -11,7 +11,7 @@ export type WindowScreenStore = StoreApi<WindowScreenState>;
 
 export function createWindowStore(services: ScreenServices): WindowScreenStore {
   return createStore<WindowScreenState>()((set, get) => ({
-    ...createFeedSlice<DeviceStream>(set, get),
+    ...createFeedSlice<DeviceStream>(set, get, { hall: followHall(get, set) }),
     ...createHallSlice(set, get, services),
     ...createClockSlice(set, get, services),
   }));

@@ -1,4 +1,4 @@
-import { createFeedSlice, type FeedSlice } from '@hallq/shared/client';
+import { createFeedSlice, type FeedSlice, followHall } from '@hallq/shared/client';
 import type { DeviceStream } from '@hallq/shared/contracts';
 import type { SliceCreator } from '../../types';
 import { type HallState, initialHallState } from './state';
@@ -15,6 +15,7 @@ export const createHallSlice: SliceCreator<HallSlice> = (set, get, { api, now })
   ...initialHallState,
 
   ...createFeedSlice<DeviceStream>(set, get, {
+    hall: followHall(get, set),
     fresh(envelopes) {
       for (const { event } of envelopes) if (event.type === 'guide.answered') get().guideAnswered(event.call);
     },

@@ -1,5 +1,6 @@
 import { createFeedSlice as createHallFeedSlice, type FeedSlice as HallFeedSlice } from '@hallq/shared/client';
 import type { EventEnvelope, LockerEvent, RatingRecord } from '@hallq/shared/contracts';
+import { CounterHall } from '../../../services/client';
 import type { SliceCreator } from '../../types';
 import { SESSION_EXPIRED } from '../session/actions';
 
@@ -26,6 +27,15 @@ const ratings = (envelopes: EventEnvelope[]): RatingRecord[] =>
  */
 export const createFeedSlice: SliceCreator<FeedSlice> = (set, get, { connectRealtime }) => ({
   ...createHallFeedSlice(set, get, {
+    // The types the window serves, the items a finish may record, the calendar of promised dates: as the console has them now.
+    hall: {
+      version: () => get().hall?.version ?? null,
+      changed: (hall) => {
+        const counter = CounterHall.parse(hall);
+        set({ hall: counter, noShowAfterCalls: counter.noShowAfterCalls });
+      },
+      reload: () => void get().loadHall(),
+    },
     fresh(envelopes) {
       // Before the desk follows the feed: a finish of the panel's own is still busy then, so its notice is offered.
       get().collectNotices(envelopes);

@@ -130,6 +130,7 @@ describe('the hall', () => {
         'name',
         'noShowAfterCalls',
         'serviceItems',
+        'version',
         'timeZone',
         'windowTypes',
         'windows',

@@ -25,6 +25,11 @@ export const createHallFeedSlice: SliceCreator<HallFeedSlice> = (set, get, { cli
   };
 
   const feed = createFeedSlice(set, get, {
+    hall: {
+      version: () => get().hall?.version ?? null,
+      changed: (hall) => set({ hall }),
+      reload: loadHall,
+    },
     snapshot() {
       // Appointments, a ticket's history and its reactivation rule are not in the snapshot: after a reconnection or
       // a gap their changes may have been missed.

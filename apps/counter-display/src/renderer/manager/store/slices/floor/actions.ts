@@ -30,6 +30,11 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, r
   };
 
   const feed = createFeedSlice(set, get, {
+    hall: {
+      version: () => get().hall?.version ?? null,
+      changed: (hall) => set({ hall }),
+      reload: loadHall,
+    },
     snapshot() {
       // Follow-ups are not in the snapshot: after a reconnection or a gap, their events may have been missed.
       if (snapshots++ > 0) void get().loadFollowUps();
