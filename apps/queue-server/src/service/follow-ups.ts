@@ -89,10 +89,13 @@ export class FollowUps {
       .filter((f) => answersFor(staff, this.departmentOf(f)));
   }
 
-  /** The people `staff` answers for, to hand follow-ups to: their department's (the manager: everyone), no hashes. */
+  /**
+   * The people `staff` answers for, to hand follow-ups to: their department's (the manager: everyone) who work in the
+   * hall now (not disabled), no hashes.
+   */
   staffFor(staff: StaffConfig): StaffMember[] {
     return this.hall.staff
-      .filter((s) => answersFor(staff, s.department))
+      .filter((s) => !s.disabled && answersFor(staff, s.department))
       .map(({ id, name, role, department, aWindows, bWindows }) => ({
         id,
         name,

@@ -37,6 +37,11 @@ describe('staff scope', () => {
     expect(assignmentProblem(manager, otherClerk, 'social-bureau')).toBeNull();
   });
 
+  it('nobody hands a follow-up to a person disabled in the settings', () => {
+    expect(assignmentProblem(manager, { ...clerk, disabled: true }, 'social-bureau')).toMatch(/is disabled/);
+    expect(assignmentProblem(chief, { ...clerk, disabled: true }, 'social-bureau')).toMatch(/is disabled/);
+  });
+
   const guideOfA = { id: 'g1', role: 'floor_guide' as const, department: 'office', zones: ['A'] };
   const atWindow = { id: 'c1', role: 'clerk' as const, department: 'office', zones: [] };
 

@@ -19,9 +19,10 @@ export function departmentOfWindow(hall: Pick<HallConfig, 'windows'>, window: nu
 /**
  * Who may be handed a department's follow-up, and by whom: the manager may hand it to anyone in the hall (across
  * departments, as the management office does); a chief representative only to someone of the department, themselves
- * included. Why not, or null when they may.
+ * included; nobody to a person disabled in the settings (they cannot log in to see it). Why not, or null when they may.
  */
-export function assignmentProblem(by: Person, to: Person, department: string): string | null {
+export function assignmentProblem(by: Person, to: Person & { disabled?: boolean }, department: string): string | null {
+  if (to.disabled) return `${to.id} is disabled: hand the follow-up to someone who works in the hall now`;
   if (by.role === 'manager') return null;
   if (to.department === department) return null;
   return `${to.id} is not of department "${department}": a chief representative hands its follow-ups to its own staff`;

@@ -135,6 +135,20 @@ describe('strandedWork', () => {
   });
 });
 
+describe('strandedWork: the console itself', () => {
+  it('refuses removing or disabling the last manager, and not one of two', () => {
+    const person = (id: string, role: 'manager' | 'clerk') => ({ id, name: id, role, department: 'office' });
+    const one = HallConfig.parse({ ...hallInput(), staff: [person('m1', 'manager'), person('c1', 'clerk')] });
+    const two = HallConfig.parse({ ...hallInput(), staff: [person('m1', 'manager'), person('m2', 'manager')] });
+    const disable = (hall: HallConfig, id: string) =>
+      HallConfig.parse({ ...hall, staff: hall.staff.map((s) => (s.id === id ? { ...s, disabled: true } : s)) });
+    expect(strandedWork(one, disable(one, 'm1'), idle)).toEqual([
+      { path: ['staff'], message: 'the hall would have no manager left to change its settings' },
+    ]);
+    expect(strandedWork(two, disable(two, 'm1'), idle)).toEqual([]);
+  });
+});
+
 describe('chiefChangeProblems', () => {
   const open = edit((h) => (h.policy.chiefsEditOwnDepartment = true));
   const from = (change: (h: HallConfig) => void) => {

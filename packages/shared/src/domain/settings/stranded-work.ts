@@ -20,7 +20,8 @@ const sample = (numbers: string[]) => numbers.slice(0, 3).join(', ') + (numbers.
 /**
  * The changes that would strand the day's work, refused with what to do first: a window type or service item removed
  * while its citizens wait, a waiting type left with no window to serve it, a window removed while a clerk works there,
- * a clerk removed or disabled while logged in at a window, a prefix that would give today's numbers twice. What a
+ * a clerk removed or disabled while logged in at a window, a prefix that would give today's numbers twice, the last
+ * manager removed or disabled (nobody could change the settings back). What a
  * change may do in the open (a window serving other types from now on, an empty post shown) is not refused here.
  */
 export function strandedWork(before: HallConfig, after: HallConfig, work: DayWork): SettingsProblem[] {
@@ -95,5 +96,8 @@ export function strandedWork(before: HallConfig, after: HallConfig, work: DayWor
       message: `${clerk} is logged in at window ${window}: they log out (or are logged out there) first`,
     });
   }
+  const managers = (hall: HallConfig) => hall.staff.filter((s) => s.role === 'manager' && !s.disabled).length;
+  if (managers(before) > 0 && managers(after) === 0)
+    problems.push({ path: ['staff'], message: 'the hall would have no manager left to change its settings' });
   return problems;
 }
