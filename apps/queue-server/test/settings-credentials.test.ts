@@ -175,6 +175,9 @@ describe('who may change the settings', () => {
     await refused(chief.post('/api/settings/staff/c01/password', { requestId: rid() }), 403, 'forbidden');
     await h.change('policy', (p) => ({ ...p, chiefsEditOwnDepartment: true }));
     const view = await ok('settings', chief.get('/api/settings'));
+    // Their own department's people only, and no devices.
+    expect(new Set(view.hall.staff.map((s) => s.department))).toEqual(new Set(['hrss']));
+    expect([view.hall.devices.kiosks, view.deviceKeys]).toEqual([[], []]);
     const items = view.hall.serviceItems;
     const mine = items.map((i) => (i.code === 'unemployment-benefit' ? { ...i, promisedWorkingDays: 3 } : i));
     const changed = await ok(

@@ -93,15 +93,21 @@ export class HallSettings {
   /** The settings as the console edits them; a chief representative sees only where the hall lets them edit. */
   view(staff: StaffConfig): SettingsView {
     this.mayEdit(staff);
+    const hall = this.today.hall;
     const passwords = Object.fromEntries(this.store.settings.credentialStatus('staff'));
-    const devices = deviceIds(this.today.hall);
+    const devices = deviceIds(hall);
+    const deviceKeys = [...this.store.settings.deviceKeys().keys()].filter((id) => devices.has(id));
+    const base = { version: this.current.version, at: this.current.at, actor: this.current.actor };
+    if (staff.role === 'manager') return { ...base, hall, passwords, deviceKeys };
+    // A chief representative edits their department's items and windows: the people of other departments and the
+    // devices are not theirs to see.
+    const own = hall.staff.filter((s) => s.department === staff.department);
+    const ownIds = new Set(own.map((s) => s.id));
     return {
-      version: this.current.version,
-      at: this.current.at,
-      actor: this.current.actor,
-      hall: this.today.hall,
-      passwords,
-      deviceKeys: [...this.store.settings.deviceKeys().keys()].filter((id) => devices.has(id)),
+      ...base,
+      hall: { ...hall, staff: own, devices: { kiosks: [], displays: [], lockers: [] } },
+      passwords: Object.fromEntries(Object.entries(passwords).filter(([id]) => ownIds.has(id))),
+      deviceKeys: [],
     };
   }
 
