@@ -1,3 +1,7 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { format, resolveConfig } from 'prettier';
+
 /**
  * docs/performance.md is written by more than one benchmark. Each benchmark other than the queue server's owns one
  * section between `<!-- section: name -->` and `<!-- /section: name -->`; the queue server's benchmark rewrites the
@@ -16,4 +20,15 @@ export function withSection(doc: string, name: string, body: string): string {
   const existing = markedSections(doc).find((s) => s.startsWith(`<!-- section: ${name} -->`));
   if (existing) return doc.replace(existing, block);
   return `${doc.trimEnd()}\n\n${block}`;
+}
+
+/**
+ * Writes section `name` of the document at `path` (created with `intro` when missing), formatted as the repository's
+ * prettier check wants it (the tables padded): what each benchmark's `--write-doc` does.
+ */
+export async function writeSection(path: string, name: string, body: string, intro = '# Performance\n'): Promise<void> {
+  const doc = existsSync(path) ? readFileSync(path, 'utf8') : intro;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, await format(withSection(doc, name, body), { ...(await resolveConfig(path)), filepath: path }));
+  console.log(`wrote ${path}`);
 }

@@ -6,15 +6,14 @@
  * in its own process, and this times, over HTTP as the console asks: the month's summary by every grouping, the year's,
  * the drill-down, the bulletin and its workbook; and ticket issue latency with and without a year's reports running.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { GROUPINGS } from '@hallq/shared/domain';
-import { withSection } from '../../../scripts/doc-sections';
+import { writeSection } from '../../../scripts/doc-sections';
 import { runBenchMain, stopChild } from './children';
 import { JsonClient } from './http-client';
 import { reportData } from './report-data';
@@ -103,13 +102,7 @@ async function main(): Promise<void> {
     };
     const text = render(results);
     console.log(text);
-    if (flags['write-doc']) {
-      const path = join(REPO_ROOT, 'docs/performance.md');
-      const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
-      const next = withSection(doc, SECTION, text);
-      writeFileSync(path, await format(next, { ...(await resolveConfig(path)), filepath: path }));
-      console.log(`wrote ${path}`);
-    }
+    if (flags['write-doc']) await writeSection(join(REPO_ROOT, 'docs/performance.md'), SECTION, text);
   } finally {
     await stopChild(server.child);
   }

@@ -14,21 +14,20 @@
  * (127.1.x.y, Linux routes all of 127/8 to lo), so the per-address throttle does not stop it and the hashing cap must.
  * It is a measurement: it exits 0 whether the aim is met.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { QueuePolicy, type HallConfig, type SocketAuth } from '@hallq/shared/contracts';
 import { bigHall, connect, DISPLAY_KEY, KIOSK_KEY, login, rid } from '../test/harness';
 import { childrenCpuSeconds, cpuSeconds, killChildrenNow, runBenchMain, stopChild } from './children';
 import { JsonClient, type JsonReply } from './http-client';
 import { startBenchServer, type BenchServer } from './server-child';
 import { between, sleep, summarize, within } from './stats';
-import { withSection } from '../../../scripts/doc-sections';
+import { writeSection } from '../../../scripts/doc-sections';
 import {
   DOC_INTRO,
   outcome,
@@ -424,15 +423,8 @@ async function main(): Promise<void> {
 
   printReport(results);
 
-  if (flags['write-doc']) {
-    const path = join(REPO_ROOT, 'docs/security.md');
-    mkdirSync(dirname(path), { recursive: true });
-    const doc = existsSync(path) ? readFileSync(path, 'utf8') : DOC_INTRO;
-    // Formatted as the repository's prettier check wants it (the tables padded).
-    const text = withSection(doc, SECTION, renderSection(results));
-    writeFileSync(path, await format(text, { ...(await resolveConfig(path)), filepath: path }));
-    console.log(`wrote ${path}`);
-  }
+  if (flags['write-doc'])
+    await writeSection(join(REPO_ROOT, 'docs/security.md'), SECTION, renderSection(results), DOC_INTRO);
 }
 
 runBenchMain('bench:security', main);

@@ -9,16 +9,15 @@
  * manager is timed too. The issue's aim: a kiosk sees the change within a second.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { io, type Socket } from 'socket.io-client';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import type { HallConfig } from '@hallq/shared/contracts';
-import { withSection } from '../../../scripts/doc-sections';
+import { writeSection } from '../../../scripts/doc-sections';
 import { runBenchMain, stopChild } from './children';
 import { JsonClient } from './http-client';
 import { startBenchServer } from './server-child';
@@ -176,15 +175,7 @@ async function main(): Promise<void> {
     manager.close();
     const text = render(devices.length, summarize(toLast), summarize(answers));
     console.log(text);
-    if (flags['write-doc']) {
-      const path = join(REPO_ROOT, 'docs/performance.md');
-      const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
-      writeFileSync(
-        path,
-        await format(withSection(doc, SECTION, text), { ...(await resolveConfig(path)), filepath: path }),
-      );
-      console.log(`wrote ${path}`);
-    }
+    if (flags['write-doc']) await writeSection(join(REPO_ROOT, 'docs/performance.md'), SECTION, text);
   } finally {
     for (const s of sockets) s.disconnect();
     await stopChild(server.child);

@@ -7,14 +7,13 @@
  * built server itself, as the demo plays it on a fresh data directory).
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { format, resolveConfig } from 'prettier';
 import { DEMO_HALL_PATH } from '@hallq/hall-file';
 import { freePort } from '@hallq/shared/testing/free-port';
-import { withSection } from '../../../scripts/doc-sections';
+import { writeSection } from '../../../scripts/doc-sections';
 import { BUILT_MAIN, REPO_ROOT, assertBuilt, readServiceUnit, startService, stopService } from '../test/service-unit';
 
 const SECTION = 'service-start';
@@ -140,13 +139,7 @@ async function main(): Promise<void> {
   const tsx = await timedStarts('Fresh, through tsx (not the service)', () => hallFolder(), viaTsx);
   const text = render([fresh, month, tsx], history);
   console.log(text);
-  if (flags['write-doc']) {
-    const path = join(REPO_ROOT, 'docs/performance.md');
-    const doc = existsSync(path) ? readFileSync(path, 'utf8') : '# Performance\n';
-    const next = withSection(doc, SECTION, text);
-    writeFileSync(path, await format(next, { ...(await resolveConfig(path)), filepath: path }));
-    console.log(`wrote ${path}`);
-  }
+  if (flags['write-doc']) await writeSection(join(REPO_ROOT, 'docs/performance.md'), SECTION, text);
 }
 
 main().then(

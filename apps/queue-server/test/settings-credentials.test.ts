@@ -1,31 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
+import { openConsole } from './settings-console';
 import { KIOSK_KEY, api, connect, hallPerTest, login, rid, until } from './harness';
 
 const halls = hallPerTest();
 
-async function openConsole() {
-  const h = await halls.open();
-  const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
-  const settings = () => ok('settings', manager.get('/api/settings'));
-  const change = async (section: string, edit: (value: any) => any) => {
-    const now = await settings();
-    const value = edit(structuredClone((now.hall as any)[section]));
-    return ok(
-      'changeSettings',
-      manager.post(`/api/settings/sections/${section}`, { requestId: rid(), baseVersion: now.version, value }),
-    );
-  };
-  return { ...h, manager, settings, change };
-}
-
 describe('staff: added, reset, disabled in the console', () => {
   it('a new clerk logs in with the one-time password, must choose their own, then works at their window', async () => {
-    const h = await openConsole();
-    await h.change('staff', (list) => [
-      ...list,
-      { id: 'c99', name: '新同事', role: 'clerk', department: 'hall-office', aWindows: [3], bWindows: [] },
-    ]);
+    const h = await openConsole(halls);
+    await ok(
+      'changeSettings',
+      h.change('staff', (list) => [
+        ...list,
+        { id: 'c99', name: '新同事', role: 'clerk', department: 'hall-office', aWindows: [3], bWindows: [] },
+      ]),
+    );
     expect((await h.settings()).passwords.c99).toBeUndefined();
     await refused(
       api(h.server.url).post('/api/auth/login', { staffId: 'c99', password: 'anything1' }),
@@ -68,7 +57,7 @@ describe('staff: added, reset, disabled in the console', () => {
   });
 
   it('shows a one-time password once: the same request again is told to reset anew', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const requestId = rid('reset');
     await ok('resetPassword', h.manager.post('/api/settings/staff/c02/password', { requestId }));
     const again = await refused(
@@ -80,23 +69,29 @@ describe('staff: added, reset, disabled in the console', () => {
   });
 
   it("a reset ends the person's sessions at once, and disabling them refuses their login", async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const clerk = api(h.server.url, await login(h.server.url, 'c02', 'demo'));
     await ok('windows', clerk.get('/api/windows'));
     await ok('resetPassword', h.manager.post('/api/settings/staff/c02/password', { requestId: rid() }));
     await refused(clerk.get('/api/windows'), 401, 'unauthorized');
     const c03 = api(h.server.url, await login(h.server.url, 'c03', 'demo'));
-    await h.change('staff', (list) => list.map((s: any) => (s.id === 'c03' ? { ...s, disabled: true } : s)));
+    await ok(
+      'changeSettings',
+      h.change('staff', (list) => list.map((s: any) => (s.id === 'c03' ? { ...s, disabled: true } : s))),
+    );
     await refused(c03.get('/api/windows'), 401, 'unauthorized');
     await refused(api(h.server.url).post('/api/auth/login', { staffId: 'c03', password: 'demo' }), 401, 'unauthorized');
     // Enabled again, with the password they had: a disabled person's sessions stay ended.
-    await h.change('staff', (list) => list.map((s: any) => (s.id === 'c03' ? { ...s, disabled: false } : s)));
+    await ok(
+      'changeSettings',
+      h.change('staff', (list) => list.map((s: any) => (s.id === 'c03' ? { ...s, disabled: false } : s))),
+    );
     await refused(c03.get('/api/windows'), 401, 'unauthorized');
     await login(h.server.url, 'c03', 'demo');
   });
 
   it('a person changes their own password with the current one, which counts as a login would', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const c04 = api(h.server.url, await login(h.server.url, 'c04', 'demo'));
     await refused(c04.post('/api/auth/password', { current: 'wrong', next: 'lhasa-2026' }), 401, 'unauthorized');
     await ok('changePassword', c04.post('/api/auth/password', { current: 'demo', next: 'lhasa-2026' }));
@@ -108,11 +103,14 @@ describe('staff: added, reset, disabled in the console', () => {
 
 describe('devices: registered, keyed, revoked in the console', () => {
   it('a new kiosk works with the key shown once, and is refused at once when it is revoked, its stream cut too', async () => {
-    const h = await openConsole();
-    await h.change('devices', (d) => ({
-      ...d,
-      kiosks: [...d.kiosks, { id: 'kiosk-9', name: '二楼自助机', zone: 'A' }],
-    }));
+    const h = await openConsole(halls);
+    await ok(
+      'changeSettings',
+      h.change('devices', (d) => ({
+        ...d,
+        kiosks: [...d.kiosks, { id: 'kiosk-9', name: '二楼自助机', zone: 'A' }],
+      })),
+    );
     await refused(h.manager.post('/api/settings/devices/kiosk-404/key', { requestId: rid() }), 404, 'not_found');
     const { key } = await ok(
       'issueDeviceKey',
@@ -133,14 +131,17 @@ describe('devices: registered, keyed, revoked in the console', () => {
   });
 
   it('a rotated key replaces the old one, and a device removed from the settings loses its key for good', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const first = await ok('issueDeviceKey', h.manager.post('/api/settings/devices/kiosk-1/key', { requestId: rid() }));
     const issue = (key: string) =>
       api(h.server.url, key).post('/api/tickets', { windowType: 'personal', requestId: rid() });
     await refused(issue(KIOSK_KEY), 401, 'unauthorized');
     await ok('issueTicket', issue(first.key));
     const before = (await h.settings()).version;
-    await h.change('devices', (d) => ({ ...d, kiosks: d.kiosks.filter((k: any) => k.id !== 'kiosk-1') }));
+    await ok(
+      'changeSettings',
+      h.change('devices', (d) => ({ ...d, kiosks: d.kiosks.filter((k: any) => k.id !== 'kiosk-1') })),
+    );
     await ok(
       'rollbackSettings',
       h.manager.post('/api/settings/rollback', { requestId: rid(), baseVersion: before + 1, toVersion: before }),
@@ -152,7 +153,7 @@ describe('devices: registered, keyed, revoked in the console', () => {
 
 describe('who may change the settings', () => {
   it('the manager may; a clerk, a guide, a device may not; a chief representative only where the hall allows, in their department', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const url = h.server.url;
     const clerk = api(url, await login(url, 'c01', 'demo'));
     const guide = api(url, await login(url, 'g01', 'demo'));
@@ -173,7 +174,10 @@ describe('who may change the settings', () => {
     }
     await refused(chief.get('/api/settings'), 403, 'forbidden');
     await refused(chief.post('/api/settings/staff/c01/password', { requestId: rid() }), 403, 'forbidden');
-    await h.change('policy', (p) => ({ ...p, chiefsEditOwnDepartment: true }));
+    await ok(
+      'changeSettings',
+      h.change('policy', (p) => ({ ...p, chiefsEditOwnDepartment: true })),
+    );
     const view = await ok('settings', chief.get('/api/settings'));
     // Their own department's people only, and no devices.
     expect(new Set(view.hall.staff.map((s) => s.department))).toEqual(new Set(['hrss']));

@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { EventEnvelope } from '@hallq/shared/contracts';
 import { ok, refused } from './expect-reply';
+import { openConsole } from './settings-console';
 import { DISPLAY_KEY, KIOSK_KEY, api, connect, hallPerTest, login, rid, until } from './harness';
 
 const halls = hallPerTest();
 
 /** The manager's console: the settings, a change of one section, the history, a rollback. */
-async function openConsole() {
-  const h = await halls.open();
-  const manager = api(h.server.url, await login(h.server.url, 'admin', 'admin'));
-  const settings = () => ok('settings', manager.get('/api/settings'));
-  const change = async (section: string, edit: (value: any) => any) => {
-    const now = await settings();
-    const value = edit(structuredClone((now.hall as any)[section]));
-    return manager.post(`/api/settings/sections/${section}`, {
-      requestId: rid('set'),
-      baseVersion: now.version,
-      value,
-    });
-  };
-  return { ...h, manager, settings, change };
-}
 
 const newType = {
   code: 'pension',
@@ -33,7 +19,7 @@ const newType = {
 
 describe('settings changed in the console take effect without a restart', () => {
   it("a kiosk sees a new window type's tile at once through its stream, and takes a ticket of it", async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const kioskFeed = halls.keep(await connect(h.server.url, { room: 'kiosk', token: KIOSK_KEY }));
     expect(kioskFeed.snapshot.hallVersion).toBe(1);
     const types = await ok(
@@ -66,7 +52,7 @@ describe('settings changed in the console take effect without a restart', () => 
   });
 
   it("a counter calls the types its window serves now: a clerk's served types change between two calls", async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const clerk = api(h.server.url, await login(h.server.url, 'c03', 'demo', 3));
     await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'legal', requestId: rid() }));
     const before = await ok('callNext', clerk.post('/api/windows/3/call-next', { requestId: rid() }));
@@ -80,7 +66,7 @@ describe('settings changed in the console take effect without a restart', () => 
   });
 
   it('a holiday declared in the console closes the hall that day for the kiosk', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'personal', requestId: rid() }));
     // Wednesday 11 June 2025 (the test's day): the hall file's hours are ignored in tests, the calendar is not.
     await ok(
@@ -91,7 +77,7 @@ describe('settings changed in the console take effect without a restart', () => 
   });
 
   it('a change of the policy applies to the next request (the no-show rule)', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     await ok(
       'changeSettings',
       h.change('policy', (p) => ({ ...p, noShowAfterCalls: 1 })),
@@ -105,7 +91,7 @@ describe('settings changed in the console take effect without a restart', () => 
 
 describe('a change that is wrong, stale or would strand work is refused, and nothing changes', () => {
   it('names the path of each bad value (400), as the hall file would', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const bad = await refused(
       h.change('windows', (list) =>
         list.map((w: any) => (w.number === 2 ? { ...w, callMode: 'loudest', floor: 'one' } : w)),
@@ -146,7 +132,7 @@ describe('a change that is wrong, stale or would strand work is refused, and not
   });
 
   it('refuses a change made against an older version: two editors cannot undo each other unseen', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const first = await h.settings();
     await ok(
       'changeSettings',
@@ -166,7 +152,7 @@ describe('a change that is wrong, stale or would strand work is refused, and not
   });
 
   it('refuses leaving waiting tickets with no window, and disabling a clerk who works at a window', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     await ok('issueTicket', h.kiosk.post('/api/tickets', { windowType: 'legal', requestId: rid() }));
     const stranded = await refused(
       h.change('windows', (list) =>
@@ -196,7 +182,7 @@ describe('a change that is wrong, stale or would strand work is refused, and not
 
 describe('the history of the settings', () => {
   it('lists who changed what and when, and a rollback makes the earlier hall current again as a new version', async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     const display = halls.keep(await connect(h.server.url, { room: 'hall', token: DISPLAY_KEY }));
     await ok(
       'changeSettings',
@@ -229,7 +215,7 @@ describe('the history of the settings', () => {
   });
 
   it("keeps the console's versions over a restart with the same hall file", async () => {
-    const h = await openConsole();
+    const h = await openConsole(halls);
     await ok(
       'changeSettings',
       h.change('policy', (p) => ({ ...p, priorityBurst: 4 })),
