@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createHallClient } from '@hallq/shared/client';
 import type { HallConfig } from '@hallq/shared/contracts';
+import type { SettingsSection } from '@hallq/shared/domain';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { VIEWPORTS, screenshot } from '../src/browser';
@@ -22,7 +23,7 @@ afterEach(closeAll);
 const hallDay = async () => (await fetch(`${rig.server.url}/api/health`).then((r) => r.json())).hallDay as string;
 
 /** One section replaced as the console's 设置 saves it, against the version it read. */
-async function changeSection<S extends keyof HallConfig>(section: S, edit: (value: HallConfig[S]) => HallConfig[S]) {
+async function changeSection<S extends SettingsSection>(section: S, edit: (value: HallConfig[S]) => HallConfig[S]) {
   const client = createHallClient({ baseUrl: rig.server.url, timeoutMs: 10_000 });
   const token = await rig.api.login('admin', 'admin');
   const view = await client.call('settings', { token });

@@ -62,7 +62,7 @@ export function openSettings(
       },
     });
   });
-  if (latest) log.info(`settings: the hall file changed since the last start; read as version ${version.version}`);
+  if (latest) log.info(`settings: the hall file is not the one last read; read as version ${version.version}`);
   return { hall, version };
 }
 

@@ -36,18 +36,29 @@ export function browserSessionStorage(storage: Storage, now: () => number, key: 
 export type ConsoleLoginProblem = 'refused' | 'network' | 'not_for_console';
 
 /**
+ * What a console login came to: in; a one-time password the manager set (the session serves only to choose the
+ * person's own, typed in place of `password`); or refused.
+ */
+export type ConsoleLoginResult =
+  { session: StaffSession } | { mustChange: StaffSession; password: string } | { problem: ConsoleLoginProblem };
+
+/**
  * Logs in to a console (no window). `allowed` says whose console it is: the server refuses everyone else the console's
- * routes anyway; saying so at login spares them a screen of refusals.
+ * routes anyway; saying so at login spares them a screen of refusals (and a password chosen at the wrong console).
  */
 export async function consoleLogin(
   client: HallClient,
   staffId: string,
   password: string,
   allowed: (staff: StaffInfo) => boolean | Promise<boolean>,
-): Promise<{ session: StaffSession } | { problem: ConsoleLoginProblem }> {
+): Promise<ConsoleLoginResult> {
   try {
-    const { token, expiresAt, staff } = await client.call('login', { body: { staffId: staffId.trim(), password } });
-    if (await allowed(staff)) return { session: { token, expiresAt, staff } };
+    const answer = await client.call('login', { body: { staffId: staffId.trim(), password } });
+    const { token, expiresAt, staff } = answer;
+    if (await allowed(staff)) {
+      const session = { token, expiresAt, staff };
+      return answer.mustChangePassword ? { mustChange: session, password } : { session };
+    }
     // A session nobody will use is ended now rather than left valid until it expires.
     client.call('logout', { token }).catch(() => undefined);
     return { problem: 'not_for_console' };

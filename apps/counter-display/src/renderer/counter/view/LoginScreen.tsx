@@ -1,7 +1,28 @@
 import { type FormEvent, useState } from 'react';
+import { ChooseOwnPassword } from '../../common/ChooseOwnPassword';
 import { useActions, useCounter } from './counter-context';
 
 export function LoginScreen() {
+  const choice = useCounter((s) => s.passwordChoice);
+  const { chooseOwnPassword, cancelPasswordChoice } = useActions();
+  if (!choice) return <LoginForm />;
+  return (
+    <main className="login">
+      <ChooseOwnPassword
+        page="counter"
+        className="login-card"
+        errorClassName="form-error"
+        name={choice.session.staff.name}
+        sending={choice.sending}
+        problem={choice.problem}
+        choose={(next, repeat) => void chooseOwnPassword(next, repeat)}
+        cancel={cancelPasswordChoice}
+      />
+    </main>
+  );
+}
+
+function LoginForm() {
   const hall = useCounter((s) => s.hall);
   const hallStatus = useCounter((s) => s.hallStatus);
   const windowNumber = useCounter((s) => s.windowNumber);

@@ -1,5 +1,6 @@
 import { WINDOW_STATUS_LABEL } from '@hallq/shared/i18n';
 import { useEffect } from 'react';
+import { ChangeOwnPassword } from '../../common/ChangeOwnPassword';
 import { actionForKey, DEPOSIT_KEY, SHORTCUTS } from '../shortcuts';
 import { currentTicket, holder, myWindow, serviceTimer } from '../store/slices/desk/selectors';
 import { PAUSE_REASONS } from '../store/slices/desk/state';
@@ -18,7 +19,7 @@ import { clockTime } from './format';
 export function Panel() {
   // The whole panel follows the clock (the timer) anyway, so it reads the state once and derives the rest.
   const state = useCounter((s) => s);
-  const { press, logout, handOver, openDeposit } = useActions();
+  const { press, logout, handOver, openDeposit, changeOwnPassword } = useActions();
   const window = myWindow(state);
   const paused = window?.status === 'paused';
   // While a form is open its fields take the typing, and the function keys do nothing (but still never reach the
@@ -65,6 +66,7 @@ export function Panel() {
         )}
         <span className={online ? 'link-state online' : 'link-state offline'}>{online ? '● 在线' : '● 离线'}</span>
         <span className="bar-clock">{hall ? clockTime(state.now, hall.timeZone) : ''}</span>
+        <ChangeOwnPassword page="counter" className="logout" change={changeOwnPassword} />
         <button
           type="button"
           className="logout"

@@ -7,7 +7,7 @@ import { Appointments } from './Appointments';
 import { GuideCalls } from './GuideCalls';
 import { GuideContext, useActions, useGuide, useWords } from './guide-context';
 import { Issue } from './Issue';
-import { LoginForm } from './LoginForm';
+import { LoginForm, OwnPasswordButton } from './LoginForm';
 import { Lookup } from './Lookup';
 
 type Tab = 'lookup' | 'issue' | 'appointments';
@@ -81,6 +81,7 @@ function Header() {
         {session?.staff.name}（{session?.staff.id}）
       </span>
       <Languages />
+      <OwnPasswordButton />
       <button type="button" data-testid="guide-logout" onClick={logout}>
         {t('header.logout')}
       </button>

@@ -1,8 +1,14 @@
 import { ApiError } from '@hallq/shared/client';
+import {
+  changeOwnPassword,
+  type OwnPasswordEntry,
+  type OwnPasswordResult,
+  passwordChoiceSteps,
+} from '../../../../common/own-password';
 import { describeFailure } from '../../../refusals';
 import { CounterHall } from '../../../services/client';
 import type { SliceCreator } from '../../types';
-import { type SessionState, initialSessionState } from './state';
+import { type OneTimeLogin, type SessionState, initialSessionState } from './state';
 
 export interface SessionActions {
   loadHall(): Promise<void>;
@@ -12,6 +18,12 @@ export interface SessionActions {
    * `takeOver` takes the window at once, citizen and all, where the other post's clerk has gone mid-service.
    */
   login(staffId: string, password: string, options?: { move?: boolean; takeOver?: boolean }): Promise<void>;
+  /** After a login with a one-time password: the clerk's own password, then the login at the window with it. */
+  chooseOwnPassword(next: string, repeat: string): Promise<void>;
+  /** Leaves the "choose your password" form for the login form. */
+  cancelPasswordChoice(): void;
+  /** 修改密码 while at the window: the session goes on. */
+  changeOwnPassword(entry: OwnPasswordEntry): Promise<OwnPasswordResult>;
   /** Logs out at the server (an A clerk's window closes) and returns to the login form. */
   logout(): Promise<void>;
   /**
@@ -33,6 +45,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
     get().startFeed();
     void get().loadSummary();
   };
+  const choice = passwordChoiceSteps<OneTimeLogin>(
+    api,
+    () => get().passwordChoice,
+    (passwordChoice) => set({ passwordChoice }),
+  );
 
   return {
     ...initialSessionState,
@@ -62,8 +79,16 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
       try {
         const body = { staffId, password, window, ...(move && { move }), ...(takeOver && { takeOver }) };
         const answer = await api.call('login', { body });
-        const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
         storage.saveWindow(window);
+        if (answer.mustChangePassword) {
+          const oneTime = { token: answer.token, staff: answer.staff, window, options: { move, takeOver } };
+          set({
+            loginStatus: 'idle',
+            passwordChoice: { session: oneTime, oneTime: password, sending: false, problem: null },
+          });
+          return;
+        }
+        const session = { token: answer.token, expiresAt: answer.expiresAt, staff: answer.staff, window };
         storage.saveSession(session);
         set({ session, loginStatus: 'idle' });
         begin();
@@ -83,6 +108,18 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { api, 
         set({ loginStatus: 'idle', loginError, loginCanMove });
       }
     },
+
+    async chooseOwnPassword(next, repeat) {
+      const chosen = await choice.choose(next, repeat);
+      if (!chosen) return;
+      // The one-time session opened no window and serves nothing more: ended rather than left valid until it expires.
+      api.call('logout', { token: chosen.token }).catch(() => undefined);
+      await get().login(chosen.staff.id, next, chosen.options);
+    },
+
+    cancelPasswordChoice: choice.cancel,
+
+    changeOwnPassword: (entry) => changeOwnPassword(api, get().session?.token ?? null, entry),
 
     async logout() {
       const session = get().session;

@@ -1,4 +1,5 @@
 import type { StaffInfo } from '@hallq/shared/contracts';
+import type { PasswordChoice } from '../../../../common/own-password';
 import type { FailureText } from '../../../refusals';
 import type { CounterHall } from '../../../services/client';
 
@@ -7,6 +8,17 @@ export interface Session {
   expiresAt: string;
   staff: StaffInfo;
   window: number;
+}
+
+/**
+ * A login at `window` with a one-time password: it opened no window. Once the clerk has chosen their own password they
+ * log in there with it, as they asked the first time (`move`, `takeOver`).
+ */
+export interface OneTimeLogin {
+  token: string;
+  staff: StaffInfo;
+  window: number;
+  options: { move: boolean; takeOver: boolean };
 }
 
 export interface SessionState {
@@ -19,6 +31,8 @@ export interface SessionState {
   loginError: FailureText | null;
   /** The last login was refused because the clerk is at another window: the form offers to move here. */
   loginCanMove: boolean;
+  /** Logged in with a one-time password: the clerk chooses their own before the window opens. */
+  passwordChoice: PasswordChoice<OneTimeLogin> | null;
   logoutStatus: 'idle' | 'sending';
   logoutError: FailureText | null;
   /** 立即移交: handing the window to the other post waiting to take it over, and why it failed. */
@@ -36,6 +50,7 @@ export const initialSessionState: SessionState = {
   loginStatus: 'idle',
   loginError: null,
   loginCanMove: false,
+  passwordChoice: null,
   logoutStatus: 'idle',
   logoutError: null,
   handOverStatus: 'idle',

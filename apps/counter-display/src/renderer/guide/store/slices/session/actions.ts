@@ -1,4 +1,10 @@
 import { worksGuideDesk } from '@hallq/shared/domain';
+import {
+  changeOwnPassword,
+  type OwnPasswordEntry,
+  type OwnPasswordResult,
+  passwordChoiceSteps,
+} from '../../../../common/own-password';
 import { consoleLogin, type StaffSession } from '../../../../common/staff-session';
 import type { SliceCreator } from '../../types';
 import { initialAppointmentsState } from '../appointments/state';
@@ -11,6 +17,12 @@ export interface SessionActions {
   /** Picks up the session of this browser tab after a reload. */
   restore(): void;
   login(staffId: string, password: string): Promise<void>;
+  /** After a login with a one-time password: the person's own password, then into the desk with the same token. */
+  chooseOwnPassword(next: string, repeat: string): Promise<void>;
+  /** Leaves the "choose your password" form for the login form. */
+  cancelPasswordChoice(): void;
+  /** 修改密码 while logged in: the session goes on. */
+  changeOwnPassword(entry: OwnPasswordEntry): Promise<OwnPasswordResult>;
   /** 退出: ends the token on the server too, as the desk PC is shared between guides. */
   logout(): void;
   /** Back to the login form, forgetting everything the last guide looked at. */
@@ -23,6 +35,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
     set({ session, loggingIn: false, loginProblem: null });
     get().startFeed(session.token);
   };
+  const choice = passwordChoiceSteps<StaffSession>(
+    client,
+    () => get().passwordChoice,
+    (passwordChoice) => set({ passwordChoice }),
+  );
 
   return {
     ...initialSessionState,
@@ -43,9 +60,25 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
         set({ loggingIn: false, loginProblem: result.problem });
         return;
       }
+      if ('mustChange' in result) {
+        const passwordChoice = { session: result.mustChange, oneTime: result.password, sending: false, problem: null };
+        set({ loggingIn: false, passwordChoice });
+        return;
+      }
       sessions.save(result.session);
       begin(result.session);
     },
+
+    async chooseOwnPassword(next, repeat) {
+      const session = await choice.choose(next, repeat);
+      if (!session) return;
+      sessions.save(session);
+      begin(session);
+    },
+
+    cancelPasswordChoice: choice.cancel,
+
+    changeOwnPassword: (entry) => changeOwnPassword(client, get().session?.token ?? null, entry),
 
     logout() {
       const token = get().session?.token;

@@ -1,5 +1,11 @@
 import type { StaffRole } from '@hallq/shared/contracts';
 import { consoleMessages } from '@hallq/shared/i18n';
+import {
+  changeOwnPassword,
+  type OwnPasswordEntry,
+  type OwnPasswordResult,
+  passwordChoiceSteps,
+} from '../../../../common/own-password';
 import { type ConsoleLoginProblem, consoleLogin, type StaffSession } from '../../../../common/staff-session';
 import type { SliceCreator } from '../../types';
 import { type SessionState, initialSessionState } from './state';
@@ -8,6 +14,12 @@ export interface SessionActions {
   /** Picks up the session of this browser tab after a reload. */
   restore(): void;
   login(staffId: string, password: string): Promise<void>;
+  /** After a login with a one-time password: the person's own password, then into the console with the same token. */
+  chooseOwnPassword(next: string, repeat: string): Promise<void>;
+  /** Leaves the "choose your password" form for the login form. */
+  cancelPasswordChoice(): void;
+  /** 修改密码 while logged in: the session goes on. */
+  changeOwnPassword(entry: OwnPasswordEntry): Promise<OwnPasswordResult>;
   /** Back to the login form: logged out, or the server no longer accepts the token. */
   endSession(message?: string): void;
 }
@@ -29,6 +41,11 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
     void get().loadFollowUps();
     void get().loadDirectory();
   };
+  const choice = passwordChoiceSteps<StaffSession>(
+    client,
+    () => get().passwordChoice,
+    (passwordChoice) => set({ passwordChoice }),
+  );
 
   return {
     ...initialSessionState,
@@ -46,9 +63,25 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
         set({ loggingIn: false, loginError: LOGIN_PROBLEM[result.problem] });
         return;
       }
+      if ('mustChange' in result) {
+        const passwordChoice = { session: result.mustChange, oneTime: result.password, sending: false, problem: null };
+        set({ loggingIn: false, passwordChoice });
+        return;
+      }
       sessions.save(result.session);
       begin(result.session);
     },
+
+    async chooseOwnPassword(next, repeat) {
+      const session = await choice.choose(next, repeat);
+      if (!session) return;
+      sessions.save(session);
+      begin(session);
+    },
+
+    cancelPasswordChoice: choice.cancel,
+
+    changeOwnPassword: (entry) => changeOwnPassword(client, get().session?.token ?? null, entry),
 
     endSession(message) {
       sessions.clear();
