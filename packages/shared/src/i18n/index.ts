@@ -2,4 +2,4 @@ export * from './create-i18n';
 export * from './catalogue';
 export * from './staff-labels';
 export * from './notice-text';
-export { consoleMessages, guideDeskMessages } from './namespaces';
+export { consoleMessages, guideDeskMessages, settingsMessages } from './namespaces';

@@ -42,3 +42,9 @@ export const consoleMessages = { zh: zh.console, bo: bo.console, en: en.console 
  * for a guide who reads them better, and for the number shown large to a citizen.
  */
 export const guideDeskMessages = { zh: zh.guideDesk, bo: bo.guideDesk, en: en.guideDesk } satisfies Namespace;
+
+/**
+ * The console's 设置 tab: the hall's windows, window types, items, staff, devices, calendar and queue rules as the
+ * manager edits them, and their history. The names of the hall's own entries come from the hall file, not from here.
+ */
+export const settingsMessages = { zh: zh.settings, bo: bo.settings, en: en.settings } satisfies Namespace;

@@ -7,6 +7,7 @@ import { createLockersSlice } from './slices/lockers/actions';
 import { createOutboxSlice } from './slices/outbox/actions';
 import { createScopeSlice } from './slices/scope/actions';
 import { createSessionSlice } from './slices/session/actions';
+import { createSettingsSlice } from './slices/settings/actions';
 import { createStatisticsSlice } from './slices/statistics/actions';
 import type { ManagerServices, ManagerState, ManagerStore } from './types';
 
@@ -21,5 +22,6 @@ export function createManagerStore(services: ManagerServices): ManagerStore {
     ...createOutboxSlice(set, get, services),
     ...createStatisticsSlice(set, get, services),
     ...createBulletinSlice(set, get, services),
+    ...createSettingsSlice(set, get, services),
   }));
 }

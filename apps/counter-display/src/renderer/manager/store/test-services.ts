@@ -6,8 +6,10 @@ import type {
   PublicHall,
   RatingRecord,
   RatingUploads,
+  SettingsView,
   StaffMember,
 } from '@hallq/shared/contracts';
+import { HallConfig } from '@hallq/shared/contracts';
 import type { RealtimeHandlers } from '@hallq/shared/client';
 import { vi } from 'vitest';
 import { fakeHallClient, makePublicHall, makeRatingRecord } from '@hallq/shared/testing';
@@ -236,3 +238,56 @@ export function testConsole(
 
 /** Lets pending promise callbacks run. */
 export const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** The settings as the console reads them, version 3 of a hall with two windows, two types and one item. */
+export function testSettingsView(over: Partial<SettingsView> = {}): SettingsView {
+  const hall = HallConfig.parse({
+    name: { zh: '测试大厅' },
+    hours: {
+      mon: { open: '09:00', close: '17:00' },
+      tue: { open: '09:00', close: '17:00' },
+      wed: { open: '09:00', close: '17:00' },
+      thu: { open: '09:00', close: '17:00' },
+      fri: { open: '09:00', close: '17:00' },
+      sat: null,
+      sun: null,
+    },
+    departments: [
+      { code: 'office', name: { zh: '大厅管理办' }, hallOffice: true },
+      { code: 'tax', name: { zh: '税务局' } },
+    ],
+    windowTypes: testHall().windowTypes,
+    serviceItems: [
+      {
+        code: 'T001',
+        name: { zh: '发票领用' },
+        level: 'county',
+        kind: 'immediate',
+        promisedWorkingDays: 0,
+        materials: [{ zh: '身份证' }],
+        feeYuan: 0,
+        windowType: 'tax',
+        department: 'tax',
+      },
+    ],
+    windows: [
+      { ...testHall().windows[0]!, department: 'office' },
+      { ...testHall().windows[1]!, department: 'tax' },
+    ],
+    staff: [
+      { id: 'admin', name: '管理员', role: 'manager', department: 'office' },
+      { id: 'c01', name: '次仁卓玛', role: 'clerk', department: 'office', aWindows: [1] },
+    ],
+    devices: { kiosks: [{ id: 'K1', name: '一楼取号机', zone: '一楼' }] },
+    policy: { priorityPath: 'priority_ticket' },
+  });
+  return {
+    version: 3,
+    at: '2025-05-06T02:00:00.000Z',
+    actor: 'staff:admin',
+    hall,
+    passwords: { admin: { mustChange: false } },
+    deviceKeys: ['K1'],
+    ...over,
+  };
+}

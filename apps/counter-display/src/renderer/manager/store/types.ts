@@ -9,6 +9,7 @@ import type { LockersSlice } from './slices/lockers/actions';
 import type { OutboxSlice } from './slices/outbox/actions';
 import type { ScopeSlice } from './slices/scope/actions';
 import type { SessionSlice } from './slices/session/actions';
+import type { SettingsSlice } from './slices/settings/actions';
 import type { StatisticsSlice } from './slices/statistics/actions';
 
 /** Everything the console talks to, injected so it runs in a unit test without a browser. */
@@ -32,7 +33,8 @@ export type ManagerState = SessionSlice &
   LockersSlice &
   OutboxSlice &
   StatisticsSlice &
-  BulletinSlice;
+  BulletinSlice &
+  SettingsSlice;
 export type ManagerStore = StoreApi<ManagerState>;
 
 export type SliceCreator<T> = (

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense, useEffect, useState } from 'react';
 import { feedLockers, needsAttention } from '../store/slices/lockers/selectors';
 import { departmentName, ownDepartment } from '../store/slices/scope/selectors';
+import { mayEditSettings } from '../store/slices/settings/selectors';
 import type { ManagerStore } from '../store/types';
 import { Archive } from './Archive';
 import { Bulletin } from './Bulletin';
@@ -8,17 +9,19 @@ import { DepartmentFilter } from './DepartmentFilter';
 import { Floor } from './Floor';
 import { FollowUps } from './FollowUps';
 import { Lockers } from './Lockers';
-import { LoginForm } from './LoginForm';
+import { LoginForm, OwnPasswordButton } from './LoginForm';
 import { ManagerContext, t, useActions, useManager, useScope } from './manager-context';
 import { Outbox } from './Outbox';
+import { Settings } from './settings/Settings';
+import { st } from './settings/settings-context';
 
 // ECharts is most of the 统计 page's weight: loaded when the page is first opened, not with the floor view.
 const Statistics = lazy(() => import('./Statistics').then((m) => ({ default: m.Statistics })));
 
-type Page = 'floor' | 'archive' | 'lockers' | 'outbox' | 'statistics' | 'bulletin';
+type Page = 'floor' | 'archive' | 'lockers' | 'outbox' | 'statistics' | 'bulletin' | 'settings';
 
 /** The lockers and the notice outbox are the hall office's: the server refuses them to a chief representative. */
-const MANAGER_PAGES: readonly Page[] = ['floor', 'archive', 'lockers', 'outbox', 'statistics', 'bulletin'];
+const MANAGER_PAGES: readonly Page[] = ['floor', 'archive', 'lockers', 'outbox', 'statistics', 'bulletin', 'settings'];
 const CHIEF_PAGES: readonly Page[] = ['floor', 'archive', 'statistics', 'bulletin'];
 
 export function ManagerApp({ store }: { store: ManagerStore }) {
@@ -53,10 +56,16 @@ function Console() {
   const connection = useManager((s) => s.connection);
   // Shown on the tab, so a fault or an overdue item is seen from the floor view too.
   const attention = useManager((s) => needsAttention(feedLockers(s)).length);
-  const { endSession } = useActions();
+  const editsSettings = useManager(mayEditSettings);
+  const { endSession, loadSettings } = useActions();
+  const chiefToken = session?.staff.role === 'chief_representative' ? session.token : null;
+  // Whether the hall lets chief representatives edit their department's settings: the server's answer tells.
+  useEffect(() => {
+    if (chiefToken) void loadSettings();
+  }, [chiefToken, loadSettings]);
   if (!session) return <LoginForm />;
   const manager = session.staff.role === 'manager';
-  const pages = manager ? MANAGER_PAGES : CHIEF_PAGES;
+  const pages = manager ? MANAGER_PAGES : editsSettings ? [...CHIEF_PAGES, 'settings' as const] : CHIEF_PAGES;
   // The tab outlives a logout: a chief representative logging in after the manager starts where they may be.
   const page = pages.includes(chosen) ? chosen : 'floor';
   const tab = (target: Page, badge = 0) => (
@@ -68,7 +77,7 @@ function Console() {
       aria-current={page === target ? 'page' : undefined}
       onClick={() => setPage(target)}
     >
-      {t(`nav.${target}`)}
+      {target === 'settings' ? st('tab') : t(`nav.${target}`)}
       {badge > 0 && <span className="mgr-nav-badge">{badge}</span>}
     </button>
   );
@@ -80,6 +89,7 @@ function Console() {
         {connection === 'disconnected' && <span className="mgr-offline">{t('header.offline')}</span>}
         <span className="mgr-user">
           {t('person.named', { name: session.staff.name, id: session.staff.id })}
+          <OwnPasswordButton />
           <button type="button" data-testid="manager-logout" onClick={() => endSession()}>
             {t('header.logout')}
           </button>
@@ -115,6 +125,11 @@ function Console() {
       {page === 'lockers' && (
         <main className="mgr-page">
           <Lockers />
+        </main>
+      )}
+      {page === 'settings' && (
+        <main className="mgr-page">
+          <Settings />
         </main>
       )}
       {page === 'outbox' && (

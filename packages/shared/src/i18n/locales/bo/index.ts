@@ -6,5 +6,6 @@ import { notice } from './notice';
 import { phone } from './phone';
 import { rating } from './rating';
 import { refusals } from './refusals';
+import { settings } from './settings';
 
-export const bo = { kiosk, phone, refusals, display, rating, console: staffConsole, guideDesk, notice };
+export const bo = { kiosk, phone, refusals, display, rating, console: staffConsole, guideDesk, notice, settings };

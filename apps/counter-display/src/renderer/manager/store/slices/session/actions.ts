@@ -92,6 +92,8 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get, { clien
       get().clearBulletin();
       get().clearStatistics();
       get().clearScope();
+      // A draft or a one-time secret on screen must not outlive the session that made it.
+      get().closeSettings();
       set({ ...initialSessionState, loginError: message ?? null });
     },
   };
