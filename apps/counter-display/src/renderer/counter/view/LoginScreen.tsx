@@ -1,22 +1,17 @@
 import { type FormEvent, useState } from 'react';
-import { ChooseOwnPassword } from '../../common/ChooseOwnPassword';
+import { OneTimePasswordChoice } from '../../common/OneTimePasswordChoice';
 import { useActions, useCounter } from './counter-context';
 
 export function LoginScreen() {
   const choice = useCounter((s) => s.passwordChoice);
-  const { chooseOwnPassword, cancelPasswordChoice } = useActions();
+  const actions = useActions();
   if (!choice) return <LoginForm />;
   return (
     <main className="login">
-      <ChooseOwnPassword
-        page="counter"
-        className="login-card"
-        errorClassName="form-error"
-        name={choice.session.staff.name}
-        sending={choice.sending}
-        problem={choice.problem}
-        choose={(next, repeat) => void chooseOwnPassword(next, repeat)}
-        cancel={cancelPasswordChoice}
+      <OneTimePasswordChoice
+        look={{ page: 'counter', className: 'login-card', errorClassName: 'form-error' }}
+        choice={choice}
+        actions={actions}
       />
     </main>
   );

@@ -1,28 +1,17 @@
 import { ChangeOwnPassword } from '../../common/ChangeOwnPassword';
-import { ChooseOwnPassword } from '../../common/ChooseOwnPassword';
 import { ConsoleLoginForm } from '../../common/ConsoleLoginForm';
+import { type LoginLook, OneTimePasswordChoice } from '../../common/OneTimePasswordChoice';
 import { useActions, useGuide, useWords } from './guide-context';
+
+const LOOK: LoginLook = { page: 'guide', className: 'gd-login', errorClassName: 'gd-error' };
 
 export function LoginForm() {
   const { t } = useWords();
   const loggingIn = useGuide((s) => s.loggingIn);
   const problem = useGuide((s) => s.loginProblem);
   const choice = useGuide((s) => s.passwordChoice);
-  const { login, chooseOwnPassword, cancelPasswordChoice } = useActions();
-  if (choice) {
-    return (
-      <ChooseOwnPassword
-        page="guide"
-        className="gd-login"
-        errorClassName="gd-error"
-        name={choice.session.staff.name}
-        sending={choice.sending}
-        problem={choice.problem}
-        choose={(next, repeat) => void chooseOwnPassword(next, repeat)}
-        cancel={cancelPasswordChoice}
-      />
-    );
-  }
+  const actions = useActions();
+  if (choice) return <OneTimePasswordChoice look={LOOK} choice={choice} actions={actions} />;
   const words = {
     title: t('login.title'),
     staffId: t('login.staffId'),
@@ -32,13 +21,11 @@ export function LoginForm() {
   };
   return (
     <ConsoleLoginForm
-      page="guide"
-      className="gd-login"
-      errorClassName="gd-error"
+      {...LOOK}
       words={words}
       loggingIn={loggingIn}
       error={problem && t(`login.${problem}`)}
-      login={(staffId, password) => void login(staffId, password)}
+      login={(staffId, password) => void actions.login(staffId, password)}
     />
   );
 }

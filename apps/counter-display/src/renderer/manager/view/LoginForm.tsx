@@ -1,32 +1,19 @@
 import { ChangeOwnPassword } from '../../common/ChangeOwnPassword';
-import { ChooseOwnPassword } from '../../common/ChooseOwnPassword';
 import { ConsoleLoginForm } from '../../common/ConsoleLoginForm';
+import { type LoginLook, OneTimePasswordChoice } from '../../common/OneTimePasswordChoice';
 import { t, useActions, useManager } from './manager-context';
+
+const LOOK: LoginLook = { page: 'manager', className: 'mgr-login', errorClassName: 'mgr-error' };
 
 export function LoginForm() {
   const loggingIn = useManager((s) => s.loggingIn);
   const error = useManager((s) => s.loginError);
   const choice = useManager((s) => s.passwordChoice);
-  const { login, chooseOwnPassword, cancelPasswordChoice } = useActions();
-  if (choice) {
-    return (
-      <ChooseOwnPassword
-        page="manager"
-        className="mgr-login"
-        errorClassName="mgr-error"
-        name={choice.session.staff.name}
-        sending={choice.sending}
-        problem={choice.problem}
-        choose={(next, repeat) => void chooseOwnPassword(next, repeat)}
-        cancel={cancelPasswordChoice}
-      />
-    );
-  }
+  const actions = useActions();
+  if (choice) return <OneTimePasswordChoice look={LOOK} choice={choice} actions={actions} />;
   return (
     <ConsoleLoginForm
-      page="manager"
-      className="mgr-login"
-      errorClassName="mgr-error"
+      {...LOOK}
       words={{
         title: t('login.title'),
         staffId: t('login.staffId'),
@@ -37,7 +24,7 @@ export function LoginForm() {
       hint={<p className="mgr-notice">{t('login.hint')}</p>}
       loggingIn={loggingIn}
       error={error}
-      login={(staffId, password) => void login(staffId, password)}
+      login={(staffId, password) => void actions.login(staffId, password)}
     />
   );
 }

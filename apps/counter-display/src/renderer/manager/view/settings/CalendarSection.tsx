@@ -1,9 +1,10 @@
 import { Weekday, type HallCalendar } from '@hallq/shared/contracts';
 import { useId, useState } from 'react';
 import { type CalendarText, mergeCalendar, parseCalendarText } from '../../store/slices/settings/calendar-text';
-import { Row, SelectField, TextField } from './fields';
+import { entryEditors, RemoveButton, Row, RowGroup } from './entries';
+import { SelectField, TextField } from './fields';
 import { SectionFrame } from './SectionFrame';
-import { removeAt, replaceAt, st, useSection } from './settings-context';
+import { st, useSection } from './settings-context';
 
 /** 日历: the year's 法定节假日 and 调休 workdays, typed one by one or pasted as the year's list at once. */
 export function CalendarSection() {
@@ -12,100 +13,52 @@ export function CalendarSection() {
   const { value: calendar, edit, errors } = editor;
   const set = (next: Partial<HallCalendar>) => edit({ ...calendar, ...next });
   const weekdays = Weekday.options.map((d) => ({ value: d, label: st(`calendar.weekdays.${d}`) }));
+  const holidays = entryEditors(calendar.holidays, 'calendar.holidays', errors, (list) => set({ holidays: list }));
+  const workdays = entryEditors(calendar.workdays, 'calendar.workdays', errors, (list) => set({ workdays: list }));
   return (
     <SectionFrame
       section="calendar"
       edited={editor.edited}
       errors={errors}
-      rows={[
-        ...calendar.holidays.map((_, i) => `calendar.holidays[${i}]`),
-        ...calendar.workdays.map((_, i) => `calendar.workdays[${i}]`),
-      ]}
+      rows={[...holidays, ...workdays].map((row) => row.at)}
     >
       <div className="set-calendar">
-        <div className="set-group" data-testid="settings-holidays">
-          <div className="set-group-head">
-            <h3>{st('calendar.holidays')}</h3>
-            <button type="button" className="secondary" onClick={() => set({ holidays: [...calendar.holidays, ''] })}>
-              {st('calendar.addHoliday')}
-            </button>
-          </div>
-          {calendar.holidays.length === 0 && <p className="mgr-notice">{st('calendar.none')}</p>}
-          {calendar.holidays.map((date, i) => (
-            <Row
-              key={i}
-              at={`calendar.holidays[${i}]`}
-              errors={errors}
-              actions={
-                <button
-                  type="button"
-                  className="secondary"
-                  onClick={() => set({ holidays: removeAt(calendar.holidays, i) })}
-                >
-                  {st('remove')}
-                </button>
-              }
-            >
+        <RowGroup
+          title={st('calendar.holidays')}
+          add={st('calendar.addHoliday')}
+          onAdd={() => set({ holidays: [...calendar.holidays, ''] })}
+          rows={holidays}
+          testId="settings-holidays"
+          none={st('calendar.none')}
+        >
+          {(row) => (
+            <Row row={row} actions={<RemoveButton onClick={row.remove} />}>
               <TextField
                 label={st('calendar.date')}
-                at={`calendar.holidays[${i}]`}
+                at={row.at}
                 errors={errors}
-                value={date}
+                value={row.entry}
                 size={10}
-                onChange={(v) => set({ holidays: replaceAt(calendar.holidays, i, v) })}
+                onChange={row.replace}
               />
             </Row>
-          ))}
-        </div>
-        <div className="set-group" data-testid="settings-workdays">
-          <div className="set-group-head">
-            <h3>{st('calendar.workdays')}</h3>
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => set({ workdays: [...calendar.workdays, { date: '', as: 'mon' }] })}
-            >
-              {st('calendar.addWorkday')}
-            </button>
-          </div>
-          {calendar.workdays.length === 0 && <p className="mgr-notice">{st('calendar.none')}</p>}
-          {calendar.workdays.map((day, i) => {
-            const at = `calendar.workdays[${i}]`;
-            return (
-              <Row
-                key={i}
-                at={at}
-                errors={errors}
-                actions={
-                  <button
-                    type="button"
-                    className="secondary"
-                    onClick={() => set({ workdays: removeAt(calendar.workdays, i) })}
-                  >
-                    {st('remove')}
-                  </button>
-                }
-              >
-                <TextField
-                  label={st('calendar.date')}
-                  at={`${at}.date`}
-                  errors={errors}
-                  value={day.date}
-                  size={10}
-                  onChange={(v) => set({ workdays: replaceAt(calendar.workdays, i, { ...day, date: v }) })}
-                />
-                <SelectField
-                  label={st('calendar.as')}
-                  at={`${at}.as`}
-                  errors={errors}
-                  value={day.as}
-                  options={weekdays}
-                  onChange={(v) => set({ workdays: replaceAt(calendar.workdays, i, { ...day, as: v }) })}
-                />
-              </Row>
-            );
-          })}
-        </div>
+          )}
+        </RowGroup>
+        <RowGroup
+          title={st('calendar.workdays')}
+          add={st('calendar.addWorkday')}
+          onAdd={() => set({ workdays: [...calendar.workdays, { date: '', as: 'mon' }] })}
+          rows={workdays}
+          testId="settings-workdays"
+          none={st('calendar.none')}
+        >
+          {(row) => (
+            <Row row={row} actions={<RemoveButton onClick={row.remove} />}>
+              <TextField label={st('calendar.date')} size={10} {...row.field('date')} />
+              <SelectField label={st('calendar.as')} options={weekdays} {...row.field('as')} />
+            </Row>
+          )}
+        </RowGroup>
         <PasteYear onPaste={(pasted) => edit(mergeCalendar(calendar, pasted))} />
       </div>
     </SectionFrame>

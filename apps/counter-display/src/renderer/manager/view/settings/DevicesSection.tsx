@@ -1,9 +1,11 @@
-import type { DevicesConfig, FieldError } from '@hallq/shared/contracts';
-import { useState } from 'react';
+import type { DevicesConfig } from '@hallq/shared/contracts';
+import { type ReactNode, useState } from 'react';
 import { useActions, useManager } from '../manager-context';
-import { Row, SelectField, TextField } from './fields';
+import { type EntryEditor, entryEditors, RemoveButton, Row, RowGroup } from './entries';
+import { SelectField, TextField } from './fields';
+import { CredentialFailure } from './SecretDialog';
 import { SectionFrame } from './SectionFrame';
-import { removeAt, replaceAt, st, useSection } from './settings-context';
+import { st, useSection } from './settings-context';
 
 type List = keyof DevicesConfig;
 
@@ -14,102 +16,78 @@ type List = keyof DevicesConfig;
 export function DevicesSection() {
   const editor = useSection('devices');
   const hall = useManager((s) => s.settingsView?.hall);
-  const credential = useManager((s) => s.settingsCredential);
   if (!editor || !hall) return null;
   const { value: devices, edit, errors } = editor;
   const setList = <L extends List>(list: L, entries: DevicesConfig[L]) => edit({ ...devices, [list]: entries });
   const firstWindow = hall.windows[0]?.number;
-  const rows = (['kiosks', 'displays', 'lockers'] as const).flatMap((list) =>
-    devices[list].map((_, i) => `devices.${list}[${i}]`),
-  );
+  const kiosks = entryEditors(devices.kiosks, 'devices.kiosks', errors, (l) => setList('kiosks', l));
+  const displays = entryEditors(devices.displays, 'devices.displays', errors, (l) => setList('displays', l));
+  const lockers = entryEditors(devices.lockers, 'devices.lockers', errors, (l) => setList('lockers', l));
   const nextId = (prefix: string) => {
     const taken = new Set([...devices.kiosks, ...devices.displays, ...devices.lockers].map((d) => d.id));
     let n = 1;
     while (taken.has(`${prefix}${n}`)) n++;
     return `${prefix}${n}`;
   };
+  const displayKinds = (['hall', 'window', 'rating'] as const).map((k) => ({
+    value: k,
+    label: st(`devices.kinds.${k}`),
+  }));
+  const windows = hall.windows.map((w) => ({ value: String(w.number), label: w.name.zh }));
   return (
-    <SectionFrame section="devices" edited={editor.edited} errors={errors} rows={rows}>
-      {credential.status === 'failed' && (
-        <p className="mgr-error" role="alert">
-          {st('secret.failed', { message: credential.message })}
-        </p>
-      )}
-      <DeviceGroup
+    <SectionFrame
+      section="devices"
+      edited={editor.edited}
+      errors={errors}
+      rows={[...kiosks, ...displays, ...lockers].map((row) => row.at)}
+    >
+      <CredentialFailure />
+      <RowGroup
         title={st('devices.kiosks')}
         add={st('devices.addKiosk')}
         onAdd={() =>
           setList('kiosks', [...devices.kiosks, { id: nextId('K'), name: st('devices.addKiosk'), zone: '' }])
         }
+        rows={kiosks}
       >
-        {devices.kiosks.map((d, i) => {
-          const at = `devices.kiosks[${i}]`;
-          const set = (next: Partial<typeof d>) => setList('kiosks', replaceAt(devices.kiosks, i, { ...d, ...next }));
-          return (
-            <Row
-              key={i}
-              at={at}
-              errors={errors}
-              actions={<KeyActions id={d.id} onRemove={() => setList('kiosks', removeAt(devices.kiosks, i))} />}
-            >
-              <CommonFields at={at} errors={errors} id={d.id} name={d.name} onChange={set} />
-              <TextField
-                label={st('zone')}
-                at={`${at}.zone`}
-                errors={errors}
-                value={d.zone}
-                size={8}
-                onChange={(v) => set({ zone: v })}
-              />
-            </Row>
-          );
-        })}
-      </DeviceGroup>
-      <DeviceGroup
+        {(row) => (
+          <DeviceRow row={row}>
+            <TextField label={st('zone')} size={8} {...row.field('zone')} />
+          </DeviceRow>
+        )}
+      </RowGroup>
+      <RowGroup
         title={st('devices.displays')}
         add={st('devices.addDisplay')}
         onAdd={() =>
           setList('displays', [...devices.displays, { id: nextId('D'), name: st('devices.addDisplay'), kind: 'hall' }])
         }
+        rows={displays}
       >
-        {devices.displays.map((d, i) => {
-          const at = `devices.displays[${i}]`;
-          const set = (next: Partial<typeof d>) =>
-            setList('displays', replaceAt(devices.displays, i, { ...d, ...next }));
-          return (
-            <Row
-              key={i}
-              at={at}
-              errors={errors}
-              actions={<KeyActions id={d.id} onRemove={() => setList('displays', removeAt(devices.displays, i))} />}
-            >
-              <CommonFields at={at} errors={errors} id={d.id} name={d.name} onChange={set} />
+        {(row) => (
+          <DeviceRow row={row}>
+            <SelectField
+              label={st('devices.kind')}
+              options={displayKinds}
+              {...row.field('kind')}
+              onChange={(kind) =>
+                row.merge({ kind, window: kind === 'hall' ? undefined : (row.entry.window ?? firstWindow) })
+              }
+            />
+            {row.entry.kind !== 'hall' && (
               <SelectField
-                label={st('devices.kind')}
-                at={`${at}.kind`}
+                label={st('devices.window')}
+                at={`${row.at}.window`}
                 errors={errors}
-                value={d.kind}
-                options={(['hall', 'window', 'rating'] as const).map((k) => ({
-                  value: k,
-                  label: st(`devices.kinds.${k}`),
-                }))}
-                onChange={(kind) => set({ kind, window: kind === 'hall' ? undefined : (d.window ?? firstWindow) })}
+                value={String(row.entry.window ?? '')}
+                options={windows}
+                onChange={(v) => row.set('window', Number(v))}
               />
-              {d.kind !== 'hall' && (
-                <SelectField
-                  label={st('devices.window')}
-                  at={`${at}.window`}
-                  errors={errors}
-                  value={String(d.window ?? '')}
-                  options={hall.windows.map((w) => ({ value: String(w.number), label: w.name.zh }))}
-                  onChange={(v) => set({ window: Number(v) })}
-                />
-              )}
-            </Row>
-          );
-        })}
-      </DeviceGroup>
-      <DeviceGroup
+            )}
+          </DeviceRow>
+        )}
+      </RowGroup>
+      <RowGroup
         title={st('devices.lockers')}
         add={st('devices.addLocker')}
         onAdd={() =>
@@ -118,75 +96,28 @@ export function DevicesSection() {
             { id: nextId('L'), name: st('devices.addLocker'), zone: '', cabinets: [] },
           ])
         }
+        rows={lockers}
       >
-        {devices.lockers.map((d, i) => {
-          const at = `devices.lockers[${i}]`;
-          const set = (next: Partial<typeof d>) => setList('lockers', replaceAt(devices.lockers, i, { ...d, ...next }));
-          return (
-            <Row
-              key={i}
-              at={at}
-              errors={errors}
-              actions={<KeyActions id={d.id} onRemove={() => setList('lockers', removeAt(devices.lockers, i))} />}
-            >
-              <CommonFields at={at} errors={errors} id={d.id} name={d.name} onChange={set} />
-              <TextField
-                label={st('zone')}
-                at={`${at}.zone`}
-                errors={errors}
-                value={d.zone}
-                size={8}
-                onChange={(v) => set({ zone: v })}
-              />
-              <span className="set-status">{st('devices.cabinets', { count: d.cabinets.length })}</span>
-            </Row>
-          );
-        })}
-      </DeviceGroup>
+        {(row) => (
+          <DeviceRow row={row}>
+            <TextField label={st('zone')} size={8} {...row.field('zone')} />
+            <span className="set-status">{st('devices.cabinets', { count: row.entry.cabinets.length })}</span>
+          </DeviceRow>
+        )}
+      </RowGroup>
     </SectionFrame>
   );
 }
 
-function DeviceGroup(props: { title: string; add: string; onAdd(): void; children: React.ReactNode }) {
+/** A device's row: its id and name, what else its kind has, and its key's actions. */
+function DeviceRow<T extends { id: string; name: string }>(props: { row: EntryEditor<T>; children: ReactNode }) {
+  const { row } = props;
   return (
-    <div className="set-group">
-      <div className="set-group-head">
-        <h3>{props.title}</h3>
-        <button type="button" className="secondary" onClick={props.onAdd}>
-          {props.add}
-        </button>
-      </div>
+    <Row row={row} actions={<KeyActions id={row.entry.id} onRemove={row.remove} />}>
+      <TextField label={st('devices.id')} size={12} {...row.field('id')} />
+      <TextField label={st('devices.name')} size={12} {...row.field('name')} />
       {props.children}
-    </div>
-  );
-}
-
-function CommonFields(props: {
-  at: string;
-  errors: readonly FieldError[];
-  id: string;
-  name: string;
-  onChange(next: { id?: string; name?: string }): void;
-}) {
-  return (
-    <>
-      <TextField
-        label={st('devices.id')}
-        at={`${props.at}.id`}
-        errors={props.errors}
-        value={props.id}
-        size={12}
-        onChange={(v) => props.onChange({ id: v })}
-      />
-      <TextField
-        label={st('devices.name')}
-        at={`${props.at}.name`}
-        errors={props.errors}
-        value={props.name}
-        size={12}
-        onChange={(v) => props.onChange({ name: v })}
-      />
-    </>
+    </Row>
   );
 }
 
@@ -234,9 +165,7 @@ function KeyActions({ id, onRemove }: { id: string; onRemove(): void }) {
       <button type="button" className="secondary" disabled={!holds || busy} onClick={() => setConfirming(true)}>
         {st('devices.revoke')}
       </button>
-      <button type="button" className="secondary" onClick={onRemove}>
-        {st('remove')}
-      </button>
+      <RemoveButton onClick={onRemove} />
     </>
   );
 }

@@ -1,7 +1,8 @@
 import type { HallConfig, SettingsChangeLine, SettingsVersionInfo } from '@hallq/shared/contracts';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { z } from 'zod';
 import { useActions, useHallTime, useManager, usePerson } from '../manager-context';
+import { ModalDialog } from './ModalDialog';
 import { st } from './settings-context';
 
 type ChangeLine = z.infer<typeof SettingsChangeLine>;
@@ -158,21 +159,14 @@ export function HistorySection() {
 }
 
 function VersionDialog(props: { info: SettingsVersionInfo; hall: HallConfig; actor: string; at: string }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const { closeSettingsVersion } = useActions();
-  useEffect(() => {
-    const element = dialog.current!;
-    element.showModal();
-    return () => element.close();
-  }, []);
   const { info, hall } = props;
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
       className="set-version-dialog"
-      data-testid="settings-version-detail"
-      aria-labelledby="set-version-title"
-      onClose={() => closeSettingsVersion()}
+      testId="settings-version-detail"
+      labelledBy="set-version-title"
+      onClose={closeSettingsVersion}
     >
       <h3 id="set-version-title">{st('history.detailTitle', { version: info.version })}</h3>
       <p>
@@ -212,6 +206,6 @@ function VersionDialog(props: { info: SettingsVersionInfo; hall: HallConfig; act
           {st('history.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -8,9 +8,10 @@ import {
 } from '../../store/slices/settings/selectors';
 import { useManager } from '../manager-context';
 import { CataloguePanel } from './CataloguePanel';
-import { FieldErrors, NameFields, NumberField, Row, SelectField, TextField } from './fields';
-import { SectionFrame } from './SectionFrame';
-import { removeAt, replaceAt, st, useOwnDepartmentOnly, useSection } from './settings-context';
+import { type EntryEditor, RemoveButton, Row } from './entries';
+import { DepartmentField, FieldErrors, NameFields, NumberField, SelectField, TextField } from './fields';
+import { ListSection } from './SectionFrame';
+import { st, useOwnDepartmentOnly, useSection } from './settings-context';
 
 /** 服务事项: the item catalogue, one row an item with its details opened on demand, and the spreadsheet import. */
 export function ItemsSection() {
@@ -40,157 +41,101 @@ export function ItemsSection() {
   return (
     <>
       <CataloguePanel />
-      <SectionFrame
+      <ListSection
         section="serviceItems"
-        edited={editor.edited}
-        errors={errors}
-        rows={items.map((_, i) => `serviceItems[${i}]`)}
-        tools={
-          <>
-            <span className="mgr-notice">{st('items.count', { count: items.length })}</span>
-            <button type="button" className="secondary" onClick={add}>
-              {st('items.add')}
-            </button>
-          </>
-        }
+        editor={editor}
+        add={{ label: st('items.add'), onClick: add }}
+        tools={<span className="mgr-notice">{st('items.count', { count: items.length })}</span>}
       >
-        {items.map((item, i) => (
+        {(row) => (
           <ItemRow
-            key={i}
-            item={item}
-            at={`serviceItems[${i}]`}
+            row={row}
             hall={hall}
-            errors={errors}
             chief={scope.chief}
-            readOnly={!scope.mayChange(item.department)}
-            open={open === i || errors.some((f) => f.path.startsWith(`serviceItems[${i}].materials`))}
-            onToggle={() => setOpen(open === i ? null : i)}
-            onChange={(next) => edit(replaceAt(items, i, next))}
-            onRemove={() => edit(removeAt(items, i))}
+            readOnly={!scope.mayChange(row.entry.department)}
+            open={open === row.index || errors.some((f) => f.path.startsWith(`${row.at}.materials`))}
+            onToggle={() => setOpen(open === row.index ? null : row.index)}
           />
-        ))}
-      </SectionFrame>
+        )}
+      </ListSection>
     </>
   );
 }
 
 function ItemRow(props: {
-  item: ServiceItemConfig;
-  at: string;
+  row: EntryEditor<ServiceItemConfig>;
   hall: HallConfig;
-  errors: readonly FieldError[];
   chief: boolean;
   readOnly: boolean;
   open: boolean;
   onToggle(): void;
-  onChange(item: ServiceItemConfig): void;
-  onRemove(): void;
 }) {
-  const { item, at, hall, errors } = props;
-  const set = <K extends keyof ServiceItemConfig>(key: K, value: ServiceItemConfig[K]) =>
-    props.onChange({ ...item, [key]: value });
+  const { row, hall } = props;
+  const { entry: item, at } = row;
+  const kinds = (['immediate', 'promised'] as const).map((k) => ({ value: k, label: st(`items.kinds.${k}`) }));
   return (
     <Row
-      at={at}
-      errors={errors}
+      row={row}
       readOnly={props.readOnly}
       actions={
         <>
           <button type="button" className="secondary" aria-expanded={props.open} onClick={props.onToggle}>
             {props.open ? st('items.close') : st('items.edit')}
           </button>
-          <button type="button" className="secondary" onClick={props.onRemove}>
-            {st('remove')}
-          </button>
+          <RemoveButton onClick={row.remove} />
         </>
       }
     >
-      <TextField
-        label={st('code')}
-        at={`${at}.code`}
-        errors={errors}
-        value={item.code}
-        size={18}
-        onChange={(v) => set('code', v)}
-      />
+      <TextField label={st('code')} size={18} {...row.field('code')} />
       <TextField
         label={st('name', { language: st('language.zh') })}
         at={`${at}.name.zh`}
-        errors={errors}
+        errors={row.errors}
         value={item.name.zh}
         size={18}
-        onChange={(v) => set('name', { ...item.name, zh: v })}
+        onChange={(v) => row.set('name', { ...item.name, zh: v })}
       />
-      <SelectField
-        label={st('department')}
-        at={`${at}.department`}
-        errors={errors}
-        value={item.department}
-        options={hall.departments
-          .filter((d) => !props.chief || d.code === item.department)
-          .map((d) => ({ value: d.code, label: d.name.zh }))}
-        onChange={(v) => set('department', v)}
-      />
+      <DepartmentField departments={hall.departments} ownOnly={props.chief} {...row.field('department')} />
       <SelectField
         label={st('windowType')}
-        at={`${at}.windowType`}
-        errors={errors}
-        value={item.windowType}
         options={hall.windowTypes.map((t) => ({ value: t.code, label: t.name.zh }))}
-        onChange={(v) => set('windowType', v)}
+        {...row.field('windowType')}
       />
       <SelectField
         label={st('items.kind')}
-        at={`${at}.kind`}
-        errors={errors}
-        value={item.kind}
-        options={(['immediate', 'promised'] as const).map((k) => ({ value: k, label: st(`items.kinds.${k}`) }))}
+        options={kinds}
+        {...row.field('kind')}
         onChange={(v) =>
-          props.onChange({
-            ...item,
-            kind: v,
-            promisedWorkingDays: v === 'immediate' ? 0 : item.promisedWorkingDays || 1,
-          })
+          row.merge({ kind: v, promisedWorkingDays: v === 'immediate' ? 0 : item.promisedWorkingDays || 1 })
         }
       />
       {item.kind === 'promised' && (
-        <NumberField
-          label={st('items.promisedDays')}
-          at={`${at}.promisedWorkingDays`}
-          errors={errors}
-          value={item.promisedWorkingDays}
-          onChange={(v) => set('promisedWorkingDays', v as number)}
-        />
+        <NumberField label={st('items.promisedDays')} {...row.field('promisedWorkingDays')} />
       )}
-      <NumberField
-        label={st('items.fee')}
-        at={`${at}.feeYuan`}
-        errors={errors}
-        value={item.feeYuan}
-        step={0.01}
-        onChange={(v) => set('feeYuan', v as number)}
-      />
+      <NumberField label={st('items.fee')} step={0.01} {...row.field('feeYuan')} />
       {props.open && (
         <div className="set-detail">
-          <NameFields value={item.name} at={`${at}.name`} errors={errors} onChange={(v) => set('name', v)} />
+          <NameFields {...row.field('name')} />
           <SelectField
             label={st('items.level')}
-            at={`${at}.level`}
-            errors={errors}
-            value={item.level}
             options={GovernmentLevel.options.map((l) => ({ value: l, label: st(`items.levels.${l}`) }))}
-            onChange={(v) => set('level', v)}
+            {...row.field('level')}
           />
           <TextField
             label={st('items.legalBasis')}
             at={`${at}.legalBasis`}
-            errors={errors}
+            errors={row.errors}
             wide
             size={60}
             value={item.legalBasis ?? ''}
-            onChange={(v) => set('legalBasis', v === '' ? undefined : v)}
+            onChange={(v) => row.set('legalBasis', v === '' ? undefined : v)}
           />
-          <MaterialsFields at={`${at}.materials`} item={item} errors={errors} onChange={(m) => set('materials', m)} />
+          <MaterialsFields
+            at={`${at}.materials`}
+            item={item}
+            errors={row.errors}
+            onChange={(m) => row.set('materials', m)}
+          />
         </div>
       )}
     </Row>

@@ -20,16 +20,13 @@ export function PolicySection() {
       <p className="mgr-notice">{st('policy.intro')}</p>
       <div className="set-policy">
         {KEYS.map((key) => {
-          const label = st(`policy.field.${key}`);
-          const at = `policy.${key}`;
+          const field = { label: st(`policy.field.${key}`), at: `policy.${key}`, errors };
           const value = policy[key];
           if (key === 'priorityPath')
             return (
               <SelectField
                 key={key}
-                label={label}
-                at={at}
-                errors={errors}
+                {...field}
                 value={policy.priorityPath}
                 options={(['help_and_proxy', 'priority_ticket'] as const).map((p) => ({
                   value: p,
@@ -39,27 +36,8 @@ export function PolicySection() {
               />
             );
           if (typeof value === 'boolean')
-            return (
-              <CheckField
-                key={key}
-                label={label}
-                at={at}
-                errors={errors}
-                value={value}
-                wide
-                onChange={(v) => set(key, v as never)}
-              />
-            );
-          return (
-            <NumberField
-              key={key}
-              label={label}
-              at={at}
-              errors={errors}
-              value={value as number}
-              onChange={(v) => set(key, v as never)}
-            />
-          );
+            return <CheckField key={key} {...field} value={value} wide onChange={(v) => set(key, v as never)} />;
+          return <NumberField key={key} {...field} value={value as number} onChange={(v) => set(key, v as never)} />;
         })}
       </div>
     </SectionFrame>

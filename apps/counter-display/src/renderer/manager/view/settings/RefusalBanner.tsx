@@ -1,5 +1,5 @@
 import { useActions, useManager } from '../manager-context';
-import { pathWords } from './SectionFrame';
+import { ProblemList } from './SectionFrame';
 import { st } from './settings-context';
 
 /**
@@ -38,14 +38,7 @@ export function RefusalBanner() {
   return (
     <div className="set-banner warn" role="alert" data-testid="settings-refused">
       <p>{st(refusal.kind === 'strands_work' ? 'problem.strands' : 'problem.forbidden')}</p>
-      <ul>
-        {(refusal.fields.length > 0 ? refusal.fields : [{ path: '', message: refusal.message }]).map((f) => (
-          <li key={`${f.path}:${f.message}`}>
-            {f.path ? `${pathWords(f.path)}：` : ''}
-            {f.message}
-          </li>
-        ))}
-      </ul>
+      <ProblemList problems={refusal.fields.length > 0 ? refusal.fields : [{ path: '', message: refusal.message }]} />
     </div>
   );
 }

@@ -1,24 +1,30 @@
 import QRCode from 'qrcode';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ShownSecret } from '../../store/slices/settings/state';
 import { useActions, useManager } from '../manager-context';
+import { ModalDialog } from './ModalDialog';
 import { st } from './settings-context';
+
+/** Why the last password reset or key issue failed, above the rows whose buttons start them. */
+export function CredentialFailure() {
+  const credential = useManager((s) => s.settingsCredential);
+  if (credential.status !== 'failed') return null;
+  return (
+    <p className="mgr-error" role="alert">
+      {st('secret.failed', { message: credential.message })}
+    </p>
+  );
+}
 
 /**
  * A one-time password or a device key, shown once in a modal dialog: large, as text (and, for a key, as a QR code the
  * device's setup scans). Closing it forgets the secret; nothing else keeps it.
  */
 export function SecretDialog({ secret }: { secret: ShownSecret }) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const { closeSecret } = useActions();
   const staff = useManager((s) => s.settingsView?.hall.staff);
   const [qr, setQr] = useState<string | null>(null);
 
-  useEffect(() => {
-    const element = dialog.current!;
-    element.showModal();
-    return () => element.close();
-  }, []);
   useEffect(() => {
     if (secret.kind !== 'deviceKey') return;
     let live = true;
@@ -35,12 +41,11 @@ export function SecretDialog({ secret }: { secret: ShownSecret }) {
     ? st('secret.passwordTitle', { name: staff?.find((s) => s.id === secret.staffId)?.name ?? secret.staffId })
     : st('secret.keyTitle', { device: secret.deviceId });
   return (
-    <dialog
-      ref={dialog}
+    <ModalDialog
       className="set-secret"
-      data-testid="settings-secret"
-      aria-labelledby="settings-secret-title"
-      onClose={() => closeSecret()}
+      testId="settings-secret"
+      labelledBy="settings-secret-title"
+      onClose={closeSecret}
     >
       <h3 id="settings-secret-title">{title}</h3>
       <p className="mgr-dialog-warning">{st(password ? 'secret.passwordHint' : 'secret.keyHint')}</p>
@@ -63,6 +68,6 @@ export function SecretDialog({ secret }: { secret: ShownSecret }) {
           {st('secret.close')}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

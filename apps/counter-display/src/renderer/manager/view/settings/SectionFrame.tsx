@@ -3,6 +3,7 @@ import type { SettingsSection } from '@hallq/shared/domain';
 import type { ReactNode } from 'react';
 import { errorsOutsideRows, pathParts } from '../../store/slices/settings/selectors';
 import { useActions, useManager } from '../manager-context';
+import { AddButton, type EntryEditor, EntryRows, entryEditors } from './entries';
 import { st } from './settings-context';
 
 /** `windows[2].serves[0]` in words: 窗口 · 第 3 行 · serves · 第 1 项. */
@@ -16,6 +17,20 @@ export function pathWords(path: string): string {
           : part,
     )
     .join(' · ');
+}
+
+/** A refusal's errors, each after the place it names in words. */
+export function ProblemList({ problems }: { problems: readonly FieldError[] }) {
+  return (
+    <ul>
+      {problems.map((f) => (
+        <li key={`${f.path}:${f.message}`}>
+          {f.path ? `${pathWords(f.path)}：` : ''}
+          {f.message}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 /**
@@ -62,19 +77,53 @@ export function SectionFrame(props: {
       {props.errors.length > 0 && (
         <div className="set-problems" role="alert" data-testid="settings-problems">
           <p>{st('problem.count', { count: props.errors.length })}</p>
-          {outside.length > 0 && (
-            <ul>
-              {outside.map((f) => (
-                <li key={`${f.path}:${f.message}`}>
-                  {f.path ? `${pathWords(f.path)}：` : ''}
-                  {f.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          {outside.length > 0 && <ProblemList problems={outside} />}
         </div>
       )}
       {props.children}
     </section>
+  );
+}
+
+/** A section being edited whose value is a list. */
+export interface ListEditor<T> {
+  value: readonly T[];
+  edit(value: T[]): void;
+  edited: boolean;
+  errors: readonly FieldError[];
+}
+
+/**
+ * A section that is one list, a row an entry (`windows[2]`), its add button last among the tools; `children` draws
+ * each row from its editor.
+ */
+export function ListSection<T>(props: {
+  section: SettingsSection;
+  editor: ListEditor<T>;
+  add: { label: string; testId?: string; onClick(): void };
+  /** Shown before the add button (a count). */
+  tools?: ReactNode;
+  /** Shown above the rows (why a credential call failed). */
+  notice?: ReactNode;
+  children(row: EntryEditor<T>): ReactNode;
+}) {
+  const { section, editor } = props;
+  const rows = entryEditors(editor.value, section, editor.errors, editor.edit);
+  return (
+    <SectionFrame
+      section={section}
+      edited={editor.edited}
+      errors={editor.errors}
+      rows={rows.map((row) => row.at)}
+      tools={
+        <>
+          {props.tools}
+          <AddButton {...props.add} />
+        </>
+      }
+    >
+      {props.notice}
+      <EntryRows rows={rows}>{props.children}</EntryRows>
+    </SectionFrame>
   );
 }

@@ -1,9 +1,11 @@
 import { StaffRole, type StaffConfig } from '@hallq/shared/contracts';
 import { numberList, wordList } from '../../store/slices/settings/selectors';
 import { useActions, useManager } from '../manager-context';
-import { CheckField, ListField, Row, SelectField, TextField } from './fields';
-import { SectionFrame } from './SectionFrame';
-import { replaceAt, st, useSection } from './settings-context';
+import { type EntryEditor, Row } from './entries';
+import { CheckField, DepartmentField, ListField, SelectField, TextField } from './fields';
+import { CredentialFailure } from './SecretDialog';
+import { ListSection } from './SectionFrame';
+import { st, useSection } from './settings-context';
 
 /**
  * 人员: who works in the hall, their role, department and posts; a person who leaves is disabled (kept in the
@@ -12,12 +14,8 @@ import { replaceAt, st, useSection } from './settings-context';
 export function StaffSection() {
   const editor = useSection('staff');
   const hall = useManager((s) => s.settingsView?.hall);
-  const saved = useManager((s) => s.settingsView?.hall.staff);
-  const passwords = useManager((s) => s.settingsView?.passwords);
-  const credential = useManager((s) => s.settingsCredential);
-  const { resetPassword } = useActions();
-  if (!editor || !hall || !saved || !passwords) return null;
-  const { value: staff, edit, errors } = editor;
+  if (!editor || !hall) return null;
+  const { value: staff, edit } = editor;
   const add = () =>
     edit([
       ...staff,
@@ -32,123 +30,65 @@ export function StaffSection() {
         zones: [],
       },
     ]);
-  const passwordWords = (id: string) => {
-    const status = passwords[id];
-    return status ? st(status.mustChange ? 'staff.passwordMustChange' : 'staff.passwordSet') : st('staff.passwordNone');
-  };
+  const roles = StaffRole.options.map((r) => ({ value: r, label: st(`staff.roles.${r}`) }));
   return (
-    <SectionFrame
+    <ListSection
       section="staff"
-      edited={editor.edited}
-      errors={errors}
-      rows={staff.map((_, i) => `staff[${i}]`)}
-      tools={
-        <button type="button" className="secondary" data-testid="settings-add-staff" onClick={add}>
-          {st('staff.add')}
-        </button>
-      }
+      editor={editor}
+      add={{ label: st('staff.add'), testId: 'settings-add-staff', onClick: add }}
+      notice={<CredentialFailure />}
     >
-      {credential.status === 'failed' && (
-        <p className="mgr-error" role="alert">
-          {st('secret.failed', { message: credential.message })}
-        </p>
+      {(row) => (
+        <Row row={row} actions={<PasswordActions person={row.entry} />}>
+          <TextField label={st('staff.id')} size={6} {...row.field('id')} />
+          <TextField label={st('staff.name')} size={8} {...row.field('name')} />
+          <SelectField label={st('staff.role')} options={roles} {...row.field('role')} />
+          <DepartmentField departments={hall.departments} {...row.field('department')} />
+          <PostFields row={row} />
+          <CheckField label={st('staff.disabled')} {...row.field('disabled')} />
+        </Row>
       )}
-      {staff.map((person, i) => {
-        const at = `staff[${i}]`;
-        const set = <K extends keyof StaffConfig>(key: K, value: StaffConfig[K]) =>
-          edit(replaceAt(staff, i, { ...person, [key]: value }));
-        const stored = saved.some((s) => s.id === person.id);
-        return (
-          <Row
-            key={i}
-            at={at}
-            errors={errors}
-            actions={
-              <>
-                <span className="set-status" title={st('staff.password')}>
-                  {st('staff.password')}：{passwordWords(person.id)}
-                </span>
-                <button
-                  type="button"
-                  className="secondary"
-                  data-testid={`settings-reset-${person.id}`}
-                  title={stored ? undefined : st('staff.saveFirst')}
-                  disabled={!stored || person.disabled || credential.status === 'busy'}
-                  onClick={() => void resetPassword(person.id)}
-                >
-                  {st('staff.reset')}
-                </button>
-              </>
-            }
-          >
-            <TextField
-              label={st('staff.id')}
-              at={`${at}.id`}
-              errors={errors}
-              value={person.id}
-              size={6}
-              onChange={(v) => set('id', v)}
-            />
-            <TextField
-              label={st('staff.name')}
-              at={`${at}.name`}
-              errors={errors}
-              value={person.name}
-              size={8}
-              onChange={(v) => set('name', v)}
-            />
-            <SelectField
-              label={st('staff.role')}
-              at={`${at}.role`}
-              errors={errors}
-              value={person.role}
-              options={StaffRole.options.map((r) => ({ value: r, label: st(`staff.roles.${r}`) }))}
-              onChange={(v) => set('role', v)}
-            />
-            <SelectField
-              label={st('department')}
-              at={`${at}.department`}
-              errors={errors}
-              value={person.department}
-              options={hall.departments.map((d) => ({ value: d.code, label: d.name.zh }))}
-              onChange={(v) => set('department', v)}
-            />
-            <ListField
-              label={st('staff.aWindows')}
-              at={`${at}.aWindows`}
-              errors={errors}
-              value={person.aWindows}
-              parse={numberList}
-              onChange={(v) => set('aWindows', v)}
-            />
-            <ListField
-              label={st('staff.bWindows')}
-              at={`${at}.bWindows`}
-              errors={errors}
-              value={person.bWindows}
-              parse={numberList}
-              onChange={(v) => set('bWindows', v)}
-            />
-            {person.role === 'floor_guide' && (
-              <ListField
-                label={st('staff.zones')}
-                at={`${at}.zones`}
-                errors={errors}
-                value={person.zones}
-                parse={wordList}
-                onChange={(v) => set('zones', v)}
-              />
-            )}
-            <CheckField
-              label={st('staff.disabled')}
-              at={`${at}.disabled`}
-              errors={errors}
-              value={person.disabled}
-              onChange={(v) => set('disabled', v)}
-            />
-          </Row>
-        );
-      })}
-    </SectionFrame>
+    </ListSection>
+  );
+}
+
+/** The windows a person staffs (A and B posts), and for a floor guide the zones they walk. */
+function PostFields({ row }: { row: EntryEditor<StaffConfig> }) {
+  return (
+    <>
+      <ListField label={st('staff.aWindows')} parse={numberList} {...row.field('aWindows')} />
+      <ListField label={st('staff.bWindows')} parse={numberList} {...row.field('bWindows')} />
+      {row.entry.role === 'floor_guide' && (
+        <ListField label={st('staff.zones')} parse={wordList} {...row.field('zones')} />
+      )}
+    </>
+  );
+}
+
+/** Whether the person holds a password, and its reset (saved people still working only). */
+function PasswordActions({ person }: { person: StaffConfig }) {
+  const saved = useManager((s) => s.settingsView?.hall.staff.some((p) => p.id === person.id) ?? false);
+  const status = useManager((s) => s.settingsView?.passwords[person.id]);
+  const busy = useManager((s) => s.settingsCredential.status === 'busy');
+  const { resetPassword } = useActions();
+  const words = status
+    ? st(status.mustChange ? 'staff.passwordMustChange' : 'staff.passwordSet')
+    : st('staff.passwordNone');
+  return (
+    <>
+      <span className="set-status" title={st('staff.password')}>
+        {st('staff.password')}：{words}
+      </span>
+      <button
+        type="button"
+        className="secondary"
+        data-testid={`settings-reset-${person.id}`}
+        title={saved ? undefined : st('staff.saveFirst')}
+        disabled={!saved || person.disabled || busy}
+        onClick={() => void resetPassword(person.id)}
+      >
+        {st('staff.reset')}
+      </button>
+    </>
   );
 }

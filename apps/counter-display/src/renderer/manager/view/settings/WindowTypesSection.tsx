@@ -1,13 +1,15 @@
-import { WindowTypeKind, type WindowTypeConfig } from '@hallq/shared/contracts';
-import { NameFields, NumberField, Row, SelectField, TextField } from './fields';
-import { SectionFrame } from './SectionFrame';
-import { removeAt, replaceAt, st, useSection } from './settings-context';
+import { WindowTypeKind } from '@hallq/shared/contracts';
+import { RemoveButton, Row } from './entries';
+import { NameFields, NumberField, SelectField, TextField } from './fields';
+import { ListSection } from './SectionFrame';
+import { st, useSection } from './settings-context';
 
 /** 窗口类型: each type's names, ticket letter, daily cap and the minutes the hall aims for. */
 export function WindowTypesSection() {
   const editor = useSection('windowTypes');
   if (!editor) return null;
-  const { value: types, edit, errors } = editor;
+  const { value: types, edit } = editor;
+  const kinds = WindowTypeKind.options.map((k) => ({ value: k, label: st(`windowTypes.kinds.${k}`) }));
   const free = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].find((letter) => !types.some((t) => t.prefix === letter)) ?? 'Z';
   const add = () =>
     edit([
@@ -22,82 +24,23 @@ export function WindowTypesSection() {
       },
     ]);
   return (
-    <SectionFrame
-      section="windowTypes"
-      edited={editor.edited}
-      errors={errors}
-      rows={types.map((_, i) => `windowTypes[${i}]`)}
-      tools={
-        <button type="button" className="secondary" onClick={add}>
-          {st('windowTypes.add')}
-        </button>
-      }
-    >
-      {types.map((type, i) => {
-        const at = `windowTypes[${i}]`;
-        const set = <K extends keyof WindowTypeConfig>(key: K, value: WindowTypeConfig[K]) =>
-          edit(replaceAt(types, i, { ...type, [key]: value }));
-        return (
-          <Row
-            key={i}
-            at={at}
-            errors={errors}
-            actions={
-              <button type="button" className="secondary" onClick={() => edit(removeAt(types, i))}>
-                {st('remove')}
-              </button>
-            }
-          >
-            <TextField
-              label={st('code')}
-              at={`${at}.code`}
-              errors={errors}
-              value={type.code}
-              size={10}
-              onChange={(v) => set('code', v)}
-            />
-            <TextField
-              label={st('windowTypes.prefix')}
-              at={`${at}.prefix`}
-              errors={errors}
-              value={type.prefix}
-              size={2}
-              onChange={(v) => set('prefix', v.toUpperCase())}
-            />
-            <NameFields value={type.name} at={`${at}.name`} errors={errors} onChange={(v) => set('name', v)} />
-            <SelectField
-              label={st('windowTypes.kind')}
-              at={`${at}.kind`}
-              errors={errors}
-              value={type.kind}
-              options={WindowTypeKind.options.map((k) => ({ value: k, label: st(`windowTypes.kinds.${k}`) }))}
-              onChange={(v) => set('kind', v)}
-            />
-            <NumberField
-              label={st('windowTypes.dailyCap')}
-              at={`${at}.dailyCap`}
-              errors={errors}
-              value={type.dailyCap}
-              onChange={(v) => set('dailyCap', v)}
-            />
-            <NumberField
-              label={st('windowTypes.targetWait')}
-              at={`${at}.targetWaitMinutes`}
-              errors={errors}
-              value={type.targetWaitMinutes}
-              onChange={(v) => set('targetWaitMinutes', v as number)}
-            />
-            <NumberField
-              label={st('windowTypes.defaultService')}
-              at={`${at}.defaultServiceMinutes`}
-              errors={errors}
-              value={type.defaultServiceMinutes}
-              step={0.5}
-              onChange={(v) => set('defaultServiceMinutes', v as number)}
-            />
-          </Row>
-        );
-      })}
-    </SectionFrame>
+    <ListSection section="windowTypes" editor={editor} add={{ label: st('windowTypes.add'), onClick: add }}>
+      {(row) => (
+        <Row row={row} actions={<RemoveButton onClick={row.remove} />}>
+          <TextField label={st('code')} size={10} {...row.field('code')} />
+          <TextField
+            label={st('windowTypes.prefix')}
+            size={2}
+            {...row.field('prefix')}
+            onChange={(v) => row.set('prefix', v.toUpperCase())}
+          />
+          <NameFields {...row.field('name')} />
+          <SelectField label={st('windowTypes.kind')} options={kinds} {...row.field('kind')} />
+          <NumberField label={st('windowTypes.dailyCap')} {...row.field('dailyCap')} />
+          <NumberField label={st('windowTypes.targetWait')} {...row.field('targetWaitMinutes')} />
+          <NumberField label={st('windowTypes.defaultService')} step={0.5} {...row.field('defaultServiceMinutes')} />
+        </Row>
+      )}
+    </ListSection>
   );
 }

@@ -2,9 +2,10 @@ import type { FieldError, HallConfig, WindowConfig } from '@hallq/shared/contrac
 import { useId } from 'react';
 import { nextWindowNumber } from '../../store/slices/settings/selectors';
 import { useManager } from '../manager-context';
-import { FieldErrors, NameFields, NumberField, Row, SelectField, TextField } from './fields';
-import { SectionFrame } from './SectionFrame';
-import { moveAt, removeAt, replaceAt, st, useOwnDepartmentOnly, useSection } from './settings-context';
+import { DepartmentField, FieldErrors, NameFields, NumberField, SelectField, TextField } from './fields';
+import { type BoundField, type EntryEditor, Row } from './entries';
+import { ListSection } from './SectionFrame';
+import { moveAt, removeAt, st, useOwnDepartmentOnly, useSection } from './settings-context';
 
 /** 窗口: each window's names, place, department, the window types it serves in order, and how it calls. */
 export function WindowsSection() {
@@ -12,7 +13,7 @@ export function WindowsSection() {
   const hall = useManager((s) => s.settingsView?.hall);
   const scope = useOwnDepartmentOnly();
   if (!editor || !hall) return null;
-  const { value: windows, edit, errors } = editor;
+  const { value: windows, edit } = editor;
   const add = () => {
     const last = windows.at(-1);
     edit([
@@ -29,121 +30,49 @@ export function WindowsSection() {
     ]);
   };
   return (
-    <SectionFrame
+    <ListSection
       section="windows"
-      edited={editor.edited}
-      errors={errors}
-      rows={windows.map((_, i) => `windows[${i}]`)}
-      tools={
-        <button type="button" className="secondary" data-testid="settings-add-window" onClick={add}>
-          {st('windows.add')}
-        </button>
-      }
+      editor={editor}
+      add={{ label: st('windows.add'), testId: 'settings-add-window', onClick: add }}
     >
-      {windows.map((w, i) => (
-        <WindowRow
-          key={i}
-          window={w}
-          at={`windows[${i}]`}
-          hall={hall}
-          errors={errors}
-          readOnly={!scope.mayChange(w.department)}
-          chief={scope.chief}
-          onChange={(next) => edit(replaceAt(windows, i, next))}
-          onRetire={() => edit(removeAt(windows, i))}
-        />
-      ))}
-    </SectionFrame>
+      {(row) => (
+        <WindowRow row={row} hall={hall} readOnly={!scope.mayChange(row.entry.department)} chief={scope.chief} />
+      )}
+    </ListSection>
   );
 }
 
-function WindowRow(props: {
-  window: WindowConfig;
-  at: string;
-  hall: HallConfig;
-  errors: readonly FieldError[];
-  readOnly: boolean;
-  chief: boolean;
-  onChange(w: WindowConfig): void;
-  onRetire(): void;
-}) {
-  const { window: w, at, hall, errors, onChange } = props;
-  const set = <K extends keyof WindowConfig>(key: K, value: WindowConfig[K]) => onChange({ ...w, [key]: value });
+function WindowRow(props: { row: EntryEditor<WindowConfig>; hall: HallConfig; readOnly: boolean; chief: boolean }) {
+  const { row, hall } = props;
+  const { at } = row;
+  const callModes = (['preference', 'longest_wait'] as const).map((m) => ({
+    value: m,
+    label: st(`windows.callModes.${m}`),
+  }));
   return (
     <Row
-      at={at}
-      errors={errors}
+      row={row}
       readOnly={props.readOnly}
       actions={
-        <button type="button" className="secondary" data-testid={`settings-retire-${at}`} onClick={props.onRetire}>
+        <button type="button" className="secondary" data-testid={`settings-retire-${at}`} onClick={row.remove}>
           {st('windows.retire')}
         </button>
       }
     >
-      <NumberField
-        label={st('windows.number')}
-        at={`${at}.number`}
-        errors={errors}
-        value={w.number}
-        onChange={(v) => set('number', v as number)}
-      />
-      <NameFields value={w.name} at={`${at}.name`} errors={errors} onChange={(v) => set('name', v)} />
-      <TextField
-        label={st('zone')}
-        at={`${at}.zone`}
-        errors={errors}
-        value={w.zone}
-        size={8}
-        onChange={(v) => set('zone', v)}
-      />
-      <NumberField
-        label={st('windows.floor')}
-        at={`${at}.floor`}
-        errors={errors}
-        value={w.floor}
-        onChange={(v) => set('floor', v as number)}
-      />
-      <SelectField
-        label={st('department')}
-        at={`${at}.department`}
-        errors={errors}
-        value={w.department}
-        options={hall.departments
-          .filter((d) => !props.chief || d.code === w.department)
-          .map((d) => ({ value: d.code, label: d.name.zh }))}
-        onChange={(v) => set('department', v)}
-      />
-      <SelectField
-        label={st('windows.callMode')}
-        at={`${at}.callMode`}
-        errors={errors}
-        value={w.callMode}
-        options={(['preference', 'longest_wait'] as const).map((m) => ({
-          value: m,
-          label: st(`windows.callModes.${m}`),
-        }))}
-        onChange={(v) => set('callMode', v)}
-      />
-      <ServesField
-        at={`${at}.serves`}
-        serves={w.serves}
-        hall={hall}
-        errors={errors}
-        onChange={(v) => set('serves', v)}
-      />
+      <NumberField label={st('windows.number')} {...row.field('number')} />
+      <NameFields {...row.field('name')} />
+      <TextField label={st('zone')} size={8} {...row.field('zone')} />
+      <NumberField label={st('windows.floor')} {...row.field('floor')} />
+      <DepartmentField departments={hall.departments} ownOnly={props.chief} {...row.field('department')} />
+      <SelectField label={st('windows.callMode')} options={callModes} {...row.field('callMode')} />
+      <ServesField hall={hall} {...row.field('serves')} />
     </Row>
   );
 }
 
 /** The window types a window serves, in order of preference: moved up or down, removed, added from the rest. */
-function ServesField(props: {
-  at: string;
-  serves: readonly string[];
-  hall: HallConfig;
-  errors: readonly FieldError[];
-  onChange(serves: string[]): void;
-}) {
-  const { at, serves, hall, errors, onChange } = props;
+function ServesField(props: BoundField<string[]> & { hall: HallConfig }) {
+  const { at, value: serves, hall, errors, onChange } = props;
   const addId = useId();
   const name = (code: string) => hall.windowTypes.find((t) => t.code === code)?.name.zh ?? code;
   const rest = hall.windowTypes.filter((t) => !serves.includes(t.code));

@@ -1,6 +1,7 @@
-import type { FieldError, LocalizedText } from '@hallq/shared/contracts';
+import type { DepartmentConfig, FieldError, LocalizedText } from '@hallq/shared/contracts';
 import { type ReactNode, useEffect, useId, useState } from 'react';
 import { errorsAt, TEXT_LANGUAGES, withText } from '../../store/slices/settings/selectors';
+import type { BoundField } from './entries';
 import { st } from './settings-context';
 
 /** The server's messages for a field, beside it. */
@@ -22,13 +23,19 @@ interface FieldProps {
   wide?: boolean;
 }
 
-function Field({ label, at, errors, wide, children }: FieldProps & { children: (id: string) => ReactNode }) {
+/** What a field's control carries: the id its label points at, and the test id its path gives it. */
+interface ControlProps {
+  id: string;
+  'data-testid': string;
+}
+
+function Field({ label, at, errors, wide, children }: FieldProps & { children: (control: ControlProps) => ReactNode }) {
   const id = useId();
   const invalid = errorsAt(errors, at).length > 0;
   return (
     <div className={`set-field${wide ? ' wide' : ''}${invalid ? ' invalid' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children(id)}
+      {children({ id, 'data-testid': `settings-field-${at}` })}
       <FieldErrors errors={errors} at={at} />
     </div>
   );
@@ -37,14 +44,8 @@ function Field({ label, at, errors, wide, children }: FieldProps & { children: (
 export function TextField(props: FieldProps & { value: string; onChange(value: string): void; size?: number }) {
   return (
     <Field {...props}>
-      {(id) => (
-        <input
-          id={id}
-          data-testid={`settings-field-${props.at}`}
-          value={props.value}
-          size={props.size}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
+      {(control) => (
+        <input {...control} value={props.value} size={props.size} onChange={(e) => props.onChange(e.target.value)} />
       )}
     </Field>
   );
@@ -56,12 +57,11 @@ export function NumberField(
 ) {
   return (
     <Field {...props}>
-      {(id) => (
+      {(control) => (
         <input
-          id={id}
+          {...control}
           type="number"
           className="set-number"
-          data-testid={`settings-field-${props.at}`}
           value={props.value ?? ''}
           step={props.step ?? 1}
           onChange={(e) => props.onChange(e.target.value === '' ? undefined : Number(e.target.value))}
@@ -76,13 +76,8 @@ export function SelectField<V extends string>(
 ) {
   return (
     <Field {...props}>
-      {(id) => (
-        <select
-          id={id}
-          data-testid={`settings-field-${props.at}`}
-          value={props.value}
-          onChange={(e) => props.onChange(e.target.value as V)}
-        >
+      {(control) => (
+        <select {...control} value={props.value} onChange={(e) => props.onChange(e.target.value as V)}>
           {props.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}
@@ -130,10 +125,9 @@ export function ListField<T>(
   }, [shown, focused]);
   return (
     <Field {...props}>
-      {(id) => (
+      {(control) => (
         <input
-          id={id}
-          data-testid={`settings-field-${props.at}`}
+          {...control}
           value={text}
           title={st('staff.listHint')}
           size={8}
@@ -147,6 +141,21 @@ export function ListField<T>(
         />
       )}
     </Field>
+  );
+}
+
+/** An entry's department; `ownOnly` offers no other (a chief representative cannot move an entry out of theirs). */
+export function DepartmentField(
+  props: BoundField<string> & { departments: readonly DepartmentConfig[]; ownOnly?: boolean },
+) {
+  const { departments, ownOnly, ...field } = props;
+  const offered = departments.filter((d) => !ownOnly || d.code === field.value);
+  return (
+    <SelectField
+      label={st('department')}
+      options={offered.map((d) => ({ value: d.code, label: d.name.zh }))}
+      {...field}
+    />
   );
 }
 
@@ -171,29 +180,5 @@ export function NameFields(props: {
         />
       ))}
     </>
-  );
-}
-
-/** A row of a section's list: its fields, and its actions at the end; read-only when not the session's to change. */
-export function Row(props: {
-  at: string;
-  errors: readonly FieldError[];
-  readOnly?: boolean;
-  actions?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <fieldset className="set-row" disabled={props.readOnly} data-testid={`settings-row-${props.at}`}>
-      <div className="set-row-fields">{props.children}</div>
-      {props.actions && <div className="set-row-actions">{props.actions}</div>}
-      {props.readOnly && <span className="set-readonly">{st('readOnly')}</span>}
-      {props.errors
-        .filter((f) => f.path === props.at)
-        .map((f) => (
-          <span key={f.message} className="set-field-error" role="alert">
-            {f.message}
-          </span>
-        ))}
-    </fieldset>
   );
 }
