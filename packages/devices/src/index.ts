@@ -84,3 +84,64 @@ export {
   type LockerServiceOptions,
   type LockerSettings,
 } from './locker/locker-service';
+export {
+  openIdCardReader,
+  idCardReaderOn,
+  type IdCardReader,
+  type IdCardReaderOptions,
+  type IdCardPort,
+} from './id-card/id-card-reader';
+export { CardWatch, type CardWatchEvents, type CardWatchOptions } from './id-card/card-watch';
+export {
+  maskedName,
+  idLastFour,
+  hasValidCheckDigit,
+  decodeBaseInfo,
+  IdCardRecordError,
+  NO_EXPIRY,
+  type IdCardRecord,
+} from './id-card/id-card-data';
+export { NATIONS } from './id-card/nations';
+export {
+  statusOf,
+  ID_CARD_STATUS,
+  type IdCardStatus,
+  type IdCardStatusName,
+  type IdCardCommandName,
+} from './id-card/id-card-protocol';
+export {
+  IdCardReaderError,
+  IdCardNoCardError,
+  IdCardRemovedError,
+  IdCardChecksumError,
+  IdCardTimeoutError,
+  IdCardPortGoneError,
+  IdCardBadRecordError,
+  IdCardStatusError,
+} from './id-card/id-card-errors';
+export {
+  openSmsModem,
+  smsModemOn,
+  SmsModem,
+  type SmsModemOptions,
+  type SmsModemEvents,
+  type SmsMessage,
+  type SmsSent,
+  type SignalQuality,
+  type Registration,
+  type RegistrationState,
+} from './sms/sms-modem';
+export {
+  SmsModemError,
+  SmsNoSimError,
+  SmsSimLockedError,
+  SmsNotRegisteredError,
+  SmsSendFailedError,
+  SmsModemTimeoutError,
+  SmsPortGoneError,
+  SmsCommandError,
+  cmsMeaning,
+} from './sms/sms-errors';
+export { normalisePhoneNumber } from './sms/sms-address';
+export { splitSms, encodeSubmit, PART_LIMITS, type SmsEncoding, type SmsSplit, type SubmitPdu } from './sms/sms-pdu';
+export { decodeStatusReport, deliveryState, type StatusReport, type DeliveryState } from './sms/sms-status-report';
