@@ -1,17 +1,8 @@
+import { SerialDeviceError } from '../serial/device-error';
 import type { IdCardStatus } from './id-card-protocol';
 
 /** Every failure of the ID-card reader. Messages name the port and the step, never what the card holds. */
-export class IdCardReaderError extends Error {
-  constructor(
-    message: string,
-    /** The reader's serial device, e.g. "/dev/ttyUSB0". */
-    readonly path: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+export class IdCardReaderError extends SerialDeviceError {}
 /** Nothing lies on the reader. */
 export class IdCardNoCardError extends IdCardReaderError {}
 /** A card was found, but taken away before it could be selected or read: ask the person to leave it on. */

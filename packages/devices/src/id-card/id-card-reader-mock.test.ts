@@ -1,6 +1,5 @@
-import { Duplex } from 'node:stream';
-import { SerialPortMock } from 'serialport';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mockDevicePort } from '../serial/test-mock-port';
 import { IdCardTimeoutError } from './id-card-errors';
 import { PRESET_CARDS } from './id-card-presets';
 import { encodeCommand } from './id-card-protocol';
@@ -13,34 +12,13 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-let mockPorts = 0;
 /** A reader on serialport's mock binding, with the simulator answering each write as the reader would. */
 async function mockReader(options: { split?: boolean; timeouts?: IdCardReaderOptions['timeouts'] } = {}) {
-  const path = `/dev/ttyIDCARDMOCK${mockPorts++}`;
-  SerialPortMock.binding.createPort(path, { record: true });
-  const port = new SerialPortMock({ path, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  const binding = port.port;
-  if (binding === undefined) throw new Error('mock port did not open');
-  // The reader's side of the cable: what the driver writes reaches the simulator, whose answers come back as data.
-  const wire = new Duplex({
-    read() {},
-    write(chunk: Buffer, _encoding, done) {
-      const pieces = options.split ? [...chunk].map((b) => Buffer.from([b])) : [chunk];
-      for (const piece of pieces) binding.emitData(piece);
-      done();
-    },
-  });
-  const write = binding.write.bind(binding);
-  binding.write = async (buffer: Buffer) => {
-    await write(buffer);
-    wire.push(Buffer.from(buffer));
-  };
   const simulator = new IdCardReaderSimulator();
-  simulator.attach(wire);
+  const { port, recording } = await mockDevicePort('IDCARD', 115200, simulator, options);
   const reader = idCardReaderOn(port, { timeouts: options.timeouts ?? {} });
   cleanups.push(() => reader.close());
-  return { reader, simulator, recording: () => binding.recording };
+  return { reader, simulator, recording };
 }
 
 describe('the ID-card reader over serialport’s mock binding', () => {

@@ -1,5 +1,5 @@
-import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTestPort } from '../serial/test-mock-port';
 import { hasSocat, ptyPair, type PtyPair } from '../locker/pty-pair';
 import {
   IdCardBadRecordError,
@@ -19,12 +19,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function openPort(path: string): Promise<SerialPort> {
-  const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  cleanups.push(() => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
-  return port;
-}
+const openPort = (path: string) => openTestPort(path, 115200, cleanups);
 
 /** A socat pty pair with the simulator on one end and the driver on the other. */
 async function simulatedReader(timeouts: IdCardReaderOptions['timeouts'] = {}) {

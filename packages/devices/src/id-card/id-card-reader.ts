@@ -1,4 +1,5 @@
-import { SerialPort, type SerialPortMock } from 'serialport';
+import { AwaitedAnswer } from '../serial/awaited-answer';
+import { closePort, onPortLost, openSerialPort, writeToPort, type DevicePort } from '../serial/serial-port';
 import { decodeBaseInfo, IdCardRecordError, type IdCardRecord } from './id-card-data';
 import {
   IdCardBadRecordError,
@@ -21,7 +22,7 @@ import {
 import { CardWatch, type CardWatchOptions } from './card-watch';
 
 /** The port a reader is on: a real one, or serialport's mock binding in tests. */
-export type IdCardPort = SerialPort | SerialPortMock;
+export type IdCardPort = DevicePort;
 
 export interface IdCardReaderOptions {
   /** Device path, e.g. /dev/ttyUSB0 (the reader's USB serial adapter). */
@@ -62,7 +63,7 @@ const GONE_STATUSES = new Set([0x80, 0x81, 0x41]);
 class SerialIdCardReader implements IdCardReader {
   private line: Promise<unknown> = Promise.resolve();
   private readonly decoder = new FrameDecoder();
-  private waiting: { done: (response: IdCardResponse) => void; fail: (err: Error) => void } | null = null;
+  private readonly answer = new AwaitedAnswer<IdCardResponse>();
   private closed = false;
   private readonly watches = new Set<CardWatch>();
 
@@ -72,13 +73,9 @@ class SerialIdCardReader implements IdCardReader {
     private readonly timeouts: Record<IdCardCommandName, number>,
   ) {
     port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('error', (cause: Error) => {
-      this.waiting?.fail(new IdCardPortGoneError(`${path} failed: ${cause.message}`, path, { cause }));
-    });
-    // Unplugging the reader's USB cable closes the port under us.
-    port.on('close', () => {
-      this.closed = true;
-      this.waiting?.fail(new IdCardPortGoneError(`${path} was closed`, path));
+    onPortLost(port, (loss) => {
+      if (loss.closed) this.closed = true;
+      this.answer.fail(new IdCardPortGoneError(loss.message, path, loss.options));
     });
   }
 
@@ -128,11 +125,10 @@ class SerialIdCardReader implements IdCardReader {
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      this.waiting?.fail(new IdCardPortGoneError(`${this.path} was closed`, this.path));
+      this.answer.fail(new IdCardPortGoneError(`${this.path} was closed`, this.path));
     }
     await Promise.all([...this.watches].map((watch) => watch.stop()));
-    if (!this.port.isOpen) return;
-    await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    await closePort(this.port);
   }
 
   private decode(answer: IdCardResponse): IdCardRecord {
@@ -165,51 +161,33 @@ class SerialIdCardReader implements IdCardReader {
   private exchange(step: IdCardCommandName): Promise<IdCardResponse> {
     if (this.closed) return Promise.reject(new IdCardPortGoneError(`${this.path} is closed`, this.path));
     const timeoutMs = this.timeouts[step];
-    return new Promise((resolve, reject) => {
-      const settle = () => {
-        clearTimeout(timer);
-        this.waiting = null;
-      };
-      const timer = setTimeout(() => {
-        settle();
-        reject(
-          new IdCardTimeoutError(
-            `the reader at ${this.path} did not answer ${STEP[step]} in ${timeoutMs} ms`,
-            this.path,
-          ),
-        );
-      }, timeoutMs);
-      this.waiting = {
-        done: (response) => {
-          settle();
-          resolve(response);
-        },
-        fail: (err) => {
-          settle();
-          reject(err);
-        },
-      };
-      // Drops what is left of an earlier garbled or late answer, so it cannot pass for this one.
-      this.port.flush(() => {
-        this.decoder.reset();
-        this.port.write(Buffer.from(encodeCommand(step)), (cause) => {
-          if (cause) this.waiting?.fail(new IdCardPortGoneError(`${this.path} failed: ${cause.message}`, this.path));
-        });
-      });
+    const answer = this.answer.wait(timeoutMs, () => {
+      throw new IdCardTimeoutError(
+        `the reader at ${this.path} did not answer ${STEP[step]} in ${timeoutMs} ms`,
+        this.path,
+      );
     });
+    // Drops what is left of an earlier garbled or late answer, so it cannot pass for this one.
+    this.port.flush(() => {
+      this.decoder.reset();
+      writeToPort(this.port, Buffer.from(encodeCommand(step)), (message) =>
+        this.answer.fail(new IdCardPortGoneError(message, this.path)),
+      );
+    });
+    return answer;
   }
 
   private onData(chunk: Buffer): void {
     // Bytes nobody waits for are the late answer to a command that already timed out.
-    if (this.waiting === null) return;
+    if (!this.answer.waiting) return;
     for (const decoded of this.decoder.push(chunk)) {
-      if (this.waiting === null) return;
+      if (!this.answer.waiting) return;
       if (decoded.kind === 'badChecksum') {
-        this.waiting.fail(
+        this.answer.fail(
           new IdCardChecksumError(`the reader at ${this.path} sent an answer with a bad check byte`, this.path),
         );
       } else {
-        this.waiting.done(parseResponse(decoded.body));
+        this.answer.done(parseResponse(decoded.body));
       }
     }
   }
@@ -223,11 +201,10 @@ export function idCardReaderOn(port: IdCardPort, options: Pick<IdCardReaderOptio
 /** Opens the reader's serial port (115200 8N1 unless told). */
 export async function openIdCardReader(options: IdCardReaderOptions): Promise<IdCardReader> {
   const { path } = options;
-  const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) =>
-    port.open((cause) =>
-      cause ? reject(new IdCardPortGoneError(`cannot open ${path}: ${cause.message}`, path, { cause })) : resolve(),
-    ),
+  const port = await openSerialPort(
+    path,
+    options.baudRate ?? 115200,
+    (cause) => new IdCardPortGoneError(`cannot open ${path}: ${cause.message}`, path, { cause }),
   );
   return idCardReaderOn(port, options);
 }

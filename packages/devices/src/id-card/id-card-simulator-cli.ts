@@ -8,8 +8,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SerialPort } from 'serialport';
-import { ptyPair, type PtyPair } from '../locker/pty-pair';
+import { serveSimulatorLine } from '../serial/simulator-cli-line';
 import { maskedName } from './id-card-data';
 import { parseCardInput, PRESET_CARDS } from './id-card-presets';
 import { IdCardReaderSimulator } from './id-card-simulator';
@@ -27,26 +26,12 @@ if (!Number.isFinite(replyDelayMs) || replyDelayMs < 0) {
   process.exit(2);
 }
 
-let pair: PtyPair | null = null;
-let readerEnd = values.path;
-if (readerEnd === undefined) {
-  pair = await ptyPair();
-  readerEnd = pair.paths[1];
-}
-
 const simulator = new IdCardReaderSimulator();
 simulator.slow(replyDelayMs);
 simulator.on('reply', (r) => {
   if (r.command === 'readBaseInfo' && r.status === 0x90) console.log('card read');
 });
-const port = new SerialPort({ path: readerEnd, baudRate: 115200, autoOpen: false });
-await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-simulator.attach(port);
-
-console.error(
-  pair === null ? `ID-card reader answering on ${readerEnd}` : `ID-card reader: open the driver on ${pair.paths[0]}`,
-);
-if (pair !== null) console.log(pair.paths[0]);
+const stopLine = await serveSimulatorLine(simulator, { name: 'ID-card reader', baudRate: 115200, path: values.path });
 
 const usage = `place <${Object.keys(PRESET_CARDS).join('|')}|JSON record>, remove, slow <ms>, corrupt, silent, speak`;
 const console_ = createInterface({ input: process.stdin });
@@ -91,9 +76,8 @@ console_.on('line', (line) => {
 });
 
 const stop = () => {
-  simulator.close();
+  stopLine();
   console_.close();
-  void (pair?.close() ?? Promise.resolve()).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

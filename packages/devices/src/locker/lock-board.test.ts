@@ -1,6 +1,6 @@
-import { Duplex } from 'node:stream';
-import { SerialPort, SerialPortMock } from 'serialport';
+import type { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import { mockDevicePort, openTestPort } from '../serial/test-mock-port';
 import { commonBoardProtocol } from './common-board-protocol';
 import { lockBusOn, openLockBoard, openLockBus } from './lock-board';
 import { LockBoardSimulator, type LockDoorEvent } from './lock-board-simulator';
@@ -15,12 +15,7 @@ afterEach(async () => {
 
 const doorsOpen = (...channels: number[]) => Array.from({ length: 24 }, (_, i) => channels.includes(i + 1));
 
-async function openPort(path: string): Promise<SerialPort> {
-  const port = new SerialPort({ path, baudRate: 9600, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  cleanups.push(() => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
-  return port;
-}
+const openPort = (path: string) => openTestPort(path, 9600, cleanups);
 
 /** A socat pty pair: the driver opens one end; the other is returned open, for a simulator or a raw reply. */
 async function line(): Promise<{ driverEnd: string; boardEnd: SerialPort }> {
@@ -193,35 +188,14 @@ describe('a lock board', () => {
   });
 });
 
-let mockPorts = 0;
 /** A bus on serialport's mock binding, with a simulator answering each write as the board would. */
 async function mockLine(options: { silent?: boolean; split?: boolean } = {}) {
-  const path = `/dev/ttyLOCKMOCK${mockPorts++}`;
-  SerialPortMock.binding.createPort(path, { record: true });
-  const port = new SerialPortMock({ path, baudRate: 9600, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  const binding = port.port;
-  if (binding === undefined) throw new Error('mock port did not open');
-  // The board's side of the wire: what the driver writes reaches the simulator, whose replies come back as data.
-  const wire = new Duplex({
-    read() {},
-    write(chunk: Buffer, _encoding, done) {
-      const pieces = options.split ? [...chunk].map((b) => Buffer.from([b])) : [chunk];
-      for (const piece of pieces) binding.emitData(piece);
-      done();
-    },
-  });
-  const write = binding.write.bind(binding);
-  binding.write = async (buffer: Buffer) => {
-    await write(buffer);
-    wire.push(Buffer.from(buffer));
-  };
   const simulator = new LockBoardSimulator();
   simulator.board(1).silent = options.silent ?? false;
-  simulator.attach(wire);
+  const { port, recording } = await mockDevicePort('LOCK', 9600, simulator, options);
   const bus = lockBusOn(port, { timeoutMs: 100 });
   cleanups.push(() => bus.close());
-  return Object.assign(bus, { simulator, recording: () => binding.recording });
+  return Object.assign(bus, { simulator, recording });
 }
 
 describe('a lock board over serialport’s mock binding', () => {

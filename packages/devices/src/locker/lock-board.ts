@@ -1,10 +1,11 @@
-import { SerialPort, type SerialPortMock } from 'serialport';
+import { AwaitedAnswer } from '../serial/awaited-answer';
+import { closePort, onPortLost, openSerialPort, writeToPort, type DevicePort } from '../serial/serial-port';
 import { commonBoardProtocol } from './common-board-protocol';
 import { LockBoardPortError, LockBoardProtocolError, LockBoardTimeoutError } from './lock-errors';
 import { LockFrameError, type LockCommand, type LockProtocol, type LockReply } from './lock-protocol';
 
 /** The port a bus runs on: a real one, or serialport's mock binding in tests. */
-export type LockPort = SerialPort | SerialPortMock;
+export type LockPort = DevicePort;
 
 export interface LockBusOptions {
   /** Device path, e.g. /dev/ttyUSB0. */
@@ -44,7 +45,9 @@ function describe(command: LockCommand): string {
 class SerialLockBus implements LockBus {
   private line: Promise<unknown> = Promise.resolve();
   private received = Buffer.alloc(0);
-  private waiting: { length: number; done: (reply: Buffer) => void; fail: (err: Error) => void } | null = null;
+  private readonly reply = new AwaitedAnswer<Buffer | null>();
+  /** How many bytes the awaited reply has. */
+  private replyLength = 0;
   private closed = false;
 
   constructor(
@@ -54,13 +57,9 @@ class SerialLockBus implements LockBus {
     private readonly protocol: LockProtocol,
   ) {
     port.on('data', (chunk: Buffer) => this.onData(chunk));
-    port.on('error', (cause: Error) => {
-      this.waiting?.fail(new LockBoardPortError(`${path} failed: ${cause.message}`, path, { cause }));
-    });
-    // Unplugging a USB adapter closes the port under us.
-    port.on('close', () => {
-      this.closed = true;
-      this.waiting?.fail(new LockBoardPortError(`${path} was closed`, path));
+    onPortLost(port, (loss) => {
+      if (loss.closed) this.closed = true;
+      this.reply.fail(new LockBoardPortError(loss.message, path, loss.options));
     });
   }
 
@@ -78,10 +77,9 @@ class SerialLockBus implements LockBus {
   async close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
-      this.waiting?.fail(new LockBoardPortError(`${this.path} was closed`, this.path));
+      this.reply.fail(new LockBoardPortError(`${this.path} was closed`, this.path));
     }
-    if (!this.port.isOpen) return;
-    await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    await closePort(this.port);
   }
 
   private run<C extends LockCommand>(command: C): Promise<ReplyTo<C>> {
@@ -123,41 +121,23 @@ class SerialLockBus implements LockBus {
   /** Sends one frame; resolves the reply's bytes, or null when none came in time. */
   private exchange(frame: Uint8Array, length: number): Promise<Buffer | null> {
     if (this.closed) return Promise.reject(new LockBoardPortError(`${this.path} is closed`, this.path));
-    return new Promise((resolve, reject) => {
-      const settle = () => {
-        clearTimeout(timer);
-        this.waiting = null;
-      };
-      const timer = setTimeout(() => {
-        settle();
-        resolve(null);
-      }, this.timeoutMs);
-      this.received = Buffer.alloc(0);
-      this.waiting = {
-        length,
-        done: (reply) => {
-          settle();
-          resolve(reply);
-        },
-        fail: (err) => {
-          settle();
-          reject(err);
-        },
-      };
-      // Drops what the OS still holds from an earlier garbled or late reply, so it cannot pass for this one.
-      this.port.flush(() => {
-        this.port.write(Buffer.from(frame), (cause) => {
-          if (cause) this.waiting?.fail(new LockBoardPortError(`${this.path} failed: ${cause.message}`, this.path));
-        });
-      });
+    const reply = this.reply.wait(this.timeoutMs, () => null);
+    this.received = Buffer.alloc(0);
+    this.replyLength = length;
+    // Drops what the OS still holds from an earlier garbled or late reply, so it cannot pass for this one.
+    this.port.flush(() => {
+      writeToPort(this.port, Buffer.from(frame), (message) =>
+        this.reply.fail(new LockBoardPortError(message, this.path)),
+      );
     });
+    return reply;
   }
 
   private onData(chunk: Buffer): void {
     // Bytes nobody waits for are a late reply to an attempt that already timed out.
-    if (this.waiting === null) return;
+    if (!this.reply.waiting) return;
     this.received = Buffer.concat([this.received, chunk]);
-    if (this.received.length >= this.waiting.length) this.waiting.done(this.received.subarray(0, this.waiting.length));
+    if (this.received.length >= this.replyLength) this.reply.done(this.received.subarray(0, this.replyLength));
   }
 }
 
@@ -174,11 +154,10 @@ export function lockBusOn(port: LockPort, options: Omit<LockBusOptions, 'path' |
 /** Opens the serial port of an RS-485 line (9600 8N1 unless told) for the boards on it. */
 export async function openLockBus(options: LockBusOptions): Promise<LockBus> {
   const { path } = options;
-  const port = new SerialPort({ path, baudRate: options.baudRate ?? 9600, autoOpen: false });
-  await new Promise<void>((resolve, reject) =>
-    port.open((cause) =>
-      cause ? reject(new LockBoardPortError(`cannot open ${path}: ${cause.message}`, path, { cause })) : resolve(),
-    ),
+  const port = await openSerialPort(
+    path,
+    options.baudRate ?? 9600,
+    (cause) => new LockBoardPortError(`cannot open ${path}: ${cause.message}`, path, { cause }),
   );
   return lockBusOn(port, options);
 }

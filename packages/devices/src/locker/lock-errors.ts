@@ -1,14 +1,7 @@
-export class LockBoardError extends Error {
-  constructor(
-    message: string,
-    /** The line the board is on, e.g. "/dev/ttyUSB0". */
-    readonly path: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+import { SerialDeviceError } from '../serial/device-error';
+
+/** Every failure of a lock board; `path` is the line the board is on. */
+export class LockBoardError extends SerialDeviceError {}
 /** The serial port could not be opened or written, or was closed while the command waited. */
 export class LockBoardPortError extends LockBoardError {}
 /** The board did not answer, not even to the one retry. */

@@ -8,9 +8,8 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SerialPort } from 'serialport';
+import { serveSimulatorLine } from '../serial/simulator-cli-line';
 import { LockBoardSimulator } from './lock-board-simulator';
-import { ptyPair, type PtyPair } from './pty-pair';
 
 const { values } = parseArgs({
   options: {
@@ -31,25 +30,13 @@ if (!Number.isFinite(replyDelayMs) || replyDelayMs < 0) {
   process.exit(2);
 }
 
-let pair: PtyPair | null = null;
-let boardEnd = values.path;
-if (boardEnd === undefined) {
-  pair = await ptyPair();
-  boardEnd = pair.paths[1];
-}
-
 const simulator = new LockBoardSimulator({ addresses, replyDelayMs });
 simulator.on('door', (e) => console.log(`board ${e.address} lock ${e.channel} ${e.open ? 'open' : 'closed'}`));
-const port = new SerialPort({ path: boardEnd, baudRate: 9600, autoOpen: false });
-await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-simulator.attach(port);
-
-console.error(
-  pair === null
-    ? `lock boards ${addresses.join(', ')} answering on ${boardEnd}`
-    : `lock boards ${addresses.join(', ')}: open the driver on ${pair.paths[0]}`,
-);
-if (pair !== null) console.log(pair.paths[0]);
+const stopLine = await serveSimulatorLine(simulator, {
+  name: `lock boards ${addresses.join(', ')}`,
+  baudRate: 9600,
+  path: values.path,
+});
 
 const buttons = createInterface({ input: process.stdin });
 buttons.on('line', (line) => {
@@ -88,9 +75,8 @@ buttons.on('line', (line) => {
 });
 
 const stop = () => {
-  simulator.close();
+  stopLine();
   buttons.close();
-  void (pair?.close() ?? Promise.resolve()).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

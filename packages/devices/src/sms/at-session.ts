@@ -4,10 +4,10 @@
  * prompt of AT+CMGS (TS 27.005 clause 3.5.1). Status reports (+CDS) arriving in between are handed out as events.
  */
 import { EventEmitter } from 'node:events';
-import type { SerialPort, SerialPortMock } from 'serialport';
+import { closePort, onPortLost, writeToPort, type DevicePort } from '../serial/serial-port';
 import { SmsModemTimeoutError, SmsPortGoneError } from './sms-errors';
 
-export type AtPort = SerialPort | SerialPortMock;
+export type AtPort = DevicePort;
 
 const CTRL_Z = '\x1a';
 const ESC = '\x1b';
@@ -71,9 +71,7 @@ export class AtSession extends EventEmitter<AtSessionEvents> {
   ) {
     super();
     port.on('data', (chunk: Buffer) => this.onData(chunk.toString('latin1')));
-    port.on('error', (cause: Error) => this.lost(new SmsPortGoneError(`${path} failed: ${cause.message}`, path)));
-    // A USB modem unplugged closes the port under us.
-    port.on('close', () => this.lost(new SmsPortGoneError(`${path} was closed`, path)));
+    onPortLost(port, (loss) => this.lost(new SmsPortGoneError(loss.message, path)));
   }
 
   /** Runs a command; resolves its information lines (without echo, blank lines and the final OK). */
@@ -91,8 +89,7 @@ export class AtSession extends EventEmitter<AtSessionEvents> {
 
   async close(): Promise<void> {
     this.lost(new SmsPortGoneError(`${this.path} was closed`, this.path));
-    if (!this.port.isOpen) return;
-    await new Promise<void>((resolve) => this.port.close(() => resolve()));
+    await closePort(this.port);
   }
 
   private lost(error: Error): void {
@@ -194,9 +191,9 @@ export class AtSession extends EventEmitter<AtSessionEvents> {
   }
 
   private write(text: string): void {
-    this.port.write(Buffer.from(text, 'latin1'), (cause) => {
-      if (cause) this.lost(new SmsPortGoneError(`${this.path} failed: ${cause.message}`, this.path));
-    });
+    writeToPort(this.port, Buffer.from(text, 'latin1'), (message) =>
+      this.lost(new SmsPortGoneError(message, this.path)),
+    );
   }
 
   private onData(text: string): void {

@@ -1,14 +1,7 @@
-export class SmsModemError extends Error {
-  constructor(
-    message: string,
-    /** The modem's serial device, e.g. "/dev/ttyUSB2". */
-    readonly path: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-    this.name = new.target.name;
-  }
-}
+import { SerialDeviceError } from '../serial/device-error';
+
+/** Every failure of the SMS modem; `path` is the modem's serial device, e.g. "/dev/ttyUSB2". */
+export class SmsModemError extends SerialDeviceError {}
 
 /** No SIM in the modem (AT+CPIN? answered +CME ERROR: 10, or a send +CMS ERROR: 310). */
 export class SmsNoSimError extends SmsModemError {}

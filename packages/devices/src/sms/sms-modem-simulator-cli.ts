@@ -12,8 +12,7 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { SerialPort } from 'serialport';
-import { ptyPair, type PtyPair } from '../locker/pty-pair';
+import { serveSimulatorLine } from '../serial/simulator-cli-line';
 import { SmsModemSimulator, type SimulatedSms } from './sms-modem-simulator';
 
 const { values } = parseArgs({
@@ -37,13 +36,6 @@ const replyDelayMs = milliseconds(values['reply-delay-ms'], '--reply-delay-ms');
 const deliveryDelay = values['delivery-delay-ms'];
 const deliveryDelayMs = deliveryDelay === undefined ? null : milliseconds(deliveryDelay, '--delivery-delay-ms');
 
-let pair: PtyPair | null = null;
-let modemEnd = values.path;
-if (modemEnd === undefined) {
-  pair = await ptyPair();
-  modemEnd = pair.paths[1];
-}
-
 /** The recipient with all but its last four digits hidden: the terminal of a demo is still a screen people see. */
 const masked = (number: string) => number.replace(/\d(?=\d{4})/g, '*');
 const describe = (sms: SimulatedSms) => `${masked(sms.recipient)} [${sms.references.join(' ')}]: ${sms.text}`;
@@ -51,12 +43,7 @@ const describe = (sms: SimulatedSms) => `${masked(sms.recipient)} [${sms.referen
 const simulator = new SmsModemSimulator({ replyDelayMs, deliveryDelayMs });
 simulator.on('sent', (sms) => console.log(`sent to ${describe(sms)}`));
 simulator.on('report', (r) => console.log(`status report for ${r.reference}: TP-ST ${r.statusCode}`));
-const port = new SerialPort({ path: modemEnd, baudRate: 115200, autoOpen: false });
-await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-simulator.attach(port);
-
-console.error(pair === null ? `SMS modem answering on ${modemEnd}` : `SMS modem: open the driver on ${pair.paths[0]}`);
-if (pair !== null) console.log(pair.paths[0]);
+const stopLine = await serveSimulatorLine(simulator, { name: 'SMS modem', baudRate: 115200, path: values.path });
 
 const buttons = createInterface({ input: process.stdin });
 buttons.on('line', (line) => {
@@ -112,9 +99,8 @@ buttons.on('line', (line) => {
 });
 
 const stop = () => {
-  simulator.close();
+  stopLine();
   buttons.close();
-  void (pair?.close() ?? Promise.resolve()).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

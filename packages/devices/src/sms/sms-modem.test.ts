@@ -1,5 +1,5 @@
-import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openTestPort } from '../serial/test-mock-port';
 import { hasSocat, ptyPair } from '../locker/pty-pair';
 import {
   SmsCommandError,
@@ -23,12 +23,7 @@ const CHINESE_150 = '您好，您在政务服务大厅办理的证件已经可�
   .repeat(4)
   .slice(0, 150);
 
-async function openPort(path: string): Promise<SerialPort> {
-  const port = new SerialPort({ path, baudRate: 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) => port.open((err) => (err ? reject(err) : resolve())));
-  cleanups.push(() => new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve())));
-  return port;
-}
+const openPort = (path: string) => openTestPort(path, 115200, cleanups);
 
 /** A socat pty pair with the simulated modem on one end and the driver (not yet initialised) on the other. */
 async function modemLine(

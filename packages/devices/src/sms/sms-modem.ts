@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { randomInt } from 'node:crypto';
-import { SerialPort } from 'serialport';
+import { openSerialPort } from '../serial/serial-port';
 import { AtFinalError, AtSession, type AtPort } from './at-session';
 import {
   SmsCommandError,
@@ -281,11 +281,10 @@ export function smsModemOn(port: AtPort, options: Omit<SmsModemOptions, 'path' |
 /** Opens the modem's serial port and initialises the modem; closes the port again if that fails. */
 export async function openSmsModem(options: SmsModemOptions): Promise<SmsModem> {
   const { path } = options;
-  const port = new SerialPort({ path, baudRate: options.baudRate ?? 115200, autoOpen: false });
-  await new Promise<void>((resolve, reject) =>
-    port.open((cause) =>
-      cause ? reject(new SmsPortGoneError(`cannot open ${path}: ${cause.message}`, path, { cause })) : resolve(),
-    ),
+  const port = await openSerialPort(
+    path,
+    options.baudRate ?? 115200,
+    (cause) => new SmsPortGoneError(`cannot open ${path}: ${cause.message}`, path, { cause }),
   );
   const modem = smsModemOn(port, options);
   try {
