@@ -133,4 +133,29 @@ describe('the 设置 tab', () => {
     await section(page, 'serviceItems');
     expect(await page.getByTestId('settings-section-serviceItems').textContent()).not.toContain('e2e-seal-filing');
   });
+
+  it('closes the hall on Saturdays from the 办公时间 section', async () => {
+    const page = await openConsole(open, 'admin', 'admin', VIEWPORTS.clerk);
+    await page.getByTestId('nav-settings').click();
+    await section(page, 'hours');
+    const closed = page.getByTestId('settings-closed-hours.sat');
+    expect(await closed.isChecked()).toBe(false);
+    await closed.check();
+    await page.getByTestId('settings-field-hours.sat.open').waitFor({ state: 'detached' });
+    await saved(page, 'hours');
+    expect(await page.getByTestId('settings-closed-hours.sat').isChecked()).toBe(true);
+    expect(await page.getByTestId('settings-field-hours.fri.open').inputValue()).not.toBe('');
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'settings-hours-1366x768');
+
+    // A window type's own hours: the server's error stands beside the field it names.
+    await section(page, 'windowTypes');
+    await page.getByTestId('settings-hall-hours-windowTypes[0]').uncheck();
+    await page.getByTestId('settings-lunch-windowTypes[0].hours.mon').check();
+    await page.getByTestId('settings-field-windowTypes[0].hours.mon.lunch.start').fill('23:00');
+    await page.getByTestId('settings-save-windowTypes').click();
+    const error = page.getByTestId('settings-error-windowTypes[0].hours.mon.lunch');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('lunch');
+  });
 });

@@ -199,6 +199,24 @@ export const settings = {
     pasted: 'Added {{holidays}} holidays and {{workdays}} workdays (in effect once saved)',
     none: 'None',
   },
+  hours: {
+    intro: "The hall's hours through the week. A window type may have its own hours under Window types.",
+    weekday: 'Day',
+    closed: 'Closed',
+    open: 'Opens',
+    close: 'Closes',
+    lunch: 'Lunch break',
+    lunchStart: 'Lunch from',
+    lunchEnd: 'Lunch until',
+    throughLunch: 'Open through lunch',
+    fieldLabel: '{{day}}: {{field}}',
+    followHall: "The hall's hours",
+  },
+  ratingReasons: {
+    intro:
+      'The reasons a citizen may pick on the rating pad for a bad rating. "Other", typed by the citizen, is always offered. Codes use lower-case letters, digits, _ or - only.',
+    add: 'Add a reason',
+  },
   policy: {
     intro: "The hall's queue rules. Saved, they apply at once.",
     priorityPaths: {

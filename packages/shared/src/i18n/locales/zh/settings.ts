@@ -183,6 +183,23 @@ export const settings = {
     pasted: '已加入 {{holidays}} 个节假日、{{workdays}} 个调休日（保存后生效）',
     none: '无',
   },
+  hours: {
+    intro: '大厅每周的办公时间。窗口类型可在“窗口类型”中另设自己的时间。',
+    weekday: '星期',
+    closed: '休息',
+    open: '开始办公',
+    close: '结束办公',
+    lunch: '午休',
+    lunchStart: '午休开始',
+    lunchEnd: '午休结束',
+    throughLunch: '中午不休息（延时服务）',
+    fieldLabel: '{{day}}{{field}}',
+    followHall: '按大厅时间',
+  },
+  ratingReasons: {
+    intro: '群众在评价器上给差评时可选的原因。“其他”总会提供，由群众自己填写。代码只用小写字母、数字、_ 或 -。',
+    add: '新增差评原因',
+  },
   policy: {
     intro: '大厅的排队规则。修改后保存，立即生效。',
     priorityPaths: {

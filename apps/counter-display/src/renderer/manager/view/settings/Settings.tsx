@@ -5,8 +5,10 @@ import { CalendarSection } from './CalendarSection';
 import { DepartmentsSection } from './DepartmentsSection';
 import { DevicesSection } from './DevicesSection';
 import { HistorySection } from './HistorySection';
+import { HoursSection } from './HoursSection';
 import { ItemsSection } from './ItemsSection';
 import { PolicySection } from './PolicySection';
+import { RatingReasonsSection } from './RatingReasonsSection';
 import { RefusalBanner } from './RefusalBanner';
 import { SecretDialog } from './SecretDialog';
 import { st } from './settings-context';
@@ -15,7 +17,7 @@ import { WindowsSection } from './WindowsSection';
 import { WindowTypesSection } from './WindowTypesSection';
 import './settings.css';
 
-type Part = Exclude<SettingsSection, 'hours' | 'ratingReasons'> | 'history';
+type Part = SettingsSection | 'history';
 
 const MANAGER_PARTS: readonly Part[] = [
   'windows',
@@ -24,8 +26,10 @@ const MANAGER_PARTS: readonly Part[] = [
   'departments',
   'staff',
   'devices',
+  'hours',
   'calendar',
   'policy',
+  'ratingReasons',
   'history',
 ];
 /** What a chief representative may change where the hall lets them: their department's windows and items. */
@@ -38,8 +42,10 @@ const SECTIONS: Record<Part, () => React.JSX.Element | null> = {
   departments: DepartmentsSection,
   staff: StaffSection,
   devices: DevicesSection,
+  hours: HoursSection,
   calendar: CalendarSection,
   policy: PolicySection,
+  ratingReasons: RatingReasonsSection,
   history: HistorySection,
 };
 

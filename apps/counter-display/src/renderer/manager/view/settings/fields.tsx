@@ -41,11 +41,19 @@ function Field({ label, at, errors, wide, children }: FieldProps & { children: (
   );
 }
 
-export function TextField(props: FieldProps & { value: string; onChange(value: string): void; size?: number }) {
+export function TextField(
+  props: FieldProps & { value: string; onChange(value: string): void; size?: number; placeholder?: string },
+) {
   return (
     <Field {...props}>
       {(control) => (
-        <input {...control} value={props.value} size={props.size} onChange={(e) => props.onChange(e.target.value)} />
+        <input
+          {...control}
+          placeholder={props.placeholder}
+          value={props.value}
+          size={props.size}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       )}
     </Field>
   );
