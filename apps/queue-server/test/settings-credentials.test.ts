@@ -166,12 +166,26 @@ describe('who may change the settings', () => {
         ['/api/settings/staff/c01/password', { requestId: rid() }],
         ['/api/settings/devices/kiosk-1/key', { requestId: rid() }],
         ['/api/settings/devices/kiosk-1/revoke', { requestId: rid() }],
+        ['/api/settings/catalogue/preview', { format: 'csv', content: '' }],
+        ['/api/settings/catalogue/import', { format: 'csv', content: '', requestId: rid(), baseVersion: 1 }],
       ] as const) {
         expect([401, 403]).toContain((await who.post(path, payload)).status);
       }
       expect([401, 403]).toContain((await who.get('/api/settings')).status);
-      expect([401, 403]).toContain((await who.get('/api/settings/history')).status);
+      for (const path of [
+        '/api/settings/history',
+        '/api/settings/versions/1',
+        '/api/settings/catalogue.xlsx',
+        '/api/settings/catalogue.csv',
+        '/api/settings/hall.yaml',
+      ])
+        expect([401, 403], path).toContain((await who.get(path)).status);
     }
+    // A person's own password is a person's: no device key and no anonymous caller may change one.
+    for (const who of [api(url, KIOSK_KEY), api(url)])
+      expect([401, 403]).toContain(
+        (await who.post('/api/auth/password', { current: 'demo', next: 'lhasa-2026' })).status,
+      );
     await refused(chief.get('/api/settings'), 403, 'forbidden');
     await refused(chief.post('/api/settings/staff/c01/password', { requestId: rid() }), 403, 'forbidden');
     await ok(

@@ -122,10 +122,9 @@ export class HallSettings {
   }
 
   detail(version: number): { info: SettingsVersionInfo; hall: HallConfig } {
-    const hall = this.store.settings.hallAt(version);
-    const found = this.store.settings.history(HISTORY_CAP).find((v) => v.version === version);
-    if (!hall || !found) throw new ApiError('not_found', `no settings version ${version}`);
-    return { info: info(found), hall };
+    const found = this.store.settings.at(version);
+    if (!found) throw new ApiError('not_found', `no settings version ${version}`);
+    return { info: info(found.version), hall: found.hall };
   }
 
   /** One section replaced whole, against the version the editor saw. */
@@ -141,7 +140,7 @@ export class HallSettings {
       actor,
       source: 'console',
       next: (hall) => ({ ...hall, [section]: body.value }) as HallConfigInput,
-      scope: staff.role === 'manager' ? undefined : staff.department,
+      scope: scopeOf(staff),
     });
   }
 
@@ -150,7 +149,7 @@ export class HallSettings {
     body: { requestId: string; baseVersion: number; toVersion: number },
     actor: Actor,
   ): Promise<Reply<SettingsChanged>> {
-    const earlier = this.store.settings.hallAt(body.toVersion);
+    const earlier = this.store.settings.at(body.toVersion)?.hall;
     if (!earlier) throw new ApiError('not_found', `no settings version ${body.toVersion}`);
     return this.commit({
       requestId: body.requestId,
@@ -176,7 +175,7 @@ export class HallSettings {
       actor,
       source: 'import',
       next: (hall) => ({ ...hall, serviceItems: items(hall.serviceItems) }),
-      scope: staff.role === 'manager' ? undefined : staff.department,
+      scope: scopeOf(staff),
     });
   }
 
@@ -255,6 +254,9 @@ export class HallSettings {
 function pickSections(hall: HallConfig): Partial<HallConfig> {
   return Object.fromEntries(SETTINGS_SECTIONS.map((s) => [s, hall[s]]));
 }
+
+/** Whose entries a change may touch: the manager the whole hall, a chief representative their department's. */
+const scopeOf = (staff: StaffConfig): string | undefined => (staff.role === 'manager' ? undefined : staff.department);
 
 /** Passwords and keys are never settings: they are reset and issued on their own, shown once, kept apart. */
 function secretsRefused(hall: HallConfig): void {

@@ -67,7 +67,7 @@ export class SettingsStore {
          VALUES (@version, @at, @actor, @source, @changes, @shape, @config, @fileDigest, @rolledBackTo)`,
       ),
       latest: p(`SELECT ${VERSION_COLUMNS}, shape, config FROM hall_settings ORDER BY version DESC LIMIT 1`),
-      config: p('SELECT shape, config FROM hall_settings WHERE version = ?'),
+      one: p(`SELECT ${VERSION_COLUMNS}, shape, config FROM hall_settings WHERE version = ?`),
       lastFile: p(
         "SELECT file_digest AS fileDigest FROM hall_settings WHERE source = 'file' ORDER BY version DESC LIMIT 1",
       ),
@@ -102,9 +102,12 @@ export class SettingsStore {
     return { version: this.versionOf(row), hall: upgradeStored(row.shape, row.config, row.version) };
   }
 
-  hallAt(version: number): HallConfig | undefined {
-    const row = this.s.config!.get(version) as { shape: number; config: string } | undefined;
-    return row && upgradeStored(row.shape, row.config, version);
+  /** One version, however old, with its hall. */
+  at(version: number): { version: SettingsVersion; hall: HallConfig } | undefined {
+    const row = this.s.one!.get(version) as
+      (z.input<typeof VersionRow> & { shape: number; config: string }) | undefined;
+    if (!row) return undefined;
+    return { version: this.versionOf(row), hall: upgradeStored(row.shape, row.config, row.version) };
   }
 
   /** The digest of the hall file the newest file version was read from. */
