@@ -114,8 +114,9 @@ export class HallApi {
     });
   }
 
-  outbox(managerToken: string) {
-    return this.client.call('lockerOutbox', { token: managerToken });
+  /** The manager's list of notices, newest first: a pickup notice's text holds the code while the notice is live. */
+  notices(managerToken: string) {
+    return this.client.call('notices', { token: managerToken, query: {} });
   }
 
   /**

@@ -1,10 +1,9 @@
 import { startLockerService, type LockerService } from '@hallq/devices';
 import {
   createBridgeHandlers,
+  createIdCardReader,
   createPrintService,
   parseKioskSettings,
-  type IdCardReader,
-  type IdCardReading,
   type KioskBridge,
 } from '@hallq/kiosk/shell';
 import type { Page } from 'playwright-core';
@@ -15,21 +14,24 @@ export interface KioskShellOptions {
   printer: string;
   paperWidth?: 58 | 80;
   timeoutMs?: number;
-  /** A card reader fitted to the kiosk: returns the next card placed on it. */
-  idCard?: () => IdCardReading | null;
+  /**
+   * A card reader fitted to the kiosk: the serial line of a (simulated) reader, driven by the kiosk's own reader module,
+   * which fetches the hall's ID-number key from the server with the kiosk's key.
+   */
+  idCardReaderPath?: string;
   /** A kiosk inside a pickup locker: its lock boards' serial line (the demo locker's key, demo-locker). */
   lockerSerialPath?: string;
 }
 
 export interface KioskShell {
-  /** Stops what the shell started (the locker service and its serial line). */
+  /** Stops what the shell started (the locker service and its serial line, the card reader's port). */
   stop(): Promise<void>;
 }
 
 /**
  * Stands in for the Electron shell: `window.hallq` in the page is served by the kiosk main process's own bridge
  * handlers (sender check, argument validation) and print service, talking to a real (virtual) printer over TCP. Only
- * the Electron IPC hop is replaced, by a Playwright binding, and a card reader by a function when one is asked for.
+ * the Electron IPC hop is replaced, by a Playwright binding.
  */
 export async function installKioskShell(page: Page, options: KioskShellOptions): Promise<KioskShell> {
   const settings = parseKioskSettings({
@@ -38,7 +40,7 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
     deviceKey: 'demo-kiosk',
     printer: options.printer,
     paperWidth: options.paperWidth ?? 80,
-    idCardReader: 'none',
+    idCardReader: options.idCardReaderPath === undefined ? 'none' : { path: options.idCardReaderPath },
     ...(options.lockerSerialPath !== undefined && {
       locker: { deviceKey: 'demo-locker', serialPath: options.lockerSerialPath },
     }),
@@ -46,9 +48,7 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
   const locker: LockerService | null = settings.locker
     ? await startLockerService({ serverUrl: settings.serverUrl, locker: settings.locker, pollMs: 100, log: () => {} })
     : null;
-  const idCardReader: IdCardReader = options.idCard
-    ? { fitted: true, read: async () => options.idCard!() }
-    : { fitted: false, read: async () => null };
+  const idCardReader = createIdCardReader(settings);
   const handlers = createBridgeHandlers({
     settings,
     printService: createPrintService({ ...settings, timeoutMs: options.timeoutMs ?? 3000 }),
@@ -70,5 +70,9 @@ export async function installKioskShell(page: Page, options: KioskShellOptions):
       doorStage: (commandId, after, waitMs) => call('doorStage', { commandId, after, waitMs }),
     };
   `);
-  return { stop: async () => locker?.stop() };
+  return {
+    stop: async () => {
+      await Promise.all([locker?.stop(), idCardReader.close()]);
+    },
+  };
 }

@@ -1,6 +1,11 @@
 import { APPOINTMENT_CODE_DIGITS } from '@hallq/shared/domain';
 import type { BrowserContext, Page } from 'playwright-core';
-import { simulatedLockLine, type SimulatedLockLine } from '@hallq/devices/simulation';
+import {
+  simulatedIdCardReader,
+  simulatedLockLine,
+  type SimulatedIdCardReader,
+  type SimulatedLockLine,
+} from '@hallq/devices/simulation';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../src/browser';
 import { byTestId, headingCount, offScreen, settled } from '../src/fit';
@@ -27,23 +32,31 @@ const LOOKS: readonly KioskLook[] = [
 
 let rig: HallRig;
 let line: SimulatedLockLine;
+let reader: SimulatedIdCardReader;
 const contexts: BrowserContext[] = [];
 const shells: KioskShell[] = [];
 
 beforeAll(async () => {
   // Unpaced: this file takes a few dozen tickets from one kiosk, faster than a person would.
-  [rig, line] = await Promise.all([startHallRig({ unpacedKiosk: true }), simulatedLockLine({ addresses: [1, 2] })]);
+  [rig, line, reader] = await Promise.all([
+    startHallRig({ unpacedKiosk: true }),
+    simulatedLockLine({ addresses: [1, 2] }),
+    simulatedIdCardReader(),
+  ]);
+  // A reader that does not answer: its notice (the longest a card gets) shows on the appointment screen.
+  reader.simulator.silent();
 });
 afterAll(async () => {
   await Promise.all(contexts.map((c) => c.close()));
   await Promise.all(shells.map((s) => s.stop()));
   await rig?.stop();
   await line?.close();
+  await reader?.close();
 });
 
 /**
  * The busiest kiosk there is: in a pickup locker (a third home button) with an ID card reader (a button more on the
- * appointment screen), printing on the virtual printer. The reader never finds a card, so its notice shows too.
+ * appointment screen), printing on the virtual printer. The reader does not answer, so its notice shows too.
  */
 async function openKiosk(size: { width: number; height: number }): Promise<Page> {
   const context = await rig.browser.newContext({ viewport: size, hasTouch: true, locale: 'zh-CN' });
@@ -57,7 +70,7 @@ async function openKiosk(size: { width: number; height: number }): Promise<Page>
       serverUrl: rig.server.url,
       printer: `tcp://127.0.0.1:${rig.printer.port}`,
       lockerSerialPath: line.path,
-      idCard: () => null,
+      idCardReaderPath: reader.path,
     }),
   );
   await page.goto(`${rig.server.url}/kiosk/`);
@@ -95,7 +108,7 @@ async function everyScreen(page: Page, look: KioskLook): Promise<void> {
     ...byTestId('priority-button', 'appointment-button', 'pickup-button'),
   ]);
 
-  // 预约签到: the reader found no card (its notice), then a code typed in full, and the refusal of an unknown code.
+  // 预约签到: the reader failed (its notice), then a code typed in full, and the refusal of an unknown code.
   await page.getByTestId('appointment-button').tap();
   await page.getByTestId('appointment-id-card').tap();
   await page.getByRole('alert').waitFor();

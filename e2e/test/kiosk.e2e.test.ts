@@ -1,14 +1,16 @@
 import type { PrintedTicket } from '@hallq/devices';
+import { PRESET_CARDS, simulatedIdCardReader, type SimulatedIdCardReader } from '@hallq/devices/simulation';
 import type { WindowTypeConfig } from '@hallq/shared/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, VIEWPORTS } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
-import { installKioskShell } from '../src/kiosk-bridge';
+import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';
 import { takeTicket } from '../src/kiosk-flows';
 
 let rig: HallRig;
 let context: BrowserContext | undefined;
+let shell: KioskShell | undefined;
 
 beforeAll(async () => {
   rig = await startHallRig();
@@ -17,6 +19,8 @@ afterAll(async () => {
   await rig?.stop();
 });
 afterEach(async () => {
+  await shell?.stop();
+  shell = undefined;
   await context?.close();
   context = undefined;
   rig.printer.paperOut = false;
@@ -25,18 +29,16 @@ afterEach(async () => {
 });
 
 /** A kiosk: inside its shell (printing to the virtual printer) or a plain browser at /kiosk/?key=…. */
-async function openKiosk(
-  options: { shell?: boolean; clock?: boolean; idCard?: () => { idNumber: string } | null } = {},
-): Promise<Page> {
+async function openKiosk(options: { shell?: boolean; clock?: boolean; idCardReaderPath?: string } = {}): Promise<Page> {
   context = await rig.browser.newContext({ viewport: VIEWPORTS.kiosk, hasTouch: true, locale: 'zh-CN' });
   if (options.clock) await context.clock.install();
   const page = await context.newPage();
   if (options.shell ?? true) {
-    await installKioskShell(page, {
+    shell = await installKioskShell(page, {
       serverUrl: rig.server.url,
       printer: `tcp://127.0.0.1:${rig.printer.port}`,
       timeoutMs: 2000,
-      idCard: options.idCard,
+      idCardReaderPath: options.idCardReaderPath,
     });
     await page.goto(`${rig.server.url}/kiosk/`);
   } else {
@@ -147,21 +149,111 @@ describe('the kiosk in its shell, printing on the virtual printer', () => {
     expect(status.number).toBe(number);
   });
 
-  it('checks in an appointment by the ID card on the reader', async () => {
-    const staff = await rig.api.login('admin', 'admin');
-    const idNumber = '54010219800101123X';
-    await rig.api.book(staff, 'tax', new Date(Date.now() + 10 * 60_000), idNumber);
-    const page = await openKiosk({ idCard: () => ({ idNumber }) });
-    await page.getByTestId('appointment-button').tap();
-    await screenshot(page, 'kiosk-appointment');
-    const printed = rig.printer.nextTicket();
-    await page.getByTestId('appointment-id-card').tap();
-    await page.getByTestId('screen-ticket').waitFor();
-    const number = (await page.getByTestId('ticket-number').textContent())!.trim();
-    expect(number).toMatch(/^E\d{3}$/);
-    const text = printedTextOf(await printed);
-    expect(text).toContain(number);
-    expect(text).not.toContain(idNumber.slice(-4));
+  describe('with the ID card reader (a simulated reader on a serial line)', () => {
+    let reader: SimulatedIdCardReader;
+    beforeAll(async () => {
+      reader = await simulatedIdCardReader();
+    });
+    afterAll(async () => {
+      await reader?.close();
+    });
+    afterEach(() => {
+      reader.simulator.removeCard();
+      reader.simulator.silent(false);
+    });
+
+    it('checks in an appointment by the card placed on the reader, greeting the citizen by the masked name', async () => {
+      const card = PRESET_CARDS['zhang-san'];
+      const staff = await rig.api.login('admin', 'admin');
+      await rig.api.book(staff, 'tax', new Date(Date.now() + 10 * 60_000), card.idNumber);
+      const page = await openKiosk({ idCardReaderPath: reader.path });
+      await page.getByTestId('appointment-button').tap();
+      await screenshot(page, 'kiosk-appointment');
+      const printed = rig.printer.nextTicket();
+      await page.getByTestId('appointment-id-card').tap();
+      await page.locator('[data-testid="screen-busy"][data-task="reading_card"]').waitFor();
+      await screenshot(page, 'kiosk-reading-card');
+      reader.simulator.placeCard(card);
+      await page.getByTestId('screen-ticket').waitFor();
+      const number = (await page.getByTestId('ticket-number').textContent())!.trim();
+      expect(number).toMatch(/^E\d{3}$/);
+      expect(await page.getByTestId('ticket-holder').textContent()).toContain('张*');
+      const text = printedTextOf(await printed);
+      expect(text).toContain(number);
+      expect(text).not.toContain(card.idNumber.slice(-4));
+      // Nothing of the card but the masked name reached the page.
+      expect(await page.content()).not.toContain(card.idNumber.slice(0, 14));
+    });
+
+    it('falls back to the keypad when the reader fails, saying so', async () => {
+      const page = await openKiosk({ idCardReaderPath: reader.path });
+      reader.simulator.silent();
+      await page.getByTestId('appointment-button').tap();
+      await page.getByTestId('appointment-id-card').tap();
+      const notice = page.getByTestId('appointment-card-notice');
+      await notice.waitFor();
+      expect(await notice.getAttribute('data-notice')).toBe('fault');
+      await page.getByTestId('appointment-code').waitFor();
+      await screenshot(page, 'kiosk-card-fault');
+    });
+
+    it('takes a capped type by card once a day: the same card is refused its second ticket, another card is not', async () => {
+      const page = await openKiosk({ idCardReaderPath: reader.path });
+      await page.getByTestId('tile-card-real-estate').waitFor();
+      const take = async (card: (typeof PRESET_CARDS)[keyof typeof PRESET_CARDS]) => {
+        await page.getByTestId('tile-real-estate').tap();
+        const skip = page.getByTestId('skip-item');
+        const reading = page.locator('[data-testid="screen-busy"][data-task="reading_card"]');
+        await Promise.race([skip.waitFor(), reading.waitFor()]);
+        if (await skip.isVisible()) await skip.tap();
+        await reading.waitFor();
+        reader.simulator.placeCard(card);
+      };
+      await take(PRESET_CARDS['ouyang-nana']);
+      await page.getByTestId('screen-ticket').waitFor();
+      expect((await page.getByTestId('ticket-number').textContent())!.trim()).toMatch(/^H\d{3}$/);
+      await page.getByTestId('ticket-done').tap();
+      await page.getByTestId('screen-home').waitFor();
+      reader.simulator.removeCard();
+
+      await take(PRESET_CARDS['ouyang-nana']);
+      const refused = page.getByTestId('screen-refused');
+      await refused.waitFor();
+      expect(await refused.getAttribute('data-code')).toBe('per_person_cap');
+      await screenshot(page, 'kiosk-per-person-cap');
+      await page.getByTestId('outcome-home').tap();
+      reader.simulator.removeCard();
+
+      await take(PRESET_CARDS['wang-jianguo']);
+      await page.getByTestId('screen-ticket').waitFor();
+      expect(await page.getByTestId('ticket-holder').textContent()).toContain('王**');
+    });
+
+    it('takes the card away too early: a clear screen, and the card read on the next try', async () => {
+      const page = await openKiosk({ idCardReaderPath: reader.path });
+      await page.getByTestId('tile-real-estate').tap();
+      const skip = page.getByTestId('skip-item');
+      const reading = page.locator('[data-testid="screen-busy"][data-task="reading_card"]');
+      await Promise.race([skip.waitFor(), reading.waitFor()]);
+      if (await skip.isVisible()) await skip.tap();
+      await reading.waitFor();
+      // The citizen lifts the card as soon as the reader has found it.
+      const lift = (r: { command: string | null }) => {
+        if (r.command !== 'selectCard') return;
+        reader.simulator.removeCard();
+        reader.simulator.off('reply', lift);
+      };
+      reader.simulator.on('reply', lift);
+      reader.simulator.placeCard(PRESET_CARDS['ayigul-mamat']);
+      const screen = page.getByTestId('screen-card');
+      await screen.waitFor();
+      expect(await screen.getAttribute('data-notice')).toBe('removed');
+      await screenshot(page, 'kiosk-card-removed');
+      await page.getByTestId('card-retry').tap();
+      await reading.waitFor();
+      reader.simulator.placeCard(PRESET_CARDS['ayigul-mamat']);
+      await page.getByTestId('screen-ticket').waitFor();
+    });
   });
 
   it('calls a guide: the call reaches staff, and the kiosk says when someone is on the way', async () => {

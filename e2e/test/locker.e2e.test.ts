@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedLockLine, type SimulatedLockLine } from '@hallq/devices/simulation';
+import { pickupQrPayload } from '@hallq/shared/domain';
 import { screenshot, VIEWPORTS } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';
@@ -45,7 +46,7 @@ async function typeCode(kiosk: Page, code: string): Promise<void> {
   await kiosk.getByTestId('pickup-submit').tap();
 }
 
-/** A result stored through the API (a locker kiosk must be open to drive the door) and its door shut: the code, read from the outbox as the manager relays it. */
+/** A result stored through the API (a locker kiosk must be open to drive the door) and its door shut: the code, read from its notice as the window relays it. */
 async function storedItem(caseNumber: string): Promise<{ compartment: string; code: string; qr: string }> {
   const clerk = await rig.api.login('c20', 'demo', 20);
   const deposit = await rig.api.deposit(clerk, 'S', caseNumber);
@@ -55,14 +56,15 @@ async function storedItem(caseNumber: string): Promise<{ compartment: string; co
   await expect.poll(() => board.isOpen(channel)).toBe(true);
   board.close(channel);
   const manager = await rig.api.login('admin', 'admin');
-  let entry: { text: string | null; qr: string | null; compartment: string } | undefined;
+  let entry: { text: string | null } | undefined;
   await expect
     .poll(async () => {
-      entry = (await rig.api.outbox(manager)).entries.find((e) => e.text?.includes(caseNumber));
+      entry = (await rig.api.notices(manager)).notices.find((e) => e.text?.includes(caseNumber));
       return entry !== undefined;
     })
     .toBe(true);
-  return { compartment: number, code: /取件码 (\d{6})/.exec(entry!.text!)![1]!, qr: entry!.qr! };
+  const code = /取件码 (\d{6})/.exec(entry!.text!)![1]!;
+  return { compartment: number, code, qr: pickupQrPayload('locker-1', code) };
 }
 
 const doorOf = (compartment: string) => ({

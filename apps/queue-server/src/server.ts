@@ -9,6 +9,7 @@ import { buildApp } from './http/build-app';
 import { capConnectionsPerAddress, connectionLimits, type ConnectionLimits } from './http/connection-limits';
 import { openHallLog, type HallLogOptions } from './log/logger';
 import { serveUis } from './http/serve-uis';
+import { startNotices, type NoticeServices } from './notices/notice-services';
 import { LOCKER_ROOM_PREFIX, attachRealtime } from './realtime/attach-realtime';
 import { EventHub } from './realtime/event-hub';
 import type { HallIo } from './realtime/hall-io';
@@ -52,6 +53,8 @@ export interface HallServer {
   url: string;
   port: number;
   services: HallServices;
+  /** The notice queue, its actions and reminders: tests wake the sender (`queue.nudge()`) after moving the clock. */
+  notices: NoticeServices;
   /** The open database: its storage watch, and for tests that must make the disk refuse a write. */
   database: HallDatabase;
   close(): Promise<void>;
@@ -83,6 +86,15 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     ...(options.reportsNice !== undefined && { reportsNice: options.reportsNice }),
   });
   const relay: { io?: HallIo } = {};
+  const notices = startNotices({
+    db,
+    hallStore: store,
+    pipeline: services.pipeline,
+    hall: () => services.today.hall,
+    clock,
+    publish: hub.publish,
+    log,
+  });
   let lockers: LockerService;
   try {
     lockers = new LockerService({
@@ -92,12 +104,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
       store: new LockerStore(db),
       clock,
       log,
+      notices: notices.queue,
       // Nothing is lost before the socket layer exists: a locker gets its pending commands when it connects.
       sendCommands: (locker, commands) =>
         relay.io?.to(`${LOCKER_ROOM_PREFIX}${locker}`).emit('lockerCommands', commands),
     });
   } catch (error) {
     // The lockers refuse a hall file that would forget an item (LockerState.load): nothing may stay open.
+    await notices.close();
     await services.close();
     await db.close();
     logFile.close();
@@ -111,6 +125,8 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     check: (after) => lockers.settingsProblems(after),
     apply: (hall) => lockers.useHall(hall),
   });
+  // A new `notices` section in the settings gets its sender at once.
+  services.settings.watch({ apply: (hall) => notices.queue.useHall(hall) });
   // Requests that expired while the server was down are recorded before anyone connects.
   await services.ratings.expireOverdue();
   const limits = connectionLimits(options.limits);
@@ -127,6 +143,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
   const app = buildApp({
     services,
     lockers,
+    notices,
     auth,
     credentials,
     version,
@@ -144,6 +161,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
   } catch (error) {
     // Nothing may stay open: the caller reports the failure and exits, or tries another port.
+    await notices.close().catch(() => undefined);
     await services.close().catch(() => undefined);
     await lockers.close().catch(() => undefined);
     io.close();
@@ -161,11 +179,14 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     url: `http://${options.host === '0.0.0.0' || options.host === undefined ? '127.0.0.1' : options.host}:${port}`,
     port,
     services,
+    notices,
     database: db,
     close() {
       closing ??= (async () => {
         // A backup in progress reads the database: it finishes before the database closes.
         await nightly?.stop();
+        // The notice sender stops first: a send under way is cut off, its notice still pending for the next start.
+        await notices.close();
         await services.close();
         await lockers.close();
         io.disconnectSockets(true);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { ok, refused } from './expect-reply';
+import { kioskCardReads } from './card-reads';
 import { api, filesUnder, hallPerTest, login, rid } from './harness';
 
 const ID_NUMBER = '54010219900101123X';
@@ -19,8 +20,10 @@ async function openHall() {
       'createAppointment',
       clerk.post('/api/appointments', { requestId: rid('book'), windowType: 'personal', slotStart, ...extra }),
     );
+  // The kiosk's main process seals each read; the server sees the hash and last four only.
+  const read = await kioskCardReads(kiosk, clock.now);
   const checkIn = (idNumber: string) =>
-    kiosk.post('/api/tickets', { appointmentIdNumber: idNumber, requestId: rid('check-in') });
+    kiosk.post('/api/tickets', { idCard: read(idNumber), requestId: rid('check-in') });
   return { server, clock, kiosk, clerk, book, checkIn };
 }
 
@@ -57,12 +60,12 @@ describe('appointment check-in by resident ID card', () => {
     expect((await refused(h.checkIn(OTHER_ID_NUMBER), 409, 'appointment_missed')).message).toMatch(/normal ticket/);
   });
 
-  it('with no appointment today for the number, answers not_found naming appointmentIdNumber, never the number', async () => {
+  it('with no appointment today for the number, answers not_found naming idCard, never the number', async () => {
     const h = await openHall();
     await h.book('2025-06-12T10:00:00+08:00', { idNumber: ID_NUMBER }); // tomorrow
     await h.book('2025-06-11T10:10:00+08:00'); // today, booked without an ID number
     const e = await refused(h.checkIn(ID_NUMBER), 404, 'not_found');
-    expect(e.fields).toEqual([{ path: 'appointmentIdNumber', message: expect.any(String) }]);
+    expect(e.fields).toEqual([{ path: 'idCard', message: expect.any(String) }]);
     expect(JSON.stringify(e)).not.toContain(ID_NUMBER.slice(0, 14));
   });
 

@@ -165,21 +165,19 @@ describe('bad input over HTTP', () => {
       ).toEqual(['slotStart']); // already begun
     });
 
-    it('a malformed resident ID number, or both an appointment code and an ID number', async () => {
+    it('a raw resident ID number in place of a sealed card read, or both an appointment code and a card', async () => {
       expect(
-        await invalidFields(
-          kiosk.post('/api/tickets', { appointmentIdNumber: '54010219900101123x', requestId: rid() }),
-        ),
-      ).toEqual(['appointmentIdNumber']);
+        await invalidFields(kiosk.post('/api/tickets', { idCard: '54010219900101123X', requestId: rid() })),
+      ).toEqual(['idCard']);
       expect(
         await invalidFields(
           kiosk.post('/api/tickets', {
             appointmentCode: '123456',
-            appointmentIdNumber: '54010219900101123X',
+            idCard: `c1.${'A'.repeat(16)}.${'B'.repeat(60)}`,
             requestId: rid(),
           }),
         ),
-      ).toEqual(['appointmentIdNumber']);
+      ).toEqual(['idCard']);
       expect(
         await invalidFields(
           c01.post('/api/appointments', {

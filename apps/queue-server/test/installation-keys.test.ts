@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { kioskCardReads } from './card-reads';
 import { ok, refused } from './expect-reply';
 import { api, filesUnder, hallPerTest, login, manualClock, rid } from './harness';
 
@@ -48,8 +49,12 @@ describe('the keys of the ID-number and pickup-code hashes', () => {
     const keysDir = `${dataDir}-keys`;
     renameSync(keysDir, `${keysDir}.away`);
     const stranger = await halls.open({ dataDir, clock });
-    const checkIn = (kiosk: typeof stranger.kiosk) =>
-      kiosk.post('/api/tickets', { appointmentIdNumber: ID_NUMBER, requestId: rid('check-in') });
+    // Each kiosk seals with the key its server hands it: a stranger's key hashes the number to nothing booked.
+    const checkIn = async (kiosk: typeof stranger.kiosk) =>
+      kiosk.post('/api/tickets', {
+        idCard: (await kioskCardReads(kiosk, clock.now))(ID_NUMBER),
+        requestId: rid('check-in'),
+      });
     await refused(checkIn(stranger.kiosk), 404, 'not_found');
     await stranger.server.close();
 

@@ -87,13 +87,13 @@ export async function pickupStaff(url: string) {
     clerk: api(url, clerkToken),
     clerkToken,
     manager,
-    /** The code of the latest notice, read from the outbox as the manager relaying it would. */
-    async latestCode(): Promise<{ code: string; text: string; qr: string; phone: string }> {
-      const { entries } = await ok('lockerOutbox', manager.get('/api/lockers/outbox'));
-      const entry = entries[0]!;
-      if (entry.text === null || entry.qr === null) throw new Error('the latest notice is already erased');
-      const code = /取件码 (\d{6})/.exec(entry.text)![1]!;
-      return { code, text: entry.text, qr: entry.qr, phone: entry.phone };
+    /** The code of the latest notice, read from the manager's list as the clerk relaying it at the window would. */
+    async latestCode(): Promise<{ id: string; code: string; text: string; phone: string }> {
+      const { notices } = await ok('notices', manager.get('/api/notices'));
+      const notice = notices[0]!;
+      if (notice.text === null) throw new Error('the latest notice is already erased');
+      const code = /取件码 (\d{6})/.exec(notice.text)![1]!;
+      return { id: notice.id, code, text: notice.text, phone: notice.phone };
     },
   };
 }

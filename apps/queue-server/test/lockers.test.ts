@@ -58,7 +58,11 @@ describe('自助取件柜: deposit, notice, collect', () => {
     const notice = await h.latestCode();
     expect(notice.phone).toBe('13800138000');
     expect(notice.text).toContain('A03');
-    expect(notice.qr).toBe(`hallq-locker:locker-1:${notice.code}`);
+    const onDisk = h.db();
+    expect(onDisk.prepare('SELECT qr FROM notices WHERE id = ?').pluck().get(notice.id)).toBe(
+      `hallq-locker:locker-1:${notice.code}`,
+    );
+    onDisk.close();
     const staffView = JSON.stringify(await h.clerk.get('/api/lockers'));
     expect(staffView).not.toContain(notice.code);
     await until(() =>
@@ -79,12 +83,13 @@ describe('自助取件柜: deposit, notice, collect', () => {
       result: 'already_collected',
       collectedAt: '2025-06-11T02:01:00.000Z',
     });
-    // The notice has served its purpose: erased, the phone kept masked (PIPL).
-    const { entries } = await ok('lockerOutbox', h.manager.get('/api/lockers/outbox'));
-    expect(entries[0]).toMatchObject({
+    // The notice has served its purpose: withdrawn before the window relayed it, erased, the phone kept masked (PIPL).
+    const { notices } = await ok('notices', h.manager.get('/api/notices'));
+    expect(notices[0]).toMatchObject({
+      kind: 'pickup_ready',
+      status: 'withdrawn',
       phone: '138****8000',
       text: null,
-      qr: null,
       erasedAt: '2025-06-11T02:01:00.000Z',
     });
 
@@ -180,7 +185,7 @@ describe('自助取件柜: deposit, notice, collect', () => {
       'validation_failed',
     );
     await refused(h.clerk.post('/api/locker/collect', { requestId: rid(), code: '123456' }), 403, 'forbidden');
-    await refused(h.clerk.get('/api/lockers/outbox'), 403, 'forbidden');
+    await refused(h.clerk.get('/api/notices'), 403, 'forbidden');
   });
 });
 
@@ -295,7 +300,7 @@ describe('door failures take a compartment out of use, the item still recorded',
         .all(),
     ).toEqual([{ actor: 'system', reason: 'close_timeout' }]);
     // No code went out for an item nobody saw stored.
-    expect(db.prepare('SELECT COUNT(*) FROM notice_outbox').pluck().get()).toBe(0);
+    expect(db.prepare('SELECT COUNT(*) FROM notices').pluck().get()).toBe(0);
     db.close();
   });
 

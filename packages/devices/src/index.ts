@@ -103,6 +103,15 @@ export {
 } from './id-card/id-card-data';
 export { NATIONS } from './id-card/nations';
 export {
+  cardKeys,
+  idNumberHash,
+  sealCardProof,
+  openCardProof,
+  CardProofError,
+  type CardKeys,
+  type CardIdentity,
+} from './id-card/card-proof';
+export {
   statusOf,
   ID_CARD_STATUS,
   type IdCardStatus,

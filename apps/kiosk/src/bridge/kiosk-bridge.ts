@@ -47,10 +47,15 @@ export type PrintFailure = 'offline' | 'paper_out' | 'timeout' | 'error';
 
 export type PrintResult = { ok: true } | { ok: false; reason: PrintFailure; message: string };
 
-/** A second-generation resident ID card as the reader returns it; the renderer only forwards the number. */
-export interface IdCardReading {
-  idNumber: string;
-}
+/**
+ * A card placed on the kiosk's reader, as the page may know it: the masked name to greet the citizen with (张*), and
+ * the read sealed by the main process for the server (`idCard` of a ticket request), which the page cannot open. Or
+ * why no card was read: none placed in time, taken away mid-read, not a card the reader could read, a reader fault,
+ * or no reader at this kiosk.
+ */
+export type IdCardRead =
+  | { ok: true; maskedName: string; proof: string }
+  | { ok: false; reason: 'no_card' | 'removed' | 'unreadable' | 'fault' | 'not_fitted' };
 
 export interface KioskInfo {
   kioskId: string;
@@ -65,8 +70,8 @@ export interface KioskBridge {
   info(): Promise<KioskInfo>;
   printerStatus(): Promise<PrinterState>;
   printTicket(job: TicketPrintJob): Promise<PrintResult>;
-  /** Waits up to `timeoutMs` for a card on the reader; null when no card was placed or no reader is fitted. */
-  readIdCard(timeoutMs: number): Promise<IdCardReading | null>;
+  /** Waits up to `timeoutMs` for a card on the reader (a card placed while no page waits is never read). */
+  readIdCard(timeoutMs: number): Promise<IdCardRead>;
   /** A six-digit pickup code typed or scanned at the locker (only when `info().hasLocker`). */
   collectPickup(code: string): Promise<PickupResult>;
   /** Waits up to `waitMs` for the door of a pickup's command to move on from `after`; answers its stage then. */

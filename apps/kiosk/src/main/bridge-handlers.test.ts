@@ -47,7 +47,7 @@ function handlers(options: { locker?: boolean } = {}) {
     bridge: createBridgeHandlers({
       settings,
       printService,
-      idCardReader: createIdCardReader('none'),
+      idCardReader: createIdCardReader(settings),
       locker: options.locker ? locker : null,
     }),
   };
@@ -86,7 +86,7 @@ describe('createBridgeHandlers', () => {
 
   it('reads no card when none is fitted, after checking the wait', async () => {
     const { bridge } = handlers();
-    expect(await bridge.readIdCard(KIOSK, 10_000)).toBeNull();
+    expect(await bridge.readIdCard(KIOSK, 10_000)).toEqual({ ok: false, reason: 'not_fitted' });
     await expect(bridge.readIdCard(KIOSK, 'forever')).rejects.toThrow(/timeoutMs/);
   });
 

@@ -31,7 +31,7 @@ function startShell(): Shell {
     } catch (error) {
       throw new Error(`printer: ${error instanceof Error ? error.message : String(error)}`);
     }
-    const idCardReader = createIdCardReader(settings.idCardReader);
+    const idCardReader = createIdCardReader(settings);
     // A kiosk inside a pickup locker owns its RS-485 line; the renderer only asks through the bridge.
     const locker = settings.locker
       ? keepLockerService({

@@ -31,6 +31,16 @@ describe('parseKioskSettings', () => {
     expect(problemsOf({ ...good, pinchZoom: 'no' })).toEqual(['pinchZoom: must be true or false']);
   });
 
+  it('takes a card reader by its serial port at 115200 baud unless told otherwise, and names a missing port', () => {
+    expect(parseKioskSettings({ ...good, idCardReader: { path: '/dev/ttyUSB1' } }).idCardReader).toEqual({
+      path: '/dev/ttyUSB1',
+      baudRate: 115200,
+    });
+    expect(problemsOf({ ...good, idCardReader: { baudRate: 9600 } })).toEqual([
+      'idCardReader.path: required, the serial device of the reader, e.g. /dev/ttyUSB0',
+    ]);
+  });
+
   it('takes an empty printer as "none fitted"', () => {
     expect(parseKioskSettings({ ...good, printer: '', paperWidth: 58 }).printer).toBe('');
   });
@@ -44,7 +54,7 @@ describe('parseKioskSettings', () => {
       'deviceKey: required, a non-empty string',
       `printer: required, the printer's URI or "" when none is fitted`,
       'paperWidth: must be 58 or 80 (mm)',
-      'idCardReader: must be "none" (no other reader is supported yet)',
+      'idCardReader: must be "none" or { "path": "/dev/ttyUSB0" } (the reader\'s serial port)',
       'colour: unknown setting',
     ]);
   });

@@ -1,6 +1,15 @@
 import { idSetting, loadSettings, parseSettings, serverUrlSetting, settingsObject } from '@hallq/shell';
 import { z } from 'zod';
 
+/** A reader speaking the SAM protocol of the second-generation card (GA 467) on a serial port. */
+const readerPort = settingsObject({
+  path: z
+    .string({ error: 'required, the serial device of the reader, e.g. /dev/ttyUSB0' })
+    .trim()
+    .min(1, 'required, the serial device of the reader, e.g. /dev/ttyUSB0'),
+  baudRate: z.number({ error: 'must be the line speed, e.g. 115200' }).int().positive().default(115200),
+});
+
 const kioskSettings = settingsObject({
   serverUrl: serverUrlSetting,
   kioskId: idSetting,
@@ -8,7 +17,25 @@ const kioskSettings = settingsObject({
   /** The ticket printer's URI (tcp://…, serial:…, printer:…), or '' when none is fitted. */
   printer: z.string({ error: `required, the printer's URI or "" when none is fitted` }).trim(),
   paperWidth: z.literal([58, 80], { error: 'must be 58 or 80 (mm)' }),
-  idCardReader: z.literal('none', { error: 'must be "none" (no other reader is supported yet)' }),
+  /**
+   * The resident ID card reader: "none", or the serial port of a reader speaking the SAM protocol of the
+   * second-generation card (GA 467; USB readers appear as a serial port, e.g. /dev/ttyUSB0 or COM3) at 115200 baud.
+   */
+  idCardReader: z.unknown().transform((value, ctx): 'none' | z.output<typeof readerPort> => {
+    if (value === 'none') return 'none';
+    // An object is checked as the reader's settings, naming its fields; anything else is neither.
+    if (value === null || typeof value !== 'object') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be "none" or { "path": "/dev/ttyUSB0" } (the reader\'s serial port)',
+      });
+      return z.NEVER;
+    }
+    const port = readerPort.safeParse(value);
+    if (port.success) return port.data;
+    for (const issue of port.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    return z.NEVER;
+  }),
   /**
    * Whether a citizen may pinch to enlarge the page (on by default: some read better larger than even 大字模式). A hall
    * turns it off where citizens get stuck in a zoomed page; the idle reset does not undo a pinch.

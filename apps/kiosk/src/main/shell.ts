@@ -3,8 +3,8 @@
  * which the e2e scenarios run in place of the Electron shell, so that only the IPC hop differs. Nothing here loads
  * Electron.
  */
-export type { IdCardReading, KioskBridge } from '../bridge/kiosk-bridge';
+export type { IdCardRead, KioskBridge } from '../bridge/kiosk-bridge';
 export { createBridgeHandlers } from './bridge-handlers';
-export type { IdCardReader } from './id-card-reader';
+export { createIdCardReader, type IdCardReader } from './id-card-reader';
 export { createPrintService } from './print-service';
 export { parseKioskSettings } from './settings';

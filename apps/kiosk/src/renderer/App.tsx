@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import { type ReactNode, useEffect } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { AppointmentScreen } from './screens/AppointmentScreen';
+import { CardScreen } from './screens/CardScreen';
 import { HomeScreen } from './screens/HomeScreen';
 import { ItemScreen } from './screens/ItemScreen';
 import { ItemsScreen } from './screens/ItemsScreen';
@@ -38,6 +39,7 @@ const SCREENS: Record<ScreenName, () => ReactNode> = {
   priority: PriorityScreen,
   'priority-types': PriorityTypesScreen,
   appointment: AppointmentScreen,
+  card: CardScreen,
   busy: BusyScreen,
   'printer-not-ready': PrinterNotReadyScreen,
   ticket: TicketScreen,

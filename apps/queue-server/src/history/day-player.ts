@@ -1,3 +1,4 @@
+import { cardKeys, sealCardProof } from '@hallq/devices';
 import type { HallConfig, StaffConfig, WindowAction, WindowConfig } from '@hallq/shared/contracts';
 import {
   CreateAppointmentRequest,
@@ -45,6 +46,7 @@ export class DayPlayer {
   readonly desks = new Map<number, Desk>();
   private readonly citizens = new Map<string, Citizen>();
   private readonly codes = new Map<PlannedVisit, string>();
+  private cardsRead = 0;
   private readonly guide: string;
 
   constructor(
@@ -130,6 +132,19 @@ export class DayPlayer {
     }
   }
 
+  /**
+   * A type taken by ID card (每人每日限取) gets a card read as a kiosk's reader would seal it: one made-up number per
+   * visit, so the cap never refuses a played citizen.
+   */
+  private withCard(req: IssueTicketRequest): IssueTicketRequest {
+    const type = this.hall.windowTypes.find((t) => t.code === req.windowType);
+    if (type?.perPersonDailyCap === undefined) return req;
+    const keys = cardKeys(Buffer.from(this.ctx.services.idCards.kioskKey().key, 'base64'));
+    // Counted, not drawn: the played day's random draws stay those of a hall without the cap.
+    const number = `54010219900${String(++this.cardsRead).padStart(7, '0')}`;
+    return { ...req, idCard: sealCardProof(number, keys, this.ctx.now()) };
+  }
+
   private async arrive(visit: PlannedVisit): Promise<void> {
     const { services, random, requestId } = this.ctx;
     const code = this.codes.get(visit);
@@ -144,7 +159,7 @@ export class DayPlayer {
           }),
     });
     const kiosk = random.pick(this.hall.devices.kiosks);
-    const { body } = await services.tickets.issue(req, `kiosk:${kiosk.id}`);
+    const { body } = await services.tickets.issue(this.withCard(req), `kiosk:${kiosk.id}`);
     const citizen = {
       plan: visit,
       ticket: body.ticket,

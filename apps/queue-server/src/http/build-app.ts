@@ -26,6 +26,7 @@ import { bulletinDownload } from '../reports/bulletin-download';
 import { ApiError } from '../service/api-error';
 import type { HallServices } from '../service/hall-services';
 import type { LockerService } from '../service/locker-service';
+import type { NoticeServices } from '../notices/notice-services';
 import type { Windows } from '../service/windows';
 import { catalogueCsv, catalogueWorkbook } from '../settings/catalogue/write-catalogue';
 import type { Credentials } from '../settings/credentials';
@@ -41,6 +42,7 @@ import { newRequestId, registerRequestLog } from './request-log';
 export interface AppDeps {
   services: HallServices;
   lockers: LockerService;
+  notices: NoticeServices;
   auth: Authenticator;
   credentials: Credentials;
   version: string;
@@ -114,6 +116,7 @@ function windowActionHandlers(windows: Windows): WindowActionHandlers {
 export function buildApp({
   services,
   lockers,
+  notices,
   auth,
   credentials,
   version,
@@ -123,8 +126,19 @@ export function buildApp({
   log,
   nightly,
 }: AppDeps): FastifyInstance {
-  const { today, tickets, appointments, windows, guideCalls, guideDesk, ratings, followUps, reports, settings } =
-    services;
+  const {
+    today,
+    tickets,
+    appointments,
+    idCards,
+    windows,
+    guideCalls,
+    guideDesk,
+    ratings,
+    followUps,
+    reports,
+    settings,
+  } = services;
   const { ratingExports, ratingUploader, catalogue } = services;
   const inForce = limits ?? connectionLimits();
   // Typed as fastify's logger, or the instance would be a FastifyInstance of its own kind.
@@ -212,6 +226,7 @@ export function buildApp({
       const actor = actorOf(principal!);
       return checkIns.run(actor, body, () => tickets.issue(body, actor));
     },
+    idCardKey: () => ok(idCards.kioskKey()),
     ticketStatus: ({ params }) => ok(tickets.status(params.token)),
     giveUpTicket: ({ params, body }) => tickets.giveUp(params.token, body.requestId, body.reason),
     cancelTicket: ({ params, body, principal }) =>
@@ -253,8 +268,13 @@ export function buildApp({
     retrieve: ({ params, body, principal }) => lockers.retrieve(params.locker, params.number, body, staffOf(principal)),
     resolveFault: ({ params, body, principal }) =>
       lockers.resolveFault(params.locker, params.number, body, staffOf(principal)),
-    lockerOutbox: () => ok(lockers.outbox()),
-    lockerNoticeSent: ({ params, body, principal }) => lockers.noticeSent(params.id, body, staffOf(principal)),
+    notices: async ({ query }) => ok(await notices.queue.list(query)),
+    resendNotice: ({ params, body, principal }) =>
+      notices.actions.resend(params.id, body.requestId, staffOf(principal)),
+    handNoticeToWindow: ({ params, body, principal }) =>
+      notices.actions.handToWindow(params.id, body.requestId, staffOf(principal)),
+    noticeRelayed: ({ params, body, principal }) =>
+      notices.actions.relayed(params.id, body.requestId, staffOf(principal)),
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body, address }) => {

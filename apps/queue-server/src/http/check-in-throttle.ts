@@ -3,7 +3,7 @@ import { ApiError } from '../service/api-error';
 import { DevicePace } from './device-pace';
 
 /** The request fields that name a booking; a not_found naming one of them is a check-in that found nothing. */
-const BOOKING_FIELDS = new Set(['appointmentCode', 'appointmentIdNumber']);
+const BOOKING_FIELDS = new Set(['appointmentCode', 'idCard']);
 
 function foundNoBooking(error: unknown): boolean {
   return (
@@ -32,7 +32,9 @@ export class CheckInThrottle {
 
   /** Runs `issue` for `caller`, refused first when the request names a booking and the caller's failures are spent. */
   async run<T>(caller: string, req: IssueTicketRequest, issue: () => Promise<T>): Promise<T> {
-    if (req.appointmentCode === undefined && req.appointmentIdNumber === undefined) return issue();
+    // A card with a window type takes a ticket; without one it checks in the card's booking.
+    const checksIn = req.appointmentCode !== undefined || (req.idCard !== undefined && req.windowType === undefined);
+    if (!checksIn) return issue();
     const wait = this.failures.take(caller);
     if (wait > 0) throw ApiError.tooMany('too many check-ins here found no appointment', wait);
     try {

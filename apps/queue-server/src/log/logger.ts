@@ -21,7 +21,7 @@ const PRIVATE_FIELDS = [
   'key',
   'phone',
   'idNumber',
-  'appointmentIdNumber',
+  'idCard',
   'name',
   'applicantName',
   'code',

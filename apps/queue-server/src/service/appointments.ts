@@ -1,4 +1,5 @@
-import { createHmac, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
+import type { CardIdentity } from '@hallq/devices';
 import type { AppointmentRecord, CreateAppointmentRequest, HallConfig } from '@hallq/shared/contracts';
 import {
   APPOINTMENT_CODE_DIGITS,
@@ -9,15 +10,16 @@ import {
   pickBookingForCheckIn,
   ticketRequestProblem,
 } from '@hallq/shared/domain';
-import type { AppointmentRow, HallStore, IdNumberDigest } from '../store/hall-store';
+import type { AppointmentRow, HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import type { HallDay } from './hall-day';
+import type { IdCards } from './id-cards';
 import type { Actor, Reply, WritePipeline } from './write-pipeline';
 
-/** How a ticket request names its booking: by the code, or by the ID card read at the kiosk. */
+/** How a ticket request names its booking: by the code, or by the ID card read at the kiosk (opened from its proof). */
 export interface BookingRef {
   appointmentCode?: string;
-  appointmentIdNumber?: string;
+  card?: CardIdentity;
 }
 
 /** How booking draws appointment codes. */
@@ -42,16 +44,13 @@ export class Appointments {
   private get hall(): HallConfig {
     return this.today.hall;
   }
-  private readonly idNumberKey: Buffer;
-
   constructor(
     private readonly store: HallStore,
     private readonly today: HallDay,
     private readonly pipeline: WritePipeline,
+    private readonly idCards: IdCards,
     private readonly codes: AppointmentCodeOptions = APPOINTMENT_CODES,
-  ) {
-    this.idNumberKey = store.installationSecret('id_number_hmac');
-  }
+  ) {}
 
   create(req: CreateAppointmentRequest, actor: Actor): Promise<Reply<AppointmentRecord>> {
     return this.pipeline.write('create-appointment', req.requestId, actor, (now, day) => {
@@ -75,7 +74,7 @@ export class Appointments {
         hallDay: hallDay(slotStart, this.hall.timeZone),
         ticketNumber: null,
       };
-      const idNumber = req.idNumber === undefined ? null : this.idNumberDigest(req.idNumber);
+      const idNumber = req.idNumber === undefined ? null : this.idCards.digest(req.idNumber);
       this.store.insertAppointment(record, idNumber, actor, now.toISOString());
       this.store.journal.write({
         at: now.toISOString(),
@@ -114,8 +113,8 @@ export class Appointments {
     const booked =
       ref.appointmentCode !== undefined
         ? this.byCode(ref.appointmentCode)
-        : ref.appointmentIdNumber !== undefined
-          ? this.byIdNumber(ref.appointmentIdNumber, now, day)
+        : ref.card !== undefined
+          ? this.byCard(ref.card, now, day)
           : undefined;
     if (!booked) return undefined;
     const problem = checkInProblem(booked, { now, day, policy: this.hall.policy });
@@ -135,20 +134,15 @@ export class Appointments {
     return a;
   }
 
-  /** Today's appointment booked with this ID number, as the domain picks it among the person's bookings. */
-  private byIdNumber(idNumber: string, now: Date, day: string): AppointmentRow {
-    const all = this.store.appointmentsByIdHash(this.idNumberDigest(idNumber).hash, day);
+  /** Today's appointment booked with the card's ID number, as the domain picks it among the person's bookings. */
+  private byCard(card: CardIdentity, now: Date, day: string): AppointmentRow {
+    const all = this.store.appointmentsByIdHash(card.hash, day);
     const found = pickBookingForCheckIn(all, now, this.hall.policy);
     // Never echo the number: refusals are logged and shown on screens.
     if (!found)
       throw new ApiError('not_found', 'no appointment today for this ID card', {
-        fields: [{ path: 'appointmentIdNumber', message: 'no appointment today for this ID number' }],
+        fields: [{ path: 'idCard', message: 'no appointment today for this ID card' }],
       });
     return found;
-  }
-
-  /** HMAC-SHA256 under this installation's secret, and the last four characters; never the number itself. */
-  private idNumberDigest(idNumber: string): IdNumberDigest {
-    return { hash: createHmac('sha256', this.idNumberKey).update(idNumber).digest('hex'), last4: idNumber.slice(-4) };
   }
 }

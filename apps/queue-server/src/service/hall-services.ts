@@ -5,6 +5,7 @@ import { FollowUps } from './follow-ups';
 import { GuideCalls } from './guide-calls';
 import { GuideDesk } from './guide-desk';
 import { HallDay } from './hall-day';
+import { IdCards } from './id-cards';
 import { RatingExports } from './rating-export';
 import { RatingUploader } from './rating-upload';
 import { Ratings } from './ratings';
@@ -42,6 +43,7 @@ export interface HallServices {
   pipeline: WritePipeline;
   tickets: Tickets;
   appointments: Appointments;
+  idCards: IdCards;
   windows: Windows;
   ratings: Ratings;
   ratingExports: RatingExports;
@@ -78,7 +80,8 @@ export function createHallServices({
   });
   pipeline.onCommitFailed((now) => today.reload(now));
   const changes = new StateChanges(store, today);
-  const appointments = new Appointments(store, today, pipeline, appointmentCodes);
+  const idCards = new IdCards(store);
+  const appointments = new Appointments(store, today, pipeline, idCards, appointmentCodes);
   const followUps = new FollowUps(store, today, pipeline);
   const ratingExports = new RatingExports(store, today);
   const ratingUploader = new RatingUploader(store, hall, ratingExports, clock, log);
@@ -90,8 +93,9 @@ export function createHallServices({
     settings,
     catalogue: new CatalogueImport(settings, today),
     pipeline,
-    tickets: new Tickets(store, today, pipeline, changes, appointments),
+    tickets: new Tickets(store, today, pipeline, changes, appointments, idCards),
     appointments,
+    idCards,
     windows: new Windows(store, today, pipeline, changes, ratings),
     ratings,
     ratingExports,

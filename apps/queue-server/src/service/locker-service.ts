@@ -8,10 +8,7 @@ import type {
   DoorReportResponse,
   HallConfig,
   LockersResponse,
-  NoticeSentRequest,
-  NoticeSentResponse,
   OpenCommand,
-  OutboxEntry,
   ResolveFaultRequest,
   ResolveFaultResponse,
   RetrieveRequest,
@@ -23,7 +20,7 @@ import type { HallStore } from '../store/hall-store';
 import type { LockerStore } from '../store/locker-store';
 import { ApiError } from './api-error';
 import type { HallDay } from './hall-day';
-import { OutboxNotifier, type Notifier } from './locker-notifier';
+import type { LockerNotices } from './locker-notifier';
 import { LockerState } from './locker-state';
 import { LockerWrites } from './locker-writes';
 import { SYSTEM, type Reply, type WritePipeline } from './write-pipeline';
@@ -37,7 +34,8 @@ export interface LockerServiceOptions {
   clock: () => Date;
   /** Where door commands go once their write has committed: the locker's own connection (the socket.io layer). */
   sendCommands: (locker: string, commands: OpenCommand[]) => void;
-  notifier?: Notifier;
+  /** Where pickup notices are queued, and told of an item that left the locker. */
+  notices: LockerNotices;
   /** Where a failed sweep is told (stderr when not under a server). */
   log?: HallLog;
 }
@@ -76,7 +74,7 @@ export class LockerService {
       hallStore: options.hallStore,
       store: options.store,
       state: this.state,
-      notifier: options.notifier ?? new OutboxNotifier(options.store, this.hall.name.zh),
+      notices: options.notices,
       // Read at each door command: a change of the policy in the console applies to the next one.
       timeouts: {
         get openSeconds() {
@@ -124,10 +122,6 @@ export class LockerService {
 
   lockerViews(): LockersResponse {
     return { lockers: this.state.views(this.clock()) };
-  }
-
-  outbox(): { entries: OutboxEntry[] } {
-    return { entries: this.store.outbox() };
   }
 
   /** The commands a locker has not yet reported on: sent again whenever it connects. */
@@ -300,24 +294,6 @@ export class LockerService {
       }
       this.store.saveCompartment(r.compartment);
       return { status: 200, body: { compartment: this.state.view(r.compartment, now) }, changed: [r.compartment] };
-    });
-  }
-
-  /**
-   * The manager relayed a notice from the outbox to the applicant (the outbox stands in for an SMS gateway): the code
-   * has reached its one reader, so the outbox stops holding it. Manager only (the route's auth): the outbox is theirs.
-   */
-  noticeSent(id: string, req: NoticeSentRequest, staff: StaffConfig): Promise<Reply<NoticeSentResponse>> {
-    const found = this.store.notice(id);
-    if (!found)
-      throw new ApiError('not_found', `no notice "${id}" in the outbox`, {
-        fields: [{ path: 'id', message: 'unknown notice' }],
-      });
-    const actor = `staff:${staff.id}`;
-    return this.writes.commit(found.locker, 'locker-notice-sent', req.requestId, actor, (now, day) => {
-      // Read again inside the write: the item may have been collected since, which erased the notice.
-      const entry = this.writes.noticeSent(this.store.notice(id)!, actor, now, day);
-      return { status: 200, body: { entry } };
     });
   }
 

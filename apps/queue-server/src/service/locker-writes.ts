@@ -1,12 +1,14 @@
 import { createHmac, randomInt } from 'node:crypto';
-import type { HallEvent, OpenCommand, OutboxEntry } from '@hallq/shared/contracts';
+import type { HallEvent, OpenCommand } from '@hallq/shared/contracts';
 import type { Compartment, CompartmentEvent, Keypad, LockerTransitionResult } from '@hallq/shared/domain';
 import { lockerTransition, newPickupCode, pickupQrPayload } from '@hallq/shared/domain';
 import type { HallStore } from '../store/hall-store';
 import type { JournalData, JournalType } from '../store/journal';
 import type { LockerStore } from '../store/locker-store';
 import { ApiError } from './api-error';
-import type { Notifier } from './locker-notifier';
+import { noticeEvents } from '../notices/notice-queue';
+import type { NoticeChange } from '../store/notice-store';
+import type { LockerNotices } from './locker-notifier';
 import type { LockerState } from './locker-state';
 import { SYSTEM, type Actor, type Reply, type WritePipeline } from './write-pipeline';
 
@@ -28,7 +30,7 @@ export interface LockerWritesOptions {
   hallStore: HallStore;
   store: LockerStore;
   state: LockerState;
-  notifier: Notifier;
+  notices: LockerNotices;
   timeouts: { openSeconds: number; closeSeconds: number };
   /** Where door commands go once their write has committed: the locker's own connection. */
   sendCommands: (locker: string, commands: OpenCommand[]) => void;
@@ -44,19 +46,21 @@ export class LockerWrites {
   private readonly hallStore: HallStore;
   private readonly store: LockerStore;
   private readonly state: LockerState;
-  private readonly notifier: Notifier;
+  private readonly notices: LockerNotices;
   private readonly timeouts: { openSeconds: number; closeSeconds: number };
   private readonly sendCommands: (locker: string, commands: OpenCommand[]) => void;
   private readonly codeKey: Buffer;
   /** Set by a write's run when it erases a notice, read by `commit` once the run is over (runs are synchronous). */
   private erasing = false;
+  /** The notices a write's run queued or withdrew, for its events; collected alike. */
+  private noticeChanges: NoticeChange[] = [];
 
   constructor(options: LockerWritesOptions) {
     this.pipeline = options.pipeline;
     this.hallStore = options.hallStore;
     this.store = options.store;
     this.state = options.state;
-    this.notifier = options.notifier;
+    this.notices = options.notices;
     this.timeouts = options.timeouts;
     this.sendCommands = options.sendCommands;
     this.codeKey = options.hallStore.installationSecret('pickup_code_hmac');
@@ -65,8 +69,9 @@ export class LockerWrites {
   /**
    * One locker write through the hall's pipeline: memory changes once its savepoint holds, and its events (for staff)
    * join the group's on the hall stream. Door commands leave after the commit; a repeated requestId gets the stored
-   * answer and sends nothing again: a command still in flight goes out again when the locker reconnects. A write that
-   * erased a notice asks, once committed, for the WAL to be emptied of the pages it erased.
+   * answer and sends nothing again: a command still in flight goes out again when the locker reconnects. Once
+   * committed, the notice queue takes what the write queued, and a write that erased a notice has the WAL emptied of
+   * the pages it erased.
    */
   async commit<T>(
     lockerId: string,
@@ -79,8 +84,10 @@ export class LockerWrites {
     let erased = false;
     const reply = await this.pipeline.write(route, requestId, actor, (now, day) => {
       this.erasing = false;
+      this.noticeChanges = [];
       const r = run(now, day);
       erased = this.erasing;
+      const notices = this.noticeChanges;
       return {
         status: r.status,
         body: r.body,
@@ -88,12 +95,13 @@ export class LockerWrites {
           for (const c of r.changed ?? []) this.state.put(c);
           if (r.keypad) this.state.putKeypad(lockerId, r.keypad);
           commands = r.commands ?? [];
-          return this.events(lockerId, r, now);
+          return [...this.events(lockerId, r, now), ...noticeEvents(notices)];
         },
       };
     });
     if (commands.length > 0) this.sendCommands(lockerId, commands);
-    if (erased) this.store.erasureCommitted();
+    // A repeated request finds its answer without running: nothing new for the sender, nothing erased.
+    this.notices.committed(erased);
     return reply;
   }
 
@@ -127,7 +135,9 @@ export class LockerWrites {
     const at = now.toISOString();
     const by = via === 'pickup' ? 'applicant' : this.store.handoverOf(item.id);
     this.store.itemCollected(item.id, at, by);
-    this.store.eraseNotices(item.id, at);
+    // The item is out: its notices have served their purpose, and its phone is kept only masked (PIPL).
+    this.noticeChanges.push(...this.notices.itemOut(item.id, at));
+    this.store.maskItemPhone(item.id);
     this.erasing = true;
     this.journal(now, day, actor, {
       type: 'locker.collected',
@@ -139,21 +149,6 @@ export class LockerWrites {
         by,
       },
     });
-  }
-
-  /** The manager relayed the notice: erased now rather than when its item leaves the locker. */
-  noticeSent(notice: OutboxEntry, actor: Actor, now: Date, day: string): OutboxEntry {
-    if (notice.erasedAt !== null) {
-      const why = notice.sentAt !== null ? `was sent at ${notice.sentAt}` : 'was erased when its item left the locker';
-      throw new ApiError('invalid_state', `notice ${notice.id} ${why}: its text is gone, there is nothing to send`);
-    }
-    this.store.noticeSent(notice.id, notice.itemId, now.toISOString());
-    this.erasing = true;
-    this.journal(now, day, actor, {
-      type: 'locker.noticeSent',
-      data: { locker: notice.locker, compartment: notice.compartment, noticeId: notice.id, itemId: notice.itemId },
-    });
-    return this.store.notice(notice.id)!;
   }
 
   issueCode(c: Compartment, now: Date, day: string): Compartment {
@@ -168,7 +163,7 @@ export class LockerWrites {
     const item = next.item!;
     const at = now.toISOString();
     this.store.itemStored(item.id, at);
-    this.notifier.notify({
+    const queued = this.notices.pickupReady({
       itemId: item.id,
       locker: c.locker,
       lockerName: this.state.locker(c.locker)!.name,
@@ -181,6 +176,7 @@ export class LockerWrites {
       qr: pickupQrPayload(c.locker, code),
       at,
     });
+    this.noticeChanges.push(...queued);
     this.journal(now, day, SYSTEM, {
       type: 'locker.stored',
       data: { locker: c.locker, compartment: c.number, itemId: item.id },

@@ -22,6 +22,7 @@ import {
 import type { HallStore } from '../store/hall-store';
 import { ApiError } from './api-error';
 import type { Appointments } from './appointments';
+import type { IdCards } from './id-cards';
 import type { HallDay } from './hall-day';
 import type { StateChanges } from './state-changes';
 import type { Actor, Reply, WritePipeline } from './write-pipeline';
@@ -39,6 +40,7 @@ export class Tickets {
     private readonly pipeline: WritePipeline,
     private readonly changes: StateChanges,
     private readonly appointments: Appointments,
+    private readonly idCards: IdCards,
   ) {}
 
   issue(req: IssueTicketRequest, actor: Actor): Promise<Reply<IssuedTicket>> {
@@ -46,7 +48,12 @@ export class Tickets {
       let windowTypeCode = req.windowType;
       let serviceItem = req.serviceItem ?? null;
       let appointment: Ticket['appointment'] = null;
-      const booked = this.appointments.checkIn(req, now, day);
+      const card = req.idCard === undefined ? null : this.idCards.identity(req.idCard, now);
+      // A card with a window type takes a ticket of that type; without one it names the person's booking.
+      const booked =
+        card && windowTypeCode !== undefined
+          ? undefined
+          : this.appointments.checkIn({ appointmentCode: req.appointmentCode, card: card ?? undefined }, now, day);
       if (booked) {
         if (windowTypeCode !== undefined && windowTypeCode !== booked.windowType) {
           throw ApiError.field('windowType', `the appointment is for window type "${booked.windowType}"`);
@@ -66,6 +73,8 @@ export class Tickets {
       const priority = req.priority ?? null;
       const problem = ticketRequestProblem(this.hall, type, { serviceItem, priority });
       if (problem) throw ApiError.of(problem);
+      // A booking is the person's already: the per-person cap counts tickets taken at the kiosk.
+      if (!booked) this.idCards.checkPerPerson(type, card, actor.startsWith('staff:'), day);
       const availability = checkIssuable({
         hall: this.hall,
         windowType: type,
@@ -93,6 +102,7 @@ export class Tickets {
       const statusToken = randomUUID().replaceAll('-', '');
       this.store.insertTicket(ticket, statusToken, actor);
       if (booked) this.store.useAppointment(booked.code, booked.hallDay, ticket.id);
+      else if (card) this.idCards.record(ticket.id, day, type, card);
       this.store.journal.write({
         at: now.toISOString(),
         hallDay: this.today.day,

@@ -9,6 +9,7 @@ import type { HallDatabase } from '../db/open-database';
 import { Journal } from './journal';
 import { SettingsStore } from './settings-store';
 import { RatingStore } from './rating-store';
+import { CardTicketStore } from './card-ticket-store';
 import { RatingUploadStore } from './rating-upload-store';
 import { readJson, readRow } from './stored-row';
 
@@ -61,6 +62,7 @@ export class HallStore {
   readonly ratings: RatingStore;
   readonly ratingUploads: RatingUploadStore;
   readonly settings: SettingsStore;
+  readonly cardTickets: CardTicketStore;
   private readonly w: HallDatabase['write'];
   private readonly storage: HallDatabase['storage'];
   private readonly keys: HallDatabase['keys'];
@@ -76,6 +78,7 @@ export class HallStore {
     this.ratings = new RatingStore(db.write);
     this.ratingUploads = new RatingUploadStore(db.write);
     this.settings = new SettingsStore(db.write);
+    this.cardTickets = new CardTicketStore(db.write);
     this.ticketByToken = db.read.prepare('SELECT data FROM tickets WHERE status_token = ?');
     const p = (sql: string) => this.w.prepare(sql);
     this.s = {

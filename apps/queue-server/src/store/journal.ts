@@ -1,7 +1,14 @@
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { RecentCall } from '@hallq/shared/contracts';
-import { CompartmentSize, DoorReport, GuideCall, OpenCommand, RetrieveRequest } from '@hallq/shared/contracts';
+import {
+  CompartmentSize,
+  DoorReport,
+  GuideCall,
+  NoticeKind,
+  OpenCommand,
+  RetrieveRequest,
+} from '@hallq/shared/contracts';
 import type { JournalEntryBase, TicketCommand, WindowCommand } from '@hallq/shared/domain';
 import {
   CompartmentFault,
@@ -132,9 +139,13 @@ export const journalData = {
     handover: Handover,
     from: CompartmentState,
   }),
-  /** The manager relayed a pickup notice to the applicant; it was erased then. */
+  /** The manager relayed a pickup notice to the applicant; it was erased then (before the notice queue, 0015). */
   'locker.noticeSent': z.object({ ...InLocker, noticeId: z.string(), itemId: z.string() }),
   'locker.faulted': CompartmentFault.extend(InLocker),
+  /** The manager had a failed (or never delivered) notice tried again, handed one to the window, or relayed one. */
+  'notice.resent': z.object({ noticeId: z.string(), kind: NoticeKind }),
+  'notice.handedToWindow': z.object({ noticeId: z.string(), kind: NoticeKind }),
+  'notice.relayed': z.object({ noticeId: z.string(), kind: NoticeKind }),
   'locker.faultResolved': z.object({
     ...InLocker,
     fault: CompartmentFault.nullable(),

@@ -1,7 +1,5 @@
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
-import type { OutboxEntry } from '@hallq/shared/contracts';
-import { OutboxEntry as OutboxEntrySchema } from '@hallq/shared/contracts';
 import type { Compartment, Keypad } from '@hallq/shared/domain';
 import { Compartment as CompartmentSchema, Keypad as KeypadSchema, compartmentDeadline } from '@hallq/shared/domain';
 import type { HallDatabase } from '../db/open-database';
@@ -27,14 +25,14 @@ export interface ItemRecord {
 // 13812345678 → 138****5678, as every staff screen shows a phone number.
 const MASKED_PHONE = "substr(phone, 1, 3) || '****' || substr(phone, -4)";
 
-const NOTICE_COLUMNS = `id, item_id AS itemId, locker, compartment, phone, text, qr, created_at AS createdAt,
-  erased_at AS erasedAt, sent_at AS sentAt`;
-
-/** Every SQL statement of the lockers (migrations 0006, 0007, 0010). Writes run inside the hall service's transaction. */
+/**
+ * Every SQL statement of the lockers (migrations 0006, 0007; their notices are the notice store's, 0015). Writes run
+ * inside the hall service's transaction.
+ */
 export class LockerStore {
   private readonly s: Record<string, Statement>;
 
-  constructor(private readonly db: HallDatabase) {
+  constructor(db: HallDatabase) {
     const p = (sql: string) => db.write.prepare(sql);
     this.s = {
       compartments: p('SELECT data FROM locker_compartments'),
@@ -59,19 +57,6 @@ export class LockerStore {
       saveKeypad: p(
         `INSERT INTO locker_keypads (locker, wrong_in_row, locked_until) VALUES (?, ?, ?)
          ON CONFLICT (locker) DO UPDATE SET wrong_in_row = excluded.wrong_in_row, locked_until = excluded.locked_until`,
-      ),
-      insertNotice: p(
-        'INSERT INTO notice_outbox (id, item_id, locker, compartment, phone, text, qr, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      outbox: p(`SELECT ${NOTICE_COLUMNS} FROM notice_outbox ORDER BY created_at DESC, rowid DESC LIMIT 500`),
-      notice: p(`SELECT ${NOTICE_COLUMNS} FROM notice_outbox WHERE id = ?`),
-      eraseNotices: p(
-        `UPDATE notice_outbox SET text = NULL, qr = NULL, erased_at = ?, phone = ${MASKED_PHONE}
-         WHERE item_id = ? AND erased_at IS NULL`,
-      ),
-      noticeSent: p(
-        `UPDATE notice_outbox SET text = NULL, qr = NULL, erased_at = ?, sent_at = ?, phone = ${MASKED_PHONE}
-         WHERE id = ? AND erased_at IS NULL`,
       ),
       maskItemPhone: p(`UPDATE locker_items SET phone = ${MASKED_PHONE} WHERE id = ?`),
       useCode: p(
@@ -147,39 +132,9 @@ export class LockerStore {
     this.s.saveKeypad!.run(locker, k.wrongInRow, k.lockedUntil);
   }
 
-  insertNotice(n: OutboxEntry): void {
-    this.s.insertNotice!.run(n.id, n.itemId, n.locker, n.compartment, n.phone, n.text, n.qr, n.createdAt);
-  }
-
-  /**
-   * The item is out of the locker: its notices have served their purpose and are erased, and its phone number is
-   * kept only masked (PIPL: no longer than needed).
-   */
-  eraseNotices(itemId: string, at: string): void {
-    this.s.eraseNotices!.run(at, itemId);
+  /** The item is out of the locker: its phone number is kept only masked (PIPL: no longer than needed). */
+  maskItemPhone(itemId: string): void {
     this.s.maskItemPhone!.run(itemId);
-  }
-
-  notice(id: string): OutboxEntry | undefined {
-    const row = this.s.notice!.get(id);
-    return row === undefined ? undefined : readRow(OutboxEntrySchema, row, 'notice');
-  }
-
-  /**
-   * The manager relayed the notice: the code has reached the applicant, so the notice is erased as after collection,
-   * and the item's phone number is masked too (it was kept only to send this notice).
-   */
-  noticeSent(id: string, itemId: string, at: string): void {
-    if (this.s.noticeSent!.run(at, at, id).changes !== 1) throw new Error(`notice ${id} was already erased`);
-    this.s.maskItemPhone!.run(itemId);
-  }
-
-  /**
-   * Once an erasure has committed: the WAL still holds the erased pages as they were, so it is emptied soon after
-   * (the database file's own free space is already overwritten: secure_delete).
-   */
-  erasureCommitted(): void {
-    this.db.truncateWal();
   }
 
   /** Remembers a code that opened a door (its hash only), to tell a returning applicant it was used. */
@@ -189,10 +144,5 @@ export class LockerStore {
 
   usedCode(locker: string, codeHash: string): { usedAt: string; collectedAt: string | null } | undefined {
     return this.s.usedCode!.get(locker, codeHash) as { usedAt: string; collectedAt: string | null } | undefined;
-  }
-
-  /** The latest notices, newest first. */
-  outbox(): OutboxEntry[] {
-    return this.s.outbox!.all().map((row) => readRow(OutboxEntrySchema, row, 'notice'));
   }
 }

@@ -103,7 +103,7 @@ async function staff(url: string) {
       const { lockers } = await client.call('lockers', { token: clerk });
       return lockers[0]!.compartments.find((c) => c.number === number)!;
     },
-    outbox: async () => (await client.call('lockerOutbox', { token: manager })).entries,
+    notices: async () => (await client.call('notices', { token: manager, query: {} })).notices,
   };
 }
 
@@ -167,13 +167,13 @@ async function lockerService(
   return { log, service };
 }
 
-/** A deposit in A03 whose door the clerk shut: the code, from the notice in the outbox. */
+/** A deposit in A03 whose door the clerk shut: the code, from its notice (waiting for the window) on the manager's list. */
 async function storedInA03(h: Awaited<ReturnType<typeof staff>>, simulator: LockBoardSimulator): Promise<string> {
   await h.deposit();
   await until(() => simulator.board(1).isOpen(3));
   simulator.board(1).close(3);
   await until(async () => (await h.compartment('A03')).state === 'occupied');
-  return /取件码 (\d{6})/.exec((await h.outbox())[0]!.text!)![1]!;
+  return /取件码 (\d{6})/.exec((await h.notices())[0]!.text!)![1]!;
 }
 
 if (!hasSocat()) {
@@ -197,7 +197,7 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     simulator.board(1).close(3);
     await until(async () => (await h.compartment('A03')).state === 'occupied');
     expect((await h.compartment('A03')).item).toMatchObject({ caseNumber: 'LS2025-000123' });
-    expect(await h.outbox()).toHaveLength(1);
+    expect(await h.notices()).toHaveLength(1);
     expect(opens).toEqual([{ kind: 'open', address: 1, channel: 3 }]);
   }, 30_000);
 
@@ -215,7 +215,7 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
       detail: 'board 1 reports lock 3 still closed after the pulse',
     });
     expect(simulator.board(1).isOpen(3)).toBe(false);
-    expect(await h.outbox()).toEqual([]);
+    expect(await h.notices()).toEqual([]);
   }, 30_000);
 
   it('does not pulse a lock again when the server sends the command again before the report reached it', async () => {
@@ -302,7 +302,7 @@ describe.skipIf(!hasSocat())('the locker service, with a real queue server and a
     await until(async () => (await h.compartment('A03')).state === 'free');
     expect(opens).toHaveLength(2);
     expect(await service.collect(code)).toMatchObject({ result: 'already_collected' });
-    expect((await h.outbox())[0]).toMatchObject({ text: null, erasedAt: expect.any(String) });
+    expect((await h.notices())[0]).toMatchObject({ status: 'withdrawn', text: null, erasedAt: expect.any(String) });
   }, 30_000);
 
   it('says a door that would not open for a pickup failed, and the applicant is sent to staff', async () => {

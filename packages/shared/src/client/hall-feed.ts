@@ -105,9 +105,10 @@ function applyEvent(feed: DeviceSnapshot, { event, at }: DeviceEnvelope): Device
         lockers: feed.lockers.map((l) => (l.id === event.locker ? { ...l, keypad: event.keypad } : l)),
       };
     case 'followup.updated':
+    case 'notice.updated':
     case 'staff_only':
     case 'withheld':
-      // Follow-ups are not in the snapshot: the manager console keeps its list from the events themselves.
+      // Follow-ups and notices are not in the snapshot: the manager console keeps its lists from the events themselves.
       return feed;
   }
 }

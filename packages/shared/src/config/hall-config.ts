@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { checkReferences } from './hall-references';
 import { RatingUploadConfig } from './rating-upload-config';
 import { BackupConfig } from './backup-config';
+import { NoticesConfig } from './notices-config';
 
 /** Languages a hall may show. Chinese is always present and is the fallback (DOMAIN.md, Languages). */
 export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
@@ -114,6 +115,12 @@ export const WindowTypeConfig = z
     kind: WindowTypeKind,
     /** 限号: the most tickets per day; omitted for no cap. */
     dailyCap: z.number().int().positive().optional(),
+    /**
+     * 每人每日限取: the most tickets of this type one person takes in a day. Set, the type is taken by ID card only (at
+     * a kiosk with a reader; the guide desk may still issue one by hand), each ticket recorded against the card's
+     * keyed hash. Omitted: no card is asked for.
+     */
+    perPersonDailyCap: z.number().int().positive().max(20).optional(),
     /** Hours of this window type when they differ from the hall's. */
     hours: WeekHours.optional(),
     /** The wait the hall aims for, in minutes; longer waits raise an alert. */
@@ -427,6 +434,8 @@ const HallConfigObject = z
     ratingUpload: RatingUploadConfig.optional(),
     /** The nightly backup of the database; absent, backups are taken by the backup script only. */
     backup: BackupConfig.optional(),
+    /** How notices reach citizens (SMS modem, gateway, or the window); absent, every notice waits for the window. */
+    notices: NoticesConfig.optional(),
   })
   .strict();
 

@@ -16,5 +16,14 @@ export const StatusTokenParam = z
   .object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'malformed token') })
   .strict();
 
+/**
+ * A card read at the kiosk, sealed by its main process (version, IV and sealed bytes, base64url): opaque to every
+ * page, opened by the server alone.
+ */
+export const CardProof = z
+  .string()
+  .max(400, 'must be a card proof as the kiosk sealed it')
+  .regex(/^c1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{40,}$/, 'must be a card proof as the kiosk sealed it');
+
 /** 18-character resident ID number (居民身份证号): 17 digits and a digit or X check character. */
 export const IdNumber = z.string().regex(/^\d{17}[\dX]$/, 'must be an 18-character resident ID number');

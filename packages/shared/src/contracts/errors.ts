@@ -23,6 +23,10 @@ export const ERROR_STATUS = {
   appointment_used: 409,
   /** Booking found no free appointment code in its bounded draws (codes are held until their appointment's day ends). */
   appointment_codes_exhausted: 409,
+  /** A type with 每人每日限取 is taken with the ID card on the kiosk's reader. */
+  id_card_required: 400,
+  /** This ID card has taken as many tickets of the type today as one person may. */
+  per_person_cap: 409,
   window_busy: 409,
   /** One clerk, one window: the clerk is logged in at another window (log out there, or log in with `move`). */
   at_another_window: 409,

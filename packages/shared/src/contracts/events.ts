@@ -5,6 +5,7 @@ import { Keypad } from '../domain/locker';
 import { GuideCall, PublicGuideCall, publicGuideCall } from './guide-calls';
 import { CompartmentView, LockerView, type OpenCommand } from './lockers';
 import { PublicHall } from './hall';
+import { NoticeStatus } from './notices';
 import { QueueInfo } from './queues';
 import { FollowUp, RatingRecord, RatingRequest } from './ratings';
 import type { TicketStatus } from './tickets';
@@ -83,6 +84,8 @@ const otherEvents = [
   z.object({ type: z.literal('locker.compartment'), compartment: CompartmentView }).strict(),
   /** A locker's keypad locked after too many wrong codes, or opened again with a right one. Staff only. */
   z.object({ type: z.literal('locker.keypad'), locker: z.string(), keypad: Keypad }).strict(),
+  /** A notice was queued, sent, delivered, failed or erased: the manager's list reads it again. Staff only. */
+  z.object({ type: z.literal('notice.updated'), id: z.string(), status: NoticeStatus }).strict(),
   /** In a device's stream, in place of an event for staff only: it keeps the sequence whole. */
   z.object({ type: z.literal('staff_only') }).strict(),
   /**
@@ -124,7 +127,12 @@ export function deviceEnvelopes(envelopes: EventEnvelope[]): DeviceEnvelope[] {
 }
 
 /** Events devices never see, not even reduced: follow-ups and their notes, and the lockers. */
-const STAFF_ONLY: ReadonlySet<HallEvent['type']> = new Set(['followup.updated', 'locker.compartment', 'locker.keypad']);
+const STAFF_ONLY: ReadonlySet<HallEvent['type']> = new Set([
+  'followup.updated',
+  'locker.compartment',
+  'locker.keypad',
+  'notice.updated',
+]);
 
 /**
  * Each event carries the hall-wide sequence number; every connection receives every number, so a client that sees

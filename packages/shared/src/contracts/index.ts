@@ -6,6 +6,7 @@ export * from './events';
 export * from './guide-calls';
 export * from './hall';
 export * from './lockers';
+export * from './notices';
 export * from './queues';
 export * from './ratings';
 export * from './rating-export';

@@ -21,8 +21,8 @@
  * command and report is journaled.
  *
  * The pickup code is random, single use, stored only as a keyed hash, and never in any staff answer or event: it
- * goes to the applicant through the notifier (the default one writes the manager's outbox, which keeps it only until
- * the manager marks the notice sent or the item leaves the locker).
+ * goes to the applicant as a notice (`notices.ts`), which keeps it only until the notice reached the applicant or the
+ * item left the locker.
  */
 import { z } from 'zod';
 import { CompartmentSize } from '../config/hall-config';
@@ -169,46 +169,6 @@ export const OpenCommand = z
   .strict();
 export type OpenCommand = z.infer<typeof OpenCommand>;
 
-/**
- * One notice as the default notifier keeps it: the message that stands in for the SMS, for the manager to relay.
- * Once the manager has relayed it (marked sent), or once the item is out of the locker, whichever comes first, the
- * notice has served its purpose (PIPL: keep no longer than needed): the text and QR are erased and the phone number
- * masked. The code then lives only as the compartment's keyed hash.
- */
-export const OutboxEntry = z
-  .object({
-    id: z.string(),
-    itemId: z.string(),
-    locker: z.string(),
-    compartment: z.string(),
-    /** 13812345678 while the notice is live; 138****5678 once erased. */
-    phone: z.string(),
-    /** Null once erased. */
-    text: z.string().nullable(),
-    /** The QR payload the locker scans instead of the typed code; null once erased. */
-    qr: z.string().nullable(),
-    createdAt: z.string(),
-    /** When the notice was erased: when it was sent, or else when its item left the locker. */
-    erasedAt: z.string().nullable(),
-    /** When the manager marked it relayed to the applicant; null while not sent. */
-    sentAt: z.string().nullable(),
-  })
-  .strict();
-export type OutboxEntry = z.infer<typeof OutboxEntry>;
-
-export const OutboxResponse = z.object({ entries: z.array(OutboxEntry) }).strict();
-export type OutboxResponse = z.infer<typeof OutboxResponse>;
-
-export const NoticeParam = z.object({ id: z.string().regex(/^[A-Za-z0-9-]{1,64}$/, 'must be a notice id') }).strict();
-
-/** The manager has relayed the notice to the applicant (the outbox stands in for the SMS gateway). */
-export const NoticeSentRequest = z.object({ requestId: RequestId }).strict();
-export type NoticeSentRequest = z.infer<typeof NoticeSentRequest>;
-
-/** The notice as it now stands: erased, its phone masked, with when it was sent. */
-export const NoticeSentResponse = z.object({ entry: OutboxEntry }).strict();
-export type NoticeSentResponse = z.infer<typeof NoticeSentResponse>;
-
 export const lockerRoutes = {
   lockers: {
     method: 'GET',
@@ -247,24 +207,6 @@ export const lockerRoutes = {
     body: ResolveFaultRequest,
     status: 200,
     response: ResolveFaultResponse,
-  },
-  lockerOutbox: {
-    method: 'GET',
-    path: '/api/lockers/outbox',
-    summary: 'Pickup notices written by the default notifier, newest first',
-    auth: 'manager',
-    status: 200,
-    response: OutboxResponse,
-  },
-  lockerNoticeSent: {
-    method: 'POST',
-    path: '/api/lockers/outbox/:id/sent',
-    summary: 'Mark a pickup notice relayed to the applicant: its text and QR are erased, its phone number masked',
-    auth: 'manager',
-    params: NoticeParam,
-    body: NoticeSentRequest,
-    status: 200,
-    response: NoticeSentResponse,
   },
   collect: {
     method: 'POST',

@@ -2,6 +2,7 @@ import { authRoutes } from './auth';
 import { guideCallRoutes } from './guide-calls';
 import { hallRoutes } from './hall';
 import { lockerRoutes } from './lockers';
+import { noticeRoutes } from './notices';
 import { queueRoutes } from './queues';
 import { ratingExportRoutes } from './rating-export';
 import { ratingRoutes } from './ratings';
@@ -24,6 +25,7 @@ export const routes = {
   ...ratingRoutes,
   ...windowRoutes,
   ...lockerRoutes,
+  ...noticeRoutes,
   ...authRoutes,
   ...reportRoutes,
   ...ratingExportRoutes,
@@ -38,6 +40,7 @@ type Features = [
   typeof ratingRoutes,
   typeof windowRoutes,
   typeof lockerRoutes,
+  typeof noticeRoutes,
   typeof authRoutes,
   typeof reportRoutes,
   typeof ratingExportRoutes,

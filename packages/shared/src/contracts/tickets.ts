@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LanguageCode } from '../config/hall-config';
 import { PriorityGroup, Ticket, TicketState } from '../domain/ticket';
-import { IdNumber, RequestId, StatusTokenParam, TicketNumberParam } from './common';
+import { CardProof, IdNumber, RequestId, StatusTokenParam, TicketNumberParam } from './common';
 import type { RouteContract } from './route-contract';
 
 export const IssueTicketRequest = z
@@ -11,20 +11,25 @@ export const IssueTicketRequest = z
     serviceItem: z.string().min(1).optional(),
     priority: PriorityGroup.optional(),
     appointmentCode: z.string().min(1).max(40).optional(),
-    /** Check in today's appointment booked with this resident ID number (read by the kiosk's card reader). */
-    appointmentIdNumber: IdNumber.optional(),
+    /**
+     * The resident ID card placed on the kiosk's reader, as the kiosk's main process sealed it (`sealCardProof` in
+     * @hallq/devices: the number's keyed hash and last four characters, never the number). Without a window type it
+     * checks in that person's appointment of today; with one it takes a ticket recorded against the card, which a
+     * type with `perPersonDailyCap` requires.
+     */
+    idCard: CardProof.optional(),
     /** The language of the kiosk's screen: the ticket keeps it for the written notices. One of the hall's languages. */
     language: LanguageCode.optional(),
     requestId: RequestId,
   })
   .strict()
-  .refine((r) => r.windowType !== undefined || r.appointmentCode !== undefined || r.appointmentIdNumber !== undefined, {
-    message: 'required unless appointmentCode or appointmentIdNumber is given',
+  .refine((r) => r.windowType !== undefined || r.appointmentCode !== undefined || r.idCard !== undefined, {
+    message: 'required unless appointmentCode or idCard is given',
     path: ['windowType'],
   })
-  .refine((r) => r.appointmentCode === undefined || r.appointmentIdNumber === undefined, {
-    message: 'give the appointment code or the ID number, not both',
-    path: ['appointmentIdNumber'],
+  .refine((r) => r.appointmentCode === undefined || r.idCard === undefined, {
+    message: 'give the appointment code or the ID card, not both',
+    path: ['idCard'],
   });
 export type IssueTicketRequest = z.infer<typeof IssueTicketRequest>;
 
@@ -132,7 +137,20 @@ export const AppointmentsResponse = z
   .strict();
 export type AppointmentsResponse = z.infer<typeof AppointmentsResponse>;
 
+/** The installation's ID-number secret, for a kiosk's main process to hash and seal its card reads with. */
+export const IdCardKeyResponse = z.object({ key: z.string() }).strict();
+export type IdCardKeyResponse = z.infer<typeof IdCardKeyResponse>;
+
 export const ticketRoutes = {
+  idCardKey: {
+    method: 'GET',
+    path: '/api/kiosk/id-card-key',
+    summary:
+      "The key a kiosk's card reader hashes and seals ID numbers with (a kiosk key only; the kiosk keeps it in memory)",
+    auth: 'kiosk',
+    status: 200,
+    response: IdCardKeyResponse,
+  },
   issueTicket: {
     method: 'POST',
     path: '/api/tickets',

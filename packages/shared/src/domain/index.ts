@@ -8,6 +8,7 @@ export * from './calendar';
 export * from './numbering';
 export * from './availability';
 export * from './window-type-rules';
+export * from './card-tickets';
 export * from './served-items';
 export * from './appointment';
 export * from './transition';

@@ -35,9 +35,9 @@ export function AppointmentScreen() {
                 {t('appointment.idCard')}
               </button>
             )}
-            {notice === 'no_card' && (
-              <p className="notice warn" role="alert">
-                {t('appointment.noCard')}
+            {notice !== null && (
+              <p className="notice warn" role="alert" data-testid="appointment-card-notice" data-notice={notice}>
+                {t(`card.notices.${notice}`)} {t('card.orCode')}
               </p>
             )}
             <p className="hint">{t('appointment.prompt', { digits: APPOINTMENT_CODE_DIGITS })}</p>

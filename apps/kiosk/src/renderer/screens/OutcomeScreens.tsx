@@ -4,7 +4,7 @@ import { refusalText } from '../view/format';
 import { useTimeContext } from '../view/hall-text';
 import { useActions, useKiosk } from '../view/kiosk-context';
 
-function GuideAndHome() {
+export function GuideAndHome() {
   const { t } = useTranslation('kiosk');
   const { callGuide, goHome } = useActions();
   return (

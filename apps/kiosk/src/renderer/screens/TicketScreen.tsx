@@ -14,6 +14,7 @@ export function TicketScreen() {
   const issued = useKiosk((s) => s.issued);
   const printed = useKiosk((s) => s.printed);
   const language = useKiosk((s) => s.language);
+  const holder = useKiosk((s) => s.cardHolder);
   const secondsLeft = useKiosk(returnHomeSecondsLeft);
   const { resetSession } = useActions();
   const { origin } = useServices();
@@ -30,6 +31,11 @@ export function TicketScreen() {
   );
   const queueFacts = (
     <>
+      {holder !== null && (
+        <p className="ticket-line" data-testid="ticket-holder">
+          {t('card.holder', { name: holder })}
+        </p>
+      )}
       <p className="ticket-line">{t('ticket.ahead', { count: issued.peopleAhead })}</p>
       {issued.estimatedWaitMinutes !== null && issued.estimatedWaitMinutes > 0 && (
         <p className="ticket-line">{t('ticket.waitMinutes', { minutes: issued.estimatedWaitMinutes })}</p>

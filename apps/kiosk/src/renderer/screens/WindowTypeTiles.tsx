@@ -49,6 +49,11 @@ export function WindowTypeTiles() {
                   {type.prefix}
                 </span>
                 {t('home.waiting', { count: queue.waiting })}
+                {type.perPersonDailyCap !== undefined && (
+                  <span className="tile-card" data-testid={`tile-card-${type.code}`}>
+                    {t('home.byCard')}
+                  </span>
+                )}
               </span>
             )}
             <span className="tile-status">{status}</span>

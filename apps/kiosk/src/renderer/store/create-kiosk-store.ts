@@ -1,5 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { createAppointmentSlice } from './slices/appointment/actions';
+import { createCardSlice } from './slices/card/actions';
 import { createFlowSlice } from './slices/flow/actions';
 import { createGuideSlice } from './slices/guide/actions';
 import { createHallSlice } from './slices/hall/actions';
@@ -14,6 +15,7 @@ export function createKioskStore(services: KioskServices): KioskStore {
     ...createTicketSlice(set, get, services),
     ...createGuideSlice(set, get, services),
     ...createAppointmentSlice(set, get, services),
+    ...createCardSlice(set, get, services),
     ...createPickupSlice(set, get, services),
   }));
 }

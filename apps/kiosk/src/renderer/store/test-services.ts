@@ -45,7 +45,7 @@ export function fakeBridge(print: PrintResult = { ok: true }) {
     })),
     printerStatus: vi.fn<KioskBridge['printerStatus']>(async () => 'ready'),
     printTicket: vi.fn<KioskBridge['printTicket']>(async () => print),
-    readIdCard: vi.fn<KioskBridge['readIdCard']>(async () => null),
+    readIdCard: vi.fn<KioskBridge['readIdCard']>(async () => ({ ok: false, reason: 'no_card' }) as const),
     collectPickup: vi.fn<KioskBridge['collectPickup']>(async () => ({ result: 'wrong_code', attemptsLeft: 4 })),
     doorStage: vi.fn<KioskBridge['doorStage']>(async () => 'pending'),
   };

@@ -2,6 +2,7 @@ import type { HallClient } from '@hallq/shared/client';
 import type { StoreApi } from 'zustand/vanilla';
 import type { KioskBridge } from '../../bridge/kiosk-bridge';
 import type { AppointmentSlice } from './slices/appointment/actions';
+import type { CardSlice } from './slices/card/actions';
 import type { FlowSlice } from './slices/flow/actions';
 import type { GuideSlice } from './slices/guide/actions';
 import type { HallSlice } from './slices/hall/actions';
@@ -23,7 +24,7 @@ export interface KioskServices {
   origin: string;
 }
 
-export type KioskState = HallSlice & FlowSlice & TicketSlice & GuideSlice & AppointmentSlice & PickupSlice;
+export type KioskState = HallSlice & FlowSlice & TicketSlice & GuideSlice & AppointmentSlice & CardSlice & PickupSlice;
 export type KioskStore = StoreApi<KioskState>;
 
 export type SliceCreator<T> = (set: KioskStore['setState'], get: KioskStore['getState'], services: KioskServices) => T;

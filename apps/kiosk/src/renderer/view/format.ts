@@ -84,6 +84,8 @@ const EXPLAINED = [
   'priority_not_offered',
   'too_many_requests',
   'not_found',
+  'per_person_cap',
+  'id_card_required',
 ] as const satisfies readonly ErrorCode[];
 type Explained = (typeof EXPLAINED)[number];
 const TIMED = new Set<Explained>([

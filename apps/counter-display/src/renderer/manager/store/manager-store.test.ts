@@ -10,16 +10,14 @@ import {
   faulty,
   followUp,
   locker,
+  notice,
+  noticesPage,
   occupied,
-  outboxEntry,
-  rating,
   settle,
   testConsole,
   testHall,
 } from './test-services';
 
-/** What the server leaves of a notice it erased: no text, no QR, the phone masked. */
-const erasedAt = (at: string) => ({ text: null, qr: null, phone: '138****5678', erasedAt: at });
 const envelope = (seq: number, event: HallEvent): EventEnvelope => makeEnvelope(seq, event, '2025-05-06T03:00:00.000Z');
 const snapshot = (over: Partial<Snapshot> = {}): Snapshot => makeSnapshot({ hallDay: '2025-05-06', ...over });
 
@@ -325,161 +323,11 @@ describe('the lockers', () => {
     expect(app.state().lockerAction?.requestId).toBe('request-2');
   });
 
-  it('are forgotten on logout, with the outbox', async () => {
+  it('are forgotten on logout, with the notices', async () => {
     const app = await connected();
+    app.api.notices.mockResolvedValueOnce(noticesPage([notice('n1')]));
     await app.state().loadOutbox();
     app.state().endSession();
-    expect(app.state()).toMatchObject({ feed: null, lockerAction: null, outbox: [], outboxStatus: 'idle' });
-  });
-});
-
-describe('the notice outbox', () => {
-  it('is fetched only once the manager opens it, then refreshed when a notice is written or erased', async () => {
-    const app = testConsole({ loggedIn: true });
-    await settle();
-    app.live.handlers!.snapshot(snapshot({ lockers: [locker([compartment('1')])] }));
-    app.live.handlers!.events([envelope(11, { type: 'locker.compartment', compartment: occupied('1') })]);
-    expect(app.api.lockerOutbox).not.toHaveBeenCalled();
-
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
-    await app.state().loadOutbox();
-    expect(app.state().outbox.map((e) => e.id)).toEqual(['n1']);
-    app.live.handlers!.events([
-      envelope(12, { type: 'locker.compartment', compartment: occupied('1', { state: 'opening_for_pickup' }) }),
-      envelope(13, { type: 'locker.keypad', locker: 'L1', keypad: { wrongInRow: 1, lockedUntil: null } }),
-    ]);
-    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(1);
-    app.live.handlers!.events([envelope(14, { type: 'locker.compartment', compartment: compartment('1') })]);
-    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
-  });
-
-  it('shows the 好差评 uploads waiting and failing with the notices, refreshed when a rating is recorded', async () => {
-    const app = testConsole({ loggedIn: true });
-    await settle();
-    const failing = {
-      configured: true,
-      pending: 2,
-      oldestPendingAt: '2025-05-06T02:00:30.000Z',
-      failing: [
-        {
-          ratingId: 'rt-1',
-          hallDay: '2025-05-06',
-          queuedAt: '2025-05-06T02:00:30.000Z',
-          attempts: 3,
-          lastAttemptAt: '2025-05-06T02:05:00.000Z',
-          lastError: 'HTTP 503',
-        },
-      ],
-      nextAttemptAt: '2025-05-06T02:06:00.000Z',
-      lastAcceptedAt: null,
-    };
-    app.api.ratingUploads.mockResolvedValueOnce(failing);
-    await app.state().loadOutbox();
-    expect(app.state().ratingUploads).toEqual(failing);
-    app.live.handlers!.snapshot(snapshot({ seq: 10 }));
-    const calls = app.api.ratingUploads.mock.calls.length;
-    app.live.handlers!.events([envelope(11, { type: 'rating.recorded', requestId: 'r-1', rating: rating() })]);
-    expect(app.api.ratingUploads).toHaveBeenCalledTimes(calls + 1);
-  });
-
-  it('is refreshed on reconnect once opened, notices having been missed meanwhile', async () => {
-    const app = testConsole({ loggedIn: true });
-    await app.state().loadOutbox();
-    app.live.handlers!.connection('disconnected');
-    app.live.handlers!.connection('connected');
-    app.live.handlers!.snapshot(snapshot({ seq: 20 }));
-    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
-  });
-
-  it('marks a notice sent through its route with a requestId, shows the erased notice from the answer, and reads the outbox again', async () => {
-    const app = testConsole({ loggedIn: true });
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1'), outboxEntry('n2')] });
-    await app.state().loadOutbox();
-    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
-    let answer!: () => void;
-    app.api.lockerNoticeSent.mockReturnValueOnce(new Promise((r) => (answer = () => r({ entry: sent }))));
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [sent, outboxEntry('n2')] });
-
-    const marking = app.state().markNoticeSent('n1');
-    expect(app.state().noticeSending).toEqual({ n1: { requestId: 'request-1', sending: true, error: null } });
-    // A second press while the first is out sends nothing more.
-    expect(await app.state().markNoticeSent('n1')).toBe(false);
-    answer();
-    expect(await marking).toBe(true);
-    expect(app.api.lockerNoticeSent).toHaveBeenCalledTimes(1);
-    expect(app.api.lockerNoticeSent).toHaveBeenCalledWith({
-      token: 'tok-admin',
-      params: { id: 'n1' },
-      body: { requestId: 'request-1' },
-    });
-    expect(app.state().outbox).toEqual([sent, outboxEntry('n2')]);
-    expect(app.state().noticeSending).toEqual({});
-    expect(app.api.lockerOutbox).toHaveBeenCalledTimes(2);
-  });
-
-  it('retries a marking whose answer never came with the same requestId, so the server marks the notice once', async () => {
-    const app = testConsole({ loggedIn: true });
-    app.api.lockerOutbox.mockResolvedValue({ entries: [outboxEntry('n1')] });
-    await app.state().loadOutbox();
-    app.api.lockerNoticeSent.mockRejectedValueOnce(new NetworkError('timeout'));
-    expect(await app.state().markNoticeSent('n1')).toBe(false);
-    expect(app.state().noticeSending.n1).toEqual({
-      requestId: 'request-1',
-      sending: false,
-      error: '网络错误，可能未送达，请重试',
-    });
-    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
-    app.api.lockerNoticeSent.mockResolvedValueOnce({ entry: sent });
-    expect(await app.state().markNoticeSent('n1')).toBe(true);
-    expect(app.api.lockerNoticeSent).toHaveBeenLastCalledWith({
-      token: 'tok-admin',
-      params: { id: 'n1' },
-      body: { requestId: 'request-1' },
-    });
-  });
-
-  it('says a notice is already erased when the server refuses it 409, reads the outbox again, and tries anew with a new request', async () => {
-    const app = testConsole({ loggedIn: true });
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
-    await app.state().loadOutbox();
-    const collected = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:04:00.000Z') };
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [collected] });
-    app.api.lockerNoticeSent.mockRejectedValueOnce(
-      new ApiError(409, 'invalid_state', 'notice n1 was erased when its item left the locker'),
-    );
-    expect(await app.state().markNoticeSent('n1')).toBe(false);
-    expect(app.state().noticeSending.n1).toMatchObject({
-      requestId: 'request-2',
-      sending: false,
-      error: '这条通知已删除（已标记发送，或物品已取出）',
-    });
-    await settle();
-    expect(app.state().outbox).toEqual([collected]);
-  });
-
-  it('forgets a marking on logout: its late answer changes nothing, and a session that ended is not left sending', async () => {
-    const app = testConsole({ loggedIn: true });
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('n1')] });
-    await app.state().loadOutbox();
-    let answer!: () => void;
-    const sent = { ...outboxEntry('n1'), ...erasedAt('2025-05-06T02:05:00.000Z'), sentAt: '2025-05-06T02:05:00.000Z' };
-    app.api.lockerNoticeSent.mockReturnValueOnce(new Promise((r) => (answer = () => r({ entry: sent }))));
-    const marking = app.state().markNoticeSent('n1');
-    app.state().endSession();
-    answer();
-    expect(await marking).toBe(false);
-    expect(app.state()).toMatchObject({ outbox: [], outboxStatus: 'idle', noticeSending: {} });
-  });
-
-  it('keeps the answer of the latest load only', async () => {
-    const app = testConsole({ loggedIn: true });
-    let slow!: () => void;
-    app.api.lockerOutbox.mockReturnValueOnce(new Promise((r) => (slow = () => r({ entries: [outboxEntry('old')] }))));
-    app.api.lockerOutbox.mockResolvedValueOnce({ entries: [outboxEntry('new')] });
-    const first = app.state().loadOutbox();
-    await app.state().loadOutbox();
-    slow();
-    await first;
-    expect(app.state().outbox.map((e) => e.id)).toEqual(['new']);
+    expect(app.state()).toMatchObject({ feed: null, lockerAction: null, notices: [], outboxStatus: 'idle' });
   });
 });

@@ -2,7 +2,8 @@ import type {
   CompartmentView,
   FollowUp,
   LockerView,
-  OutboxEntry,
+  Notice,
+  NoticesResponse,
   PublicHall,
   RatingRecord,
   RatingUploads,
@@ -154,20 +155,40 @@ export function locker(compartments: CompartmentView[], over: Partial<LockerView
   };
 }
 
-export function outboxEntry(id: string, over: Partial<OutboxEntry> = {}): OutboxEntry {
+/** A pickup notice queued for the SMS modem and not yet tried, its text and phone still kept. */
+export function notice(id: string, over: Partial<Notice> = {}): Notice {
   return {
     id,
-    itemId: `item-${id}`,
-    locker: 'L1',
-    compartment: '1',
+    kind: 'pickup_ready',
+    subject: '一楼取件柜 1号格口',
+    status: 'pending',
+    sender: 'modem',
     phone: '13812345678',
     text: '您的营业执照已存入一楼取件柜1号格口，取件码 482913',
-    qr: 'hallq-locker:L1:482913',
+    attempts: 0,
+    lastError: null,
+    nextAttemptAt: null,
     createdAt: '2025-05-06T02:01:00.000Z',
-    erasedAt: null,
     sentAt: null,
+    deliveredAt: null,
+    erasedAt: null,
     ...over,
   };
+}
+
+/** The server's list of `notices`, counted by status, from a ready modem unless `over` says otherwise. */
+export function noticesPage(notices: Notice[], over: Partial<NoticesResponse> = {}): NoticesResponse {
+  const counts: NoticesResponse['counts'] = {
+    pending: 0,
+    sent: 0,
+    delivered: 0,
+    failed: 0,
+    at_window: 0,
+    relayed: 0,
+    withdrawn: 0,
+  };
+  for (const n of notices) counts[n.status]++;
+  return { sender: { kind: 'modem', ready: true, detail: '信号 18/31，已注册' }, counts, notices, ...over };
 }
 
 export const SESSION: StaffSession = {
@@ -201,7 +222,7 @@ export function testConsole(
   api.hall.mockImplementation(async () => options.hall ?? testHall());
   api.followUps.mockImplementation(async () => ({ followUps: [] }));
   api.staffDirectory.mockImplementation(async () => ({ staff: options.directory ?? testDirectory() }));
-  api.lockerOutbox.mockImplementation(async () => ({ entries: [] }));
+  api.notices.mockImplementation(async () => noticesPage([]));
   api.ratingUploads.mockImplementation(async () => NO_UPLOADS);
   const live = {
     handlers: null as RealtimeHandlers | null,

@@ -41,6 +41,7 @@ export const kiosk = {
     waitNone: 'No wait now',
     noWindow: 'No window open yet; you can take a ticket',
     noInfo: 'No queue information',
+    byCard: 'ID card',
   },
   items: {
     title: 'Choose what you need (optional)',
@@ -74,7 +75,6 @@ export const kiosk = {
     prompt: 'Enter your {{digits}}-digit appointment code',
     submit: 'Check in',
     idCard: 'Check in with ID card',
-    noCard: 'No ID card was read. Lay the card flat on the reader and try again, or enter the code.',
     delete: 'Delete',
     clear: 'Clear',
   },
@@ -101,6 +101,20 @@ export const kiosk = {
       'Door {{compartment}} did not open. Your documents are still inside; staff will take them out for you.',
     needs_staff: 'This code was used but its door did not open; your documents are still inside. Staff will help you.',
     out_of_service: 'The locker is out of service; your code was not used. Staff will help you collect.',
+  },
+  card: {
+    title: 'Place your ID card to take a ticket',
+    advice: '“{{name}}” allows {{count}} ticket(s) per person per day. Lay your own ID card flat on the reader.',
+    retry: 'Read the card again',
+    holder: 'Taken by: {{name}}',
+    orCode: 'You can also enter the appointment code.',
+    notices: {
+      no_card: 'No ID card was read. Lay the card flat on the reader and keep it still.',
+      removed: 'The card was taken away before it was read. Put it back and leave it until the reading is done.',
+      unreadable: 'This card cannot be read. Use your own resident ID card, or call a guide for help.',
+      fault: 'The card reader is not working just now. Please call a guide to take a ticket for you.',
+      not_fitted: 'This kiosk has no ID card reader. Use a kiosk with a reader, or call a guide for help.',
+    },
   },
   busy: {
     issuing: 'Taking your ticket, please wait…',

@@ -56,6 +56,14 @@ export const refusals = {
     title: 'No priority tickets for this service',
     advice: 'For priority service, please call a guide.',
   },
+  per_person_cap: {
+    title: 'You have already taken a ticket for this today',
+    advice: 'Each person may take only so many tickets for this service a day. Call a guide if you need help.',
+  },
+  id_card_required: {
+    title: 'This service needs your ID card',
+    advice: 'Choose the service again and place your ID card on the reader when asked.',
+  },
   not_found: {
     title: 'We could not find your appointment',
     advice: 'Please check the code and enter it again, or take a normal ticket.',

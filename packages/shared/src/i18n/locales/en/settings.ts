@@ -69,6 +69,7 @@ export const settings = {
       pickup: 'Pick-up',
     },
     dailyCap: 'Daily cap (empty: none)',
+    perPersonDailyCap: 'Per person a day (taken with the ID card; empty: none)',
     targetWait: 'Target wait (minutes)',
     defaultService: 'Expected service (minutes)',
     add: 'New window type',

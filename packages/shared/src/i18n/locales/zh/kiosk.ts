@@ -36,6 +36,7 @@ export const kiosk = {
     waitNone: '现在无需等待',
     noWindow: '暂无窗口受理，可先取号',
     noInfo: '暂无排队信息',
+    byCard: '刷证取号',
   },
   items: {
     title: '请选择办理事项（可不选）',
@@ -68,7 +69,6 @@ export const kiosk = {
     prompt: '请输入 {{digits}} 位预约码',
     submit: '签到取号',
     idCard: '刷身份证签到',
-    noCard: '没有读到身份证，请把身份证平放在读卡区再试，或输入预约码',
     delete: '删除',
     clear: '清空',
   },
@@ -92,6 +92,20 @@ export const kiosk = {
     door_failed: '{{compartment}} 号柜门没有打开。您的材料仍在柜中，工作人员会帮您取出。',
     needs_staff: '这个取件码已经使用，但柜门没有打开，材料仍在柜中。工作人员会帮您取出。',
     out_of_service: '取件柜暂停服务，您的取件码没有使用。工作人员会帮您取件。',
+  },
+  card: {
+    title: '请刷身份证取号',
+    advice: '“{{name}}”每人每天限取 {{count}} 个号，请把本人身份证平放在读卡区。',
+    retry: '重新读卡',
+    holder: '取号人：{{name}}',
+    orCode: '也可以输入预约码签到。',
+    notices: {
+      no_card: '没有读到身份证。请把身份证平放在读卡区，读卡时不要移动。',
+      removed: '身份证拿开得太早，没有读完。请把身份证放回读卡区，读完前不要拿开。',
+      unreadable: '这张卡读不出来。请使用本人的第二代居民身份证，或呼叫导办人员帮助。',
+      fault: '读卡器暂时不能使用。请呼叫导办人员帮您取号。',
+      not_fitted: '本机没有身份证读卡器。请到带读卡器的取号机取号，或呼叫导办人员帮助。',
+    },
   },
   busy: {
     issuing: '正在取号，请稍候…',

@@ -56,6 +56,14 @@ export const refusals = {
     title: '此项业务不发优先号',
     advice: '如需优先办理，请呼叫导办人员帮助。',
   },
+  per_person_cap: {
+    title: '今天已经取过这项业务的号了',
+    advice: '这项业务每人每天限取，您今天的号已经取过。如需帮助，请呼叫导办人员。',
+  },
+  id_card_required: {
+    title: '这项业务须刷身份证取号',
+    advice: '请重新选择这项业务，并按提示把身份证放在读卡区。',
+  },
   not_found: {
     title: '没有找到您的预约',
     advice: '请核对预约码后重新输入，或直接取普通号。',

@@ -69,6 +69,7 @@ export const settings = {
       pickup: '综合出件',
     },
     dailyCap: '每日限号（空：不限）',
+    perPersonDailyCap: '每人每日限取（刷身份证取号；空：不限）',
     targetWait: '目标等候（分钟）',
     defaultService: '预计办理（分钟）',
     add: '新增窗口类型',

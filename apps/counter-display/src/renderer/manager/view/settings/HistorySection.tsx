@@ -19,6 +19,7 @@ const FIELD_WORDS: Record<string, string> = {
   prefix: 'windowTypes.prefix',
   kind: 'items.kind',
   dailyCap: 'windowTypes.dailyCap',
+  perPersonDailyCap: 'windowTypes.perPersonDailyCap',
   targetWaitMinutes: 'windowTypes.targetWait',
   defaultServiceMinutes: 'windowTypes.defaultService',
   level: 'items.level',

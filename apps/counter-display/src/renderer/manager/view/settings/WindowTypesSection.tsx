@@ -42,6 +42,7 @@ export function WindowTypesSection() {
           <NameFields {...row.field('name')} />
           <SelectField label={st('windowTypes.kind')} options={kinds} {...row.field('kind')} />
           <NumberField label={st('windowTypes.dailyCap')} {...row.field('dailyCap')} />
+          <NumberField label={st('windowTypes.perPersonDailyCap')} {...row.field('perPersonDailyCap')} />
           <NumberField label={st('windowTypes.targetWait')} {...row.field('targetWaitMinutes')} />
           <NumberField label={st('windowTypes.defaultService')} step={0.5} {...row.field('defaultServiceMinutes')} />
           <OwnHours row={row} hallHours={hallHours} />

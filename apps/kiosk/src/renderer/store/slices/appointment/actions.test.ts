@@ -31,23 +31,4 @@ describe('appointment check-in', () => {
       via: 'appointment_code',
     });
   });
-
-  it('checks in with the ID number from the card reader', async () => {
-    const kiosk = testKiosk();
-    kiosk.bridge!.readIdCard.mockResolvedValue({ idNumber: '54010219800101001X' });
-    kiosk.api.issueTicket.mockResolvedValue(issuedTicket('J001'));
-    kiosk.state().openAppointment();
-    await kiosk.state().checkInWithIdCard();
-    expect(kiosk.api.issueTicket).toHaveBeenCalledWith({
-      body: { requestId: 'request-1', appointmentIdNumber: '54010219800101001X' },
-    });
-  });
-
-  it('says so when no card was placed on the reader', async () => {
-    const kiosk = testKiosk();
-    kiosk.state().openAppointment();
-    await kiosk.state().checkInWithIdCard();
-    expect(kiosk.state().screen).toEqual({ name: 'appointment', notice: 'no_card' });
-    expect(kiosk.api.issueTicket).not.toHaveBeenCalled();
-  });
 });

@@ -43,6 +43,7 @@ export const createFlowSlice: SliceCreator<FlowSlice> = (set, get, { now }) => {
       returnHomeAt: null,
       appointmentCode: '',
       pickupCode: '',
+      cardHolder: null,
     });
   };
 

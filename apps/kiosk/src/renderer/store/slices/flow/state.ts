@@ -2,6 +2,7 @@ import type { ErrorCode } from '@hallq/shared/contracts';
 import type { PriorityGroup } from '@hallq/shared/domain';
 import type { CitizenLanguage } from '@hallq/shared/i18n';
 import type { PrinterState, PrintFailure } from '../../../../bridge/kiosk-bridge';
+import type { CardFailure } from '../card/state';
 import type { PickupNotice, PickupStaffReason } from '../pickup/state';
 
 /** How the citizen came to the ticket: it decides what a refusal screen offers. */
@@ -13,7 +14,9 @@ export type Screen =
   | { name: 'item' }
   | { name: 'priority' }
   | { name: 'priority-types' }
-  | { name: 'appointment'; notice: 'no_card' | null }
+  | { name: 'appointment'; notice: CardFailure | null }
+  /** 刷证取号 found no card to take the chosen type with: why, and the way on (try again, the guide desk). */
+  | { name: 'card'; notice: CardFailure }
   | { name: 'busy'; task: 'issuing' | 'printing' | 'cancelling' | 'reading_card' | 'checking_code' }
   | { name: 'printer-not-ready'; printer: PrinterState | 'error' }
   | { name: 'ticket' }

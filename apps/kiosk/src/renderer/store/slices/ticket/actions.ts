@@ -3,6 +3,7 @@ import type { IssueTicketRequest } from '@hallq/shared/contracts';
 import type { PrinterState, PrintResult } from '../../../../bridge/kiosk-bridge';
 import type { SliceCreator } from '../../types';
 import type { Via } from '../flow/state';
+import { windowTypeOf } from '../hall/selectors';
 import { issueRequestFor, printJobFor } from './selectors';
 import { type Attempt, type TicketState, type Void, initialTicketState } from './state';
 
@@ -91,7 +92,9 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
   };
 
   const start = (request: IssueTicketRequest, via: Via) => {
-    if (get().screen.name === 'busy') return Promise.resolve();
+    // One request at a time; a card just read is the first half of this one (刷证取号), not another.
+    const screen = get().screen;
+    if (screen.name === 'busy' && screen.task !== 'reading_card') return Promise.resolve();
     set({ via });
     // The ticket keeps the citizen's language for the written notices; Chinese, the default, goes unsaid.
     const language = get().language;
@@ -107,7 +110,11 @@ export const createTicketSlice: SliceCreator<TicketSlice> = (set, get, services)
     ...initialTicketState,
 
     takeTicket() {
-      return start(issueRequestFor(get().choice, newRequestId()), 'walk_in');
+      const { hall, choice } = get();
+      // 每人每日限取: the type is taken with the ID card, against which the server counts the person's tickets.
+      if (hall && choice.windowType !== null && windowTypeOf(hall, choice.windowType)?.perPersonDailyCap !== undefined)
+        return get().takeTicketWithCard();
+      return start(issueRequestFor(choice, newRequestId()), 'walk_in');
     },
 
     issue(request, via) {

@@ -46,13 +46,11 @@ export const createFloorSlice: SliceCreator<FloorSlice> = (set, get, { client, r
       for (const { event } of envelopes) {
         if (event.type === 'followup.updated') get().followUpChanged(event.followUp);
       }
-      // A door closing on a deposit writes a notice; an item leaving erases it; a rating joins the upload outbox.
-      const noticeChanged = envelopes.some(
-        ({ event }) =>
-          (event.type === 'locker.compartment' && ['occupied', 'free'].includes(event.compartment.state)) ||
-          event.type === 'rating.recorded',
+      // A rating joins the upload outbox, listed with the notices.
+      const outboxChanged = envelopes.some(
+        ({ event }) => event.type === 'notice.updated' || event.type === 'rating.recorded',
       );
-      if (noticeChanged) get().refreshOutbox();
+      if (outboxChanged) get().refreshOutbox();
       if (envelopes.some(({ event }) => /^(ticket|rating)\./.test(event.type))) get().statisticsChanged();
     },
     unauthorized: () => get().endSession('登录已过期，请重新登录'),

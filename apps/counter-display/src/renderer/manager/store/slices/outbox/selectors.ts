@@ -1,17 +1,32 @@
-import type { OutboxEntry } from '@hallq/shared/contracts';
+import type { Notice, NoticeStatus } from '@hallq/shared/contracts';
+import type { NoticeActionKind } from './state';
 
-/** Newest first: the notice just written is the one the manager has to relay. */
-export function newestFirst(entries: readonly OutboxEntry[]): OutboxEntry[] {
-  return [...entries].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+/** Newest first: the notice just written is the one most likely to need the manager. */
+export function newestFirst(notices: readonly Notice[]): Notice[] {
+  return [...notices].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
-/**
- * Where a notice stands: `live` (text and code shown, to relay), `sent` (relayed by the manager, erased then) or
- * `collected` (erased when its item left the locker before it was marked sent).
- */
-export type NoticeStage = 'live' | 'sent' | 'collected';
+/** What the server lets the manager do to a notice in this status (a delivered, relayed or withdrawn one is done). */
+const ACTIONS: Record<NoticeStatus, readonly NoticeActionKind[]> = {
+  pending: ['toWindow'],
+  // Sent but no delivery report yet: it may never have reached the phone.
+  sent: ['resend', 'toWindow', 'relayed'],
+  delivered: [],
+  failed: ['resend', 'toWindow', 'relayed'],
+  at_window: ['relayed'],
+  relayed: [],
+  withdrawn: [],
+};
 
-export function noticeStage(entry: OutboxEntry): NoticeStage {
-  if (entry.sentAt !== null) return 'sent';
-  return entry.erasedAt !== null ? 'collected' : 'live';
+export function noticeActions(notice: Notice): readonly NoticeActionKind[] {
+  return ACTIONS[notice.status];
+}
+
+/** A slip for the window's clerk, who phones the citizen: only while the notice waits there and its text is kept. */
+export function printable(notice: Notice): boolean {
+  return notice.status === 'at_window' && notice.text !== null;
+}
+
+export function totalCount(counts: Readonly<Record<NoticeStatus, number>>): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }

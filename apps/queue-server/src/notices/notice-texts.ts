@@ -1,0 +1,22 @@
+import type { PickupNotice } from '../service/locker-notifier';
+import type { OverdueItem } from '../store/notice-store';
+
+/** "智能柜 A 03 号格口": what the manager's list says a locker notice is about. */
+export const compartmentSubject = (lockerName: string, compartment: string): string =>
+  `${lockerName} ${compartment} 号格口`;
+
+/** The pickup notice: the one place the code is written in the clear. */
+export function pickupText(hallName: string, n: PickupNotice): string {
+  return (
+    `【${hallName}】${n.applicantName}，您的办件（${n.description}，办件编号 ${n.caseNumber}）已存入` +
+    `${n.lockerName} ${n.compartment} 号格口。取件码 ${n.code}，在取件柜输入取件码或扫描二维码取件，取件码仅可使用一次。`
+  );
+}
+
+/** The reminder once an item waited past the pickup days; the code is not repeated (the server keeps only its hash). */
+export function overdueText(hallName: string, lockerName: string, days: number, item: OverdueItem): string {
+  return (
+    `【${hallName}】${item.applicantName}，您的办件（${item.description}，办件编号 ${item.caseNumber}）已在` +
+    `${lockerName} ${item.compartment} 号格口存放超过 ${days} 天，请尽快凭取件码取件；取件码遗失的，请到综合出件窗口领取。`
+  );
+}
