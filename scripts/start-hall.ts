@@ -2,7 +2,8 @@
  * What `npm run hall` starts after the build: the queue server with the built-in demo hall, a virtual ticket printer
  * on TCP 9100 (where an Electron kiosk set to `tcp://127.0.0.1:9100` prints; each ticket it receives is logged here,
  * and pictured in data/printed-tickets/: a Tibetan ticket's Tibetan lines are images only a picture shows)
- * and the demo pickup locker (simulated lock boards driven by the lock-board agent, scripts/demo-locker.ts).
+ * the demo pickup locker (simulated lock boards driven by the lock-board agent, scripts/demo-locker.ts), and the
+ * demo's ID-card reader and SMS modem (scripts/demo-devices.ts), which take the commands typed in this terminal.
  * All are child processes and stop together: Ctrl-C or SIGTERM here is passed on to each once (the server closes its
  * database cleanly); so is the end of whatever launched this (`npm run hall` stopped by its PID stops npm alone,
  * which leaves pnpm and this script running); and a child whose parent is gone stops by itself (its IPC channel
@@ -10,6 +11,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -19,10 +21,10 @@ const STOP_GRACE_MS = 10_000;
 
 const children: ChildProcess[] = [];
 
-function run(name: string, cwd: string, args: string[]): ChildProcess {
+function run(name: string, cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
     cwd: `${root}${cwd}`,
-    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd() },
+    env: { ...process.env, INIT_CWD: process.env.INIT_CWD ?? process.cwd(), ...env },
     // The IPC channel is each child's lifeline: when this process ends, however it ends, the child sees `disconnect`.
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     // Its own process group: a Ctrl-C reaches the children once, through the handler below, not twice; and a stop
@@ -61,16 +63,30 @@ const printer = run('printer', 'packages/devices', [
 printer.once('exit', (code) => {
   if (code) console.error(`[printer] the virtual printer stopped; the hall runs on without it`);
 });
-const server = run('server', 'apps/queue-server', ['src/main.ts', ...process.argv.slice(2)]);
+// The demo's SMS modem is linked at a fixed path (scripts/demo-devices.ts): the server sends its notices there.
+const server = run('server', 'apps/queue-server', ['src/main.ts', ...process.argv.slice(2)], {
+  HALLQ_DEMO_SMS_MODEM: `${root}data/devices/sms-modem`,
+});
 const locker = run('locker', '', ['scripts/demo-locker.ts']);
+const devices = run('devices', '', ['scripts/demo-devices.ts']);
+
+// Lines typed here go to the demo's card reader and modem: `card place zhang-san`, `modem fail 500` (the README).
+const typed = createInterface({ input: process.stdin });
+typed.on('line', (line) => {
+  if (running(devices) && devices.connected) devices.send(line);
+});
 
 let stopping = false;
 function stopAll(sig: NodeJS.Signals): void {
   if (stopping) return;
   stopping = true;
+  // The terminal is read no more: nothing but the children keeps this process now.
+  typed.close();
+  process.stdin.destroy();
   signal(server, sig);
   signal(printer, 'SIGTERM');
   signal(locker, 'SIGTERM');
+  signal(devices, 'SIGTERM');
   setTimeout(() => {
     for (const child of children) signal(child, 'SIGKILL');
     process.exit(process.exitCode ?? 1);

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readCliOptions } from './cli-options';
 import { ignoringHours } from './config/ignore-hours';
 import { DEMO_HALL_PATH, HallConfigError, demoSecretsIn, loadHallConfig } from '@hallq/hall-file';
+import { NoticesConfig } from '@hallq/shared/contracts';
 import { generateHistory } from './history/demo-history';
 import { startHallServer } from './server';
 
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
     }
   }
   if (options.ignoreHours) hall = ignoringHours(hall);
+  // `npm run hall` runs a simulated SMS modem beside the demo hall (scripts/demo-devices.ts): notices go out through it.
+  const demoModem = process.env.HALLQ_DEMO_SMS_MODEM;
+  if (demo && demoModem)
+    hall = { ...hall, notices: NoticesConfig.parse({ sender: 'modem', modem: { path: demoModem } }) };
   // The demo hall's credentials are published: it stays on this machine unless asked in so many words (--host).
   const host = options.host ?? (demo ? '127.0.0.1' : '0.0.0.0');
   const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
@@ -87,8 +92,17 @@ async function main(): Promise<void> {
       '         z01 … z03 / demo (chief representatives); g01 (一楼), g02 (二楼) / demo (floor guides, /guide/)',
       '  device keys: demo-kiosk (一楼), demo-kiosk-2 (二楼), demo-display, demo-locker; demo-window-N and demo-rating-N',
       '               for window N (1 … 20)',
-      '  pickup locker: deposit at the counter panel of window 20 (c20, F8); the pickup code is in the manager outbox',
+      demoModem
+        ? '  pickup locker: deposit at the counter panel of window 20 (c20, F8); the notice with the pickup code goes out\n' +
+            "               by SMS through the simulated modem (shown here) and into the manager's 通知发件箱"
+        : "  pickup locker: deposit at the counter panel of window 20 (c20, F8); the notice is in the manager's 通知发件箱",
     );
+    if (demoModem)
+      lines.push(
+        '  ID-card reader and SMS modem (simulated), typed here: card place zhang-san (ouyang-nana, wang-jianguo,',
+        '               ayigul-mamat) · card remove · card silent · modem fail 500 · modem nosim · modem deliver',
+        '               a kiosk shell reading the card: --settings data/devices/kiosk-1.json (README, 刷证)',
+      );
   }
   console.log(lines.join('\n'));
 

@@ -23,3 +23,5 @@ export {
   type SimulatedPart,
   type SimulatedRegistration,
 } from './sms/sms-modem-simulator';
+export { runReaderCommand, READER_COMMANDS } from './id-card/id-card-simulator-commands';
+export { runModemCommand, describeSms, MODEM_COMMANDS } from './sms/sms-modem-simulator-commands';

@@ -9,9 +9,8 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { serveSimulatorLine } from '../serial/simulator-cli-line';
-import { maskedName } from './id-card-data';
-import { parseCardInput, PRESET_CARDS } from './id-card-presets';
 import { IdCardReaderSimulator } from './id-card-simulator';
+import { runReaderCommand } from './id-card-simulator-commands';
 
 const { values } = parseArgs({
   options: {
@@ -33,43 +32,11 @@ simulator.on('reply', (r) => {
 });
 const stopLine = await serveSimulatorLine(simulator, { name: 'ID-card reader', baudRate: 115200, path: values.path });
 
-const usage = `place <${Object.keys(PRESET_CARDS).join('|')}|JSON record>, remove, slow <ms>, corrupt, silent, speak`;
 const console_ = createInterface({ input: process.stdin });
 console_.on('line', (line) => {
-  const text = line.trim();
-  const space = text.indexOf(' ');
-  const verb = space < 0 ? text : text.slice(0, space);
-  const rest = space < 0 ? '' : text.slice(space + 1);
   try {
-    switch (verb) {
-      case 'place': {
-        const record = parseCardInput(rest);
-        simulator.placeCard(record);
-        // The console shows no more of the card than the kiosk may.
-        console.log(`card placed: ${maskedName(record.name)}`);
-        return;
-      }
-      case 'remove':
-        simulator.removeCard();
-        console.log('card removed');
-        return;
-      case 'slow':
-        simulator.slow(Number(rest));
-        return;
-      case 'corrupt':
-        simulator.corruptNext();
-        return;
-      case 'silent':
-        simulator.silent(true);
-        return;
-      case 'speak':
-        simulator.silent(false);
-        return;
-      case '':
-        return;
-      default:
-        console.error(usage);
-    }
+    const said = runReaderCommand(simulator, line);
+    if (said !== null) console.log(said);
   } catch (err) {
     console.error((err as Error).message);
   }

@@ -4,6 +4,8 @@ import { RatingUploadConfig } from './rating-upload-config';
 import { BackupConfig } from './backup-config';
 import { NoticesConfig } from './notices-config';
 
+export { NoticesConfig };
+
 /** Languages a hall may show. Chinese is always present and is the fallback (DOMAIN.md, Languages). */
 export const LanguageCode = z.enum(['zh', 'bo', 'mn', 'ug', 'en']);
 export type LanguageCode = z.infer<typeof LanguageCode>;
