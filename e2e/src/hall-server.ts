@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEMO_HALL_PATH, loadHallConfig } from '@hallq/hall-file';
 import { createHallClient } from '@hallq/shared/client';
+import type { HallConfigInput } from '@hallq/shared/contracts';
 import { freePort } from '@hallq/shared/testing/free-port';
 
 const SERVER_DIR = fileURLToPath(new URL('../../apps/queue-server/', import.meta.url));
@@ -87,18 +88,20 @@ export interface HallChanges {
   withoutFloorGuides?: boolean;
   /** The demo's month of played history before today (the bulletin of last month has a month to tell). */
   withHistory?: boolean;
+  /** How notices reach citizens (the demo hall has none: every notice waits for the window). */
+  notices?: HallConfigInput['notices'];
 }
 
 /** The demo hall with `changes`, as a hall file of its own; undefined when there are none (the built-in demo hall). */
 function changedDemoHall(dir: string, changes: HallChanges): string | undefined {
-  if (!changes.unpacedKiosk && !changes.withoutFloorGuides) return undefined;
+  if (!changes.unpacedKiosk && !changes.withoutFloorGuides && !changes.notices) return undefined;
   const hall = loadHallConfig(DEMO_HALL_PATH);
   const policy = changes.unpacedKiosk
     ? { ...hall.policy, kioskTicketsPerMinute: 1_000_000, kioskTicketBurst: 1_000_000 }
     : hall.policy;
   const staff = changes.withoutFloorGuides ? hall.staff.filter((s) => s.role !== 'floor_guide') : hall.staff;
   const path = join(dir, 'hall.json');
-  writeFileSync(path, JSON.stringify({ ...hall, policy, staff }));
+  writeFileSync(path, JSON.stringify({ ...hall, policy, staff, ...(changes.notices && { notices: changes.notices }) }));
   return path;
 }
 

@@ -5,6 +5,7 @@ import { pickupQrPayload } from '@hallq/shared/domain';
 import { screenshot, VIEWPORTS } from '../src/browser';
 import { startHallRig, type HallRig } from '../src/hall-rig';
 import { installKioskShell, type KioskShell } from '../src/kiosk-bridge';
+import { doorOf as doorOn, fillDeposit } from '../src/locker-doors';
 import { staffPages } from '../src/staff-pages';
 
 // The demo locker: cabinet A on board 1 (A03 = channel 3, size M), cabinet B on board 2.
@@ -51,8 +52,7 @@ async function storedItem(caseNumber: string): Promise<{ compartment: string; co
   const clerk = await rig.api.login('c20', 'demo', 20);
   const deposit = await rig.api.deposit(clerk, 'S', caseNumber);
   const { number } = deposit.compartment;
-  const board = line.simulator.board(number.startsWith('A') ? 1 : 2);
-  const channel = Number(number.slice(1));
+  const { board, channel } = doorOn(line, number);
   await expect.poll(() => board.isOpen(channel)).toBe(true);
   board.close(channel);
   const manager = await rig.api.login('admin', 'admin');
@@ -67,24 +67,22 @@ async function storedItem(caseNumber: string): Promise<{ compartment: string; co
   return { compartment: number, code, qr: pickupQrPayload('locker-1', code) };
 }
 
-const doorOf = (compartment: string) => ({
-  board: line.simulator.board(compartment.startsWith('A') ? 1 : 2),
-  channel: Number(compartment.slice(1)),
-});
+const doorOf = (compartment: string) => doorOn(line, compartment);
 
 describe('自助取件柜 from deposit to collection', () => {
-  it('a clerk deposits at the counter panel, and the applicant collects at the kiosk with the code from the outbox', async () => {
+  it('a clerk deposits at the counter panel, and the applicant collects at the kiosk with the code the notice carried', async () => {
     // The locker's kiosk is running (its shell drives the doors); the clerk at window 20 (综合出件) puts a business
     // licence in a medium compartment.
     const kiosk = await openLockerKiosk();
     await screenshot(kiosk, 'locker-home');
     const panel = await openPanel(20, 'c20');
-    await panel.getByTestId('deposit-open').click();
-    await panel.getByTestId('deposit-case').fill('LS2026-004711');
-    await panel.getByTestId('deposit-description').fill('营业执照（正副本）');
-    await panel.getByTestId('deposit-name').fill('王小明');
-    await panel.getByTestId('deposit-phone').fill('13800138000');
-    await panel.getByTestId('deposit-size-M').click();
+    await fillDeposit(panel, {
+      caseNumber: 'LS2026-004711',
+      description: '营业执照（正副本）',
+      name: '王小明',
+      phone: '13800138000',
+      size: 'M',
+    });
     await screenshot(panel, 'counter-deposit-form');
     await panel.getByTestId('deposit-submit').click();
 
@@ -99,28 +97,25 @@ describe('自助取件柜 from deposit to collection', () => {
     // The clerk never sees the code, only that it went to the applicant's (masked) phone.
     expect(await status.textContent()).toContain('138****8000');
 
-    // The manager relays the notice from the outbox (the stand-in for the SMS gateway).
+    // The demo hall names no SMS sender: the notice waits at the window, and the manager relays it by phone.
     const manager = await openManager();
     await manager.getByTestId('nav-outbox').click();
-    const entry = manager.getByTestId('outbox-entry').filter({ hasText: 'LS2026-004711' });
-    const text = (await entry.getByTestId('outbox-text').textContent())!;
+    const entry = manager.getByTestId('notice').filter({ hasText: 'LS2026-004711' });
+    const text = (await entry.getByTestId('notice-text').textContent())!;
     expect(text).toContain('王*');
     expect(text).not.toContain('王小明');
     const code = /取件码 (\d{6})/.exec(text)![1]!;
-    // Once erased the entry no longer names the case: it is followed by its item.
-    const notice = manager.locator(
-      `[data-testid="outbox-entry"][data-item="${await entry.getAttribute('data-item')}"]`,
-    );
-    expect(await notice.getAttribute('data-erased')).toBe('false');
+    // Once erased the notice no longer names the case: it is followed by its id.
+    const notice = manager.locator(`[data-testid="notice"][data-id="${await entry.getAttribute('data-id')}"]`);
+    expect(await notice.getAttribute('data-status')).toBe('at_window');
     await screenshot(manager, 'manager-outbox');
-    // Relayed: 已发送 has the server erase the notice, so the outbox no longer holds the code; the phone stays masked.
-    await notice.getByTestId('outbox-mark-sent').click();
-    await expect.poll(() => notice.getAttribute('data-sent')).toBe('true');
-    expect(await notice.getAttribute('data-erased')).toBe('true');
-    expect(await notice.getByTestId('outbox-sent-at').textContent()).toMatch(/^已发送 \d{2}:\d{2}$/);
-    expect(await notice.textContent()).toContain('138****8000');
+    // Relayed: 已转达 has the server erase the notice, so the console no longer holds the code; the phone stays masked.
+    await notice.getByTestId('notice-relayed').click();
+    await expect.poll(() => notice.getAttribute('data-status')).toBe('relayed');
+    expect(await notice.getByTestId('notice-text').textContent()).toBe('已删除');
+    expect(await notice.getByTestId('notice-phone').textContent()).toBe('138****8000');
     expect(await notice.textContent()).not.toContain(code);
-    expect(await notice.getByTestId('outbox-mark-sent').count()).toBe(0);
+    expect(await notice.getByTestId('notice-relayed').count()).toBe(0);
     await manager.getByTestId('nav-lockers').click();
     await expect
       .poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state'))
@@ -147,7 +142,7 @@ describe('自助取件柜 from deposit to collection', () => {
     // Collected: the compartment is free again, and the notice stays as it was sent, erased (PIPL).
     await expect.poll(() => manager.getByTestId(`compartment-${compartment}`).getAttribute('data-state')).toBe('free');
     await manager.getByTestId('nav-outbox').click();
-    expect(await notice.getAttribute('data-sent')).toBe('true');
+    expect(await notice.getAttribute('data-status')).toBe('relayed');
     expect(await notice.textContent()).not.toContain(code);
 
     // The same code again is told as used, not wrong.

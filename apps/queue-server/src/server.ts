@@ -125,6 +125,7 @@ export async function startHallServer(options: HallServerOptions): Promise<HallS
     check: (after) => lockers.settingsProblems(after),
     apply: (hall) => lockers.useHall(hall),
   });
+  services.followUps.remindWith(notices.followUps);
   // A new `notices` section in the settings gets its sender at once.
   services.settings.watch({ apply: (hall) => notices.queue.useHall(hall) });
   // Requests that expired while the server was down are recorded before anyone connects.

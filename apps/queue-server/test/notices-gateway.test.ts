@@ -47,6 +47,7 @@ const gatewayHall = (url: string) =>
     maxRetrySeconds: 1800,
     maxAttempts: 6,
     overdueReminder: true,
+    followUpReminders: false,
   });
 
 describe('notices through an HTTP gateway (a real local server)', () => {

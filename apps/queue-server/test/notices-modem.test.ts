@@ -26,6 +26,7 @@ const modemHall = (path: string): HallConfig =>
     maxRetrySeconds: 1800,
     maxAttempts: 3,
     overdueReminder: true,
+    followUpReminders: false,
   });
 
 async function openModemHall(options: { dataDir?: string } = {}) {

@@ -4,6 +4,7 @@ import type { HallLog } from '../log/logger';
 import type { WritePipeline } from '../service/write-pipeline';
 import type { HallStore } from '../store/hall-store';
 import { NoticeStore } from '../store/notice-store';
+import { FollowUpReminders } from './follow-up-reminders';
 import { NoticeActions } from './notice-actions';
 import { NoticeQueue } from './notice-queue';
 import { OverdueReminders } from './overdue-reminders';
@@ -13,6 +14,7 @@ export interface NoticeServices {
   queue: NoticeQueue;
   actions: NoticeActions;
   overdue: OverdueReminders;
+  followUps: FollowUpReminders;
   close(): Promise<void>;
 }
 
@@ -43,6 +45,7 @@ export function startNotices(o: NoticeServicesOptions): NoticeServices {
     queue,
     actions: new NoticeActions(o.pipeline, o.hallStore, store, queue),
     overdue,
+    followUps: new FollowUpReminders(queue, o.hall),
     async close() {
       // The reminders first: they queue through the pipeline, which must find the queue open.
       await overdue.close();

@@ -1,3 +1,4 @@
+import type { FollowUp } from '@hallq/shared/contracts';
 import type { PickupNotice } from '../service/locker-notifier';
 import type { OverdueItem } from '../store/notice-store';
 
@@ -18,5 +19,14 @@ export function overdueText(hallName: string, lockerName: string, days: number, 
   return (
     `【${hallName}】${item.applicantName}，您的办件（${item.description}，办件编号 ${item.caseNumber}）已在` +
     `${lockerName} ${item.compartment} 号格口存放超过 ${days} 天，请尽快凭取件码取件；取件码遗失的，请到综合出件窗口领取。`
+  );
+}
+
+/** To the member of staff: which service was rated badly and by when to call back; nothing of the citizen. */
+export function followUpText(hallName: string, followUp: FollowUp): string {
+  const { rating } = followUp;
+  return (
+    `【${hallName}】您有一条差评回访待办：${rating.hallDay} ${rating.window} 号窗口 ${rating.ticketNumber} 号，` +
+    `请在 ${followUp.deadline} 前回访并在管理台记录。`
   );
 }

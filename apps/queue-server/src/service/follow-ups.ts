@@ -7,6 +7,7 @@ import type {
   HallConfig,
   HallEvent,
   NoteFollowUpRequest,
+  NoticeStatus,
   RatingRecord,
   StaffConfig,
   StaffMember,
@@ -42,11 +43,18 @@ export class FollowUps {
     return this.today.hall;
   }
 
+  /** 回访提醒 to the assignee; set once the notice queue has started (it starts after the hall's services). */
+  private reminders: AssignmentReminders | null = null;
+
   constructor(
     private readonly store: HallStore,
     private readonly today: HallDay,
     private readonly pipeline: WritePipeline,
   ) {}
+
+  remindWith(reminders: AssignmentReminders): void {
+    this.reminders = reminders;
+  }
 
   /** Opens the follow-up of a bad rating inside the rating's write; its events, for after the savepoint. */
   open(rating: RatingRecord, now: Date, actor: Actor): HallEvent[] {
@@ -168,9 +176,24 @@ export class FollowUps {
       const r = succeeded(followUpTransition(followUp, command, { now, hall: this.hall }));
       this.store.ratings.updateFollowUp(r.followUp);
       this.store.journal.write({ at: now.toISOString(), hallDay: this.today.day, actor, ...record(r) });
-      return { status: 200, body: { followUp: r.followUp }, apply: () => [...r.events] };
+      const reminded = assignee && this.reminders ? this.reminders.assigned(r.followUp, assignee, now) : [];
+      return {
+        status: 200,
+        body: { followUp: r.followUp },
+        apply: () => {
+          if (reminded.length > 0) this.reminders?.committed();
+          return [...r.events, ...reminded.map(({ id, status }) => ({ type: 'notice.updated' as const, id, status }))];
+        },
+      };
     });
   }
+}
+
+/** What a follow-up's assignment tells the notice queue (`notices/follow-up-reminders.ts`). */
+export interface AssignmentReminders {
+  /** Inside the assignment's transaction: the notices queued, to announce after the commit. */
+  assigned(followUp: FollowUp, assignee: StaffConfig, now: Date): { id: string; status: NoticeStatus }[];
+  committed(): void;
 }
 
 type FollowUpEntry = {

@@ -230,6 +230,14 @@ export const StaffConfig = z
     bWindows: z.array(z.number().int().positive()).default([]),
     /** A floor guide's zones (a floor's zones, say): the kiosks whose guide calls come to them. */
     zones: z.array(z.string().min(1)).default([]),
+    /**
+     * The person's work mobile, for the hall's reminders to them (a 差评 to call back, where `notices.followUpReminders`
+     * is on); never shown to citizens nor on a device.
+     */
+    phone: z
+      .string()
+      .regex(/^1\d{10}$/, 'must be an 11-digit mobile number')
+      .optional(),
   })
   .strict();
 export type StaffConfig = z.infer<typeof StaffConfig>;

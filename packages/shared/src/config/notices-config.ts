@@ -68,6 +68,11 @@ export const NoticesConfig = z
     maxAttempts: z.number().int().min(1).max(100).default(6),
     /** Remind the citizen once when an item has waited in the locker past the hall's lockerOverdueDays. */
     overdueReminder: z.boolean().default(true),
+    /**
+     * Text the member of staff a 差评 follow-up is assigned to (their `phone` in staff), with the deadline of its
+     * call-back; nothing of the citizen is in it.
+     */
+    followUpReminders: z.boolean().default(false),
   })
   .strict()
   .superRefine((c, ctx) => {
