@@ -17,6 +17,7 @@ import {
   toPublicHall,
 } from '@hallq/shared/contracts';
 import { hallFileText } from '@hallq/hall-file';
+import { withoutTokens } from '../settings/secrets';
 import type { Authenticator, Principal } from '../auth/authenticator';
 import { actorOf } from '../auth/authenticator';
 import type { NightlyBackup } from '../backup/nightly-backup';
@@ -324,8 +325,8 @@ export function buildApp({
       };
     },
     hallFile: () => {
-      const heading = `HallQ hall file: settings version ${settings.version}, ${today.now().toISOString()}\npasswords and device keys are not in it (the server keeps them apart)`;
-      const content = hallFileText(today.hall, heading);
+      const heading = `HallQ hall file: settings version ${settings.version}, ${today.now().toISOString()}\npasswords, device keys and the tokens of other systems are not in it (the server keeps them apart)`;
+      const content = hallFileText(withoutTokens(today.hall), heading);
       return { status: 200, file: { contentType: YAML_MEDIA_TYPE, filename: 'hall.yaml', content } };
     },
     logout: async ({ principal }) => {

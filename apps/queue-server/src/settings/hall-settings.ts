@@ -20,7 +20,7 @@ import type { HallDay } from '../service/hall-day';
 import type { Actor, Reply, WritePipeline } from '../service/write-pipeline';
 import type { HallStore } from '../store/hall-store';
 import type { SettingsSource, SettingsVersion } from '../store/settings-store';
-import { deviceIds } from './secrets';
+import { deviceIds, withoutTokens } from './secrets';
 import { dropOrphanCredentials } from './settings-start';
 
 /** A part of the server that holds something of the settings: what a change would strand there, and taking it. */
@@ -93,7 +93,7 @@ export class HallSettings {
   /** The settings as the console edits them; a chief representative sees only where the hall lets them edit. */
   view(staff: StaffConfig): SettingsView {
     this.mayEdit(staff);
-    const hall = this.today.hall;
+    const hall = withoutTokens(this.today.hall);
     const passwords = Object.fromEntries(this.store.settings.credentialStatus('staff'));
     const devices = deviceIds(hall);
     const deviceKeys = [...this.store.settings.deviceKeys().keys()].filter((id) => devices.has(id));
@@ -124,7 +124,7 @@ export class HallSettings {
   detail(version: number): { info: SettingsVersionInfo; hall: HallConfig } {
     const found = this.store.settings.at(version);
     if (!found) throw new ApiError('not_found', `no settings version ${version}`);
-    return { info: info(found.version), hall: found.hall };
+    return { info: info(found.version), hall: withoutTokens(found.hall) };
   }
 
   /** One section replaced whole, against the version the editor saw. */

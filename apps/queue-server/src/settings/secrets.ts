@@ -40,3 +40,18 @@ export function secretSeeds(hall: HallConfig): SecretSeed[] {
 export function deviceIds(hall: HallConfig): Set<string> {
   return new Set(DEVICE_LISTS.flatMap((list) => hall.devices[list].map((d) => d.id)));
 }
+
+/**
+ * The hall as staff may read it: without the tokens of the systems it talks to (the province's 好差评 endpoint, an SMS
+ * gateway). They stay in the settings the server runs on and in its versions, never in the console, a version's
+ * detail or an exported hall file; the console edits neither section, so nothing it saves drops them.
+ */
+export function withoutTokens(hall: HallConfig): HallConfig {
+  const { ratingUpload, notices } = hall;
+  const withoutToken = <T extends { token?: string }>({ token: _token, ...rest }: T): Omit<T, 'token'> => rest;
+  return {
+    ...hall,
+    ...(ratingUpload && { ratingUpload: withoutToken(ratingUpload) }),
+    ...(notices?.gateway && { notices: { ...notices, gateway: withoutToken(notices.gateway) } }),
+  };
+}
