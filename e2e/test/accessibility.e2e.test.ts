@@ -100,6 +100,17 @@ describe('every citizen page passes axe with no serious or critical violation an
     await expectAccessible(page, 'kiosk ticket');
   });
 
+  it('kiosk 刷证取号 screen at a kiosk without a card reader', async () => {
+    const page = await openKiosk();
+    await page.getByTestId('tile-real-estate').tap();
+    const skip = page.getByTestId('skip-item');
+    const card = page.getByTestId('screen-card');
+    await Promise.race([skip.waitFor(), card.waitFor()]);
+    if (await skip.isVisible()) await skip.tap();
+    await card.waitFor();
+    await expectAccessible(page, 'kiosk card screen');
+  });
+
   it('phone status page behind the ticket QR code', async () => {
     const issued = await rig.api.issue('pickup');
     const context = await pages.context({ viewport: VIEWPORTS.phone, hasTouch: true, isMobile: true });
