@@ -158,4 +158,18 @@ describe('the 设置 tab', () => {
     await error.waitFor();
     expect(await error.textContent()).toContain('lunch');
   });
+
+  it('sets notices to go through an SMS gateway in 通知发送, the test SMS waiting for the save', async () => {
+    const page = await openConsole(open, 'admin', 'admin', VIEWPORTS.clerk);
+    await page.getByTestId('nav-settings').click();
+    await section(page, 'notices');
+    expect(await page.getByTestId('settings-test-send').isDisabled()).toBe(true);
+    await page.getByTestId('settings-field-notices.sender').selectOption('gateway');
+    await page.getByTestId('settings-field-notices.gateway.url').fill('https://sms.example.gov.cn/api/send');
+    await page.getByTestId('settings-field-notices.gateway.token').fill('gateway-token');
+    await page.getByTestId('settings-test-phone').fill('13900139000');
+    expect(await page.getByTestId('settings-save-notices').isDisabled()).toBe(false);
+    expect(await fitsWidth(page)).toBe(true);
+    await screenshot(page, 'manager-settings-notices');
+  });
 });

@@ -152,5 +152,7 @@ export {
   cmsMeaning,
 } from './sms/sms-errors';
 export { normalisePhoneNumber } from './sms/sms-address';
+export { smsSendFailure, type SmsSendFailure } from './sms/send-failure';
+export { startNoticeAgent, type NoticeAgent, type NoticeAgentOptions, type NoticeAgentModem } from './sms/notice-agent';
 export { splitSms, encodeSubmit, PART_LIMITS, type SmsEncoding, type SmsSplit, type SubmitPdu } from './sms/sms-pdu';
 export { decodeStatusReport, deliveryState, type StatusReport, type DeliveryState } from './sms/sms-status-report';

@@ -1,8 +1,9 @@
 /**
  * The kiosk's Electron shell: one full-screen kiosk window on the queue server's /kiosk/ page, and the bridge
- * (`window.hallq`) to the printer, the card reader and, in a pickup locker, the lock boards. Only Electron glue lives
- * here; the logic is in the plain modules beside it (`shell.ts` offers them to the e2e harness) and, for the lock
- * boards, in the lock-board agent of @hallq/devices, all of which run without Electron.
+ * (`window.hallq`) to the printer, the card reader and, in a pickup locker, the lock boards; on the kiosk whose PC has
+ * the hall's 短信猫, the notice agent. Only Electron glue lives here; the logic is in the plain modules beside it
+ * (`shell.ts` offers them to the e2e harness) and, for the lock boards and the modem, in the agents of @hallq/devices,
+ * all of which run without Electron.
  *
  * Run: `pnpm --filter @hallq/kiosk start:electron -- --settings /path/to/kiosk.json` (or set HALLQ_KIOSK_SETTINGS).
  * The script bundles the sandboxed preload (src/main/preload.vite.config.ts), then starts Electron on this file with
@@ -10,17 +11,25 @@
  */
 import { app, BrowserWindow, ipcMain, Menu, session, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { keepLockerService, type LockerService } from '@hallq/devices';
+import { keepLockerService, startNoticeAgent, type LockerService, type NoticeAgent } from '@hallq/devices';
 import { keepPageLoaded, outOfServicePageUrl } from '@hallq/shell';
 import { createBridgeHandlers, type BridgeHandlers } from './bridge-handlers';
 import { BRIDGE_CHANNELS } from './channels';
-import { createIdCardReader } from './id-card-reader';
+import { createIdCardReader, type IdCardReader } from './id-card-reader';
 import { isKioskUrl, kioskHomeUrl } from './navigation-policy';
 import { createPrintService } from './print-service';
 import { loadKioskSettings, type KioskSettings } from './settings';
 import { PRELOAD_DIR, PRELOAD_FILE } from './shell-paths';
 
-type Shell = { settings: KioskSettings; handlers: BridgeHandlers; locker: LockerService | null } | { error: string };
+type Shell =
+  | {
+      settings: KioskSettings;
+      handlers: BridgeHandlers;
+      idCardReader: IdCardReader;
+      locker: LockerService | null;
+      notices: NoticeAgent | null;
+    }
+  | { error: string };
 
 function startShell(): Shell {
   try {
@@ -41,7 +50,17 @@ function startShell(): Shell {
           journalPath: join(app.getPath('userData'), 'locker-doors.jsonl'),
         })
       : null;
-    return { settings, locker, handlers: createBridgeHandlers({ settings, printService, idCardReader, locker }) };
+    // The kiosk the hall file names in notices.kiosk sends the hall's notices through its modem.
+    const notices = settings.smsModem
+      ? startNoticeAgent({ serverUrl: settings.serverUrl, deviceKey: settings.deviceKey, modem: settings.smsModem })
+      : null;
+    return {
+      settings,
+      idCardReader,
+      locker,
+      notices,
+      handlers: createBridgeHandlers({ settings, printService, idCardReader, locker }),
+    };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -96,8 +115,10 @@ async function main(): Promise<void> {
     return;
   }
 
-  const { settings, handlers, locker } = shell;
+  const { settings, handlers, idCardReader, locker, notices } = shell;
+  app.on('will-quit', () => void idCardReader.close());
   if (locker) app.on('will-quit', () => void locker.stop());
+  if (notices) app.on('will-quit', () => void notices.stop());
   for (const [method, channel] of Object.entries(BRIDGE_CHANNELS) as [keyof BridgeHandlers, string][]) {
     ipcMain.handle(channel, (event, arg: unknown) => handlers[method](event.senderFrame?.url, arg));
   }

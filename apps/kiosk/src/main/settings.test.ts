@@ -41,6 +41,17 @@ describe('parseKioskSettings', () => {
     ]);
   });
 
+  it('takes the SMS modem by its port at 115200 baud unless told otherwise, and names a missing port', () => {
+    expect(parseKioskSettings({ ...good, smsModem: { path: '/dev/ttyUSB2' } }).smsModem).toEqual({
+      path: '/dev/ttyUSB2',
+      baudRate: 115200,
+    });
+    expect(problemsOf({ ...good, smsModem: { path: ' ', baudRate: 0 } })).toEqual([
+      'smsModem.path: required, the AT port of the modem, e.g. /dev/ttyUSB2 or COM3',
+      'smsModem.baudRate: must be the line speed, e.g. 115200',
+    ]);
+  });
+
   it('takes an empty printer as "none fitted"', () => {
     expect(parseKioskSettings({ ...good, printer: '', paperWidth: 58 }).printer).toBe('');
   });

@@ -10,6 +10,15 @@ const readerPort = settingsObject({
   baudRate: z.number({ error: 'must be the line speed, e.g. 115200' }).int().positive().default(115200),
 });
 
+/** The 短信猫 on this kiosk's PC, for a hall whose server has no mobile signal (the hall file's notices.kiosk). */
+const smsModem = settingsObject({
+  path: z
+    .string({ error: 'required, the AT port of the modem, e.g. /dev/ttyUSB2 or COM3' })
+    .trim()
+    .min(1, 'required, the AT port of the modem, e.g. /dev/ttyUSB2 or COM3'),
+  baudRate: z.number({ error: 'must be the line speed, e.g. 115200' }).int().positive().default(115200),
+});
+
 const kioskSettings = settingsObject({
   serverUrl: serverUrlSetting,
   kioskId: idSetting,
@@ -54,6 +63,11 @@ const kioskSettings = settingsObject({
       .min(1, 'required, the serial device of the lock boards, e.g. /dev/ttyUSB0'),
     baudRate: z.number({ error: 'must be the line speed, e.g. 9600' }).int().positive().default(9600),
   }).optional(),
+  /**
+   * Only on the kiosk the hall file names in notices.kiosk: its modem's port. The kiosk then takes the hall's notices
+   * from the server with its own key and sends them through this modem.
+   */
+  smsModem: smsModem.optional(),
 });
 
 /** One kiosk's settings file (JSON), written by whoever installs the kiosk. */

@@ -274,8 +274,14 @@ export function buildApp({
       notices.actions.resend(params.id, body.requestId, staffOf(principal)),
     handNoticeToWindow: ({ params, body, principal }) =>
       notices.actions.handToWindow(params.id, body.requestId, staffOf(principal)),
+    testNotice: ({ body, principal }) => notices.actions.test(body.phone, body.requestId, staffOf(principal)),
     noticeRelayed: ({ params, body, principal }) =>
       notices.actions.relayed(params.id, body.requestId, staffOf(principal)),
+    claimNotice: ({ body, principal }) => ok(notices.queue.kioskAgent.claim(kioskOf(principal), body.requestId)),
+    noticeResult: ({ params, body, principal }) =>
+      ok(notices.queue.kioskAgent.result(kioskOf(principal), params.id, body)),
+    noticeReports: ({ body, principal }) => ok(notices.queue.kioskAgent.reports(kioskOf(principal), body)),
+    noticeAgentStatus: ({ body, principal }) => ok(notices.queue.kioskAgent.status(kioskOf(principal), body)),
     collect: ({ body, principal }) => lockers.collect(lockerOf(principal), body),
     doorReport: ({ params, body, principal }) => lockers.doorReport(lockerOf(principal), params.commandId, body),
     login: async ({ body, address }) => {

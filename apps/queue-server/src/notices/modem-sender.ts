@@ -1,10 +1,4 @@
-import {
-  SmsModemTimeoutError,
-  SmsPortGoneError,
-  SmsSendFailedError,
-  openSmsModem,
-  type SmsModem,
-} from '@hallq/devices';
+import { openSmsModem, smsSendFailure, type SmsModem } from '@hallq/devices';
 import type { OutgoingNotice } from '../store/notice-store';
 import {
   NoticeSendError,
@@ -16,12 +10,6 @@ import {
 } from './notice-sender';
 
 type ModemConfig = NonNullable<NoticesSettings['modem']>;
-
-/**
- * +CMS ERROR causes that no retry mends (TS 24.011 annex E-2, TS 23.040 clause 9.2.3.22): the number does not exist,
- * is barred, or the message itself is refused. Everything else (network out of order, congestion, no service) may pass.
- */
-const PERMANENT_CMS = new Set([1, 8, 10, 21, 28, 29, 30, 50, 95, 96, 97, 99, 195, 196]);
 
 const REOPEN_FIRST_MS = 1000;
 const REOPEN_MAX_MS = 60_000;
@@ -144,20 +132,13 @@ export class ModemSender implements NoticeSender {
   /** The driver's error as a try's outcome; a port gone or a modem gone silent is closed, to be opened afresh. */
   private async sendFailure(error: unknown): Promise<NoticeSendError> {
     if (error instanceof NoticeSendError) return error;
-    if (error instanceof SmsSendFailedError)
-      return new NoticeSendError(
-        error.cmsCode === null ? 'the modem refused the message' : `+CMS ERROR ${error.cmsCode}: ${error.meaning}`,
-        error.cmsCode === null || !PERMANENT_CMS.has(error.cmsCode),
-      );
-    // The driver's check of the number: the number (personal) is not repeated.
-    if (error instanceof RangeError) return new NoticeSendError('the phone number is not one an SMS can go to', false);
-    if (error instanceof SmsPortGoneError || error instanceof SmsModemTimeoutError) {
+    const failure = smsSendFailure(error);
+    if (failure.lineLost) {
       this.reopenAt = this.options.now() + this.reopenWaitMs;
       await this.drop();
     }
-    // The driver's messages name the port and the modem's answer, never the message.
-    this.lastProblem = (error as Error).message;
-    return new NoticeSendError(this.lastProblem, true);
+    if (failure.ofModem) this.lastProblem = failure.message;
+    return new NoticeSendError(failure.message, failure.retry);
   }
 
   private async drop(): Promise<void> {

@@ -7,6 +7,8 @@ import { type NoticeQueue, noticeEvents } from './notice-queue';
 
 type Action = 'resend' | 'handToWindow' | 'relayed';
 
+const TEST_INTERVAL_MS = 60_000;
+
 const JOURNAL = { resend: 'notice.resent', handToWindow: 'notice.handedToWindow', relayed: 'notice.relayed' } as const;
 
 /** What each action needs the notice to be, in the words of the refusal. */
@@ -44,6 +46,42 @@ export class NoticeActions {
 
   relayed(id: string, requestId: string, staff: StaffConfig): Promise<Reply<NoticeResponse>> {
     return this.act('relayed', id, requestId, staff);
+  }
+
+  /**
+   * A test SMS to `phone` through the sender in force, queued like any notice (the outbox shows its fate). At most one
+   * a minute: a modem pays per text, and a button pressed again and again is no test.
+   */
+  async test(phone: string, requestId: string, staff: StaffConfig): Promise<Reply<NoticeResponse>> {
+    const actor = `staff:${staff.id}`;
+    const reply = await this.pipeline.write('notice-test', requestId, actor, (now, day) => {
+      const sender = this.queue.senderKind;
+      if (sender === 'window')
+        throw new ApiError(
+          'invalid_state',
+          'the hall sends no SMS (notices.sender is window): choose a sender that does, save, then test',
+        );
+      const last = this.store.lastQueuedAt('test');
+      const wait = last === null ? 0 : Date.parse(last) + TEST_INTERVAL_MS - now.getTime();
+      if (wait > 0) throw ApiError.tooMany('a test SMS went out less than a minute ago: wait, then test again', wait);
+      const at = now.toISOString();
+      const { id } = this.queue.test(phone, at);
+      this.hallStore.journal.write({
+        at,
+        hallDay: day,
+        actor,
+        type: 'notice.testQueued',
+        data: { noticeId: id, sender },
+      });
+      const notice = this.store.get(id)!;
+      return {
+        status: 200,
+        body: { notice: answered(notice) },
+        apply: () => noticeEvents([{ id, status: notice.status }]),
+      };
+    });
+    this.queue.committed(false);
+    return reply;
   }
 
   private async act(action: Action, id: string, requestId: string, staff: StaffConfig): Promise<Reply<NoticeResponse>> {

@@ -5,8 +5,9 @@ import { type HallLog, stderrLog } from '../log/logger';
 import type { LockerNotices, PickupNotice } from '../service/locker-notifier';
 import type { HallStore } from '../store/hall-store';
 import type { NewNotice, NoticeChange, NoticeStore, OutgoingNotice } from '../store/notice-store';
+import { KioskAgentDesk } from './kiosk-agent-desk';
 import { NoticeSendError, type NoticeSender, type NoticesSettings, type PartReport } from './notice-sender';
-import { compartmentSubject, pickupText } from './notice-texts';
+import { compartmentSubject, pickupText, testText } from './notice-texts';
 import { WINDOW_ONLY, openSender } from './open-sender';
 
 export interface NoticeQueueOptions {
@@ -40,6 +41,8 @@ export class NoticeQueue implements LockerNotices {
   private readonly publish: (events: HallEvent[], at: Date) => void;
   private readonly log: HallLog;
   private readonly open: typeof openSender;
+  /** The kiosk's notice agent calls here (the routes of /api/notice-agent) when the notices go through a kiosk. */
+  readonly kioskAgent: KioskAgentDesk;
   private config: NoticesSettings;
   private sender: NoticeSender;
   private retired: Promise<void>[] = [];
@@ -59,6 +62,7 @@ export class NoticeQueue implements LockerNotices {
     this.log = options.log ?? stderrLog;
     this.open = options.openSender ?? openSender;
     this.config = this.hall().notices ?? WINDOW_ONLY;
+    this.kioskAgent = new KioskAgentDesk({ hall: this.hall, clock: this.clock, onReport: (r) => this.onReport(r) });
     this.sender = this.newSender();
     // Notices queued before a restart (or a kill) go out first.
     this.nudge();
@@ -103,6 +107,20 @@ export class NoticeQueue implements LockerNotices {
       at: n.at,
     });
     return change ? [change] : [];
+  }
+
+  /** Inside the caller's transaction: the manager's test SMS, each one a notice of its own. */
+  test(phone: string, at: string): NoticeChange {
+    return this.enqueue({
+      kind: 'test',
+      dedupeKey: `test:${randomUUID()}`,
+      subject: '测试短信',
+      itemId: null,
+      phone,
+      text: testText(this.hall().name.zh),
+      qr: null,
+      at,
+    })!;
   }
 
   itemOut(itemId: string, at: string): NoticeChange[] {
@@ -155,6 +173,7 @@ export class NoticeQueue implements LockerNotices {
   async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    this.kioskAgent.close();
     await this.sender.close();
     await this.sending;
     await Promise.all(this.retired);
@@ -165,6 +184,7 @@ export class NoticeQueue implements LockerNotices {
       this.config,
       (report) => this.onReport(report),
       () => this.clock().getTime(),
+      this.kioskAgent,
     );
   }
 

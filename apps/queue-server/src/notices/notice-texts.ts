@@ -30,3 +30,6 @@ export function followUpText(hallName: string, followUp: FollowUp): string {
     `请在 ${followUp.deadline} 前回访并在管理台记录。`
   );
 }
+
+/** The manager's test SMS: fixed, so it carries nothing of anyone and says only that texts go out. */
+export const testText = (hallName: string): string => `【${hallName}】这是一条测试短信，收到说明短信发送正常。`;

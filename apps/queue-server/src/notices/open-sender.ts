@@ -1,5 +1,7 @@
 import { NoticesConfig } from '@hallq/shared/contracts';
 import { GatewaySender } from './gateway-sender';
+import type { KioskAgentDesk } from './kiosk-agent-desk';
+import { KioskModemSender } from './kiosk-modem-sender';
 import { ModemSender } from './modem-sender';
 import type { NoticeSender, NoticesSettings, PartReport } from './notice-sender';
 import { WindowSender } from './window-sender';
@@ -12,7 +14,10 @@ export function openSender(
   config: NoticesSettings,
   onReport: (report: PartReport) => void,
   now: () => number,
+  /** Where a kiosk's notice agent takes the notices (kept by the queue across senders). */
+  desk: KioskAgentDesk,
 ): NoticeSender {
+  if (config.sender === 'kiosk') return new KioskModemSender(desk, config.kiosk!);
   if (config.sender === 'modem') return new ModemSender({ config: config.modem!, onReport, now });
   if (config.sender === 'gateway') return new GatewaySender(config.gateway!);
   return new WindowSender();

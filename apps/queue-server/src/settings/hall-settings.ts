@@ -20,7 +20,7 @@ import type { HallDay } from '../service/hall-day';
 import type { Actor, Reply, WritePipeline } from '../service/write-pipeline';
 import type { HallStore } from '../store/hall-store';
 import type { SettingsSource, SettingsVersion } from '../store/settings-store';
-import { deviceIds, withoutTokens } from './secrets';
+import { deviceIds, tokensSet, withGatewayToken, withoutTokens } from './secrets';
 import { dropOrphanCredentials } from './settings-start';
 
 /** A part of the server that holds something of the settings: what a change would strand there, and taking it. */
@@ -98,7 +98,8 @@ export class HallSettings {
     const devices = deviceIds(hall);
     const deviceKeys = [...this.store.settings.deviceKeys().keys()].filter((id) => devices.has(id));
     const base = { version: this.current.version, at: this.current.at, actor: this.current.actor };
-    if (staff.role === 'manager') return { ...base, hall, passwords, deviceKeys };
+    if (staff.role === 'manager')
+      return { ...base, hall, passwords, deviceKeys, tokensSet: tokensSet(this.today.hall) };
     // A chief representative edits their department's items and windows: the people of other departments and the
     // devices are not theirs to see.
     const own = hall.staff.filter((s) => s.department === staff.department);
@@ -108,6 +109,7 @@ export class HallSettings {
       hall: { ...hall, staff: own, devices: { kiosks: [], displays: [], lockers: [] } },
       passwords: Object.fromEntries(Object.entries(passwords).filter(([id]) => ownIds.has(id))),
       deviceKeys: [],
+      tokensSet: { ratingUpload: false, gateway: false },
     };
   }
 
@@ -139,7 +141,11 @@ export class HallSettings {
       baseVersion: body.baseVersion,
       actor,
       source: 'console',
-      next: (hall) => ({ ...hall, [section]: body.value }) as HallConfigInput,
+      next: (hall) =>
+        ({
+          ...hall,
+          [section]: section === 'notices' ? withGatewayToken(body.value, hall.notices?.gateway?.token) : body.value,
+        }) as HallConfigInput,
       scope: scopeOf(staff),
     });
   }
@@ -157,8 +163,14 @@ export class HallSettings {
       actor,
       source: 'rollback',
       rolledBackTo: body.toVersion,
-      // What the console does not change (the name, the time zone, the upload) stays as the file has it now.
-      next: (hall) => ({ ...hall, ...pickSections(earlier) }) as HallConfigInput,
+      // What the console does not change (the name, the time zone, the upload) stays as the file has it now; so does
+      // the gateway's token in force, like passwords and keys (a token replaced because it leaked never comes back).
+      next: (hall) => {
+        const sections = pickSections(earlier);
+        const notices = withoutTokens(earlier).notices;
+        const token = hall.notices?.gateway?.token ?? earlier.notices?.gateway?.token;
+        return { ...hall, ...sections, notices: withGatewayToken(notices, token) } as HallConfigInput;
+      },
     });
   }
 

@@ -44,7 +44,8 @@ export function deviceIds(hall: HallConfig): Set<string> {
 /**
  * The hall as staff may read it: without the tokens of the systems it talks to (the province's 好差评 endpoint, an SMS
  * gateway). They stay in the settings the server runs on and in its versions, never in the console, a version's
- * detail or an exported hall file; the console edits neither section, so nothing it saves drops them.
+ * detail or an exported hall file; a `notices` section saved without a token keeps the one in force
+ * (`withGatewayToken`).
  */
 export function withoutTokens(hall: HallConfig): HallConfig {
   const { ratingUpload, notices } = hall;
@@ -54,4 +55,21 @@ export function withoutTokens(hall: HallConfig): HallConfig {
     ...(ratingUpload && { ratingUpload: withoutToken(ratingUpload) }),
     ...(notices?.gateway && { notices: { ...notices, gateway: withoutToken(notices.gateway) } }),
   };
+}
+
+/** Whether the settings in force hold each token: what the console shows as 已设置 in their place. */
+export const tokensSet = (hall: HallConfig): { ratingUpload: boolean; gateway: boolean } => ({
+  ratingUpload: hall.ratingUpload?.token !== undefined,
+  gateway: hall.notices?.gateway?.token !== undefined,
+});
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * A `notices` section as saved from the console, which never saw the gateway's token: where its gateway comes without
+ * one, the token in force goes in (a new token typed in replaces it). Anything else is left for the schema to judge.
+ */
+export function withGatewayToken(value: unknown, token: string | undefined): unknown {
+  if (token === undefined || !isObject(value) || !isObject(value.gateway) || 'token' in value.gateway) return value;
+  return { ...value, gateway: { ...value.gateway, token } };
 }

@@ -6,6 +6,7 @@ import {
   DoorReport,
   GuideCall,
   NoticeKind,
+  NoticeSenderKind,
   OpenCommand,
   RetrieveRequest,
 } from '@hallq/shared/contracts';
@@ -146,6 +147,8 @@ export const journalData = {
   'notice.resent': z.object({ noticeId: z.string(), kind: NoticeKind }),
   'notice.handedToWindow': z.object({ noticeId: z.string(), kind: NoticeKind }),
   'notice.relayed': z.object({ noticeId: z.string(), kind: NoticeKind }),
+  /** The manager queued a test SMS (its phone is the notice's alone, erased with it). */
+  'notice.testQueued': z.object({ noticeId: z.string(), sender: NoticeSenderKind }),
   'locker.faultResolved': z.object({
     ...InLocker,
     fault: CompartmentFault.nullable(),

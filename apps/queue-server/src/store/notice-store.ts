@@ -1,7 +1,11 @@
 import type { Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import type { Notice, NoticeKind, NoticeSenderKind, NoticeStatus } from '@hallq/shared/contracts';
-import { Notice as NoticeSchema, NoticeStatus as NoticeStatusSchema } from '@hallq/shared/contracts';
+import {
+  NoticeKind as NoticeKindSchema,
+  Notice as NoticeSchema,
+  NoticeStatus as NoticeStatusSchema,
+} from '@hallq/shared/contracts';
 import type { HallDatabase } from '../db/open-database';
 import { readRow } from './stored-row';
 
@@ -40,7 +44,7 @@ export interface OutgoingNotice {
 
 const Outgoing = z.object({
   id: z.string(),
-  kind: z.enum(['pickup_ready', 'pickup_overdue', 'follow_up_callback']),
+  kind: NoticeKindSchema,
   phone: z.string(),
   text: z.string(),
   attempts: z.number().int(),
@@ -90,6 +94,7 @@ export class NoticeStore {
          WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, seq LIMIT 1`,
       ),
       nextDue: p("SELECT MIN(next_attempt_at) FROM notices WHERE status = 'pending'"),
+      lastOfKind: p('SELECT MAX(created_at) FROM notices WHERE kind = ?'),
       sent: p(
         `UPDATE notices SET status = 'sent', sender = @sender, attempts = attempts + 1, last_error = NULL,
            next_attempt_at = NULL, sent_at = @at, message_refs = @refs, refs_delivered = '[]'
@@ -177,6 +182,11 @@ export class NoticeStore {
   /** When the next pending notice is due (null: none waits). */
   nextDueAt(): string | null {
     return this.s.nextDue!.pluck().get() as string | null;
+  }
+
+  /** When the newest notice of a kind was queued (null: none ever was). */
+  lastQueuedAt(kind: NoticeKind): string | null {
+    return this.s.lastOfKind!.pluck().get(kind) as string | null;
   }
 
   sent(id: string, sender: NoticeSenderKind, at: string, references: number[]): boolean {

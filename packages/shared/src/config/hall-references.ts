@@ -96,6 +96,9 @@ export function checkReferences(hall: HallConfig, issue: Issue): void {
       });
     });
   });
+  const noticeKiosk = hall.notices?.kiosk;
+  if (noticeKiosk !== undefined && !hall.devices.kiosks.some((k) => k.id === noticeKiosk))
+    issue(['notices', 'kiosk'], `unknown kiosk "${noticeKiosk}" (not in devices.kiosks)`);
   hall.devices.displays.forEach((d, i) => {
     if (d.window !== undefined && !windows.has(d.window))
       issue(['devices', 'displays', i, 'window'], `unknown window ${d.window}`);

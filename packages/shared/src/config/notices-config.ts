@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** What a bad token says instead of the usual "must be …, not <value>": the value is a secret and stays out of logs. */
-const TOKEN_PROBLEM = 'must be a text of 1-4096 characters (the value is not shown: it is a secret)';
+import { EndpointToken, endpointUrl } from './outside-endpoint';
 
 const PLACEHOLDERS = ['{{phone}}', '{{text}}'] as const;
 
@@ -29,14 +27,9 @@ export type NoticeModemConfig = z.infer<typeof NoticeModemConfig>;
 export const NoticeGatewayConfig = z
   .object({
     /** Where each notice is POSTed: the phone and the text go in the body only, so the URL carries no query. */
-    url: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://sms.example.gov.cn/api/send' })
-      .refine((u) => {
-        const url = new URL(u);
-        return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-      }, 'must carry no credentials, query or fragment: put the token in notices.gateway.token'),
+    url: endpointUrl('https://sms.example.gov.cn/api/send', 'notices.gateway.token'),
     /** Sent as `Authorization: Bearer <token>`; never logged, never shown on a screen. */
-    token: z.string({ error: TOKEN_PROBLEM }).min(1, TOKEN_PROBLEM).max(4096, TOKEN_PROBLEM).optional(),
+    token: EndpointToken.optional(),
     /** The JSON body, its strings' {{phone}}, {{text}} and {{id}} replaced by the notice's (the id is stable across tries). */
     body: z
       .record(z.string(), z.json())
@@ -57,8 +50,13 @@ export type NoticeGatewayConfig = z.infer<typeof NoticeGatewayConfig>;
  */
 export const NoticesConfig = z
   .object({
-    sender: z.enum(['window', 'modem', 'gateway']).default('window'),
+    sender: z.enum(['window', 'modem', 'gateway', 'kiosk']).default('window'),
     modem: NoticeModemConfig.optional(),
+    /**
+     * With sender `kiosk`: the id of the kiosk (devices.kiosks) whose PC has the 短信猫, where the server has no mobile
+     * signal. Its settings name the modem's port (`smsModem`); it takes the notices from the server and sends them.
+     */
+    kiosk: z.string().min(1, 'must be the id of a kiosk in devices.kiosks').optional(),
     gateway: NoticeGatewayConfig.optional(),
     /** The wait after a first failure; it doubles after each further one … */
     retrySeconds: z.number().positive().default(30),
@@ -80,6 +78,12 @@ export const NoticesConfig = z
       ctx.addIssue({ code: 'custom', path: ['maxRetrySeconds'], message: 'must not be below retrySeconds' });
     if (c.sender === 'modem' && !c.modem)
       ctx.addIssue({ code: 'custom', path: ['modem'], message: 'is needed when sender is modem (its port at least)' });
+    if (c.sender === 'kiosk' && !c.kiosk)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['kiosk'],
+        message: 'is needed when sender is kiosk (the id of the kiosk whose PC has the modem)',
+      });
     if (c.sender === 'gateway' && !c.gateway)
       ctx.addIssue({
         code: 'custom',

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-
-/** What a bad token says instead of the usual "must be …, not <value>": the value is a secret and stays out of logs. */
-const TOKEN_PROBLEM = 'must be a text of 1-4096 characters (the value is not shown: it is a secret)';
+import { EndpointToken, endpointUrl } from './outside-endpoint';
 
 /**
  * The provincial 好差评 system's endpoint: where the hall reports every rating (DOMAIN.md, 好差评). Absent, the hall
@@ -13,14 +11,9 @@ export const RatingUploadConfig = z
      * Where each rating is POSTed, as is: no personal data, nor the token, ever goes into the URL, so it may carry
      * neither credentials nor a query.
      */
-    endpoint: z
-      .url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://hcp.example.gov.cn/api/ratings' })
-      .refine((u) => {
-        const url = new URL(u);
-        return url.username === '' && url.password === '' && url.search === '' && url.hash === '';
-      }, 'must carry no credentials, query or fragment: put the token in ratingUpload.token'),
+    endpoint: endpointUrl('https://hcp.example.gov.cn/api/ratings', 'ratingUpload.token'),
     /** Sent as `Authorization: Bearer <token>`; never logged, never shown on a screen. */
-    token: z.string({ error: TOKEN_PROBLEM }).min(1, TOKEN_PROBLEM).max(4096, TOKEN_PROBLEM).optional(),
+    token: EndpointToken.optional(),
     /** How many waiting ratings the sender reads from the outbox at a time (it still sends them one by one, in order). */
     batch: z.number().int().min(1).max(1000).default(50),
     /** A request the endpoint has not answered by then has failed (and is tried again). */

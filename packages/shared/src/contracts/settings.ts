@@ -43,6 +43,11 @@ export const SettingsView = z
     passwords: z.record(z.string(), z.object({ mustChange: z.boolean() }).strict()),
     /** Device ids holding a key. */
     deviceKeys: z.array(z.string()),
+    /**
+     * Whether the settings in force hold the token of the province's endpoint and of the SMS gateway: the view never
+     * carries a token, so this is how the console says 已设置.
+     */
+    tokensSet: z.object({ ratingUpload: z.boolean(), gateway: z.boolean() }).strict(),
   })
   .strict();
 export type SettingsView = z.infer<typeof SettingsView>;

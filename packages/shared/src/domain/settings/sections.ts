@@ -3,7 +3,8 @@ import type { HallConfig } from '../../config/hall-config';
 /**
  * The parts of the hall the console changes, each replaced whole by one change. The rest of the hall file (its name,
  * time zone, languages, public address, the provincial upload, the backup) is the IT officer's: it changes in the file
- * and takes effect at the next start.
+ * and takes effect at the next start. `notices` (how texts leave the hall) is optional in the file: absent, every
+ * notice waits for the window.
  */
 export const SETTINGS_SECTIONS = [
   'departments',
@@ -16,6 +17,7 @@ export const SETTINGS_SECTIONS = [
   'hours',
   'policy',
   'ratingReasons',
+  'notices',
 ] as const satisfies readonly (keyof HallConfig)[];
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 

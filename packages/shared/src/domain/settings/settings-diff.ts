@@ -73,6 +73,9 @@ export function settingsChanges(before: HallConfig, after: HallConfig): Settings
         ),
       );
     }
+    // An optional section (notices) set for the first time, or taken out of the file.
+    if (a === undefined) return [{ section, key: null, kind: 'added', fields: [] }];
+    if (b === undefined) return [{ section, key: null, kind: 'removed', fields: [] }];
     return [{ section, key: null, kind: 'changed', fields: changedFields(a as Keyed, b as Keyed) }];
   });
 }

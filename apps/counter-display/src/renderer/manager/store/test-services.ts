@@ -309,6 +309,7 @@ export function testSettingsView(over: Partial<SettingsView> = {}): SettingsView
     hall,
     passwords: { admin: { mustChange: false } },
     deviceKeys: ['K1'],
+    tokensSet: { ratingUpload: false, gateway: false },
     ...over,
   };
 }

@@ -6,12 +6,14 @@ export const KIND_LABEL: Record<NoticeKind, string> = {
   pickup_ready: '取件通知',
   pickup_overdue: '逾期提醒',
   follow_up_callback: '回访提醒',
+  test: '测试短信',
 };
 
 export const SENDER_LABEL: Record<NoticeSenderKind, string> = {
   modem: '短信猫',
   gateway: '短信网关',
   window: '窗口打印转达',
+  kiosk: '取号机短信猫',
 };
 
 export const STATUS_LABEL: Record<NoticeStatus, string> = {

@@ -29,6 +29,7 @@ const FIELD_WORDS: Record<string, string> = {
   hallOffice: 'departments.hallOffice',
   role: 'staff.role',
   aWindows: 'staff.aWindows',
+  phone: 'staff.phone',
   bWindows: 'staff.bWindows',
   zones: 'staff.zones',
   disabled: 'staff.disabled',

@@ -45,6 +45,8 @@ export function SectionFrame(props: {
   rows: readonly string[];
   /** Shown left of Save (an add button, a download). */
   tools?: ReactNode;
+  /** A field the page itself finds unreadable (JSON typed): Save stays off until it is fixed. */
+  unreadable?: boolean;
   children: ReactNode;
 }) {
   const saving = useManager((s) => s.settingsSaving);
@@ -67,7 +69,7 @@ export function SectionFrame(props: {
           <button
             type="button"
             data-testid={`settings-save-${props.section}`}
-            disabled={!props.edited || saving !== null}
+            disabled={!props.edited || saving !== null || props.unreadable === true}
             onClick={() => void saveSection(props.section)}
           >
             {saving === props.section ? st('saving') : st('save')}

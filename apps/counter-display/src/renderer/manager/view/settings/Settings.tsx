@@ -7,6 +7,7 @@ import { DevicesSection } from './DevicesSection';
 import { HistorySection } from './HistorySection';
 import { HoursSection } from './HoursSection';
 import { ItemsSection } from './ItemsSection';
+import { NoticesSection } from './NoticesSection';
 import { PolicySection } from './PolicySection';
 import { RatingReasonsSection } from './RatingReasonsSection';
 import { RefusalBanner } from './RefusalBanner';
@@ -30,6 +31,7 @@ const MANAGER_PARTS: readonly Part[] = [
   'calendar',
   'policy',
   'ratingReasons',
+  'notices',
   'history',
 ];
 /** What a chief representative may change where the hall lets them: their department's windows and items. */
@@ -46,6 +48,7 @@ const SECTIONS: Record<Part, () => React.JSX.Element | null> = {
   calendar: CalendarSection,
   policy: PolicySection,
   ratingReasons: RatingReasonsSection,
+  notices: NoticesSection,
   history: HistorySection,
 };
 

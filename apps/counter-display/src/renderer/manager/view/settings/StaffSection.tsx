@@ -45,6 +45,7 @@ export function StaffSection() {
           <SelectField label={st('staff.role')} options={roles} {...row.field('role')} />
           <DepartmentField departments={hall.departments} {...row.field('department')} />
           <PostFields row={row} />
+          <PhoneField row={row} />
           <CheckField label={st('staff.disabled')} {...row.field('disabled')} />
         </Row>
       )}
@@ -62,6 +63,20 @@ function PostFields({ row }: { row: EntryEditor<StaffConfig> }) {
         <ListField label={st('staff.zones')} parse={wordList} {...row.field('zones')} />
       )}
     </>
+  );
+}
+
+/** The work mobile for the hall's reminders to the person (回访提醒); empty for none. */
+function PhoneField({ row }: { row: EntryEditor<StaffConfig> }) {
+  const phone = row.field('phone');
+  return (
+    <TextField
+      label={st('staff.phone')}
+      size={11}
+      {...phone}
+      value={phone.value ?? ''}
+      onChange={(v) => phone.onChange(v.trim() === '' ? undefined : v.trim())}
+    />
   );
 }
 

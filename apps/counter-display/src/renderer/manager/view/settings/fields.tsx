@@ -42,13 +42,21 @@ function Field({ label, at, errors, wide, children }: FieldProps & { children: (
 }
 
 export function TextField(
-  props: FieldProps & { value: string; onChange(value: string): void; size?: number; placeholder?: string },
+  props: FieldProps & {
+    value: string;
+    onChange(value: string): void;
+    size?: number;
+    placeholder?: string;
+    /** A token typed in: hidden as a password is, and never offered back by the browser. */
+    secret?: boolean;
+  },
 ) {
   return (
     <Field {...props}>
       {(control) => (
         <input
           {...control}
+          {...(props.secret && { type: 'password', autoComplete: 'new-password' })}
           placeholder={props.placeholder}
           value={props.value}
           size={props.size}

@@ -3,7 +3,9 @@ import { type SettingsSection, sameValue } from '@hallq/shared/domain';
 import type { SliceCreator } from '../../types';
 import { type CatalogueActions, createCatalogueActions } from './catalogue-actions';
 import { type CredentialActions, createCredentialActions } from './credential-actions';
+import { savedSection } from './selectors';
 import { settingsWrites } from './settings-writes';
+import { type TestNoticeActions, createTestNoticeActions } from './test-notice-actions';
 import {
   type SectionValues,
   type SettingsRefusal,
@@ -12,7 +14,7 @@ import {
   initialSettingsState,
 } from './state';
 
-export interface SettingsActions extends CredentialActions, CatalogueActions {
+export interface SettingsActions extends CredentialActions, CatalogueActions, TestNoticeActions {
   /** Reads the settings afresh (after any change too); a 403 tells a chief representative the hall keeps them out. */
   loadSettings(): Promise<void>;
   /** A section edited: kept as a draft until saved or discarded. */
@@ -65,6 +67,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, { cli
     ...initialSettingsState,
     ...createCredentialActions(set, get, client, writes),
     ...createCatalogueActions(set, get, client, writes),
+    ...createTestNoticeActions(set, get, client, newRequestId),
 
     async loadSettings() {
       const bearer = token();
@@ -89,7 +92,7 @@ export const createSettingsSlice: SliceCreator<SettingsSlice> = (set, get, { cli
       const view = get().settingsView;
       const drafts = { ...get().settingsDrafts };
       // Edited back to what the server has: nothing to save.
-      if (view && sameValue(view.hall[section], value)) delete drafts[section];
+      if (view && sameValue(savedSection(view, section), value)) delete drafts[section];
       else drafts[section] = value;
       set({ settingsDrafts: drafts, settingsNotice: null });
     },

@@ -1,4 +1,10 @@
-import type { FieldError, HallConfig, LocalizedText } from '@hallq/shared/contracts';
+import {
+  type FieldError,
+  type HallConfig,
+  type LocalizedText,
+  NoticesConfig,
+  type SettingsView,
+} from '@hallq/shared/contracts';
 import type { SettingsSection } from '@hallq/shared/domain';
 import type { ManagerState } from '../../types';
 import type { SectionValues } from './state';
@@ -11,10 +17,19 @@ export function mayEditSettings(state: ManagerState): boolean {
   return state.settingsAccess?.token === session.token && state.settingsAccess.allowed;
 }
 
+/** What an optional section is when the hall file has none: `notices` absent, every notice waits for the window. */
+const ABSENT: { [S in SettingsSection]?: SectionValues[S] } = { notices: NoticesConfig.parse({}) };
+
+/** The section as the server has it (its defaults where the hall has none). */
+export function savedSection<S extends SettingsSection>(view: SettingsView, section: S): SectionValues[S] {
+  return (view.hall[section] ?? ABSENT[section]) as SectionValues[S];
+}
+
 /** The section as the page shows it: its draft when edited, else as the server has it. */
 export function sectionValue<S extends SettingsSection>(state: ManagerState, section: S): SectionValues[S] | null {
   const draft = state.settingsDrafts[section] as SectionValues[S] | undefined;
-  return draft ?? state.settingsView?.hall[section] ?? null;
+  const view = state.settingsView;
+  return draft ?? (view ? savedSection(view, section) : null);
 }
 
 export const isEdited = (state: ManagerState, section: SettingsSection): boolean =>

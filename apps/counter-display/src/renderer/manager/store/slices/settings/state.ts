@@ -2,13 +2,14 @@ import type {
   CataloguePreview,
   FieldError,
   HallConfig,
+  Notice,
   SettingsVersionInfo,
   SettingsView,
 } from '@hallq/shared/contracts';
 import type { SettingsSection } from '@hallq/shared/domain';
 
-/** A section's value as the console edits it, for each section. */
-export type SectionValues = { [S in SettingsSection]: HallConfig[S] };
+/** A section's value as the console edits it, for each section (an optional one absent: its defaults). */
+export type SectionValues = { [S in SettingsSection]: NonNullable<HallConfig[S]> };
 export type SettingsDrafts = Partial<SectionValues>;
 
 /** Why the last save, rollback or import of a section was refused, for the page to show beside it. */
@@ -39,6 +40,20 @@ export interface CatalogueState {
   error: string | null;
 }
 
+/** The manager's test SMS (通知发送): in flight, queued (the notice as answered, phone masked), or refused and why. */
+export type TestNoticeState =
+  | { status: 'idle' }
+  | { status: 'sending'; requestId: string }
+  | { status: 'queued'; notice: Notice }
+  | {
+      status: 'failed';
+      message: string;
+      /** A request whose answer never came keeps its id: sent again to the same phone, the server queues it once. */
+      unanswered: { requestId: string; phone: string } | null;
+      /** A 429: whole seconds until another test may go. */
+      retryAfterSeconds: number | null;
+    };
+
 export interface SettingsState {
   /**
    * Whether this session may edit settings: the manager always; a chief representative where the hall lets them,
@@ -59,6 +74,7 @@ export interface SettingsState {
   /** A credential call in flight, or why the last one failed. */
   settingsCredential: { status: 'idle' | 'busy' | 'failed'; message: string | null };
   catalogue: CatalogueState;
+  settingsTestNotice: TestNoticeState;
 }
 
 export const initialCatalogueState: CatalogueState = { status: 'idle', file: null, preview: null, error: null };
@@ -77,4 +93,5 @@ export const initialSettingsState: SettingsState = {
   settingsSecret: null,
   settingsCredential: { status: 'idle', message: null },
   catalogue: initialCatalogueState,
+  settingsTestNotice: { status: 'idle' },
 };
