@@ -1,3 +1,4 @@
+import { createServer, connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startNoticeAgent, type NoticeAgent } from '@hallq/devices';
 import { hasSocat, simulatedSmsModemLine, type SimulatedSmsModemLine } from '@hallq/devices/simulation';
@@ -196,8 +197,64 @@ describe.skipIf(!hasSocat())(
       expect(await h.reaches(notice.id, 'sent')).toMatchObject({ attempts: 2 });
       expect(h.sim.messages).toHaveLength(1);
     });
+
+    it('an agent that cannot reach the server keeps trying, says so once, and sends once the link is back', async () => {
+      const h = await openKioskHall();
+      const line = await simulatedSmsModemLine();
+      lines.push(line);
+      // The kiosk reaches the server through a link that is down at first (a cable pulled, a switch restarting).
+      const link = await linkTo(new URL(h.server.url));
+      const log: string[] = [];
+      agents.push(
+        startNoticeAgent({
+          serverUrl: link.url,
+          deviceKey: KIOSK_KEY,
+          modem: { path: line.path, baudRate: 115200 },
+          idleMs: 10,
+          backoffMs: 10,
+          maxBackoffMs: 50,
+          log: (l) => log.push(l),
+        }),
+      );
+      const { notice } = await h.store();
+      await until(async () => link.refused > 3);
+      expect(log.filter((l) => l.endsWith('trying again'))).toHaveLength(1);
+      expect(line.simulator.messages).toEqual([]);
+      // With no agent heard from, the queue's try failed at once; the next, after the hall's wait, finds it back.
+      expect(await waitAttempts(h, notice.id, 1)).toMatchObject({ status: 'pending' });
+      link.up = true;
+      await ready(h);
+      h.clock.advanceMs(10_000);
+      await h.wake();
+      expect(await h.reaches(notice.id, 'sent')).toMatchObject({ attempts: 2 });
+      expect(line.simulator.messages).toHaveLength(1);
+      expect(log.at(-1)).toBe('working again');
+      link.close();
+    });
   },
 );
+
+/** A TCP link to the server that refuses every connection while `up` is false, counting them. */
+async function linkTo(target: URL) {
+  const state = { up: false, refused: 0 };
+  const server = createServer((socket) => {
+    if (!state.up) {
+      state.refused++;
+      socket.destroy();
+      return;
+    }
+    const far = connect(Number(target.port), target.hostname);
+    socket.pipe(far).pipe(socket);
+    far.on('error', () => socket.destroy());
+    socket.on('error', () => far.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return Object.assign(state, {
+    url: `http://127.0.0.1:${port}`,
+    close: () => server.close(),
+  });
+}
 
 describe('the kiosk’s claims (the agent’s protocol over HTTP)', () => {
   it('hands the due notice to one claim, the same again to its repeat, nothing to another; a result is taken once', async () => {
